@@ -1,0 +1,23 @@
+// What the workflow asks of the case record: plain JSON with references and process facts, no personal data.
+
+export interface CaseEventInput {
+  reference: string;
+  /** Workflow time of the event (ISO instant). */
+  occurredAt: string;
+  type: string;
+  rule?: string;
+  /** `workflow`, or the id of the staff user whose command caused the event. */
+  actor: { type: 'staff' | 'system'; id: string };
+  data?: Record<string, unknown>;
+  /** Changes to the worklist projection that happen with this event. */
+  projection?: CaseProjection;
+}
+
+export interface CaseProjection {
+  stage?: string;
+  deadlines?: Record<string, string | null>;
+  nextDeadline?: string | null;
+  breached?: boolean;
+  acknowledgedAt?: string;
+  closedAt?: string;
+}

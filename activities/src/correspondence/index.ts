@@ -1,0 +1,4 @@
+export * from './contract';
+export * from './send-correspondence.activity';
+export * from './templates';
+export * from './mailer';

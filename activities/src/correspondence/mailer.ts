@@ -1,0 +1,48 @@
+import nodemailer, { type Transporter } from 'nodemailer';
+
+export interface OutgoingEmail {
+  messageId: string;
+  from: string;
+  to: string[];
+  subject: string;
+  html: string;
+  text: string;
+}
+
+/** Delivery as the SMTP server reports it; `permanent` for a 5xx refusal that retrying will not change. */
+export class DeliveryError extends Error {
+  constructor(
+    readonly code: string,
+    readonly permanent: boolean,
+  ) {
+    // The message carries codes only: SMTP replies can quote addresses, and this text reaches Temporal history.
+    super(`SMTP delivery failed (${code})`);
+  }
+}
+
+export interface Mailer {
+  send(email: OutgoingEmail): Promise<void>;
+  close(): void;
+}
+
+/** nodemailer over SMTP, pooled, with timeouts so a hung server fails the attempt instead of the worker. */
+export function createSmtpMailer(smtpUrl: string): Mailer {
+  const transport: Transporter = nodemailer.createTransport(smtpUrl, {
+    pool: true,
+    maxConnections: 3,
+    connectionTimeout: 10_000,
+    greetingTimeout: 10_000,
+    socketTimeout: 30_000,
+  } as never);
+  return {
+    async send(email) {
+      try {
+        await transport.sendMail({ ...email, to: email.to.join(', '), headers: { 'Auto-Submitted': 'auto-generated' } });
+      } catch (error) {
+        const { code, responseCode } = error as { code?: string; responseCode?: number };
+        throw new DeliveryError(responseCode ? `${code ?? 'SMTP'} ${responseCode}` : (code ?? 'unknown'), Boolean(responseCode && responseCode >= 500));
+      }
+    },
+    close: () => transport.close(),
+  };
+}

@@ -1,0 +1,137 @@
+import { ApplicationFailure } from '@temporalio/activity';
+import type { DataSource } from 'typeorm';
+import { Correspondence } from '@complaints/db';
+import type { SendCorrespondenceInput, SendCorrespondenceResult, SentItem } from './contract';
+import { loadCorrespondenceContext, planDeliveries, replyExpectedBy, type CorrespondenceContext, type Delivery } from './correspondence-context';
+import { DeliveryError, type Mailer } from './mailer';
+import { TemplateRenderer } from './templates';
+
+export interface CorrespondenceDependencies {
+  dataSource: DataSource;
+  mailer: Mailer;
+  renderer: TemplateRenderer;
+  /** Domain of the stable Message-IDs, e.g. `complaints.nhs.example`. */
+  messageIdDomain: string;
+  /** Fallback sender where the organisation has no complaints email. */
+  defaultFrom: string;
+}
+
+export function createCorrespondenceActivities(deps: CorrespondenceDependencies) {
+  const { dataSource, mailer, renderer } = deps;
+  const items = dataSource.getRepository(Correspondence);
+
+  function renderFor(input: SendCorrespondenceInput, context: CorrespondenceContext, delivery: Delivery) {
+    const { complaint, organisation, profile, handler } = context;
+    const includes = new Set<string>(profile.acknowledgement.includes);
+    const replyBy = replyExpectedBy(context);
+    return renderer.render(input.template as never, {
+      reference: complaint.reference,
+      today: new Date().toISOString().slice(0, 10),
+      receivedOn: complaint.receivedOn,
+      organisation: { name: organisation.name, letterhead: organisation.letterhead },
+      recipient: {
+        name: delivery.recipientName,
+        address: delivery.channel === 'letter' ? context.complainant?.address ?? null : null,
+      },
+      largePrint: complaint.accessibilityNeeds.includes('large-print'),
+      accessibilityNeeds: complaint.accessibilityNeeds,
+      inWriting: profile.acknowledgement.style === 'in-writing',
+      includes: {
+        discussionOfHandling: includes.has('discussion-of-handling'),
+        whoIsHandling: includes.has('who-is-handling'),
+        whenToExpectReply: includes.has('when-to-expect-reply') && replyBy !== null,
+        freeReviewConsultationOffer: includes.has('free-review-consultation-offer'),
+        copyOfProcedure: includes.has('copy-of-procedure'),
+      },
+      handlerName: handler?.displayName ?? 'a member of the complaints team',
+      handlerNamed: handler !== null,
+      replyExpectedBy: replyBy,
+      acknowledgementWorkingDays: profile.acknowledgement.workingDays,
+      responseTimescale: describeTimescale(context),
+      signatory: `Complaints Team`,
+      facts: input.facts ?? {},
+    });
+  }
+
+  /** The item for this delivery, created (rendered, not yet sent) on first use: the key is written before any send. */
+  async function itemFor(input: SendCorrespondenceInput, context: CorrespondenceContext, delivery: Delivery): Promise<Correspondence> {
+    const idempotencyKey = `${input.reference}:${input.step}:${delivery.channel}`;
+    const existing = await items.findOneBy({ idempotencyKey });
+    if (existing) return existing;
+    const rendered = renderFor(input, context, delivery);
+    await items
+      .createQueryBuilder()
+      .insert()
+      .values({
+        idempotencyKey,
+        complaintReference: input.reference,
+        template: rendered.template,
+        templateVersion: rendered.templateVersion,
+        channel: delivery.channel,
+        audience: input.audience,
+        recipient: delivery.recipientLabel,
+        subject: rendered.subject,
+        html: rendered.html,
+        text: rendered.text,
+        status: 'pending',
+        messageId: `<${idempotencyKey.replace(/[^\w.-]/g, '.')}@${deps.messageIdDomain}>`,
+      })
+      .orIgnore()
+      .execute();
+    return items.findOneByOrFail({ idempotencyKey });
+  }
+
+  async function deliver(item: Correspondence, delivery: Delivery, from: string): Promise<SentItem> {
+    if (item.status === 'sent' || item.status === 'to-print' || item.status === 'failed') {
+      return { correspondenceId: item.id, channel: item.channel, status: item.status };
+    }
+    if (delivery.channel === 'letter') {
+      await items.update({ id: item.id }, { status: 'to-print' });
+      return { correspondenceId: item.id, channel: 'letter', status: 'to-print' };
+    }
+    await items.increment({ id: item.id }, 'attempts', 1);
+    try {
+      await mailer.send({ messageId: item.messageId, from, to: delivery.to, subject: item.subject, html: item.html, text: item.text });
+    } catch (error) {
+      const failure = error instanceof DeliveryError ? error : new DeliveryError('unknown', false);
+      if (failure.permanent) {
+        await items.update({ id: item.id }, { status: 'failed', lastError: failure.message });
+        return { correspondenceId: item.id, channel: 'email', status: 'failed' };
+      }
+      await items.update({ id: item.id }, { lastError: failure.message });
+      throw ApplicationFailure.retryable(failure.message, 'DeliveryError');
+    }
+    await items.update({ id: item.id }, { status: 'sent', sentAt: new Date(), lastError: null });
+    return { correspondenceId: item.id, channel: 'email', status: 'sent' };
+  }
+
+  return {
+    /**
+     * Renders a template for a complaint and delivers it by the audience's channels. Idempotent: each item is
+     * keyed by reference + step + channel, and an item already sent (or queued to print) is never sent again.
+     */
+    async sendCorrespondence(input: SendCorrespondenceInput): Promise<SendCorrespondenceResult> {
+      if (!TemplateRenderer.isTemplate(input.template)) {
+        throw ApplicationFailure.nonRetryable(`unknown template ${input.template}`, 'UnknownTemplate');
+      }
+      const context = await loadCorrespondenceContext(dataSource, input.reference);
+      const deliveries = await planDeliveries(dataSource, input.audience, context);
+      const from = context.organisation.letterhead.email ? `"${context.organisation.name}" <${context.organisation.letterhead.email}>` : deps.defaultFrom;
+      const sent: SentItem[] = [];
+      for (const delivery of deliveries) {
+        const item = await itemFor(input, context, delivery);
+        sent.push(await deliver(item, delivery, from));
+      }
+      return { items: sent, noUsableContact: deliveries.length === 0 };
+    },
+  };
+}
+
+function describeTimescale(context: CorrespondenceContext): string {
+  const timescale = context.profile.responseTimescale;
+  if (timescale.kind === 'calendar-months') return timescale.months === 1 ? 'a calendar month' : `${timescale.months} calendar months`;
+  if (timescale.kind === 'working-days') return `${timescale.newComplaint} working days`;
+  return 'the timescale we agree with you';
+}
+
+export type CorrespondenceActivities = ReturnType<typeof createCorrespondenceActivities>;

@@ -1,0 +1,2 @@
+export * as caseRecord from './case-record';
+export * as correspondence from './correspondence';

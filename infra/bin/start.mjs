@@ -1,0 +1,78 @@
+#!/usr/bin/env node
+// The README's start command: provisions what is missing, migrates and seeds, starts Temporal (with its
+// Web UI), Postgres, the mail catcher, every service and the worker, and prints where to find them.
+// Ctrl-C stops everything; the next start resumes with the same data (kept under .data/dev).
+import path from 'node:path';
+import { ROOT } from '../lib/paths.mjs';
+import { info, main, step } from '../lib/log.mjs';
+import { Supervisor } from '../lib/supervisor.mjs';
+import { MODES, startInfrastructure } from '../lib/system.mjs';
+import { ensureTemporalCli, installDependencies } from '../lib/tools.mjs';
+import { build, migrate } from '../lib/build.mjs';
+import { assertPortsFree } from '../lib/ports.mjs';
+
+const mode = MODES.dev;
+const supervisor = new Supervisor(path.join(mode.dataDir, 'logs'));
+
+const SERVICES = [
+  { name: 'worker', port: mode.ports.worker },
+  { name: 'correspondence', port: mode.ports.correspondence },
+  { name: 'joint-protocol', port: mode.ports.jointProtocol },
+  { name: 'complaints-api', port: mode.ports.complaintsApi },
+];
+
+let stopping = false;
+async function stop(code) {
+  if (stopping) return;
+  stopping = true;
+  info('stopping …');
+  await supervisor.stopAll();
+  info('stopped');
+  process.exit(code);
+}
+
+await main(async () => {
+  process.on('SIGINT', () => void stop(0));
+  process.on('SIGTERM', () => void stop(0));
+
+  await installDependencies();
+  const temporalCli = await ensureTemporalCli();
+  await build();
+  await assertPortsFree(Object.fromEntries(SERVICES.map((s) => [s.name, s.port])));
+  const env = await step('infrastructure (Postgres, mail catcher, Temporal dev server)', () => startInfrastructure(supervisor, mode, temporalCli));
+  await migrate(env, { seed: true });
+
+  for (const service of SERVICES) {
+    await step(`service ${service.name}`, () =>
+      supervisor.start(service.name, {
+        command: process.execPath,
+        args: [path.join(ROOT, 'services', service.name, 'dist', 'main.js')],
+        env: { ...env, PORT: String(service.port), NODE_ENV: process.env.NODE_ENV ?? 'development' },
+        port: service.port,
+        echo: true,
+        timeoutMs: 60_000,
+        fix: `see .data/dev/logs/${service.name}.log`,
+      }).then(() => `http://127.0.0.1:${service.port}`),
+    );
+  }
+
+  const api = `http://127.0.0.1:${mode.ports.complaintsApi}`;
+  process.stdout.write(`
+  The complaints system is running. Ctrl-C stops it; data is kept in .data/dev.
+
+    Complaints API docs   ${api}/docs
+    Correspondence docs   http://127.0.0.1:${mode.ports.correspondence}/docs
+    Joint protocol docs   http://127.0.0.1:${mode.ports.jointProtocol}/docs
+    Temporal Web UI       ${env.TEMPORAL_UI_URL || env.TEMPORAL_ADDRESS}
+    Mail inbox            ${env.MAIL_INBOX_URL || env.SMTP_URL}
+
+    A demo staff token:   npm run token -- handler@hpft.demo
+    (then "Authorize" in ${api}/docs with that token)
+
+`);
+  const exited = await supervisor.firstExit();
+  if (!stopping) {
+    info(`${exited.name} exited unexpectedly (${exited.exitCode}); see .data/dev/logs/${exited.name}.log`);
+    await stop(1);
+  }
+}, () => supervisor.stopAll());

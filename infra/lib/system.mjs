@@ -1,0 +1,87 @@
+// The system's processes and their settings, for the two ways it runs: `start` (development, data kept
+// under .data/dev) and `test` (throw-away data under .data/test, other ports so both can run at once).
+import fs from 'node:fs';
+import path from 'node:path';
+import { DATA_DIR, ROOT } from './paths.mjs';
+import { assertPortsFree } from './ports.mjs';
+
+export const MODES = {
+  dev: {
+    dataDir: path.join(DATA_DIR, 'dev'),
+    ports: { postgres: 5433, temporal: 7233, temporalUi: 8233, smtp: 1025, mailWeb: 1080, complaintsApi: 3000, correspondence: 3001, jointProtocol: 3002, worker: 3003 },
+    database: 'complaints',
+    fresh: false,
+  },
+  test: {
+    dataDir: path.join(DATA_DIR, 'test'),
+    ports: { postgres: 55433, temporal: 17233, temporalUi: 18233, smtp: 11025, mailWeb: 11080 },
+    database: 'complaints_test',
+    fresh: true,
+  },
+};
+
+const infraBin = (name) => path.join(ROOT, 'infra', 'node_modules', '.bin', name);
+
+/** Postgres, the mail catcher and the Temporal dev server, unless DATABASE_URL / SMTP_URL / TEMPORAL_ADDRESS point elsewhere. */
+export async function startInfrastructure(supervisor, mode, temporalCli) {
+  const { ports, dataDir } = mode;
+  const external = {
+    postgres: Boolean(process.env.DATABASE_URL),
+    smtp: Boolean(process.env.SMTP_URL),
+    temporal: Boolean(process.env.TEMPORAL_ADDRESS),
+  };
+  const needed = {};
+  if (!external.postgres) needed.postgres = ports.postgres;
+  if (!external.smtp) Object.assign(needed, { smtp: ports.smtp, 'mail inbox': ports.mailWeb });
+  if (!external.temporal) Object.assign(needed, { temporal: ports.temporal, 'Temporal UI': ports.temporalUi });
+  await assertPortsFree(needed);
+  fs.mkdirSync(dataDir, { recursive: true });
+
+  const env = {
+    DATABASE_URL: process.env.DATABASE_URL ?? `postgres://complaints:complaints@127.0.0.1:${ports.postgres}/${mode.database}`,
+    SMTP_URL: process.env.SMTP_URL ?? `smtp://127.0.0.1:${ports.smtp}`,
+    MAIL_INBOX_URL: process.env.MAIL_INBOX_URL ?? (external.smtp ? '' : `http://127.0.0.1:${ports.mailWeb}`),
+    TEMPORAL_ADDRESS: process.env.TEMPORAL_ADDRESS ?? `127.0.0.1:${ports.temporal}`,
+    TEMPORAL_UI_URL: process.env.TEMPORAL_UI_URL ?? (external.temporal || mode.fresh ? '' : `http://127.0.0.1:${ports.temporalUi}`),
+  };
+
+  const starts = [];
+  if (!external.postgres) {
+    starts.push(
+      supervisor.start('postgres', {
+        command: process.execPath,
+        args: [path.join(ROOT, 'infra', 'runners', 'postgres.mjs'), path.join(dataDir, 'postgres'), String(ports.postgres), mode.database, ...(mode.fresh ? ['--fresh'] : [])],
+        cwd: path.join(ROOT, 'infra'),
+        readyLine: /postgres ready/,
+        timeoutMs: 120_000,
+        fix: `see the log; to use your own Postgres, set DATABASE_URL`,
+      }),
+    );
+  }
+  if (!external.smtp) {
+    starts.push(
+      supervisor.start('mail', {
+        command: infraBin('maildev'),
+        args: ['--ip', '127.0.0.1', '--smtp', String(ports.smtp), '--web', String(ports.mailWeb), '--silent'],
+        port: ports.mailWeb,
+        fix: 'to use your own SMTP server, set SMTP_URL',
+      }),
+    );
+  }
+  if (!external.temporal) {
+    const temporalArgs = ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(ports.temporal), '--ui-port', String(ports.temporalUi), '--log-level', 'warn'];
+    if (!mode.fresh) temporalArgs.push('--db-filename', path.join(dataDir, 'temporal.db'));
+    else temporalArgs.push('--headless');
+    starts.push(
+      supervisor.start('temporal', {
+        command: temporalCli,
+        args: temporalArgs,
+        port: ports.temporal,
+        timeoutMs: 90_000,
+        fix: 'see the log; to use another Temporal server, set TEMPORAL_ADDRESS',
+      }),
+    );
+  }
+  await Promise.all(starts);
+  return env;
+}

@@ -1,0 +1,19 @@
+import { Column, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import type { Complaint } from './complaint.entity';
+
+/** One issue raised, stored verbatim in the person's own words and language (R-INT-2). */
+@Entity()
+export class ComplaintIssue {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @ManyToOne('Complaint', 'issues', { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'complaint_id' })
+  complaint!: Complaint;
+
+  @Column({ type: 'int' })
+  position!: number;
+
+  @Column({ type: 'text' })
+  description!: string;
+}

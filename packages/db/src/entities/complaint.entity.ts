@@ -1,0 +1,129 @@
+import { Column, CreateDateColumn, Entity, Index, OneToMany, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import type { ProfileId } from '@complaints/domain';
+import { ComplaintIssue } from './complaint-issue.entity';
+import { ComplaintParty } from './complaint-party.entity';
+
+/** R-INT-1 */
+export const CHANNELS = ['in-person', 'phone', 'letter', 'email', 'web-form', 'social-media', 'pals', 'commissioner', 'partner-organisation'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+/** R-INT-3: only a complaint starts the procedure; feedback is recorded for learning. */
+export const SUBMISSION_KINDS = ['complaint', 'feedback', 'complaint-and-feedback'] as const;
+export type SubmissionKind = (typeof SUBMISSION_KINDS)[number];
+
+/** R-INT-2: how the person wants replies. */
+export const REPLY_CHANNELS = ['letter', 'email'] as const;
+export type ReplyChannel = (typeof REPLY_CHANNELS)[number];
+
+/** R-INT-2: reasonable adjustments. */
+export const ACCESSIBILITY_NEEDS = ['large-print', 'easy-read', 'interpreter', 'advocate', 'braille', 'audio', 'bsl', 'other'] as const;
+export type AccessibilityNeed = (typeof ACCESSIBILITY_NEEDS)[number];
+
+/**
+ * A complaint (or feedback) as received, and the projection of its process state that the worklist reads.
+ * Personal data lives in `complaint_party` and `complaint_issue`, never in Temporal.
+ */
+@Entity()
+@Index(['organisationCode', 'idempotencyKey'], { unique: true, where: 'idempotency_key IS NOT NULL' })
+export class Complaint {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  /** Human-friendly and unique, e.g. `HPFT-2026-000123`; also the workflow ID. */
+  @Column({ type: 'varchar', length: 32, unique: true })
+  reference!: string;
+
+  @Column({ type: 'varchar', length: 8 })
+  organisationCode!: string;
+
+  @Column({ type: 'varchar', length: 32 })
+  kind!: SubmissionKind;
+
+  @Column({ type: 'boolean', default: false })
+  anonymous!: boolean;
+
+  @Column({ type: 'varchar', length: 32 })
+  channel!: Channel;
+
+  /** Calendar date of receipt in Europe/London (procedure §0). */
+  @Column({ type: 'date' })
+  receivedOn!: string;
+
+  @Column({ type: 'date', nullable: true })
+  incidentOn!: string | null;
+
+  @Column({ type: 'date', nullable: true })
+  becameAwareOn!: string | null;
+
+  /** Policy profile pinned at intake (architecture principle 4). */
+  @Column({ type: 'varchar', length: 32 })
+  profileId!: ProfileId;
+
+  @Column({ type: 'int' })
+  profileVersion!: number;
+
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  replyChannels!: ReplyChannel[];
+
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  accessibilityNeeds!: AccessibilityNeed[];
+
+  @Column({ type: 'text', nullable: true })
+  adjustmentsNote!: string | null;
+
+  /** Language the person writes in (BCP 47), for replies and interpreters. */
+  @Column({ type: 'varchar', length: 35, nullable: true })
+  preferredLanguage!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  outcomeSought!: string | null;
+
+  /** Projection of the workflow's stage, for the worklist. */
+  @Column({ type: 'varchar', length: 48 })
+  stage!: string;
+
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  handlerId!: string | null;
+
+  /** Deadlines as ISO dates keyed by name (`acknowledgement`, …). */
+  @Column({ type: 'jsonb', default: () => "'{}'" })
+  deadlines!: Record<string, string | null>;
+
+  @Column({ type: 'date', nullable: true })
+  nextDeadline!: string | null;
+
+  @Column({ type: 'boolean', default: false })
+  breached!: boolean;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  acknowledgedAt!: Date | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  closedAt!: Date | null;
+
+  /** Outbox marker: null until the complaint's workflow is known to have started. */
+  @Column({ type: 'timestamptz', nullable: true })
+  workflowStartedAt!: Date | null;
+
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  idempotencyKey!: string | null;
+
+  /** SHA-256 of the intake request, to tell a retry from a different request under the same key. */
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  requestHash!: string | null;
+
+  @Column({ type: 'varchar', length: 64 })
+  createdBy!: string;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt!: Date;
+
+  @OneToMany(() => ComplaintParty, (party) => party.complaint, { cascade: ['insert'] })
+  parties!: ComplaintParty[];
+
+  @OneToMany(() => ComplaintIssue, (issue) => issue.complaint, { cascade: ['insert'] })
+  issues!: ComplaintIssue[];
+}

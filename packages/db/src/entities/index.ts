@@ -1,0 +1,16 @@
+import { CaseEvent } from './case-event.entity';
+import { Complaint } from './complaint.entity';
+import { ComplaintIssue } from './complaint-issue.entity';
+import { ComplaintParty } from './complaint-party.entity';
+import { Correspondence } from './correspondence.entity';
+import { Organisation } from './organisation.entity';
+import { StaffUser } from './staff-user.entity';
+
+export { CaseEvent, Complaint, ComplaintIssue, ComplaintParty, Correspondence, Organisation, StaffUser };
+export * from './complaint.entity';
+export * from './complaint-party.entity';
+export * from './case-event.entity';
+export * from './correspondence.entity';
+export { STAFF_ROLES, type StaffRole } from './staff-user.entity';
+
+export const ENTITIES = [Organisation, StaffUser, Complaint, ComplaintParty, ComplaintIssue, CaseEvent, Correspondence];

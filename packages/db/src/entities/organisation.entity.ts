@@ -1,0 +1,34 @@
+import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+import type { Nation, ProfileId } from '@complaints/domain';
+
+/** An organisation handling complaints, with the policy profile its new complaints are pinned to. */
+@Entity()
+export class Organisation {
+  /** Short code used in complaint references, e.g. `HPFT`. */
+  @PrimaryColumn({ type: 'varchar', length: 8 })
+  code!: string;
+
+  @Column({ type: 'text' })
+  name!: string;
+
+  @Column({ type: 'varchar', length: 32 })
+  profileId!: ProfileId;
+
+  @Column({ type: 'int' })
+  profileVersion!: number;
+
+  /** Whose bank holidays count (procedure §0). */
+  @Column({ type: 'varchar', length: 32, default: 'england-and-wales' })
+  nation!: Nation;
+
+  /** Extra closure days the organisation configures (procedure §0), ISO dates. */
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  closureDays!: string[];
+
+  /** Letterhead lines for correspondence (address, telephone, email). */
+  @Column({ type: 'jsonb', default: () => "'{}'" })
+  letterhead!: { addressLines?: string[]; telephone?: string; email?: string; website?: string };
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt!: Date;
+}

@@ -1,0 +1,5 @@
+export * from './entities';
+export { MIGRATIONS } from './migrations';
+export { createDataSource, openDataSource } from './data-source';
+export { SnakeNamingStrategy } from './naming-strategy';
+export { DEMO_ORGANISATIONS, DEMO_STAFF, seedDemoData } from './seed/demo-data';

@@ -1,0 +1,5 @@
+import { OrganisationsAndStaff1763856000000 } from './1763856000000-organisations-and-staff';
+import { CaseRecord1763856100000 } from './1763856100000-case-record';
+
+/** In order; a new migration is appended here and never edited once released. */
+export const MIGRATIONS = [OrganisationsAndStaff1763856000000, CaseRecord1763856100000];

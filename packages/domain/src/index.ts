@@ -1,0 +1,5 @@
+export * from './local-date';
+export * from './calendar';
+export * from './deadlines';
+export * from './profiles';
+export * from './reference';

@@ -1,0 +1,299 @@
+import type { WorkingDayCalendar } from './calendar';
+import { workingDaysAfterReceipt } from './deadlines';
+import { assertLocalDate, type LocalDate } from './local-date';
+
+// §9 Policy profiles: where the seed organisations differ, the difference is data here.
+// A complaint pins { id, version } at intake; a changed policy is a new version, never an edit.
+
+export const PROFILE_IDS = Object.freeze(['phso-model', 'hpft', 'itrust', 'cwth'] as const);
+export type ProfileId = (typeof PROFILE_IDS)[number];
+
+export interface ProfileRef {
+  id: ProfileId;
+  version: number;
+}
+
+/** R-RESP-3: where a complainant can go after the organisation's final response. */
+export type OmbudsmanId = 'phso' | 'lgsco' | 'cqc' | 'independent-authority' | 'icb-nhse';
+
+export const OMBUDSMAN_NAMES: Readonly<Record<OmbudsmanId, string>> = Object.freeze({
+  phso: 'Parliamentary and Health Service Ombudsman',
+  lgsco: 'Local Government and Social Care Ombudsman',
+  cqc: 'Care Quality Commission',
+  'independent-authority': 'the independent authority governing the clinic',
+  'icb-nhse': 'the local Integrated Care Board (ICB) or NHS England',
+});
+
+/** R-ACK-1: what the acknowledgement has to contain beyond the fact of receipt. */
+export type AcknowledgementContent =
+  | 'discussion-of-handling'
+  | 'copy-of-procedure'
+  | 'who-is-handling'
+  | 'when-to-expect-reply'
+  | 'free-review-consultation-offer';
+
+export interface AcknowledgementPolicy {
+  rule: 'R-ACK-1';
+  workingDays: number;
+  style: 'verbal-or-written' | 'in-writing';
+  includes: readonly AcknowledgementContent[];
+}
+
+/** R-QUICK-1: a route that ends the procedure without a closer look. */
+export type QuickRoute =
+  | {
+      kind: 'verbal-resolved-by-end-of-next-working-day';
+      workingDays: 1;
+      requiresConfirmedSatisfaction: true;
+    }
+  | { kind: 'pals-enquiry'; workingDays: number; ifUnresolved: 'becomes-complaint' }
+  | { kind: 'resolved-by-person-responsible'; passToLeadsWithinWorkingDays: number }
+  | { kind: 'none' };
+
+/** R-INV-4: how long the final response may take. */
+export type ResponseTimescale =
+  | { kind: 'agreed-per-case' }
+  | {
+      kind: 'working-days';
+      newComplaint: number;
+      /** R-REOPEN-1; null when the policy sets none, so it is agreed per case. */
+      reopenedComplaint: number | null;
+    }
+  | { kind: 'calendar-months'; months: number; otherwise: 'progress-report-with-new-date' };
+
+export type ExternalRouteScope = 'nhs-care' | 'social-care' | 'mental-health-act' | 'any';
+
+export interface ExternalRoute {
+  ombudsman: OmbudsmanId;
+  /** Which complaints this route is for (R-RESP-3: CQC only for detention, CTOs and guardianship). */
+  scope: ExternalRouteScope;
+}
+
+/** R-STAGE2-1: CWTH review by the Senior Leadership Team/Board. */
+export interface StageTwoPolicy {
+  rule: 'R-STAGE2-1';
+  reviewedBy: 'senior-leadership-team-or-board';
+  acknowledgement: { workingDays: number; includes: readonly AcknowledgementContent[] };
+  reply: Extract<ResponseTimescale, { kind: 'calendar-months' }>;
+  decisionIsFinal: true;
+}
+
+export interface AfterResponsePolicy {
+  rule: 'R-RESP-3';
+  stageTwo: StageTwoPolicy | null;
+  externalRoutes: readonly ExternalRoute[];
+}
+
+export type MonitoringCaseType = 'straightforward' | 'complex-or-multi-organisation' | 'new' | 'reopened';
+
+/** R-MON-2: share of final responses due within a period from receipt. */
+export interface MonitoringTarget {
+  caseType: MonitoringCaseType;
+  percent: number;
+  within: { basis: 'calendar-months' | 'working-days'; amount: number };
+  unlessExtendedByAgreement: boolean;
+}
+
+export interface PolicyProfile {
+  id: ProfileId;
+  version: number;
+  name: string;
+  /** The seed policy in /shared/seeds this profile distils. */
+  sourceSeed: string;
+  acknowledgement: AcknowledgementPolicy;
+  quickRoute: QuickRoute;
+  /** R-ER-1: the early-resolution aim, or null where the policy has no early-resolution step. */
+  earlyResolution: { rule: 'R-ER-1'; aimWorkingDays: number } | null;
+  responseTimescale: ResponseTimescale;
+  /** R-INV-7: write to explain a delay once six months pass without a final response. */
+  sixMonthLetter: boolean;
+  afterResponse: AfterResponsePolicy;
+  monitoringTargets: readonly MonitoringTarget[];
+}
+
+const NHS_EXTERNAL_ROUTES: readonly ExternalRoute[] = [
+  { ombudsman: 'phso', scope: 'nhs-care' },
+  { ombudsman: 'lgsco', scope: 'social-care' },
+  { ombudsman: 'cqc', scope: 'mental-health-act' },
+];
+
+const PHSO_MODEL_V1: PolicyProfile = {
+  id: 'phso-model',
+  version: 1,
+  name: 'PHSO model NHS complaint handling procedure',
+  sourceSeed: '002_1fc4047f565a7d63.txt',
+  acknowledgement: {
+    rule: 'R-ACK-1',
+    workingDays: 3,
+    style: 'verbal-or-written',
+    includes: ['discussion-of-handling'],
+  },
+  quickRoute: {
+    kind: 'verbal-resolved-by-end-of-next-working-day',
+    workingDays: 1,
+    requiresConfirmedSatisfaction: true,
+  },
+  earlyResolution: { rule: 'R-ER-1', aimWorkingDays: 10 },
+  responseTimescale: { kind: 'agreed-per-case' },
+  sixMonthLetter: true,
+  afterResponse: { rule: 'R-RESP-3', stageTwo: null, externalRoutes: NHS_EXTERNAL_ROUTES },
+  monitoringTargets: [
+    {
+      caseType: 'straightforward',
+      percent: 95,
+      within: { basis: 'calendar-months', amount: 3 },
+      unlessExtendedByAgreement: false,
+    },
+    {
+      caseType: 'straightforward',
+      percent: 100,
+      within: { basis: 'calendar-months', amount: 6 },
+      unlessExtendedByAgreement: false,
+    },
+    {
+      caseType: 'complex-or-multi-organisation',
+      percent: 50,
+      within: { basis: 'calendar-months', amount: 3 },
+      unlessExtendedByAgreement: false,
+    },
+    {
+      caseType: 'complex-or-multi-organisation',
+      percent: 80,
+      within: { basis: 'calendar-months', amount: 6 },
+      unlessExtendedByAgreement: false,
+    },
+  ],
+};
+
+const HPFT_V1: PolicyProfile = {
+  id: 'hpft',
+  version: 1,
+  name: 'Hertfordshire Partnership University NHS Foundation Trust',
+  sourceSeed: '003_40ed3a31bfcb3024.txt',
+  acknowledgement: {
+    rule: 'R-ACK-1',
+    workingDays: 3,
+    style: 'in-writing',
+    includes: ['discussion-of-handling'],
+  },
+  quickRoute: { kind: 'pals-enquiry', workingDays: 10, ifUnresolved: 'becomes-complaint' },
+  earlyResolution: { rule: 'R-ER-1', aimWorkingDays: 10 },
+  responseTimescale: { kind: 'working-days', newComplaint: 35, reopenedComplaint: 60 },
+  sixMonthLetter: true,
+  afterResponse: { rule: 'R-RESP-3', stageTwo: null, externalRoutes: NHS_EXTERNAL_ROUTES },
+  monitoringTargets: [
+    {
+      caseType: 'new',
+      percent: 100,
+      within: { basis: 'working-days', amount: 35 },
+      unlessExtendedByAgreement: true,
+    },
+    {
+      caseType: 'reopened',
+      percent: 100,
+      within: { basis: 'working-days', amount: 60 },
+      unlessExtendedByAgreement: true,
+    },
+  ],
+};
+
+const ITRUST_V1: PolicyProfile = {
+  id: 'itrust',
+  version: 1,
+  name: 'iTrust Centres',
+  sourceSeed: '000_9ed3aaf01f6a2d06.txt',
+  acknowledgement: {
+    rule: 'R-ACK-1',
+    workingDays: 2,
+    style: 'verbal-or-written',
+    includes: ['free-review-consultation-offer'],
+  },
+  quickRoute: { kind: 'none' },
+  earlyResolution: null,
+  // The iTrust policy sets no timescale for a reopened complaint.
+  responseTimescale: { kind: 'working-days', newComplaint: 20, reopenedComplaint: null },
+  sixMonthLetter: false,
+  afterResponse: {
+    rule: 'R-RESP-3',
+    stageTwo: null,
+    externalRoutes: [{ ombudsman: 'independent-authority', scope: 'any' }],
+  },
+  monitoringTargets: [],
+};
+
+const CWTH_V1: PolicyProfile = {
+  id: 'cwth',
+  version: 1,
+  name: 'Coventry and Warwickshire Training Hub',
+  sourceSeed: '004_4da7c37fe1526297.txt',
+  acknowledgement: {
+    rule: 'R-ACK-1',
+    workingDays: 5,
+    style: 'verbal-or-written',
+    includes: ['copy-of-procedure', 'who-is-handling', 'when-to-expect-reply'],
+  },
+  quickRoute: { kind: 'resolved-by-person-responsible', passToLeadsWithinWorkingDays: 5 },
+  earlyResolution: null,
+  responseTimescale: { kind: 'calendar-months', months: 1, otherwise: 'progress-report-with-new-date' },
+  sixMonthLetter: false,
+  afterResponse: {
+    rule: 'R-RESP-3',
+    stageTwo: {
+      rule: 'R-STAGE2-1',
+      reviewedBy: 'senior-leadership-team-or-board',
+      acknowledgement: { workingDays: 5, includes: ['who-is-handling', 'when-to-expect-reply'] },
+      reply: { kind: 'calendar-months', months: 1, otherwise: 'progress-report-with-new-date' },
+      decisionIsFinal: true,
+    },
+    externalRoutes: [{ ombudsman: 'icb-nhse', scope: 'any' }],
+  },
+  monitoringTargets: [],
+};
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}
+
+const PROFILES: readonly PolicyProfile[] = deepFreeze([PHSO_MODEL_V1, HPFT_V1, ITRUST_V1, CWTH_V1]);
+
+export function isProfileId(value: unknown): value is ProfileId {
+  return typeof value === 'string' && (PROFILE_IDS as readonly string[]).includes(value);
+}
+
+/** Every version of every profile, oldest version first. */
+export function listProfiles(): readonly PolicyProfile[] {
+  return PROFILES;
+}
+
+/** The profile pinned by a complaint; without a version, the latest. Throws on anything unknown. */
+export function getProfile(id: ProfileId, version?: number): PolicyProfile {
+  if (!isProfileId(id)) throw new RangeError(`Unknown policy profile ${JSON.stringify(id)}`);
+  const versions = PROFILES.filter((p) => p.id === id);
+  if (version === undefined) return versions.reduce((latest, p) => (p.version > latest.version ? p : latest));
+  const found = versions.find((p) => p.version === version);
+  if (!found) throw new RangeError(`Unknown version ${version} of policy profile ${id}`);
+  return found;
+}
+
+export function profileRef(profile: PolicyProfile): ProfileRef {
+  return { id: profile.id, version: profile.version };
+}
+
+/** R-ACK-1: the date by which the complaint must be acknowledged. */
+export function acknowledgementDue(
+  profile: PolicyProfile,
+  receipt: LocalDate,
+  calendar: WorkingDayCalendar,
+): LocalDate {
+  const due = workingDaysAfterReceipt(
+    assertLocalDate(receipt, 'receipt'),
+    profile.acknowledgement.workingDays,
+    calendar,
+  );
+  // Only pauses can make the due date null, and acknowledgement is never paused.
+  return due as LocalDate;
+}

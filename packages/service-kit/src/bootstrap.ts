@@ -1,0 +1,62 @@
+import 'reflect-metadata';
+import { ValidationPipe, type DynamicModule, type INestApplication, type Type } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Logger } from 'nestjs-pino';
+import { ConfigError } from './config';
+import { fieldProblems, ProblemDetailsFilter, RequestValidationException } from './problem-details';
+
+export interface ServiceDescription {
+  title: string;
+  description: string;
+  version?: string;
+}
+
+/** Unknown fields are refused, types converted, every invalid field reported (RFC 9457 `errors`). */
+export function validationPipe(): ValidationPipe {
+  return new ValidationPipe({
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    transform: true,
+    validationError: { target: false, value: false },
+    exceptionFactory: (errors) => new RequestValidationException(fieldProblems(errors)),
+  });
+}
+
+/** Applies what every service shares: logger, problem details, validation, OpenAPI at /docs, shutdown hooks. */
+export function configureApp(app: INestApplication, description: ServiceDescription): void {
+  app.useLogger(app.get(Logger));
+  app.useGlobalFilters(new ProblemDetailsFilter());
+  app.useGlobalPipes(validationPipe());
+  app.enableShutdownHooks();
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle(description.title)
+      .setDescription(description.description)
+      .setVersion(description.version ?? '0.1.0')
+      .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'Staff token (see the README: `npm run token`)' })
+      .addSecurityRequirements('bearer')
+      .build(),
+  );
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+}
+
+export async function createServiceApp(module: Type<unknown> | DynamicModule, description: ServiceDescription): Promise<INestApplication> {
+  const app = await NestFactory.create(module, { bufferLogs: true });
+  configureApp(app, description);
+  return app;
+}
+
+/** Entry point of a service process: a configuration error is one readable message and exit code 1. */
+export async function runService(load: () => { module: Type<unknown> | DynamicModule; port: number; host?: string }, description: ServiceDescription): Promise<void> {
+  try {
+    const { module, port, host } = load();
+    const app = await createServiceApp(module, description);
+    await app.listen(port, host ?? '0.0.0.0');
+  } catch (error) {
+    const message = error instanceof ConfigError ? error.message : `${description.title} failed to start: ${(error as Error).message}`;
+    process.stderr.write(`${message}\n`);
+    process.exit(1);
+  }
+}

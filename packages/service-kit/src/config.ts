@@ -1,0 +1,49 @@
+import { z } from 'zod';
+
+const secretKeys = new WeakSet<z.ZodTypeAny>();
+
+/** Marks a configuration value as a secret: never printed, not in error messages. */
+export function secret<T extends z.ZodTypeAny>(schema: T): T {
+  secretKeys.add(schema);
+  return schema;
+}
+
+export class ConfigError extends Error {}
+
+/**
+ * Reads environment variables through a zod schema whose keys are the variable names; every value is
+ * typed, defaulted and described. A bad value fails fast with one line per problem (secrets not echoed).
+ */
+export function loadConfig<T extends z.ZodRawShape>(service: string, shape: T, env: NodeJS.ProcessEnv = process.env): z.infer<z.ZodObject<T>> {
+  const result = z.object(shape).safeParse(env);
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((issue) => {
+    const key = String(issue.path[0]);
+    const field = shape[key];
+    const shown = field && !secretKeys.has(field) && env[key] !== undefined ? ` (got "${env[key]}")` : '';
+    const description = field?.description ? ` — ${field.description}` : '';
+    return `  ${key}: ${issue.message}${shown}${description}`;
+  });
+  throw new ConfigError(`${service}: invalid configuration\n${lines.join('\n')}`);
+}
+
+/** Settings every service has. */
+export const commonConfig = {
+  PORT: z.coerce.number().int().min(1).max(65535).describe('HTTP port of this service'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info').describe('minimum log level'),
+  DATABASE_URL: secret(z.string().url().describe('Postgres connection URL (postgres://user:password@host:port/db)')),
+  TEMPORAL_ADDRESS: z.string().min(1).default('127.0.0.1:7233').describe('Temporal frontend host:port'),
+  TEMPORAL_NAMESPACE: z.string().min(1).default('default').describe('Temporal namespace'),
+  PAYLOAD_ENCRYPTION_KEY: secret(
+    z
+      .string()
+      .refine((v) => Buffer.from(v, 'base64').length === 32, 'must be 32 bytes, base64-encoded')
+      // Development key; production deployments set their own.
+      .default('ZGV2ZWxvcG1lbnQtb25seS1wYXlsb2FkLWtleS0zMiE=')
+      .describe('key encrypting Temporal payloads (base64 of 32 bytes)'),
+  ),
+  AUTH_JWT_SECRET: secret(
+    z.string().min(32, 'must be at least 32 characters').default('development-only-secret-change-me-in-production').describe('HS256 key verifying staff bearer tokens'),
+  ),
+  AUTH_JWT_ISSUER: z.string().default('nhs-complaints').describe('expected issuer of staff tokens'),
+};

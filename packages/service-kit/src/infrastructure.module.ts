@@ -1,0 +1,60 @@
+import { Global, Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
+import type { Client } from '@temporalio/client';
+import type { DataSource } from 'typeorm';
+import { openDataSource } from '@complaints/db';
+import { connectTemporalClient, type TemporalSettings } from '@complaints/temporal/client';
+import { loggingModule } from './logging';
+import { DATA_SOURCE, TEMPORAL_CLIENT } from './tokens';
+
+export interface InfrastructureSettings {
+  service: string;
+  databaseUrl: string;
+  temporal: TemporalSettings;
+}
+
+/** Postgres (TypeORM DataSource) and a Temporal client, opened once per process and closed on shutdown. */
+@Global()
+@Module({})
+export class InfrastructureModule implements OnApplicationShutdown {
+  constructor(
+    @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
+    @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
+  ) {}
+
+  static forRoot(settings: InfrastructureSettings): DynamicModule {
+    return {
+      module: InfrastructureModule,
+      providers: [
+        { provide: DATA_SOURCE, useFactory: () => openDataSource(settings.databaseUrl, { applicationName: settings.service }) },
+        { provide: TEMPORAL_CLIENT, useFactory: () => connectTemporalClient(settings.temporal) },
+      ],
+      exports: [DATA_SOURCE, TEMPORAL_CLIENT],
+    };
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.temporal.connection.close();
+    await this.dataSource.destroy();
+  }
+}
+
+/** The configuration keys every service has (see `commonConfig`). */
+export interface CommonServiceConfig {
+  LOG_LEVEL: string;
+  DATABASE_URL: string;
+  TEMPORAL_ADDRESS: string;
+  TEMPORAL_NAMESPACE: string;
+  PAYLOAD_ENCRYPTION_KEY: string;
+}
+
+export function temporalSettings(config: CommonServiceConfig): TemporalSettings {
+  return { address: config.TEMPORAL_ADDRESS, namespace: config.TEMPORAL_NAMESPACE, payloadEncryptionKey: config.PAYLOAD_ENCRYPTION_KEY };
+}
+
+/** What every service module imports: JSON logging and the Postgres/Temporal clients. */
+export function serviceCoreImports(service: string, config: CommonServiceConfig): DynamicModule[] {
+  return [
+    loggingModule(service, config.LOG_LEVEL),
+    InfrastructureModule.forRoot({ service, databaseUrl: config.DATABASE_URL, temporal: temporalSettings(config) }),
+  ];
+}

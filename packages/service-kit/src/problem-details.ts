@@ -1,0 +1,85 @@
+import { ArgumentsHost, BadRequestException, Catch, HttpException, HttpStatus, Logger, type ExceptionFilter } from '@nestjs/common';
+import type { ValidationError } from 'class-validator';
+import type { Request, Response } from 'express';
+
+/** One invalid field of a request: where and why (RFC 9457 extension member `errors`). */
+export interface FieldProblem {
+  field: string;
+  reason: string;
+}
+
+/** RFC 9457 problem details. `rule` names the procedure rule behind a refusal, where there is one. */
+export interface ProblemDetails {
+  type: string;
+  title: string;
+  status: number;
+  detail?: string;
+  instance?: string;
+  errors?: FieldProblem[];
+  rule?: string;
+  [extension: string]: unknown;
+}
+
+export class ProblemException extends HttpException {
+  constructor(problem: { status: number; title: string; detail?: string; rule?: string; type?: string; errors?: FieldProblem[] }) {
+    super({ type: 'about:blank', ...problem }, problem.status);
+  }
+}
+
+/** Flattens class-validator errors into `{ field: 'complainant.email', reason: '…' }`. */
+export function fieldProblems(errors: ValidationError[], parent = ''): FieldProblem[] {
+  return errors.flatMap((error) => {
+    const field = parent ? `${parent}.${error.property}` : error.property;
+    const own = Object.values(error.constraints ?? {}).map((reason) => ({ field, reason }));
+    return [...own, ...fieldProblems(error.children ?? [], field)];
+  });
+}
+
+export class RequestValidationException extends BadRequestException {
+  constructor(readonly problems: FieldProblem[]) {
+    super('request validation failed');
+  }
+}
+
+/** Every error leaves as application/problem+json; unexpected errors are logged without request data. */
+@Catch()
+export class ProblemDetailsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('ProblemDetails');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const response = http.getResponse<Response>();
+    const request = http.getRequest<Request>();
+    const problem = this.toProblem(exception);
+    problem.instance ??= request.originalUrl?.split('?')[0];
+    response.status(problem.status).type('application/problem+json').json(problem);
+  }
+
+  private toProblem(exception: unknown): ProblemDetails {
+    if (exception instanceof RequestValidationException) {
+      return {
+        type: 'about:blank',
+        title: 'Invalid request',
+        status: 400,
+        detail: exception.problems.map((p) => `${p.field}: ${p.reason}`).join('; '),
+        errors: exception.problems,
+      };
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const body = exception.getResponse();
+      if (typeof body === 'object' && body !== null && 'title' in body) return body as ProblemDetails;
+      const message = typeof body === 'string' ? body : (body as { message?: string | string[] }).message;
+      return {
+        type: 'about:blank',
+        title: HttpStatus[status]?.replace(/_/g, ' ').toLowerCase().replace(/^\w/, (c) => c.toUpperCase()) ?? 'Error',
+        status,
+        detail: Array.isArray(message) ? message.join('; ') : message,
+      };
+    }
+    // Not an HTTP error: log the type and stack only (messages may quote stored data), answer 500.
+    const error = exception as Error;
+    this.logger.error({ err: { type: error?.name, stack: error?.stack?.split('\n').slice(1, 6).join('\n') } }, 'unhandled error');
+    return { type: 'about:blank', title: 'Internal server error', status: 500, detail: 'An unexpected error occurred; it has been logged.' };
+  }
+}

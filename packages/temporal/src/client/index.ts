@@ -1,0 +1,4 @@
+// Client-side Temporal plumbing (Node only — never import from workflow code).
+export * from './connection';
+export * from './encryption-codec';
+export * from './ensure-search-attributes';

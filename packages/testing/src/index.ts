@@ -1,0 +1,3 @@
+export * from './temporal';
+export * from './mail-inbox';
+export * from './database';

@@ -1,0 +1,10 @@
+import { commonConfig, loadConfig } from '@complaints/service-kit';
+
+export const configShape = {
+  ...commonConfig,
+  PORT: commonConfig.PORT.default(3002),
+};
+
+export type JointProtocolConfig = ReturnType<typeof loadJointProtocolConfig>;
+
+export const loadJointProtocolConfig = (env: NodeJS.ProcessEnv = process.env) => loadConfig('joint-protocol', configShape, env);

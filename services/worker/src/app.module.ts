@@ -1,0 +1,30 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import type { DataSource } from 'typeorm';
+import { createCaseRecordActivities } from '@complaints/activities/case-record';
+import { DATA_SOURCE, HealthController, serviceCoreImports, TemporalWorkerHost, temporalSettings } from '@complaints/service-kit';
+import { TASK_QUEUES } from '@complaints/temporal';
+import type { WorkerConfig } from './config';
+
+/** The `complaints` task queue: every workflow, and the case-record activities. */
+@Module({})
+export class AppModule {
+  static forConfig(config: WorkerConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: serviceCoreImports('worker', config),
+      controllers: [HealthController],
+      providers: [
+        {
+          provide: TemporalWorkerHost,
+          inject: [DATA_SOURCE],
+          useFactory: (dataSource: DataSource) =>
+            new TemporalWorkerHost(temporalSettings(config), () => ({
+              taskQueue: TASK_QUEUES.complaints,
+              workflowsPath: require.resolve('@complaints/workflows'),
+              activities: createCaseRecordActivities({ dataSource }),
+            })),
+        },
+      ],
+    };
+  }
+}

@@ -1,0 +1,68 @@
+// Workflow unit-test harness: the real workflow on the time-skipping server, with the activities mocked
+// (the only place mocks are allowed) and recorded, and the server clock set to a fixed instant.
+import path from 'node:path';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { Worker } from '@temporalio/worker';
+import type { CaseEventInput } from '@complaints/activities/case-record';
+import type { SendCorrespondenceInput, SendCorrespondenceResult } from '@complaints/activities/correspondence';
+import { createTimeSkippingEnvironment, workflowBundle } from '@complaints/testing';
+import { TASK_QUEUES } from '@complaints/temporal';
+import type { ComplaintLifecycleInput } from '../messages';
+
+export interface Recorded {
+  events: CaseEventInput[];
+  letters: SendCorrespondenceInput[];
+}
+
+export interface LifecycleHarness extends Recorded {
+  env: TestWorkflowEnvironment;
+  /** Runs `body` with a complaints worker and a correspondence worker polling. */
+  run<T>(body: () => Promise<T>): Promise<T>;
+  teardown(): Promise<void>;
+}
+
+export async function createLifecycleHarness(startAt: string): Promise<LifecycleHarness> {
+  const env = await createTimeSkippingEnvironment();
+  // Move the server clock forward to the scenario's start (the test server's own sleepUntil blocks here).
+  await env.sleep(Date.parse(startAt) - (await env.currentTimeMs()));
+  const recorded: Recorded = { events: [], letters: [] };
+  const bundle = await workflowBundle(path.join(__dirname, '..', 'index.ts'));
+  const complaintsWorker = await Worker.create({
+    connection: env.nativeConnection,
+    taskQueue: TASK_QUEUES.complaints,
+    workflowBundle: bundle,
+    activities: {
+      recordCaseEvent: async (input: CaseEventInput) => {
+        recorded.events.push(input);
+      },
+    },
+  });
+  const correspondenceWorker = await Worker.create({
+    connection: env.nativeConnection,
+    taskQueue: TASK_QUEUES.correspondence,
+    activities: {
+      sendCorrespondence: async (input: SendCorrespondenceInput): Promise<SendCorrespondenceResult> => {
+        recorded.letters.push(input);
+        return { items: [{ correspondenceId: `item-${recorded.letters.length}`, channel: 'email', status: 'sent' }], noUsableContact: false };
+      },
+    },
+  });
+  return {
+    env,
+    ...recorded,
+    run: (body) => correspondenceWorker.runUntil(complaintsWorker.runUntil(body)),
+    teardown: () => env.teardown(),
+  };
+}
+
+export function lifecycleInput(overrides: Partial<ComplaintLifecycleInput> & Pick<ComplaintLifecycleInput, 'reference' | 'receivedOn' | 'profile'>): ComplaintLifecycleInput {
+  return {
+    organisationCode: overrides.reference.split('-')[0],
+    calendar: { nation: 'england-and-wales', closureDays: [] },
+    kind: 'complaint',
+    anonymous: false,
+    ...overrides,
+  };
+}
+
+export const eventTypes = (recorded: Recorded) => recorded.events.map((event) => event.type);

@@ -1,0 +1,2 @@
+// The workflow bundle's entry point: every workflow type the complaints worker runs.
+export { complaintLifecycle } from './complaint-lifecycle/complaint-lifecycle.workflow';

@@ -1,0 +1,2 @@
+// Workflow messages and types for clients (API, tests): safe to import outside the workflow sandbox.
+export * from './complaint-lifecycle/messages';
