@@ -56,7 +56,9 @@ export async function ensureTemporalCli() {
       return process.env.TEMPORAL_CLI_PATH;
     }
     const cached = path.join(TOOLS_BIN, 'temporal');
-    if (fs.existsSync(cached) && cliVersion(cached)?.includes(TEMPORAL_CLI_VERSION)) return cached;
+    // `go install` builds report version 0.0.0-DEV, so the installed version is kept in a stamp file.
+    const stamp = `${cached}.version`;
+    if (fs.existsSync(cached) && fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8') === TEMPORAL_CLI_VERSION) return cached;
     const onPath = which('temporal');
     if (onPath && cliVersion(onPath)) return onPath;
     if (!which('go')) {
@@ -68,6 +70,7 @@ export async function ensureTemporalCli() {
       fix: 'check that the Go module proxy is reachable (go env GOPROXY), or set TEMPORAL_CLI_PATH',
       quiet: true,
     });
+    fs.writeFileSync(stamp, TEMPORAL_CLI_VERSION);
     return cached;
   });
 }

@@ -34,8 +34,8 @@ export async function loadCorrespondenceContext(dataSource: DataSource, referenc
 
 export interface Delivery {
   channel: 'email' | 'letter';
-  /** Email addresses, for email. */
-  to: string[];
+  /** Named addresses, for email. */
+  to: { name: string; address: string }[];
   /** As recorded on the item: the addresses, or the postal address. */
   recipientLabel: string;
   recipientName: string;
@@ -49,7 +49,7 @@ export async function planDeliveries(dataSource: DataSource, audience: Audience,
     const wanted = context.complaint.replyChannels.length > 0 ? context.complaint.replyChannels : person.email ? ['email'] : ['letter'];
     const deliveries: Delivery[] = [];
     if (wanted.includes('email') && person.email) {
-      deliveries.push({ channel: 'email', to: [person.email], recipientLabel: person.email, recipientName: person.name });
+      deliveries.push({ channel: 'email', to: [{ name: person.name, address: person.email }], recipientLabel: person.email, recipientName: person.name });
     }
     if (wanted.includes('letter') && person.address) {
       const label = [person.name, ...person.address.lines, person.address.postcode].join('\n');
@@ -68,8 +68,8 @@ export async function planDeliveries(dataSource: DataSource, audience: Audience,
           .orderBy('staff.id')
           .getMany();
   if (staff.length === 0) return [];
-  const to = staff.map((member) => member.email);
-  return [{ channel: 'email', to, recipientLabel: to.join(', '), recipientName: staff.map((member) => member.displayName).join(', ') }];
+  const to = staff.map((member) => ({ name: member.displayName, address: member.email }));
+  return [{ channel: 'email', to, recipientLabel: to.map((r) => r.address).join(', '), recipientName: staff.map((member) => member.displayName).join(', ') }];
 }
 
 /** When the person can expect a full reply, where the profile sets a timescale (R-INV-4). */

@@ -3,7 +3,7 @@ import nodemailer, { type Transporter } from 'nodemailer';
 export interface OutgoingEmail {
   messageId: string;
   from: string;
-  to: string[];
+  to: { name: string; address: string }[];
   subject: string;
   html: string;
   text: string;
@@ -37,7 +37,7 @@ export function createSmtpMailer(smtpUrl: string): Mailer {
   return {
     async send(email) {
       try {
-        await transport.sendMail({ ...email, to: email.to.join(', '), headers: { 'Auto-Submitted': 'auto-generated' } });
+        await transport.sendMail({ ...email, headers: { 'Auto-Submitted': 'auto-generated' } });
       } catch (error) {
         const { code, responseCode } = error as { code?: string; responseCode?: number };
         throw new DeliveryError(responseCode ? `${code ?? 'SMTP'} ${responseCode}` : (code ?? 'unknown'), Boolean(responseCode && responseCode >= 500));

@@ -5,5 +5,5 @@ export * from './tokens';
 export * from './infrastructure.module';
 export * from './health.controller';
 export * from './bootstrap';
-export * from './auth/public.decorator';
+export * from './auth';
 export * from './temporal-worker.host';

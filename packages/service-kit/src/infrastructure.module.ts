@@ -1,8 +1,10 @@
-import { Global, Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
+import { Global, Inject, Module, type DynamicModule, type OnApplicationShutdown, type Provider } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
 import type { Client } from '@temporalio/client';
 import type { DataSource } from 'typeorm';
 import { openDataSource } from '@complaints/db';
 import { connectTemporalClient, type TemporalSettings } from '@complaints/temporal/client';
+import { StaffAuthGuard, TOKEN_SETTINGS } from './auth/staff-auth.guard';
 import { loggingModule } from './logging';
 import { DATA_SOURCE, TEMPORAL_CLIENT } from './tokens';
 
@@ -56,5 +58,13 @@ export function serviceCoreImports(service: string, config: CommonServiceConfig)
   return [
     loggingModule(service, config.LOG_LEVEL),
     InfrastructureModule.forRoot({ service, databaseUrl: config.DATABASE_URL, temporal: temporalSettings(config) }),
+  ];
+}
+
+/** The global staff authentication guard, verifying tokens with the service's configured key. */
+export function staffAuthProviders(config: { AUTH_JWT_SECRET: string; AUTH_JWT_ISSUER: string }): Provider[] {
+  return [
+    { provide: TOKEN_SETTINGS, useValue: { secret: config.AUTH_JWT_SECRET, issuer: config.AUTH_JWT_ISSUER } },
+    { provide: APP_GUARD, useClass: StaffAuthGuard },
   ];
 }

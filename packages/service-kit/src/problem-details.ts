@@ -72,9 +72,20 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       const message = typeof body === 'string' ? body : (body as { message?: string | string[] }).message;
       return {
         type: 'about:blank',
-        title: HttpStatus[status]?.replace(/_/g, ' ').toLowerCase().replace(/^\w/, (c) => c.toUpperCase()) ?? 'Error',
+        title: status === 400 ? 'Invalid request' : (HttpStatus[status]?.replace(/_/g, ' ').toLowerCase().replace(/^\w/, (c) => c.toUpperCase()) ?? 'Error'),
         status,
         detail: Array.isArray(message) ? message.join('; ') : message,
+      };
+    }
+    // Errors of the HTTP body parser (malformed JSON, a body over the size limit) carry a 4xx status.
+    const status = (exception as { status?: unknown })?.status;
+    if (typeof status === 'number' && status >= 400 && status < 500) {
+      const tooLarge = status === 413;
+      return {
+        type: 'about:blank',
+        title: tooLarge ? 'Payload too large' : 'Invalid request',
+        status,
+        detail: tooLarge ? 'the request body is larger than this endpoint accepts' : 'the request body is not valid JSON',
       };
     }
     // Not an HTTP error: log the type and stack only (messages may quote stored data), answer 500.

@@ -1,5 +1,5 @@
 import { Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
+import { DefaultLogger, NativeConnection, Runtime, Worker, type LogLevel, type WorkerOptions } from '@temporalio/worker';
 import { createDataConverter, ensureSearchAttributes, type TemporalSettings } from '@complaints/temporal/client';
 
 export type HostedWorkerOptions = Omit<WorkerOptions, 'connection' | 'namespace' | 'dataConverter'>;
@@ -23,6 +23,7 @@ export class TemporalWorkerHost implements OnApplicationBootstrap, OnApplication
   }
 
   async onApplicationBootstrap(): Promise<void> {
+    installJsonRuntimeLogger();
     this.connection = await NativeConnection.connect({ address: this.settings.address });
     await ensureSearchAttributes(this.connection, this.settings.namespace);
     const options = await this.options();
@@ -32,8 +33,9 @@ export class TemporalWorkerHost implements OnApplicationBootstrap, OnApplication
       namespace: this.settings.namespace,
       dataConverter: await createDataConverter(this.settings),
     });
-    this.running = this.worker.run();
-    this.running.catch((error: Error) => this.logger.error({ err: { type: error.name } }, `worker of ${options.taskQueue} stopped with an error`));
+    const running = this.worker.run();
+    this.running = running;
+    running.catch((error: Error) => this.logger.error({ err: { type: error.name } }, `worker of ${options.taskQueue} stopped with an error`));
     this.logger.log(`polling task queue ${options.taskQueue}`);
   }
 
@@ -42,4 +44,21 @@ export class TemporalWorkerHost implements OnApplicationBootstrap, OnApplication
     await this.running?.catch(() => undefined);
     await this.connection?.close();
   }
+}
+
+let runtimeInstalled = false;
+
+/** The SDK's own logs as JSON lines, like the service's (warnings and errors only: its info is per-task noise). */
+function installJsonRuntimeLogger(): void {
+  if (runtimeInstalled) return;
+  runtimeInstalled = true;
+  const level = (process.env.TEMPORAL_LOG_LEVEL ?? 'WARN') as LogLevel;
+  Runtime.install({
+    logger: new DefaultLogger(level, (entry) => {
+      const { sdkComponent, taskQueue, workflowType, activityType } = (entry.meta ?? {}) as Record<string, unknown>;
+      process.stdout.write(
+        `${JSON.stringify({ level: entry.level.toLowerCase(), time: Number(entry.timestampNanos / 1_000_000n), service: 'temporal-sdk', msg: entry.message, sdkComponent, taskQueue, workflowType, activityType })}\n`,
+      );
+    }),
+  });
 }

@@ -1,5 +1,11 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { HealthController, serviceCoreImports } from '@complaints/service-kit';
+import { HealthController, serviceCoreImports, staffAuthProviders } from '@complaints/service-kit';
+import { ComplaintCommandsService } from './complaints/complaint-commands.service';
+import { ComplaintRecordsService } from './complaints/complaint-records.service';
+import { ComplaintWorkflowStarter } from './complaints/complaint-workflow.starter';
+import { ComplaintsController } from './complaints/complaints.controller';
+import { IntakeService } from './complaints/intake.service';
+import { OUTBOX_SETTINGS, OutboxRelay } from './complaints/outbox-relay.service';
 import type { ComplaintsApiConfig } from './config';
 
 @Module({})
@@ -8,7 +14,16 @@ export class AppModule {
     return {
       module: AppModule,
       imports: serviceCoreImports('complaints-api', config),
-      controllers: [HealthController],
+      controllers: [HealthController, ComplaintsController],
+      providers: [
+        ...staffAuthProviders(config),
+        { provide: OUTBOX_SETTINGS, useValue: { intervalMs: config.OUTBOX_RELAY_INTERVAL_MS, graceMs: config.OUTBOX_RELAY_GRACE_MS } },
+        ComplaintWorkflowStarter,
+        OutboxRelay,
+        IntakeService,
+        ComplaintRecordsService,
+        ComplaintCommandsService,
+      ],
     };
   }
 }

@@ -1,14 +1,45 @@
-import { Module, type DynamicModule } from '@nestjs/common';
-import { HealthController, serviceCoreImports } from '@complaints/service-kit';
+import { Module, type DynamicModule, type OnApplicationShutdown, Inject } from '@nestjs/common';
+import type { DataSource } from 'typeorm';
+import { createCorrespondenceActivities, createSmtpMailer, TemplateRenderer, type Mailer } from '@complaints/activities/correspondence';
+import { DATA_SOURCE, HealthController, serviceCoreImports, staffAuthProviders, TemporalWorkerHost, temporalSettings } from '@complaints/service-kit';
+import { TASK_QUEUES } from '@complaints/temporal';
 import type { CorrespondenceConfig } from './config';
 
+export const MAILER = Symbol('MAILER');
+
+/** Owns outgoing correspondence: hosts the `correspondence` task queue's worker (render, deliver, record). */
 @Module({})
-export class AppModule {
+export class AppModule implements OnApplicationShutdown {
+  constructor(@Inject(MAILER) private readonly mailer: Mailer) {}
+
   static forConfig(config: CorrespondenceConfig): DynamicModule {
     return {
       module: AppModule,
       imports: serviceCoreImports('correspondence', config),
       controllers: [HealthController],
+      providers: [
+        ...staffAuthProviders(config),
+        { provide: MAILER, useFactory: () => createSmtpMailer(config.SMTP_URL) },
+        {
+          provide: TemporalWorkerHost,
+          inject: [DATA_SOURCE, MAILER],
+          useFactory: (dataSource: DataSource, mailer: Mailer) =>
+            new TemporalWorkerHost(temporalSettings(config), () => ({
+              taskQueue: TASK_QUEUES.correspondence,
+              activities: createCorrespondenceActivities({
+                dataSource,
+                mailer,
+                renderer: new TemplateRenderer(),
+                messageIdDomain: config.MESSAGE_ID_DOMAIN,
+                defaultFrom: config.MAIL_FROM,
+              }),
+            })),
+        },
+      ],
     };
+  }
+
+  onApplicationShutdown(): void {
+    this.mailer.close();
   }
 }

@@ -1,5 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { HealthController, serviceCoreImports } from '@complaints/service-kit';
+import { HealthController, serviceCoreImports, staffAuthProviders } from '@complaints/service-kit';
 import type { JointProtocolConfig } from './config';
 
 @Module({})
@@ -9,6 +9,7 @@ export class AppModule {
       module: AppModule,
       imports: serviceCoreImports('joint-protocol', config),
       controllers: [HealthController],
+      providers: staffAuthProviders(config),
     };
   }
 }

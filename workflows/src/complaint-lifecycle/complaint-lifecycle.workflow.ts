@@ -16,12 +16,12 @@ import {
 import { SEARCH_ATTRIBUTES, TASK_QUEUES } from '@complaints/temporal';
 import {
   acknowledgeUpdate,
+  initialStage,
   processStateQuery,
   withdrawUpdate,
   type AcknowledgeCommand,
   type ComplaintLifecycleInput,
   type ComplaintProcessState,
-  type Stage,
   type WithdrawCommand,
 } from './messages';
 import { refuse } from './refusal';
@@ -194,12 +194,6 @@ export async function complaintLifecycle(input: ComplaintLifecycleInput): Promis
   async function notifyStaff(audience: 'handler' | 'complaints-manager', step: string, template: string, facts: Record<string, string>) {
     await sendCorrespondence({ reference: input.reference, step, template, audience, facts });
   }
-}
-
-function initialStage(input: ComplaintLifecycleInput): Stage {
-  if (input.kind === 'feedback') return 'feedback-recorded';
-  if (input.anonymous) return 'reviewing-for-learning';
-  return 'awaiting-acknowledgement';
 }
 
 /** Waits for `done` or until the instant `at`; true if done. An instant already past only checks `done`. */

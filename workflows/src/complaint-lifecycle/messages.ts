@@ -21,6 +21,13 @@ export type Stage =
   | 'acknowledged'
   | 'withdrawn';
 
+/** Where a new record starts: feedback and anonymous complaints do not enter the procedure's clocks. */
+export function initialStage(input: Pick<ComplaintLifecycleInput, 'kind' | 'anonymous'>): Stage {
+  if (input.kind === 'feedback') return 'feedback-recorded';
+  if (input.anonymous) return 'reviewing-for-learning';
+  return 'awaiting-acknowledgement';
+}
+
 export interface AcknowledgementState {
   due: LocalDate;
   acknowledgedAt?: string;

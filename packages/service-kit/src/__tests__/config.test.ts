@@ -1,0 +1,119 @@
+// loadConfig with the settings every service shares: defaults, readable errors, and secrets never echoed.
+import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
+import { commonConfig, ConfigError, loadConfig, secret } from '../config';
+
+const DATABASE_URL = 'postgres://complaints:s3cret-pw@db.internal:5432/complaints';
+
+function configError(run: () => unknown): ConfigError {
+  try {
+    run();
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return error as ConfigError;
+  }
+  throw new Error('expected a ConfigError, but the configuration loaded');
+}
+
+describe('loadConfig(commonConfig)', () => {
+  it('applies the defaults and coerces PORT to a number', () => {
+    const config = loadConfig('test-service', commonConfig, { PORT: '8080', DATABASE_URL });
+    expect(config).toEqual({
+      PORT: 8080,
+      LOG_LEVEL: 'info',
+      DATABASE_URL,
+      TEMPORAL_ADDRESS: '127.0.0.1:7233',
+      TEMPORAL_NAMESPACE: 'default',
+      PAYLOAD_ENCRYPTION_KEY: expect.any(String),
+      AUTH_JWT_SECRET: expect.any(String),
+      AUTH_JWT_ISSUER: 'nhs-complaints',
+    });
+    // The default payload key satisfies its own rule: 32 bytes once base64-decoded.
+    expect(Buffer.from(config.PAYLOAD_ENCRYPTION_KEY, 'base64')).toHaveLength(32);
+    expect(config.AUTH_JWT_SECRET.length).toBeGreaterThanOrEqual(32);
+  });
+
+  it('keeps the values it is given over the defaults', () => {
+    const key = randomBytes(32).toString('base64');
+    const config = loadConfig('test-service', commonConfig, {
+      PORT: '3001',
+      DATABASE_URL,
+      LOG_LEVEL: 'silent',
+      TEMPORAL_ADDRESS: 'temporal:7233',
+      TEMPORAL_NAMESPACE: 'complaints',
+      PAYLOAD_ENCRYPTION_KEY: key,
+      AUTH_JWT_SECRET: 'k'.repeat(48),
+      AUTH_JWT_ISSUER: 'issuer-x',
+    });
+    expect(config).toEqual({
+      PORT: 3001,
+      DATABASE_URL,
+      LOG_LEVEL: 'silent',
+      TEMPORAL_ADDRESS: 'temporal:7233',
+      TEMPORAL_NAMESPACE: 'complaints',
+      PAYLOAD_ENCRYPTION_KEY: key,
+      AUTH_JWT_SECRET: 'k'.repeat(48),
+      AUTH_JWT_ISSUER: 'issuer-x',
+    });
+  });
+
+  it.each(['not-a-port', '70000', '0', '80.5'])('refuses PORT=%s with a ConfigError naming PORT and the bad value', (port) => {
+    const error = configError(() => loadConfig('test-service', commonConfig, { PORT: port, DATABASE_URL }));
+    expect(error.message).toMatch(/^test-service: invalid configuration\n/);
+    const portLines = error.message.split('\n').filter((line) => line.trim().startsWith('PORT:'));
+    expect(portLines).toHaveLength(1);
+    expect(portLines[0]).toContain(`(got "${port}")`);
+    expect(portLines[0]).toContain('HTTP port of this service');
+  });
+
+  it('reports every problem, one line each, including a missing required value', () => {
+    const error = configError(() => loadConfig('test-service', commonConfig, { PORT: 'x', LOG_LEVEL: 'loud' }));
+    const keys = error.message
+      .split('\n')
+      .slice(1)
+      .map((line) => line.trim().split(':')[0]);
+    expect(keys.sort()).toEqual(['DATABASE_URL', 'LOG_LEVEL', 'PORT']);
+    expect(error.message).toContain('(got "loud")');
+  });
+
+  it('names a bad DATABASE_URL without echoing it (it may carry a password)', () => {
+    // Scheme missing: not a URL. (zod's url() accepts any scheme, so e.g. `complaints:x@host` would pass.)
+    const bad = '//complaints:hunter2-password@db.internal/complaints';
+    const error = configError(() => loadConfig('test-service', commonConfig, { PORT: '3000', DATABASE_URL: bad }));
+    expect(error.message).toMatch(/DATABASE_URL: /);
+    expect(error.message).toContain('Postgres connection URL');
+    expect(error.message).not.toContain('hunter2');
+    expect(error.message).not.toContain(bad);
+    expect(error.message).not.toContain('got "');
+  });
+
+  it('names a PAYLOAD_ENCRYPTION_KEY of the wrong length without echoing it', () => {
+    const shortKey = randomBytes(16).toString('base64');
+    const error = configError(() => loadConfig('test-service', commonConfig, { PORT: '3000', DATABASE_URL, PAYLOAD_ENCRYPTION_KEY: shortKey }));
+    expect(error.message).toMatch(/PAYLOAD_ENCRYPTION_KEY: must be 32 bytes, base64-encoded/);
+    expect(error.message).not.toContain(shortKey);
+    expect(error.message).not.toContain(shortKey.slice(0, 12));
+  });
+
+  it('names a short AUTH_JWT_SECRET without echoing it', () => {
+    const weak = 'too-short-secret-value';
+    const error = configError(() => loadConfig('test-service', commonConfig, { PORT: '3000', DATABASE_URL, AUTH_JWT_SECRET: weak }));
+    expect(error.message).toMatch(/AUTH_JWT_SECRET: must be at least 32 characters/);
+    expect(error.message).not.toContain(weak);
+  });
+
+  it('hides any value marked secret() in a service-specific shape, and shows ordinary ones', () => {
+    const shape = {
+      ...commonConfig,
+      SMTP_URL: secret(z.string().regex(/^smtps?:\/\//, 'must be an smtp:// URL')),
+      MAIL_FROM: z.string().min(3),
+    };
+    const error = configError(() =>
+      loadConfig('test-service', shape, { PORT: '3000', DATABASE_URL, SMTP_URL: 'http://user:mailpass@smtp.example', MAIL_FROM: 'ab' }),
+    );
+    expect(error.message).toMatch(/SMTP_URL: must be an smtp:\/\/ URL/);
+    expect(error.message).not.toContain('mailpass');
+    expect(error.message).toContain('MAIL_FROM');
+    expect(error.message).toContain('(got "ab")');
+  });
+});

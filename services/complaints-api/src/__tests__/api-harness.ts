@@ -1,0 +1,114 @@
+// Integration harness: the real complaints API (in-process, over HTTP with supertest) against the real
+// Postgres, Temporal dev server and SMTP server of the test command, with real workers for the
+// `complaints` and `correspondence` task queues.
+import { type INestApplication } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import { Client, Connection } from '@temporalio/client';
+import { NativeConnection, Worker } from '@temporalio/worker';
+import type { DataSource } from 'typeorm';
+import { createCaseRecordActivities } from '@complaints/activities/case-record';
+import { createCorrespondenceActivities, createSmtpMailer, TemplateRenderer } from '@complaints/activities/correspondence';
+import { DEMO_STAFF, seedDemoData } from '@complaints/db';
+import { configureApp, DATA_SOURCE, signStaffToken } from '@complaints/service-kit';
+import { TASK_QUEUES } from '@complaints/temporal';
+import { createDataConverter, ensureSearchAttributes } from '@complaints/temporal/client';
+import { openTestDataSource } from '@complaints/testing';
+import { API_DESCRIPTION } from '../api-description';
+import { AppModule } from '../app.module';
+import { loadComplaintsApiConfig } from '../config';
+import { ComplaintWorkflowStarter } from '../complaints/complaint-workflow.starter';
+
+export const config = loadComplaintsApiConfig({ ...process.env, PORT: '3000', OUTBOX_RELAY_INTERVAL_MS: '250', OUTBOX_RELAY_GRACE_MS: '0' });
+
+export async function tokenFor(email: string): Promise<string> {
+  const user = DEMO_STAFF.find((candidate) => candidate.email === email);
+  if (!user) throw new Error(`no demo user ${email}`);
+  return signStaffToken({ id: user.id, organisationCode: user.organisationCode, roles: user.roles }, { secret: config.AUTH_JWT_SECRET, issuer: config.AUTH_JWT_ISSUER });
+}
+
+export async function startApi(options: { starter?: ComplaintWorkflowStarter } = {}): Promise<INestApplication> {
+  let builder = Test.createTestingModule({ imports: [AppModule.forConfig(config)] });
+  if (options.starter) builder = builder.overrideProvider(ComplaintWorkflowStarter).useValue(options.starter);
+  const app = (await builder.compile()).createNestApplication({ bufferLogs: true });
+  configureApp(app, API_DESCRIPTION);
+  await app.init();
+  await seedDemoData(app.get<DataSource>(DATA_SOURCE));
+  return app;
+}
+
+export interface TestWorkers {
+  client: Client;
+  dataSource: DataSource;
+  stop(): Promise<void>;
+}
+
+/** Real workers for both task queues, with the same payload codec as the API. */
+export async function startWorkers(): Promise<TestWorkers> {
+  const dataSource = await openTestDataSource();
+  const dataConverter = await createDataConverter({ payloadEncryptionKey: config.PAYLOAD_ENCRYPTION_KEY });
+  const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
+  await ensureSearchAttributes(connection, config.TEMPORAL_NAMESPACE);
+  const mailer = createSmtpMailer(process.env.SMTP_URL!);
+  const workers = await Promise.all([
+    Worker.create({
+      connection,
+      taskQueue: TASK_QUEUES.complaints,
+      workflowsPath: require.resolve('@complaints/workflows'),
+      activities: createCaseRecordActivities({ dataSource }),
+      dataConverter,
+    }),
+    Worker.create({
+      connection,
+      taskQueue: TASK_QUEUES.correspondence,
+      activities: createCorrespondenceActivities({ dataSource, mailer, renderer: new TemplateRenderer(), messageIdDomain: 'complaints.test', defaultFrom: 'complaints@test' }),
+      dataConverter,
+    }),
+  ]);
+  const running = workers.map((worker) => worker.run());
+  const clientConnection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
+  const client = new Client({ connection: clientConnection, dataConverter });
+  return {
+    client,
+    dataSource,
+    async stop() {
+      for (const worker of workers) worker.shutdown();
+      await Promise.all(running);
+      await connection.close();
+      await clientConnection.close();
+      mailer.close();
+      await dataSource.destroy();
+    },
+  };
+}
+
+/** A valid complaint body; every test gives it its own complainant so inbox checks stay independent. */
+export function complaintBody(overrides: Record<string, unknown> = {}, suffix = Math.random().toString(36).slice(2, 8)) {
+  return {
+    organisation: 'HPFT',
+    kind: 'complaint',
+    channel: 'email',
+    receivedOn: new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date()),
+    complainant: {
+      name: `Alex Morgan-${suffix}`,
+      email: `alex.${suffix}@example.org`,
+      phone: '07700 900123',
+      relationship: 'patient',
+      dateOfBirth: '1970-04-01',
+      address: { lines: [`${suffix} Hill Road`, 'Hatfield'], postcode: 'AL10 8YE' },
+    },
+    replyChannels: ['email'],
+    issues: [{ description: `I waited six hours in A&E (${suffix}) and nobody told me why.` }],
+    outcomeSought: 'An apology and an explanation',
+    ...overrides,
+  };
+}
+
+export async function eventually<T>(probe: () => Promise<T>, accept: (value: T) => boolean, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe().catch(() => undefined as T);
+    if (value !== undefined && accept(value)) return value;
+    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms (last value: ${JSON.stringify(value)})`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}

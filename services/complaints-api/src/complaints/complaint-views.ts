@@ -1,0 +1,64 @@
+import type { CaseEvent, Complaint } from '@complaints/db';
+import type { ComplaintCreatedDto, ComplaintDetailDto, WorklistItemDto } from './dto/complaint-response.dto';
+
+export function toCreatedView(complaint: Complaint): ComplaintCreatedDto {
+  return {
+    reference: complaint.reference,
+    organisation: complaint.organisationCode,
+    kind: complaint.kind,
+    profile: { id: complaint.profileId, version: complaint.profileVersion },
+    stage: complaint.stage,
+    deadlines: complaint.deadlines,
+  };
+}
+
+export function toWorklistItem(complaint: Complaint): WorklistItemDto {
+  return {
+    reference: complaint.reference,
+    organisation: complaint.organisationCode,
+    kind: complaint.kind,
+    stage: complaint.stage,
+    receivedOn: complaint.receivedOn,
+    nextDeadline: complaint.nextDeadline,
+    breached: complaint.breached,
+    handlerId: complaint.handlerId,
+    deadlines: complaint.deadlines,
+  };
+}
+
+export function toDetailView(complaint: Complaint, timeline: CaseEvent[]): ComplaintDetailDto {
+  return {
+    ...toCreatedView(complaint),
+    channel: complaint.channel,
+    receivedOn: complaint.receivedOn,
+    anonymous: complaint.anonymous,
+    nextDeadline: complaint.nextDeadline,
+    breached: complaint.breached,
+    acknowledgedAt: complaint.acknowledgedAt?.toISOString() ?? null,
+    closedAt: complaint.closedAt?.toISOString() ?? null,
+    handlerId: complaint.handlerId,
+    replyChannels: complaint.replyChannels,
+    accessibilityNeeds: complaint.accessibilityNeeds,
+    adjustmentsNote: complaint.adjustmentsNote,
+    outcomeSought: complaint.outcomeSought,
+    people: complaint.parties.map((party) => ({
+      role: party.role,
+      name: party.name,
+      dateOfBirth: party.dateOfBirth,
+      email: party.email,
+      phone: party.phone,
+      address: party.address,
+      relationship: party.relationship,
+      consentStatus: party.consentStatus,
+      consentNotNeededReason: party.consentNotNeededReason,
+    })),
+    issues: [...complaint.issues].sort((a, b) => a.position - b.position).map((issue) => issue.description),
+    timeline: timeline.map((event) => ({
+      occurredAt: event.occurredAt.toISOString(),
+      type: event.type,
+      rule: event.rule,
+      actor: { type: event.actorType, id: event.actorId },
+      data: event.data,
+    })),
+  };
+}

@@ -1,0 +1,107 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+
+export class ProfilePinDto {
+  @ApiProperty({ example: 'hpft', description: 'Policy profile pinned at intake' })
+  id!: string;
+
+  @ApiProperty({ example: 1 })
+  version!: number;
+}
+
+export class DeadlinesDto {
+  @ApiPropertyOptional({ example: '2026-11-26', description: 'R-ACK-1: acknowledge by the end of this day (London)', nullable: true })
+  acknowledgement?: string | null;
+}
+
+export class ComplaintCreatedDto {
+  @ApiProperty({ example: 'HPFT-2026-000123', description: 'The complaint reference, also its workflow ID' })
+  reference!: string;
+
+  @ApiProperty({ example: 'HPFT' })
+  organisation!: string;
+
+  @ApiProperty({ example: 'complaint' })
+  kind!: string;
+
+  @ApiProperty({ type: ProfilePinDto })
+  profile!: ProfilePinDto;
+
+  @ApiProperty({ example: 'awaiting-acknowledgement' })
+  stage!: string;
+
+  @ApiProperty({ type: DeadlinesDto, description: 'Deadlines as ISO dates; a deadline is met by action on or before that date' })
+  deadlines!: DeadlinesDto;
+}
+
+export class TimelineEventDto {
+  @ApiProperty({ example: '2026-11-23T10:15:00.000Z' })
+  occurredAt!: string;
+
+  @ApiProperty({ example: 'acknowledged' })
+  type!: string;
+
+  @ApiPropertyOptional({ example: 'R-ACK-1', nullable: true })
+  rule!: string | null;
+
+  @ApiProperty({ example: { type: 'staff', id: 'hpft-handler' } })
+  actor!: { type: string; id: string };
+
+  @ApiProperty({ example: { method: 'written', onTime: true } })
+  data!: Record<string, unknown>;
+}
+
+export class PersonViewDto {
+  @ApiProperty() role!: string;
+  @ApiProperty() name!: string;
+  @ApiPropertyOptional({ nullable: true }) dateOfBirth!: string | null;
+  @ApiPropertyOptional({ nullable: true }) email!: string | null;
+  @ApiPropertyOptional({ nullable: true }) phone!: string | null;
+  @ApiPropertyOptional({ nullable: true }) address!: { lines: string[]; postcode: string } | null;
+  @ApiPropertyOptional({ nullable: true }) relationship!: string | null;
+  @ApiPropertyOptional({ nullable: true }) consentStatus!: string | null;
+  @ApiPropertyOptional({ nullable: true }) consentNotNeededReason!: string | null;
+}
+
+export class ComplaintDetailDto extends ComplaintCreatedDto {
+  @ApiProperty({ example: 'email' }) channel!: string;
+  @ApiProperty({ example: '2026-11-23' }) receivedOn!: string;
+  @ApiProperty() anonymous!: boolean;
+  @ApiPropertyOptional({ nullable: true, example: '2026-11-26' }) nextDeadline!: string | null;
+  @ApiProperty({ description: 'A deadline of this complaint has been missed' }) breached!: boolean;
+  @ApiPropertyOptional({ nullable: true }) acknowledgedAt!: string | null;
+  @ApiPropertyOptional({ nullable: true }) closedAt!: string | null;
+  @ApiPropertyOptional({ nullable: true }) handlerId!: string | null;
+  @ApiProperty({ type: [String] }) replyChannels!: string[];
+  @ApiProperty({ type: [String] }) accessibilityNeeds!: string[];
+  @ApiPropertyOptional({ nullable: true }) adjustmentsNote!: string | null;
+  @ApiPropertyOptional({ nullable: true }) outcomeSought!: string | null;
+  @ApiProperty({ type: [PersonViewDto] }) people!: PersonViewDto[];
+  @ApiProperty({ type: [String], description: 'The issues, verbatim' }) issues!: string[];
+  @ApiProperty({ type: [TimelineEventDto], description: 'The append-only case timeline, oldest first' }) timeline!: TimelineEventDto[];
+}
+
+export class WorklistItemDto {
+  @ApiProperty() reference!: string;
+  @ApiProperty() organisation!: string;
+  @ApiProperty() kind!: string;
+  @ApiProperty() stage!: string;
+  @ApiProperty() receivedOn!: string;
+  @ApiPropertyOptional({ nullable: true }) nextDeadline!: string | null;
+  @ApiProperty() breached!: boolean;
+  @ApiPropertyOptional({ nullable: true }) handlerId!: string | null;
+  @ApiProperty({ type: DeadlinesDto }) deadlines!: DeadlinesDto;
+}
+
+export class WorklistPageDto {
+  @ApiProperty({ type: [WorklistItemDto] }) items!: WorklistItemDto[];
+  @ApiProperty({ example: 1 }) page!: number;
+  @ApiProperty({ example: 25 }) pageSize!: number;
+  @ApiProperty({ example: 120 }) total!: number;
+}
+
+export class AcknowledgementResultDto {
+  @ApiProperty({ example: '2026-11-24' }) acknowledgedOn!: string;
+  @ApiProperty({ example: '2026-11-26' }) due!: string;
+  @ApiProperty({ description: 'Acknowledged on or before the due date (R-ACK-1)' }) onTime!: boolean;
+  @ApiProperty({ enum: ['verbal', 'written'] }) method!: string;
+}
