@@ -36,7 +36,7 @@ export class InfrastructureModule implements OnApplicationShutdown {
 
   async onApplicationShutdown(): Promise<void> {
     await this.temporal.connection.close();
-    await this.dataSource.destroy();
+    if (this.dataSource.isInitialized) await this.dataSource.destroy();
   }
 }
 

@@ -1,3 +1,4 @@
 export * from './temporal';
 export * from './mail-inbox';
 export * from './database';
+export * from './service-health';

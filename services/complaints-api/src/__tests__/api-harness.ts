@@ -13,7 +13,7 @@ import { configureApp, DATA_SOURCE, signStaffToken } from '@complaints/service-k
 import { TASK_QUEUES } from '@complaints/temporal';
 import { createDataConverter, ensureSearchAttributes } from '@complaints/temporal/client';
 import { openTestDataSource } from '@complaints/testing';
-import { API_DESCRIPTION } from '../api-description';
+import { SERVICE_DESCRIPTION } from '../service-description';
 import { AppModule } from '../app.module';
 import { loadComplaintsApiConfig } from '../config';
 import { ComplaintWorkflowStarter } from '../complaints/complaint-workflow.starter';
@@ -30,7 +30,7 @@ export async function startApi(options: { starter?: ComplaintWorkflowStarter } =
   let builder = Test.createTestingModule({ imports: [AppModule.forConfig(config)] });
   if (options.starter) builder = builder.overrideProvider(ComplaintWorkflowStarter).useValue(options.starter);
   const app = (await builder.compile()).createNestApplication({ bufferLogs: true });
-  configureApp(app, API_DESCRIPTION);
+  configureApp(app, SERVICE_DESCRIPTION);
   await app.init();
   await seedDemoData(app.get<DataSource>(DATA_SOURCE));
   return app;

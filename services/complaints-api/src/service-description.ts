@@ -1,4 +1,4 @@
-export const API_DESCRIPTION = {
+export const SERVICE_DESCRIPTION = {
   title: 'Complaints API',
   description:
     'Intake and the internal API of the complaints team: complaints, worklists and staff commands, following the NHS complaints procedure ' +
