@@ -30,7 +30,7 @@ await main(async () => {
   const testEnv = { ...env, TEMPORAL_TEST_SERVER_PATH: testServer, TEMPORAL_CLI_PATH: temporalCli, TEST_RESULTS_DIR: resultsDir, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' };
   let failure;
   try {
-    await run('tests', process.execPath, [path.join(ROOT, 'node_modules', 'turbo', 'bin', 'turbo'), 'run', 'test', '--concurrency=1', '--output-logs=full'], {
+    await run('tests', process.execPath, [path.join(ROOT, 'node_modules', 'turbo', 'bin', 'turbo'), 'run', 'test', '--concurrency=1', '--continue', '--output-logs=full'], {
       cwd: ROOT,
       env: testEnv,
       fix: 'see the failing tests above',

@@ -70,7 +70,11 @@ export async function startInfrastructure(supervisor, mode, temporalCli) {
   }
   if (!external.temporal) {
     const temporalArgs = ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(ports.temporal), '--ui-port', String(ports.temporalUi), '--log-level', 'warn'];
-    if (!mode.fresh) temporalArgs.push('--db-filename', path.join(dataDir, 'temporal.db'));
+    if (!mode.fresh) {
+      temporalArgs.push('--db-filename', path.join(dataDir, 'temporal.db'));
+      // The worker's codec server decrypts payloads for the Web UI.
+      if (ports.worker) temporalArgs.push('--ui-codec-endpoint', `http://127.0.0.1:${ports.worker}/codec`);
+    }
     else temporalArgs.push('--headless');
     starts.push(
       supervisor.start('temporal', {

@@ -1,4 +1,4 @@
-import { Context } from '@temporalio/activity';
+import { ApplicationFailure, Context } from '@temporalio/activity';
 import type { DataSource } from 'typeorm';
 import { CaseEvent, Complaint } from '@complaints/db';
 import type { CaseEventInput } from './contract';
@@ -15,7 +15,7 @@ export function createCaseRecordActivities({ dataSource }: { dataSource: DataSou
       const dedupeKey = `${workflowExecution.workflowId}:${workflowExecution.runId}:${activityId}`;
       await dataSource.transaction(async (manager) => {
         const complaint = await manager.findOne(Complaint, { where: { reference: input.reference }, select: { id: true } });
-        if (!complaint) throw new Error(`no complaint ${input.reference} in the record`);
+        if (!complaint) throw ApplicationFailure.nonRetryable(`no complaint ${input.reference} in the record`, 'ComplaintNotFound');
         const inserted = await manager
           .createQueryBuilder()
           .insert()

@@ -1,3 +1,4 @@
+import { ApplicationFailure } from '@temporalio/activity';
 import type { DataSource } from 'typeorm';
 import { Complaint, ComplaintParty, Organisation, StaffUser } from '@complaints/db';
 import {
@@ -20,7 +21,7 @@ export interface CorrespondenceContext {
 
 export async function loadCorrespondenceContext(dataSource: DataSource, reference: string): Promise<CorrespondenceContext> {
   const complaint = await dataSource.getRepository(Complaint).findOne({ where: { reference }, relations: { parties: true } });
-  if (!complaint) throw new Error(`no complaint ${reference} in the record`);
+  if (!complaint) throw ApplicationFailure.nonRetryable(`no complaint ${reference} in the record`, 'ComplaintNotFound');
   const organisation = await dataSource.getRepository(Organisation).findOneByOrFail({ code: complaint.organisationCode });
   const handler = complaint.handlerId ? await dataSource.getRepository(StaffUser).findOneBy({ id: complaint.handlerId }) : null;
   return {

@@ -58,7 +58,13 @@ export function createCorrespondenceActivities(deps: CorrespondenceDependencies)
     const idempotencyKey = `${input.reference}:${input.step}:${delivery.channel}`;
     const existing = await items.findOneBy({ idempotencyKey });
     if (existing) return existing;
-    const rendered = renderFor(input, context, delivery);
+    let rendered;
+    try {
+      rendered = renderFor(input, context, delivery);
+    } catch (error) {
+      // A template that cannot render will not render on a retry either.
+      throw ApplicationFailure.nonRetryable(`template ${input.template} failed to render: ${(error as Error).message}`, 'RenderError');
+    }
     await items
       .createQueryBuilder()
       .insert()

@@ -24,9 +24,9 @@ export interface RenderedCorrespondence {
 
 const longDate = new Intl.DateTimeFormat('en-GB', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 
-/** "Thursday 31 December 2026" from an ISO date. */
+/** "Thursday 31 December 2026" from an ISO date; anything else is a template error, never a blank date in a letter. */
 export function formatLongDate(value: unknown): string {
-  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return '';
+  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) throw new Error(`formatDate needs an ISO date, got ${typeof value}`);
   return longDate.format(new Date(`${value}T00:00:00Z`)).replace(',', '');
 }
 

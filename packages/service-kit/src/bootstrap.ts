@@ -49,10 +49,19 @@ export async function createServiceApp(module: Type<unknown> | DynamicModule, de
 }
 
 /** Entry point of a service process: a configuration error is one readable message and exit code 1. */
-export async function runService(load: () => { module: Type<unknown> | DynamicModule; port: number; host?: string }, description: ServiceDescription): Promise<void> {
+export interface ServiceLaunch {
+  module: Type<unknown> | DynamicModule;
+  port: number;
+  host?: string;
+  /** Browser origins allowed to call this service (CORS), e.g. the Temporal Web UI for a codec server. */
+  corsOrigins?: string[];
+}
+
+export async function runService(load: () => ServiceLaunch, description: ServiceDescription): Promise<void> {
   try {
-    const { module, port, host } = load();
+    const { module, port, host, corsOrigins } = load();
     const app = await createServiceApp(module, description);
+    if (corsOrigins?.length) app.enableCors({ origin: corsOrigins, allowedHeaders: ['Content-Type', 'X-Namespace', 'Authorization'] });
     await app.listen(port, host ?? '0.0.0.0');
   } catch (error) {
     const message = error instanceof ConfigError ? error.message : `${description.title} failed to start: ${(error as Error).message}`;

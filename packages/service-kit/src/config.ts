@@ -8,6 +8,16 @@ export function secret<T extends z.ZodTypeAny>(schema: T): T {
   return schema;
 }
 
+/** A secret stays one when wrapped later (`.optional()`, `.default()`, `.refine()`…). */
+function isSecret(schema: z.ZodTypeAny | undefined): boolean {
+  for (let current: z.ZodTypeAny | undefined = schema; current; ) {
+    if (secretKeys.has(current)) return true;
+    const def = current._def as { innerType?: z.ZodTypeAny; schema?: z.ZodTypeAny };
+    current = def.innerType ?? def.schema;
+  }
+  return false;
+}
+
 export class ConfigError extends Error {}
 
 /**
@@ -20,7 +30,7 @@ export function loadConfig<T extends z.ZodRawShape>(service: string, shape: T, e
   const lines = result.error.issues.map((issue) => {
     const key = String(issue.path[0]);
     const field = shape[key];
-    const shown = field && !secretKeys.has(field) && env[key] !== undefined ? ` (got "${env[key]}")` : '';
+    const shown = field && !isSecret(field) && env[key] !== undefined ? ` (got "${env[key]}")` : '';
     const description = field?.description ? ` — ${field.description}` : '';
     return `  ${key}: ${issue.message}${shown}${description}`;
   });
@@ -31,7 +41,12 @@ export function loadConfig<T extends z.ZodRawShape>(service: string, shape: T, e
 export const commonConfig = {
   PORT: z.coerce.number().int().min(1).max(65535).describe('HTTP port of this service'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info').describe('minimum log level'),
-  DATABASE_URL: secret(z.string().url().describe('Postgres connection URL (postgres://user:password@host:port/db)')),
+  DATABASE_URL: secret(
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\/\S+$/, 'must be a postgres:// URL')
+      .describe('Postgres connection URL (postgres://user:password@host:port/db)'),
+  ),
   TEMPORAL_ADDRESS: z.string().min(1).default('127.0.0.1:7233').describe('Temporal frontend host:port'),
   TEMPORAL_NAMESPACE: z.string().min(1).default('default').describe('Temporal namespace'),
   PAYLOAD_ENCRYPTION_KEY: secret(

@@ -70,6 +70,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       const body = exception.getResponse();
       if (typeof body === 'object' && body !== null && 'title' in body) return body as ProblemDetails;
       const message = typeof body === 'string' ? body : (body as { message?: string | string[] }).message;
+      // The JSON body parser's message quotes part of the body, which may be personal data.
+      if (status === 400 && typeof message === 'string' && /JSON/.test(message)) {
+        return { type: 'about:blank', title: 'Invalid request', status, detail: 'the request body is not valid JSON' };
+      }
       return {
         type: 'about:blank',
         title: status === 400 ? 'Invalid request' : (HttpStatus[status]?.replace(/_/g, ' ').toLowerCase().replace(/^\w/, (c) => c.toUpperCase()) ?? 'Error'),

@@ -3,17 +3,20 @@ import type { DataSource } from 'typeorm';
 import { createCaseRecordActivities } from '@complaints/activities/case-record';
 import { DATA_SOURCE, HealthController, serviceCoreImports, TemporalWorkerHost, temporalSettings } from '@complaints/service-kit';
 import { TASK_QUEUES } from '@complaints/temporal';
+import { EncryptionCodec } from '@complaints/temporal/client';
+import { CodecController, PAYLOAD_CODEC } from './codec/codec.controller';
 import type { WorkerConfig } from './config';
 
-/** The `complaints` task queue: every workflow, and the case-record activities. */
+/** The `complaints` task queue: every workflow, and the case-record activities; and the UI's codec server. */
 @Module({})
 export class AppModule {
   static forConfig(config: WorkerConfig): DynamicModule {
     return {
       module: AppModule,
       imports: serviceCoreImports('worker', config),
-      controllers: [HealthController],
+      controllers: [HealthController, CodecController],
       providers: [
+        { provide: PAYLOAD_CODEC, useFactory: () => EncryptionCodec.create(config.PAYLOAD_ENCRYPTION_KEY) },
         {
           provide: TemporalWorkerHost,
           inject: [DATA_SOURCE],

@@ -7,7 +7,7 @@ export class ComplaintIssue {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
-  @ManyToOne('Complaint', 'issues', { onDelete: 'CASCADE' })
+  @ManyToOne('Complaint', 'issues', { onDelete: 'CASCADE', nullable: false })
   @JoinColumn({ name: 'complaint_id' })
   complaint!: Complaint;
 

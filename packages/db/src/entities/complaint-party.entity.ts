@@ -27,7 +27,7 @@ export class ComplaintParty {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
-  @ManyToOne('Complaint', 'parties', { onDelete: 'CASCADE' })
+  @ManyToOne('Complaint', 'parties', { onDelete: 'CASCADE', nullable: false })
   @JoinColumn({ name: 'complaint_id' })
   complaint!: Complaint;
 

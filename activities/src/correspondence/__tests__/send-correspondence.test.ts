@@ -1,0 +1,344 @@
+// sendCorrespondence against the real test Postgres and the real SMTP server (maildev, read back through its
+// web API), run in a real activity Context (MockActivityEnvironment). Each test has its own complaint
+// (unique reference) and its own complainant address, so tests and other files sharing the inbox never collide.
+import { randomInt, randomUUID } from 'node:crypto';
+import { ApplicationFailure } from '@temporalio/common';
+import type { DataSource } from 'typeorm';
+import { Complaint, Correspondence, seedDemoData, StaffUser, type PostalAddress, type ReplyChannel } from '@complaints/db';
+import { MailInbox, openTestDataSource, uniqueSuffix, type ReceivedMessage } from '@complaints/testing';
+import { activityEnvironment } from '../../__tests__/activity-environment';
+import type { SendCorrespondenceInput } from '../contract';
+import { createSmtpMailer, type Mailer } from '../mailer';
+import { createCorrespondenceActivities, type CorrespondenceActivities } from '../send-correspondence.activity';
+import { TemplateRenderer } from '../templates';
+
+jest.setTimeout(20_000);
+
+const MESSAGE_ID_DOMAIN = 'complaints.test.example';
+const DEFAULT_FROM = '"NHS complaints" <complaints@test.example>';
+const HPFT_NAME = 'Hertfordshire Partnership University NHS Foundation Trust';
+const HPFT_EMAIL = 'hpft.complaints@nhs.example';
+
+let dataSource: DataSource;
+let mailer: Mailer;
+let renderer: TemplateRenderer;
+let activities: CorrespondenceActivities;
+const inbox = new MailInbox();
+const references: string[] = [];
+
+function activitiesWith(withMailer: Mailer): CorrespondenceActivities {
+  return createCorrespondenceActivities({ dataSource, mailer: withMailer, renderer, messageIdDomain: MESSAGE_ID_DOMAIN, defaultFrom: DEFAULT_FROM });
+}
+
+beforeAll(async () => {
+  const smtpUrl = process.env.SMTP_URL;
+  if (!smtpUrl) throw new Error('SMTP_URL is not set: run the tests with the README test command');
+  dataSource = await openTestDataSource();
+  await seedDemoData(dataSource);
+  mailer = createSmtpMailer(smtpUrl);
+  renderer = new TemplateRenderer();
+  activities = activitiesWith(mailer);
+});
+
+afterAll(async () => {
+  mailer?.close();
+  if (dataSource?.isInitialized) {
+    await dataSource.query('DELETE FROM correspondence WHERE complaint_reference = ANY($1)', [references]);
+    await dataSource.query('DELETE FROM complaint WHERE reference = ANY($1)', [references]);
+    await dataSource.destroy();
+  }
+});
+
+interface ComplaintFixture {
+  name?: string;
+  email?: string | null;
+  address?: PostalAddress | null;
+  replyChannels?: ReplyChannel[];
+  anonymous?: boolean;
+  handlerId?: string | null;
+}
+
+/** An HPFT complaint with its complainant, inserted straight into the record. */
+async function newComplaint(fixture: ComplaintFixture = {}): Promise<string> {
+  const reference = `HPFT-2099-${String(randomInt(0, 1_000_000)).padStart(6, '0')}`;
+  references.push(reference);
+  const complaints = dataSource.getRepository(Complaint);
+  await complaints.save(
+    complaints.create({
+      reference,
+      organisationCode: 'HPFT',
+      kind: 'complaint',
+      anonymous: fixture.anonymous ?? false,
+      channel: 'web-form',
+      receivedOn: '2099-03-02',
+      profileId: 'hpft',
+      profileVersion: 1,
+      replyChannels: fixture.replyChannels ?? ['email', 'letter'],
+      stage: 'awaiting-acknowledgement',
+      handlerId: fixture.handlerId ?? null,
+      createdBy: 'send-correspondence-test',
+      parties: [
+        {
+          role: 'complainant',
+          name: fixture.name ?? 'Alex Example',
+          email: fixture.email === undefined ? `alex.${uniqueSuffix()}@example.test` : fixture.email,
+          address: fixture.address === undefined ? { lines: ['12 Acacia Avenue', 'Hatfield'], postcode: 'AL10 9AB' } : fixture.address,
+          relationship: 'patient',
+        },
+      ],
+    }),
+  );
+  return reference;
+}
+
+async function complainantEmail(reference: string): Promise<string> {
+  const complaint = await dataSource.getRepository(Complaint).findOneOrFail({ where: { reference }, relations: { parties: true } });
+  return complaint.parties[0].email!;
+}
+
+function send(input: SendCorrespondenceInput, using: CorrespondenceActivities = activities) {
+  return activityEnvironment({ workflowExecution: { workflowId: input.reference, runId: randomUUID() }, activityId: '1' }).run(using.sendCorrespondence, input);
+}
+
+const rowsOf = (reference: string) => dataSource.getRepository(Correspondence).find({ where: { complaintReference: reference }, order: { channel: 'ASC', createdAt: 'ASC' } });
+const expectedMessageId = (reference: string, step: string, channel: string) => `${reference}.${step}.${channel}@${MESSAGE_ID_DOMAIN}`;
+const withMessageId = (messageId: string) => (message: ReceivedMessage) => message.messageId === messageId;
+
+/** Proves everything sent before it has been received: sends another email to `address` and waits for it. */
+async function flushInbox(reference: string, step: string): Promise<void> {
+  await send({ reference, step, template: 'acknowledgement', audience: 'complainant' });
+  await inbox.waitFor(withMessageId(expectedMessageId(reference, step, 'email')));
+}
+
+describe('sendCorrespondence to the complainant', () => {
+  it('emails the acknowledgement and queues the letter, as the complainant asked (R-INT-2)', async () => {
+    const reference = await newComplaint({ name: 'Alex Example' });
+    const email = await complainantEmail(reference);
+    const input: SendCorrespondenceInput = { reference, step: 'acknowledgement-letter', template: 'acknowledgement', audience: 'complainant' };
+    const before = Date.now();
+
+    const result = await send(input);
+
+    expect(result).toEqual({
+      items: [
+        { correspondenceId: expect.any(String), channel: 'email', status: 'sent' },
+        { correspondenceId: expect.any(String), channel: 'letter', status: 'to-print' },
+      ],
+      noUsableContact: false,
+    });
+
+    const messageId = expectedMessageId(reference, 'acknowledgement-letter', 'email');
+    const [message] = await inbox.waitFor((candidate) => candidate.to.some((to) => to.address === email));
+    expect(message.messageId).toBe(messageId);
+    expect(message.headers['message-id']).toBe(`<${messageId}>`);
+    expect(message.headers['auto-submitted']).toBe('auto-generated');
+    expect(message.subject).toBe(`Your complaint ${reference}: acknowledgement`);
+    expect(message.to).toEqual([{ address: email, name: 'Alex Example' }]);
+    expect(message.from).toEqual([{ address: HPFT_EMAIL, name: HPFT_NAME }]);
+    expect(message.html).toContain('Dear Alex Example,');
+    expect(message.html).toContain(`Our reference: ${reference}`);
+    expect(message.html).toContain('this letter is our formal acknowledgement');
+    expect(message.text).toContain('Dear Alex Example,');
+    expect(message.text).toContain(reference);
+    expect(message.text).not.toContain('<p>');
+
+    const [emailRow, letterRow] = await rowsOf(reference);
+    expect(emailRow).toMatchObject({
+      id: result.items[0].correspondenceId,
+      idempotencyKey: `${reference}:acknowledgement-letter:email`,
+      template: 'acknowledgement',
+      templateVersion: 1,
+      channel: 'email',
+      audience: 'complainant',
+      recipient: email,
+      subject: message.subject,
+      status: 'sent',
+      messageId: `<${messageId}>`,
+      attempts: 1,
+      lastError: null,
+    });
+    expect(emailRow.sentAt).toBeInstanceOf(Date);
+    expect(emailRow.sentAt!.getTime()).toBeGreaterThanOrEqual(before - 1000);
+    expect(emailRow.sentAt!.getTime()).toBeLessThanOrEqual(Date.now() + 1000);
+
+    expect(letterRow).toMatchObject({
+      id: result.items[1].correspondenceId,
+      template: 'acknowledgement',
+      templateVersion: 1,
+      channel: 'letter',
+      audience: 'complainant',
+      recipient: 'Alex Example\n12 Acacia Avenue\nHatfield\nAL10 9AB',
+      status: 'to-print',
+      attempts: 0,
+      sentAt: null,
+    });
+    expect(letterRow.html.replace(/\s+/g, ' ')).toContain('Alex Example<br> 12 Acacia Avenue<br>Hatfield<br> AL10 9AB');
+    expect(emailRow.html).not.toContain('12 Acacia Avenue');
+  });
+
+  it('is idempotent: the same input again sends nothing more and returns the same items', async () => {
+    const reference = await newComplaint();
+    const email = await complainantEmail(reference);
+    const input: SendCorrespondenceInput = { reference, step: 'acknowledgement-letter', template: 'acknowledgement', audience: 'complainant' };
+    const first = await send(input);
+    await inbox.waitFor(withMessageId(expectedMessageId(reference, 'acknowledgement-letter', 'email')));
+
+    const second = await send(input);
+    const third = await send(input);
+    expect(second).toEqual(first);
+    expect(third).toEqual(first);
+
+    await flushInbox(reference, 'flush');
+    const received = await inbox.messagesTo(email);
+    expect(received.map((message) => message.messageId).sort()).toEqual(
+      [expectedMessageId(reference, 'acknowledgement-letter', 'email'), expectedMessageId(reference, 'flush', 'email')].sort(),
+    );
+    const rows = await rowsOf(reference);
+    expect(rows.filter((row) => row.idempotencyKey.includes(':acknowledgement-letter:')).map((row) => [row.channel, row.status, row.attempts])).toEqual([
+      ['email', 'sent', 1],
+      ['letter', 'to-print', 0],
+    ]);
+  });
+
+  it('sends by letter only when that is all the complainant asked for', async () => {
+    const reference = await newComplaint({ replyChannels: ['letter'] });
+    const result = await send({ reference, step: 'acknowledgement-letter', template: 'acknowledgement', audience: 'complainant' });
+    expect(result.items.map((item) => [item.channel, item.status])).toEqual([['letter', 'to-print']]);
+    expect((await rowsOf(reference)).map((row) => row.channel)).toEqual(['letter']);
+  });
+
+  it('reports noUsableContact when the complainant has neither email nor address', async () => {
+    const reference = await newComplaint({ email: null, address: null });
+    const result = await send({ reference, step: 'acknowledgement-letter', template: 'acknowledgement', audience: 'complainant' });
+    expect(result).toEqual({ items: [], noUsableContact: true });
+    expect(await rowsOf(reference)).toEqual([]);
+  });
+
+  it('sends nothing for an anonymous complaint (R-INT-4)', async () => {
+    const reference = await newComplaint({ anonymous: true });
+    const email = await complainantEmail(reference);
+    const result = await send({ reference, step: 'acknowledgement-letter', template: 'acknowledgement', audience: 'complainant' });
+    expect(result.items).toEqual([]);
+    // Rows are written before anything is sent: none means nothing went out.
+    expect(await rowsOf(reference)).toEqual([]);
+    expect(await inbox.messagesTo(email)).toEqual([]);
+  });
+});
+
+describe('sendCorrespondence to staff', () => {
+  async function complaintsManagersOfHpft(): Promise<string[]> {
+    const managers = await dataSource
+      .getRepository(StaffUser)
+      .createQueryBuilder('staff')
+      .where('staff.organisation_code = :code', { code: 'HPFT' })
+      .andWhere(':role = ANY(staff.roles)', { role: 'complaints-manager' })
+      .orderBy('staff.id')
+      .getMany();
+    return managers.map((manager) => manager.email);
+  }
+
+  it("'handler' with no handler assigned: the reminder goes to the organisation's complaints managers", async () => {
+    const reference = await newComplaint({ name: 'Alex Example', handlerId: null });
+    const managers = await complaintsManagersOfHpft();
+    expect(managers).toContain('complaints-manager@hpft.demo');
+
+    const result = await send({ reference, step: 'acknowledgement-reminder', template: 'acknowledgement-reminder', audience: 'handler', facts: { due: '2026-12-31' } });
+    expect(result.items.map((item) => [item.channel, item.status])).toEqual([['email', 'sent']]);
+
+    const [message] = await inbox.waitFor(withMessageId(expectedMessageId(reference, 'acknowledgement-reminder', 'email')));
+    expect(message.subject).toBe(`Reminder: acknowledge complaint ${reference} by Thursday 31 December 2026`);
+    expect(message.to.map((to) => to.address).sort()).toEqual([...managers].sort());
+    expect(message.to).toContainEqual({ address: 'complaints-manager@hpft.demo', name: 'Complaints Manager (HPFT)' });
+    expect(message.text).toContain('rule R-ACK-1');
+    // Staff email carries the reference only, never the complainant's details.
+    expect(message.html).not.toContain('Alex Example');
+    expect(message.html).not.toContain('Acacia');
+
+    const [row] = await rowsOf(reference);
+    expect(row).toMatchObject({ template: 'acknowledgement-reminder', templateVersion: 1, audience: 'handler', channel: 'email', status: 'sent', recipient: managers.join(', ') });
+  });
+
+  it("'handler' with a handler assigned: the reminder goes to that handler only", async () => {
+    const reference = await newComplaint({ handlerId: 'hpft-handler' });
+    await send({ reference, step: 'acknowledgement-reminder', template: 'acknowledgement-reminder', audience: 'handler', facts: { due: '2026-12-31' } });
+    const [message] = await inbox.waitFor(withMessageId(expectedMessageId(reference, 'acknowledgement-reminder', 'email')));
+    expect(message.to).toEqual([{ address: 'handler@hpft.demo', name: 'Complaint Handler (HPFT)' }]);
+  });
+
+  it("'complaints-manager': the breach escalation goes to the complaints managers", async () => {
+    const reference = await newComplaint({ handlerId: 'hpft-handler' });
+    const managers = await complaintsManagersOfHpft();
+    const result = await send({ reference, step: 'acknowledgement-breach', template: 'acknowledgement-breach', audience: 'complaints-manager', facts: { due: '2026-12-31' } });
+    expect(result.noUsableContact).toBe(false);
+    const [message] = await inbox.waitFor(withMessageId(expectedMessageId(reference, 'acknowledgement-breach', 'email')));
+    expect(message.subject).toBe(`Escalation: complaint ${reference} was not acknowledged by Thursday 31 December 2026`);
+    expect(message.to.map((to) => to.address).sort()).toEqual([...managers].sort());
+    expect(message.text).toContain('As complaints manager, please make sure it is acknowledged now.');
+    const [row] = await rowsOf(reference);
+    expect(row).toMatchObject({ template: 'acknowledgement-breach', audience: 'complaints-manager', status: 'sent' });
+  });
+});
+
+describe('sendCorrespondence failures', () => {
+  it('SMTP down: a retryable DeliveryError without personal data, the item left pending; the retry sends it once', async () => {
+    const name = 'Robin Privateperson';
+    const reference = await newComplaint({ name, replyChannels: ['email'] });
+    const email = await complainantEmail(reference);
+    const input: SendCorrespondenceInput = { reference, step: 'acknowledgement-letter', template: 'acknowledgement', audience: 'complainant' };
+    const deadMailer = createSmtpMailer('smtp://127.0.0.1:1');
+    let failure: unknown;
+    try {
+      failure = await send(input, activitiesWith(deadMailer)).then(
+        () => null,
+        (error: unknown) => error,
+      );
+    } finally {
+      deadMailer.close();
+    }
+
+    expect(failure).toBeInstanceOf(ApplicationFailure);
+    const applicationFailure = failure as ApplicationFailure;
+    expect(applicationFailure.type).toBe('DeliveryError');
+    expect(applicationFailure.nonRetryable).toBe(false);
+    expect(applicationFailure.message).toMatch(/^SMTP delivery failed \(\w+\)$/);
+    const reported = JSON.stringify({ message: applicationFailure.message, details: applicationFailure.details ?? null });
+    expect(reported).not.toContain(email);
+    expect(reported).not.toContain(email.split('@')[0]);
+    expect(reported).not.toContain('Robin');
+    expect(reported).not.toContain('Privateperson');
+
+    const [pending] = await rowsOf(reference);
+    expect(pending).toMatchObject({ channel: 'email', status: 'pending', attempts: 1, sentAt: null, lastError: applicationFailure.message });
+
+    // The next attempt, with the SMTP server reachable again.
+    const result = await send(input);
+    expect(result.items.map((item) => [item.correspondenceId, item.status])).toEqual([[pending.id, 'sent']]);
+    await inbox.waitFor(withMessageId(expectedMessageId(reference, 'acknowledgement-letter', 'email')));
+    await flushInbox(reference, 'flush');
+    const received = await inbox.messagesTo(email);
+    expect(received.filter(withMessageId(expectedMessageId(reference, 'acknowledgement-letter', 'email')))).toHaveLength(1);
+
+    const [sent] = await rowsOf(reference);
+    expect(sent).toMatchObject({ id: pending.id, status: 'sent', attempts: 2, lastError: null });
+    expect(sent.sentAt).toBeInstanceOf(Date);
+  });
+
+  it('an unknown template is a non-retryable failure, and nothing is recorded', async () => {
+    const reference = await newComplaint();
+    const failure = await send({ reference, step: 'final-response', template: 'final-response', audience: 'complainant' }).then(
+      () => null,
+      (error: unknown) => error,
+    );
+    expect(failure).toBeInstanceOf(ApplicationFailure);
+    expect(failure).toMatchObject({ type: 'UnknownTemplate', nonRetryable: true, message: 'unknown template final-response' });
+    expect(await rowsOf(reference)).toEqual([]);
+  });
+
+  it('a reference not in the record fails without sending anything', async () => {
+    const unknown = `HPFT-2097-${String(randomInt(0, 1_000_000)).padStart(6, '0')}`;
+    await expect(send({ reference: unknown, step: 'acknowledgement-letter', template: 'acknowledgement', audience: 'complainant' })).rejects.toThrow(
+      `no complaint ${unknown} in the record`,
+    );
+    expect(await rowsOf(unknown)).toEqual([]);
+  });
+});
