@@ -25,8 +25,17 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: nodeBuiltins.map((name) => ({ name, message: 'Node built-ins are not available in workflow code.' })),
-          patterns: [{ group: ['@complaints/activities*'], allowTypeImports: true, message: 'Import activities by type only.' }],
+          paths: nodeBuiltins.map((name) => ({
+            name,
+            message: 'Node built-ins are not available in workflow code.',
+          })),
+          patterns: [
+            {
+              group: ['@complaints/activities*'],
+              allowTypeImports: true,
+              message: 'Import activities by type only.',
+            },
+          ],
         },
       ],
     },

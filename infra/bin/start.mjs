@@ -31,33 +31,38 @@ async function stop(code) {
   process.exit(code);
 }
 
-await main(async () => {
-  process.on('SIGINT', () => void stop(0));
-  process.on('SIGTERM', () => void stop(0));
+await main(
+  async () => {
+    process.on('SIGINT', () => void stop(0));
+    process.on('SIGTERM', () => void stop(0));
 
-  await installDependencies();
-  const temporalCli = await ensureTemporalCli();
-  await build();
-  await assertPortsFree(Object.fromEntries(SERVICES.map((s) => [s.name, s.port])));
-  const env = await step('infrastructure (Postgres, mail catcher, Temporal dev server)', () => startInfrastructure(supervisor, mode, temporalCli));
-  await migrate(env, { seed: true });
-
-  for (const service of SERVICES) {
-    await step(`service ${service.name}`, () =>
-      supervisor.start(service.name, {
-        command: process.execPath,
-        args: [path.join(ROOT, 'services', service.name, 'dist', 'main.js')],
-        env: { ...env, PORT: String(service.port), NODE_ENV: process.env.NODE_ENV ?? 'development' },
-        port: service.port,
-        echo: true,
-        timeoutMs: 60_000,
-        fix: `see .data/dev/logs/${service.name}.log`,
-      }).then(() => `http://127.0.0.1:${service.port}`),
+    await installDependencies();
+    const temporalCli = await ensureTemporalCli();
+    await build();
+    await assertPortsFree(Object.fromEntries(SERVICES.map((s) => [s.name, s.port])));
+    const env = await step('infrastructure (Postgres, mail catcher, Temporal dev server)', () =>
+      startInfrastructure(supervisor, mode, temporalCli),
     );
-  }
+    await migrate(env, { seed: true });
 
-  const api = `http://127.0.0.1:${mode.ports.complaintsApi}`;
-  process.stdout.write(`
+    for (const service of SERVICES) {
+      await step(`service ${service.name}`, () =>
+        supervisor
+          .start(service.name, {
+            command: process.execPath,
+            args: [path.join(ROOT, 'services', service.name, 'dist', 'main.js')],
+            env: { ...env, PORT: String(service.port), NODE_ENV: process.env.NODE_ENV ?? 'development' },
+            port: service.port,
+            echo: true,
+            timeoutMs: 60_000,
+            fix: `see .data/dev/logs/${service.name}.log`,
+          })
+          .then(() => `http://127.0.0.1:${service.port}`),
+      );
+    }
+
+    const api = `http://127.0.0.1:${mode.ports.complaintsApi}`;
+    process.stdout.write(`
   The complaints system is running. Ctrl-C stops it; data is kept in .data/dev.
 
     Complaints API docs   ${api}/docs
@@ -70,9 +75,11 @@ await main(async () => {
     (then "Authorize" in ${api}/docs with that token)
 
 `);
-  const exited = await supervisor.firstExit();
-  if (!stopping) {
-    info(`${exited.name} exited unexpectedly (${exited.exitCode}); see .data/dev/logs/${exited.name}.log`);
-    await stop(1);
-  }
-}, () => supervisor.stopAll());
+    const exited = await supervisor.firstExit();
+    if (!stopping) {
+      info(`${exited.name} exited unexpectedly (${exited.exitCode}); see .data/dev/logs/${exited.name}.log`);
+      await stop(1);
+    }
+  },
+  () => supervisor.stopAll(),
+);

@@ -15,38 +15,71 @@ const mode = MODES.test;
 const supervisor = new Supervisor(path.join(mode.dataDir, 'logs'));
 const resultsDir = path.join(DATA_DIR, 'test-results');
 
-await main(async () => {
-  const started = Date.now();
-  await installDependencies();
-  const [temporalCli, testServer] = await Promise.all([ensureTemporalCli(), ensureTestServer()]);
-  await build();
-  await step('lint and typecheck', () => pnpm('lint/typecheck', ['exec', 'turbo', 'run', 'lint', 'typecheck', '--output-logs=errors-only'], { fix: 'fix the errors shown above' }).then(() => 'clean'));
+await main(
+  async () => {
+    const started = Date.now();
+    await installDependencies();
+    const [temporalCli, testServer] = await Promise.all([ensureTemporalCli(), ensureTestServer()]);
+    await build();
+    await step('lint and typecheck', () =>
+      pnpm('lint/typecheck', ['exec', 'turbo', 'run', 'lint', 'typecheck', '--output-logs=errors-only'], {
+        fix: 'fix the errors shown above',
+      }).then(() => 'clean'),
+    );
+    await step('formatting (prettier --check)', () =>
+      pnpm('formatting', ['exec', 'prettier', '--check', '.'], {
+        quiet: true,
+        fix: 'run `npm run format`',
+      }).then(() => 'clean'),
+    );
 
-  const env = await step('test infrastructure (Postgres, SMTP, Temporal dev server)', () => startInfrastructure(supervisor, mode, temporalCli));
-  await migrate(env, { seed: false });
+    const env = await step('test infrastructure (Postgres, SMTP, Temporal dev server)', () =>
+      startInfrastructure(supervisor, mode, temporalCli),
+    );
+    await migrate(env, { seed: false });
 
-  fs.rmSync(resultsDir, { recursive: true, force: true });
-  fs.mkdirSync(resultsDir, { recursive: true });
-  const testEnv = { ...env, TEMPORAL_TEST_SERVER_PATH: testServer, TEMPORAL_CLI_PATH: temporalCli, TEST_RESULTS_DIR: resultsDir, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' };
-  let failure;
-  try {
-    await run('tests', process.execPath, [path.join(ROOT, 'node_modules', 'turbo', 'bin', 'turbo'), 'run', 'test', '--concurrency=1', '--continue', '--output-logs=full'], {
-      cwd: ROOT,
-      env: testEnv,
-      fix: 'see the failing tests above',
-    });
-  } catch (error) {
-    failure = error;
-  }
-  await supervisor.stopAll();
+    fs.rmSync(resultsDir, { recursive: true, force: true });
+    fs.mkdirSync(resultsDir, { recursive: true });
+    const testEnv = {
+      ...env,
+      TEMPORAL_TEST_SERVER_PATH: testServer,
+      TEMPORAL_CLI_PATH: temporalCli,
+      TEST_RESULTS_DIR: resultsDir,
+      LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+    };
+    let failure;
+    try {
+      await run(
+        'tests',
+        process.execPath,
+        [
+          path.join(ROOT, 'node_modules', 'turbo', 'bin', 'turbo'),
+          'run',
+          'test',
+          '--concurrency=1',
+          '--continue',
+          '--output-logs=full',
+        ],
+        {
+          cwd: ROOT,
+          env: testEnv,
+          fix: 'see the failing tests above',
+        },
+      );
+    } catch (error) {
+      failure = error;
+    }
+    await supervisor.stopAll();
 
-  const totals = readTotals();
-  info(`finished in ${((Date.now() - started) / 1000).toFixed(0)}s`);
-  // A plain closing line, summed over every package's test runner.
-  process.stdout.write(`\ntests: ${totals.passed} passed, ${totals.failed} failed\n`);
-  if (failure) throw failure;
-  if (totals.passed === 0) throw new Error('no test ran');
-}, () => supervisor.stopAll());
+    const totals = readTotals();
+    info(`finished in ${((Date.now() - started) / 1000).toFixed(0)}s`);
+    // A plain closing line, summed over every package's test runner.
+    process.stdout.write(`\ntests: ${totals.passed} passed, ${totals.failed} failed\n`);
+    if (failure) throw failure;
+    if (totals.passed === 0) throw new Error('no test ran');
+  },
+  () => supervisor.stopAll(),
+);
 
 function readTotals() {
   const totals = { passed: 0, failed: 0 };

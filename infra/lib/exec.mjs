@@ -17,7 +17,9 @@ export function run(step, command, args, { fix, env, cwd, quiet = false } = {}) 
       if (code === 0) resolve(output);
       else {
         const tail = output.trim().split('\n').slice(-15).join('\n');
-        reject(new StepFailed(step, `${command} exited with ${code ?? signal}${tail ? `\n${tail}` : ''}`, fix));
+        reject(
+          new StepFailed(step, `${command} exited with ${code ?? signal}${tail ? `\n${tail}` : ''}`, fix),
+        );
       }
     });
   });

@@ -15,7 +15,9 @@ export async function step(name, run) {
   const started = Date.now();
   info(`${name} …`);
   const result = await run();
-  info(`${name}: ${typeof result === 'string' ? result : 'done'} (${((Date.now() - started) / 1000).toFixed(1)}s)`);
+  info(
+    `${name}: ${typeof result === 'string' ? result : 'done'} (${((Date.now() - started) / 1000).toFixed(1)}s)`,
+  );
   return result;
 }
 
@@ -24,7 +26,9 @@ export async function main(entry, cleanup = async () => {}) {
   try {
     await entry();
   } catch (error) {
-    process.stderr.write(`\n[complaints] ${error instanceof StepFailed ? error.message : error?.stack ?? error}\n`);
+    process.stderr.write(
+      `\n[complaints] ${error instanceof StepFailed ? error.message : (error?.stack ?? error)}\n`,
+    );
     await cleanup().catch(() => {});
     process.exit(1);
   }

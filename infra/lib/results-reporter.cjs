@@ -11,7 +11,10 @@ class ResultsFileReporter {
     const name = path.basename(process.cwd());
     fs.writeFileSync(
       path.join(dir, `jest-${name}.json`),
-      JSON.stringify({ passed: results.numPassedTests, failed: results.numFailedTests + results.numRuntimeErrorTestSuites }),
+      JSON.stringify({
+        passed: results.numPassedTests,
+        failed: results.numFailedTests + results.numRuntimeErrorTestSuites,
+      }),
     );
   }
 }

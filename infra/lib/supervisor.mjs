@@ -36,7 +36,8 @@ export class Supervisor {
       const text = chunk.toString();
       entry.output = (entry.output + text).slice(-8000);
       if (spec.readyLine?.test(entry.output)) sawReadyLine = true;
-      if (spec.echo) for (const line of text.split('\n').filter(Boolean)) stream.write(`${name.padEnd(16)}| ${line}\n`);
+      if (spec.echo)
+        for (const line of text.split('\n').filter(Boolean)) stream.write(`${name.padEnd(16)}| ${line}\n`);
     };
     child.stdout.on('data', onData(process.stdout));
     child.stderr.on('data', onData(process.stderr));
@@ -59,7 +60,8 @@ export class Supervisor {
     else ready = true;
     if (ready && spec.readyLine) {
       const deadline = Date.now() + timeoutMs;
-      while (!sawReadyLine && entry.alive && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+      while (!sawReadyLine && entry.alive && Date.now() < deadline)
+        await new Promise((r) => setTimeout(r, 100));
       ready = sawReadyLine;
     }
     if (!ready) {

@@ -8,7 +8,17 @@ import { assertPortsFree } from './ports.mjs';
 export const MODES = {
   dev: {
     dataDir: path.join(DATA_DIR, 'dev'),
-    ports: { postgres: 5433, temporal: 7233, temporalUi: 8233, smtp: 1025, mailWeb: 1080, complaintsApi: 3000, correspondence: 3001, jointProtocol: 3002, worker: 3003 },
+    ports: {
+      postgres: 5433,
+      temporal: 7233,
+      temporalUi: 8233,
+      smtp: 1025,
+      mailWeb: 1080,
+      complaintsApi: 3000,
+      correspondence: 3001,
+      jointProtocol: 3002,
+      worker: 3003,
+    },
     database: 'complaints',
     fresh: false,
   },
@@ -33,16 +43,21 @@ export async function startInfrastructure(supervisor, mode, temporalCli) {
   const needed = {};
   if (!external.postgres) needed.postgres = ports.postgres;
   if (!external.smtp) Object.assign(needed, { smtp: ports.smtp, 'mail inbox': ports.mailWeb });
-  if (!external.temporal) Object.assign(needed, { temporal: ports.temporal, 'Temporal UI': ports.temporalUi });
+  if (!external.temporal)
+    Object.assign(needed, { temporal: ports.temporal, 'Temporal UI': ports.temporalUi });
   await assertPortsFree(needed);
   fs.mkdirSync(dataDir, { recursive: true });
 
   const env = {
-    DATABASE_URL: process.env.DATABASE_URL ?? `postgres://complaints:complaints@127.0.0.1:${ports.postgres}/${mode.database}`,
+    DATABASE_URL:
+      process.env.DATABASE_URL ??
+      `postgres://complaints:complaints@127.0.0.1:${ports.postgres}/${mode.database}`,
     SMTP_URL: process.env.SMTP_URL ?? `smtp://127.0.0.1:${ports.smtp}`,
     MAIL_INBOX_URL: process.env.MAIL_INBOX_URL ?? (external.smtp ? '' : `http://127.0.0.1:${ports.mailWeb}`),
     TEMPORAL_ADDRESS: process.env.TEMPORAL_ADDRESS ?? `127.0.0.1:${ports.temporal}`,
-    TEMPORAL_UI_URL: process.env.TEMPORAL_UI_URL ?? (external.temporal || mode.fresh ? '' : `http://127.0.0.1:${ports.temporalUi}`),
+    TEMPORAL_UI_URL:
+      process.env.TEMPORAL_UI_URL ??
+      (external.temporal || mode.fresh ? '' : `http://127.0.0.1:${ports.temporalUi}`),
   };
 
   const starts = [];
@@ -50,7 +65,13 @@ export async function startInfrastructure(supervisor, mode, temporalCli) {
     starts.push(
       supervisor.start('postgres', {
         command: process.execPath,
-        args: [path.join(ROOT, 'infra', 'runners', 'postgres.mjs'), path.join(dataDir, 'postgres'), String(ports.postgres), mode.database, ...(mode.fresh ? ['--fresh'] : [])],
+        args: [
+          path.join(ROOT, 'infra', 'runners', 'postgres.mjs'),
+          path.join(dataDir, 'postgres'),
+          String(ports.postgres),
+          mode.database,
+          ...(mode.fresh ? ['--fresh'] : []),
+        ],
         cwd: path.join(ROOT, 'infra'),
         readyLine: /postgres ready/,
         timeoutMs: 120_000,
@@ -69,13 +90,23 @@ export async function startInfrastructure(supervisor, mode, temporalCli) {
     );
   }
   if (!external.temporal) {
-    const temporalArgs = ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(ports.temporal), '--ui-port', String(ports.temporalUi), '--log-level', 'warn'];
+    const temporalArgs = [
+      'server',
+      'start-dev',
+      '--ip',
+      '127.0.0.1',
+      '--port',
+      String(ports.temporal),
+      '--ui-port',
+      String(ports.temporalUi),
+      '--log-level',
+      'warn',
+    ];
     if (!mode.fresh) {
       temporalArgs.push('--db-filename', path.join(dataDir, 'temporal.db'));
       // The worker's codec server decrypts payloads for the Web UI.
       if (ports.worker) temporalArgs.push('--ui-codec-endpoint', `http://127.0.0.1:${ports.worker}/codec`);
-    }
-    else temporalArgs.push('--headless');
+    } else temporalArgs.push('--headless');
     starts.push(
       supervisor.start('temporal', {
         command: temporalCli,

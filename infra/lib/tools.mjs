@@ -51,25 +51,45 @@ export async function ensureTemporalCli() {
   return step('Temporal CLI', async () => {
     if (process.env.TEMPORAL_CLI_PATH) {
       if (!fs.existsSync(process.env.TEMPORAL_CLI_PATH)) {
-        throw new StepFailed('Temporal CLI', `TEMPORAL_CLI_PATH=${process.env.TEMPORAL_CLI_PATH} does not exist`, 'unset it or point it at a temporal binary');
+        throw new StepFailed(
+          'Temporal CLI',
+          `TEMPORAL_CLI_PATH=${process.env.TEMPORAL_CLI_PATH} does not exist`,
+          'unset it or point it at a temporal binary',
+        );
       }
       return process.env.TEMPORAL_CLI_PATH;
     }
     const cached = path.join(TOOLS_BIN, 'temporal');
     // `go install` builds report version 0.0.0-DEV, so the installed version is kept in a stamp file.
     const stamp = `${cached}.version`;
-    if (fs.existsSync(cached) && fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8') === TEMPORAL_CLI_VERSION) return cached;
+    if (
+      fs.existsSync(cached) &&
+      fs.existsSync(stamp) &&
+      fs.readFileSync(stamp, 'utf8') === TEMPORAL_CLI_VERSION
+    )
+      return cached;
     const onPath = which('temporal');
     if (onPath && cliVersion(onPath)) return onPath;
     if (!which('go')) {
-      throw new StepFailed('Temporal CLI', 'neither `temporal` nor Go is installed', 'install Go >= 1.23 (https://go.dev/doc/install) or set TEMPORAL_CLI_PATH');
+      throw new StepFailed(
+        'Temporal CLI',
+        'neither `temporal` nor Go is installed',
+        'install Go >= 1.23 (https://go.dev/doc/install) or set TEMPORAL_CLI_PATH',
+      );
     }
-    info(`  fetching github.com/temporalio/cli@v${TEMPORAL_CLI_VERSION} from the Go module proxy and building it (first run only, a few minutes)`);
-    await run('Temporal CLI', 'go', ['install', `github.com/temporalio/cli/cmd/temporal@v${TEMPORAL_CLI_VERSION}`], {
-      env: { GOBIN: TOOLS_BIN, GOFLAGS: '-trimpath' },
-      fix: 'check that the Go module proxy is reachable (go env GOPROXY), or set TEMPORAL_CLI_PATH',
-      quiet: true,
-    });
+    info(
+      `  fetching github.com/temporalio/cli@v${TEMPORAL_CLI_VERSION} from the Go module proxy and building it (first run only, a few minutes)`,
+    );
+    await run(
+      'Temporal CLI',
+      'go',
+      ['install', `github.com/temporalio/cli/cmd/temporal@v${TEMPORAL_CLI_VERSION}`],
+      {
+        env: { GOBIN: TOOLS_BIN, GOFLAGS: '-trimpath' },
+        fix: 'check that the Go module proxy is reachable (go env GOPROXY), or set TEMPORAL_CLI_PATH',
+        quiet: true,
+      },
+    );
     fs.writeFileSync(stamp, TEMPORAL_CLI_VERSION);
     return cached;
   });
@@ -82,18 +102,31 @@ export async function ensureTestServer() {
     const libDir = path.join(TEST_SERVER_DIR, 'lib');
     const stamp = path.join(TEST_SERVER_DIR, 'pom.stamp');
     const pom = fs.readFileSync(TEST_SERVER_POM, 'utf8');
-    if (!(fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8') === pom && fs.existsSync(TEST_SERVER_WRAPPER))) {
+    if (!(
+      fs.existsSync(stamp) &&
+      fs.readFileSync(stamp, 'utf8') === pom &&
+      fs.existsSync(TEST_SERVER_WRAPPER)
+    )) {
       for (const tool of ['java', 'mvn']) {
         if (!which(tool)) {
-          throw new StepFailed('test server', `${tool} is not installed`, 'install a JDK >= 11 and Maven (apt-get install default-jdk-headless maven), or set TEMPORAL_TEST_SERVER_PATH');
+          throw new StepFailed(
+            'test server',
+            `${tool} is not installed`,
+            'install a JDK >= 11 and Maven (apt-get install default-jdk-headless maven), or set TEMPORAL_TEST_SERVER_PATH',
+          );
         }
       }
       info('  fetching io.temporal:temporal-test-server and its dependencies from Maven Central');
       fs.rmSync(TEST_SERVER_DIR, { recursive: true, force: true });
-      await run('test server', 'mvn', ['-q', '-B', '-f', TEST_SERVER_POM, 'dependency:copy-dependencies', `-DoutputDirectory=${libDir}`], {
-        fix: 'check that Maven Central is reachable, or set TEMPORAL_TEST_SERVER_PATH',
-        quiet: true,
-      });
+      await run(
+        'test server',
+        'mvn',
+        ['-q', '-B', '-f', TEST_SERVER_POM, 'dependency:copy-dependencies', `-DoutputDirectory=${libDir}`],
+        {
+          fix: 'check that Maven Central is reachable, or set TEMPORAL_TEST_SERVER_PATH',
+          quiet: true,
+        },
+      );
       writeTestServerWrapper();
       await buildClassDataArchive();
       fs.writeFileSync(stamp, pom);
@@ -122,7 +155,14 @@ async function buildClassDataArchive() {
   const archive = path.join(TEST_SERVER_DIR, 'classes.jsa');
   const child = spawn(
     'java',
-    [...JVM_FLAGS, `-XX:ArchiveClassesAtExit=${archive}`, '-cp', `${path.join(TEST_SERVER_DIR, 'lib')}/*`, 'io.temporal.testserver.TestServer', String(port)],
+    [
+      ...JVM_FLAGS,
+      `-XX:ArchiveClassesAtExit=${archive}`,
+      '-cp',
+      `${path.join(TEST_SERVER_DIR, 'lib')}/*`,
+      'io.temporal.testserver.TestServer',
+      String(port),
+    ],
     { stdio: 'ignore' },
   );
   let alive = true;
@@ -130,5 +170,6 @@ async function buildClassDataArchive() {
   const up = await waitForPort(port, { timeoutMs: 60_000, isAlive: () => alive });
   child.kill('SIGTERM');
   await exited;
-  if (!up || !fs.existsSync(archive)) info('  (class-data archive not created; the test server starts without it)');
+  if (!up || !fs.existsSync(archive))
+    info('  (class-data archive not created; the test server starts without it)');
 }

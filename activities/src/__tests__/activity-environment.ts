@@ -8,14 +8,26 @@ export interface ActivityEnvironment {
   run<A extends unknown[], R>(fn: (...args: A) => Promise<R>, ...args: A): Promise<R>;
 }
 
-type ActivityEnvironmentConstructor = new (info?: Partial<Info>, options?: { logger?: Logger }) => ActivityEnvironment;
+type ActivityEnvironmentConstructor = new (
+  info?: Partial<Info>,
+  options?: { logger?: Logger },
+) => ActivityEnvironment;
 
 /** The SDK logs every failed attempt; the tests assert on the failures themselves, so the log stays quiet. */
-const quiet: Logger = { log: () => undefined, trace: () => undefined, debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
+const quiet: Logger = {
+  log: () => undefined,
+  trace: () => undefined,
+  debug: () => undefined,
+  info: () => undefined,
+  warn: () => undefined,
+  error: () => undefined,
+};
 
 const testingPackage = require.resolve('@complaints/testing');
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { MockActivityEnvironment } = require(require.resolve('@temporalio/testing', { paths: [testingPackage] })) as {
+const { MockActivityEnvironment } = require(
+  require.resolve('@temporalio/testing', { paths: [testingPackage] }),
+) as {
   MockActivityEnvironment: ActivityEnvironmentConstructor;
 };
 

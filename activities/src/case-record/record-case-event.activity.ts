@@ -14,8 +14,15 @@ export function createCaseRecordActivities({ dataSource }: { dataSource: DataSou
       if (!workflowExecution) throw new Error('recordCaseEvent runs only as a workflow activity');
       const dedupeKey = `${workflowExecution.workflowId}:${workflowExecution.runId}:${activityId}`;
       await dataSource.transaction(async (manager) => {
-        const complaint = await manager.findOne(Complaint, { where: { reference: input.reference }, select: { id: true } });
-        if (!complaint) throw ApplicationFailure.nonRetryable(`no complaint ${input.reference} in the record`, 'ComplaintNotFound');
+        const complaint = await manager.findOne(Complaint, {
+          where: { reference: input.reference },
+          select: { id: true },
+        });
+        if (!complaint)
+          throw ApplicationFailure.nonRetryable(
+            `no complaint ${input.reference} in the record`,
+            'ComplaintNotFound',
+          );
         const inserted = await manager
           .createQueryBuilder()
           .insert()
@@ -43,7 +50,10 @@ export function createCaseRecordActivities({ dataSource }: { dataSource: DataSou
         if (closedAt !== undefined) changes.closedAt = new Date(closedAt);
         await manager.update(Complaint, { id: complaint.id }, changes);
         if (deadlines && Object.keys(deadlines).length > 0) {
-          await manager.query(`UPDATE complaint SET deadlines = deadlines || $1::jsonb WHERE id = $2`, [JSON.stringify(deadlines), complaint.id]);
+          await manager.query(`UPDATE complaint SET deadlines = deadlines || $1::jsonb WHERE id = $2`, [
+            JSON.stringify(deadlines),
+            complaint.id,
+          ]);
         }
       });
     },

@@ -19,11 +19,21 @@ export interface CorrespondenceContext {
   handler: StaffUser | null;
 }
 
-export async function loadCorrespondenceContext(dataSource: DataSource, reference: string): Promise<CorrespondenceContext> {
-  const complaint = await dataSource.getRepository(Complaint).findOne({ where: { reference }, relations: { parties: true } });
-  if (!complaint) throw ApplicationFailure.nonRetryable(`no complaint ${reference} in the record`, 'ComplaintNotFound');
-  const organisation = await dataSource.getRepository(Organisation).findOneByOrFail({ code: complaint.organisationCode });
-  const handler = complaint.handlerId ? await dataSource.getRepository(StaffUser).findOneBy({ id: complaint.handlerId }) : null;
+export async function loadCorrespondenceContext(
+  dataSource: DataSource,
+  reference: string,
+): Promise<CorrespondenceContext> {
+  const complaint = await dataSource
+    .getRepository(Complaint)
+    .findOne({ where: { reference }, relations: { parties: true } });
+  if (!complaint)
+    throw ApplicationFailure.nonRetryable(`no complaint ${reference} in the record`, 'ComplaintNotFound');
+  const organisation = await dataSource
+    .getRepository(Organisation)
+    .findOneByOrFail({ code: complaint.organisationCode });
+  const handler = complaint.handlerId
+    ? await dataSource.getRepository(StaffUser).findOneBy({ id: complaint.handlerId })
+    : null;
   return {
     complaint,
     organisation,
@@ -43,14 +53,28 @@ export interface Delivery {
 }
 
 /** Who receives it, by which channels (R-INT-2: letter and/or email, as the person asked). */
-export async function planDeliveries(dataSource: DataSource, audience: Audience, context: CorrespondenceContext): Promise<Delivery[]> {
+export async function planDeliveries(
+  dataSource: DataSource,
+  audience: Audience,
+  context: CorrespondenceContext,
+): Promise<Delivery[]> {
   if (audience === 'complainant') {
     const person = context.complainant;
     if (!person || context.complaint.anonymous) return [];
-    const wanted = context.complaint.replyChannels.length > 0 ? context.complaint.replyChannels : person.email ? ['email'] : ['letter'];
+    const wanted =
+      context.complaint.replyChannels.length > 0
+        ? context.complaint.replyChannels
+        : person.email
+          ? ['email']
+          : ['letter'];
     const deliveries: Delivery[] = [];
     if (wanted.includes('email') && person.email) {
-      deliveries.push({ channel: 'email', to: [{ name: person.name, address: person.email }], recipientLabel: person.email, recipientName: person.name });
+      deliveries.push({
+        channel: 'email',
+        to: [{ name: person.name, address: person.email }],
+        recipientLabel: person.email,
+        recipientName: person.name,
+      });
     }
     if (wanted.includes('letter') && person.address) {
       const label = [person.name, ...person.address.lines, person.address.postcode].join('\n');
@@ -70,7 +94,14 @@ export async function planDeliveries(dataSource: DataSource, audience: Audience,
           .getMany();
   if (staff.length === 0) return [];
   const to = staff.map((member) => ({ name: member.displayName, address: member.email }));
-  return [{ channel: 'email', to, recipientLabel: to.map((r) => r.address).join(', '), recipientName: staff.map((member) => member.displayName).join(', ') }];
+  return [
+    {
+      channel: 'email',
+      to,
+      recipientLabel: to.map((r) => r.address).join(', '),
+      recipientName: staff.map((member) => member.displayName).join(', '),
+    },
+  ];
 }
 
 /** When the person can expect a full reply, where the profile sets a timescale (R-INV-4). */
@@ -79,7 +110,10 @@ export function replyExpectedBy(context: CorrespondenceContext): string | null {
   const receivedOn = context.complaint.receivedOn;
   if (timescale.kind === 'calendar-months') return calendarMonthsAfterReceipt(receivedOn, timescale.months);
   if (timescale.kind === 'working-days') {
-    const calendar = createWorkingDayCalendar({ nation: context.organisation.nation, closureDays: context.organisation.closureDays });
+    const calendar = createWorkingDayCalendar({
+      nation: context.organisation.nation,
+      closureDays: context.organisation.closureDays,
+    });
     return workingDaysAfterReceipt(receivedOn, timescale.newComplaint, calendar);
   }
   return null;

@@ -40,7 +40,10 @@ export function createSmtpMailer(smtpUrl: string): Mailer {
         await transport.sendMail({ ...email, headers: { 'Auto-Submitted': 'auto-generated' } });
       } catch (error) {
         const { code, responseCode } = error as { code?: string; responseCode?: number };
-        throw new DeliveryError(responseCode ? `${code ?? 'SMTP'} ${responseCode}` : (code ?? 'unknown'), Boolean(responseCode && responseCode >= 500));
+        throw new DeliveryError(
+          responseCode ? `${code ?? 'SMTP'} ${responseCode}` : (code ?? 'unknown'),
+          Boolean(responseCode && responseCode >= 500),
+        );
       }
     },
     close: () => transport.close(),

@@ -2,7 +2,13 @@ import { ApplicationFailure } from '@temporalio/activity';
 import type { DataSource } from 'typeorm';
 import { Correspondence } from '@complaints/db';
 import type { SendCorrespondenceInput, SendCorrespondenceResult, SentItem } from './contract';
-import { loadCorrespondenceContext, planDeliveries, replyExpectedBy, type CorrespondenceContext, type Delivery } from './correspondence-context';
+import {
+  loadCorrespondenceContext,
+  planDeliveries,
+  replyExpectedBy,
+  type CorrespondenceContext,
+  type Delivery,
+} from './correspondence-context';
 import { DeliveryError, type Mailer } from './mailer';
 import { TemplateRenderer } from './templates';
 
@@ -31,7 +37,7 @@ export function createCorrespondenceActivities(deps: CorrespondenceDependencies)
       organisation: { name: organisation.name, letterhead: organisation.letterhead },
       recipient: {
         name: delivery.recipientName,
-        address: delivery.channel === 'letter' ? context.complainant?.address ?? null : null,
+        address: delivery.channel === 'letter' ? (context.complainant?.address ?? null) : null,
       },
       largePrint: complaint.accessibilityNeeds.includes('large-print'),
       accessibilityNeeds: complaint.accessibilityNeeds,
@@ -54,7 +60,11 @@ export function createCorrespondenceActivities(deps: CorrespondenceDependencies)
   }
 
   /** The item for this delivery, created (rendered, not yet sent) on first use: the key is written before any send. */
-  async function itemFor(input: SendCorrespondenceInput, context: CorrespondenceContext, delivery: Delivery): Promise<Correspondence> {
+  async function itemFor(
+    input: SendCorrespondenceInput,
+    context: CorrespondenceContext,
+    delivery: Delivery,
+  ): Promise<Correspondence> {
     const idempotencyKey = `${input.reference}:${input.step}:${delivery.channel}`;
     const existing = await items.findOneBy({ idempotencyKey });
     if (existing) return existing;
@@ -63,7 +73,10 @@ export function createCorrespondenceActivities(deps: CorrespondenceDependencies)
       rendered = renderFor(input, context, delivery);
     } catch (error) {
       // A template that cannot render will not render on a retry either.
-      throw ApplicationFailure.nonRetryable(`template ${input.template} failed to render: ${(error as Error).message}`, 'RenderError');
+      throw ApplicationFailure.nonRetryable(
+        `template ${input.template} failed to render: ${(error as Error).message}`,
+        'RenderError',
+      );
     }
     await items
       .createQueryBuilder()
@@ -97,7 +110,14 @@ export function createCorrespondenceActivities(deps: CorrespondenceDependencies)
     }
     await items.increment({ id: item.id }, 'attempts', 1);
     try {
-      await mailer.send({ messageId: item.messageId, from, to: delivery.to, subject: item.subject, html: item.html, text: item.text });
+      await mailer.send({
+        messageId: item.messageId,
+        from,
+        to: delivery.to,
+        subject: item.subject,
+        html: item.html,
+        text: item.text,
+      });
     } catch (error) {
       const failure = error instanceof DeliveryError ? error : new DeliveryError('unknown', false);
       if (failure.permanent) {
@@ -122,7 +142,9 @@ export function createCorrespondenceActivities(deps: CorrespondenceDependencies)
       }
       const context = await loadCorrespondenceContext(dataSource, input.reference);
       const deliveries = await planDeliveries(dataSource, input.audience, context);
-      const from = context.organisation.letterhead.email ? `"${context.organisation.name}" <${context.organisation.letterhead.email}>` : deps.defaultFrom;
+      const from = context.organisation.letterhead.email
+        ? `"${context.organisation.name}" <${context.organisation.letterhead.email}>`
+        : deps.defaultFrom;
       const sent: SentItem[] = [];
       for (const delivery of deliveries) {
         const item = await itemFor(input, context, delivery);
@@ -135,7 +157,8 @@ export function createCorrespondenceActivities(deps: CorrespondenceDependencies)
 
 function describeTimescale(context: CorrespondenceContext): string {
   const timescale = context.profile.responseTimescale;
-  if (timescale.kind === 'calendar-months') return timescale.months === 1 ? 'a calendar month' : `${timescale.months} calendar months`;
+  if (timescale.kind === 'calendar-months')
+    return timescale.months === 1 ? 'a calendar month' : `${timescale.months} calendar months`;
   if (timescale.kind === 'working-days') return `${timescale.newComplaint} working days`;
   return 'the timescale we agree with you';
 }

@@ -6,8 +6,16 @@ import { convert } from 'html-to-text';
 /** Every template with its version; a sent item records both. Bump the version when the wording changes. */
 export const TEMPLATE_CATALOGUE = {
   acknowledgement: { version: 1, kind: 'letter', subject: 'Your complaint {{reference}}: acknowledgement' },
-  'acknowledgement-reminder': { version: 1, kind: 'staff', subject: 'Reminder: acknowledge complaint {{reference}} by {{formatDate facts.due}}' },
-  'acknowledgement-breach': { version: 1, kind: 'staff', subject: 'Escalation: complaint {{reference}} was not acknowledged by {{formatDate facts.due}}' },
+  'acknowledgement-reminder': {
+    version: 1,
+    kind: 'staff',
+    subject: 'Reminder: acknowledge complaint {{reference}} by {{formatDate facts.due}}',
+  },
+  'acknowledgement-breach': {
+    version: 1,
+    kind: 'staff',
+    subject: 'Escalation: complaint {{reference}} was not acknowledged by {{formatDate facts.due}}',
+  },
 } as const;
 
 export type TemplateName = keyof typeof TEMPLATE_CATALOGUE;
@@ -22,11 +30,18 @@ export interface RenderedCorrespondence {
   text: string;
 }
 
-const longDate = new Intl.DateTimeFormat('en-GB', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+const longDate = new Intl.DateTimeFormat('en-GB', {
+  weekday: 'long',
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
 
 /** "Thursday 31 December 2026" from an ISO date; anything else is a template error, never a blank date in a letter. */
 export function formatLongDate(value: unknown): string {
-  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) throw new Error(`formatDate needs an ISO date, got ${typeof value}`);
+  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value))
+    throw new Error(`formatDate needs an ISO date, got ${typeof value}`);
   return longDate.format(new Date(`${value}T00:00:00Z`)).replace(',', '');
 }
 
@@ -36,15 +51,24 @@ export function formatLongDate(value: unknown): string {
  */
 export class TemplateRenderer {
   private readonly handlebars = Handlebars.create();
-  private readonly compiled = new Map<TemplateName, { body: HandlebarsTemplateDelegate; subject: HandlebarsTemplateDelegate }>();
+  private readonly compiled = new Map<
+    TemplateName,
+    { body: HandlebarsTemplateDelegate; subject: HandlebarsTemplateDelegate }
+  >();
 
   constructor(templatesDir = TEMPLATES_DIR) {
     this.handlebars.registerHelper('formatDate', formatLongDate);
     const partialsDir = path.join(templatesDir, 'partials');
     for (const file of fs.readdirSync(partialsDir)) {
-      this.handlebars.registerPartial(path.basename(file, '.hbs'), fs.readFileSync(path.join(partialsDir, file), 'utf8'));
+      this.handlebars.registerPartial(
+        path.basename(file, '.hbs'),
+        fs.readFileSync(path.join(partialsDir, file), 'utf8'),
+      );
     }
-    for (const [name, definition] of Object.entries(TEMPLATE_CATALOGUE) as [TemplateName, (typeof TEMPLATE_CATALOGUE)[TemplateName]][]) {
+    for (const [name, definition] of Object.entries(TEMPLATE_CATALOGUE) as [
+      TemplateName,
+      (typeof TEMPLATE_CATALOGUE)[TemplateName],
+    ][]) {
       const source = fs.readFileSync(path.join(templatesDir, `${name}.hbs`), 'utf8');
       this.compiled.set(name, {
         body: this.handlebars.compile(source, { strict: true }),
@@ -61,7 +85,10 @@ export class TemplateRenderer {
     const template = this.compiled.get(name)!;
     const subject = template.subject(context);
     const html = template.body({ ...context, subject });
-    const text = convert(html, { wordwrap: 78, selectors: [{ selector: 'h2', options: { uppercase: false } }] });
+    const text = convert(html, {
+      wordwrap: 78,
+      selectors: [{ selector: 'h2', options: { uppercase: false } }],
+    });
     return { template: name, templateVersion: TEMPLATE_CATALOGUE[name].version, subject, html, text };
   }
 }

@@ -4,7 +4,10 @@ import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
 import { SnakeNamingStrategy } from './naming-strategy';
 
-export function createDataSource(url: string, options: { poolSize?: number; applicationName?: string } = {}): DataSource {
+export function createDataSource(
+  url: string,
+  options: { poolSize?: number; applicationName?: string } = {},
+): DataSource {
   return new DataSource({
     type: 'postgres',
     url,
@@ -20,12 +23,17 @@ export function createDataSource(url: string, options: { poolSize?: number; appl
 }
 
 /** Connects, naming the cause and the fix when Postgres cannot be reached. */
-export async function openDataSource(url: string, options: Parameters<typeof createDataSource>[1] = {}): Promise<DataSource> {
+export async function openDataSource(
+  url: string,
+  options: Parameters<typeof createDataSource>[1] = {},
+): Promise<DataSource> {
   const dataSource = createDataSource(url, options);
   try {
     return await dataSource.initialize();
   } catch (error) {
     const safeUrl = url.replace(/\/\/[^@]*@/, '//***@');
-    throw new Error(`cannot connect to Postgres at ${safeUrl}: ${(error as Error).message} (check DATABASE_URL)`);
+    throw new Error(
+      `cannot connect to Postgres at ${safeUrl}: ${(error as Error).message} (check DATABASE_URL)`,
+    );
   }
 }

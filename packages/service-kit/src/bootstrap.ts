@@ -35,14 +35,22 @@ export function configureApp(app: INestApplication, description: ServiceDescript
       .setTitle(description.title)
       .setDescription(description.description)
       .setVersion(description.version ?? '0.1.0')
-      .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'Staff token (see the README: `npm run token`)' })
+      .addBearerAuth({
+        type: 'http',
+        scheme: 'bearer',
+        bearerFormat: 'JWT',
+        description: 'Staff token (see the README: `npm run token`)',
+      })
       .addSecurityRequirements('bearer')
       .build(),
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
 }
 
-export async function createServiceApp(module: Type<unknown> | DynamicModule, description: ServiceDescription): Promise<INestApplication> {
+export async function createServiceApp(
+  module: Type<unknown> | DynamicModule,
+  description: ServiceDescription,
+): Promise<INestApplication> {
   const app = await NestFactory.create(module, { bufferLogs: true });
   configureApp(app, description);
   return app;
@@ -61,10 +69,17 @@ export async function runService(load: () => ServiceLaunch, description: Service
   try {
     const { module, port, host, corsOrigins } = load();
     const app = await createServiceApp(module, description);
-    if (corsOrigins?.length) app.enableCors({ origin: corsOrigins, allowedHeaders: ['Content-Type', 'X-Namespace', 'Authorization'] });
+    if (corsOrigins?.length)
+      app.enableCors({
+        origin: corsOrigins,
+        allowedHeaders: ['Content-Type', 'X-Namespace', 'Authorization'],
+      });
     await app.listen(port, host ?? '0.0.0.0');
   } catch (error) {
-    const message = error instanceof ConfigError ? error.message : `${description.title} failed to start: ${(error as Error).message}`;
+    const message =
+      error instanceof ConfigError
+        ? error.message
+        : `${description.title} failed to start: ${(error as Error).message}`;
     process.stderr.write(`${message}\n`);
     process.exit(1);
   }

@@ -10,7 +10,7 @@ export function secret<T extends z.ZodTypeAny>(schema: T): T {
 
 /** A secret stays one when wrapped later (`.optional()`, `.default()`, `.refine()`…). */
 function isSecret(schema: z.ZodTypeAny | undefined): boolean {
-  for (let current: z.ZodTypeAny | undefined = schema; current; ) {
+  for (let current: z.ZodTypeAny | undefined = schema; current;) {
     if (secretKeys.has(current)) return true;
     const def = current._def as { innerType?: z.ZodTypeAny; schema?: z.ZodTypeAny };
     current = def.innerType ?? def.schema;
@@ -24,7 +24,11 @@ export class ConfigError extends Error {}
  * Reads environment variables through a zod schema whose keys are the variable names; every value is
  * typed, defaulted and described. A bad value fails fast with one line per problem (secrets not echoed).
  */
-export function loadConfig<T extends z.ZodRawShape>(service: string, shape: T, env: NodeJS.ProcessEnv = process.env): z.infer<z.ZodObject<T>> {
+export function loadConfig<T extends z.ZodRawShape>(
+  service: string,
+  shape: T,
+  env: NodeJS.ProcessEnv = process.env,
+): z.infer<z.ZodObject<T>> {
   const result = z.object(shape).safeParse(env);
   if (result.success) return result.data;
   const lines = result.error.issues.map((issue) => {
@@ -40,7 +44,10 @@ export function loadConfig<T extends z.ZodRawShape>(service: string, shape: T, e
 /** Settings every service has. */
 export const commonConfig = {
   PORT: z.coerce.number().int().min(1).max(65535).describe('HTTP port of this service'),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info').describe('minimum log level'),
+  LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+    .default('info')
+    .describe('minimum log level'),
   DATABASE_URL: secret(
     z
       .string()
@@ -58,7 +65,11 @@ export const commonConfig = {
       .describe('key encrypting Temporal payloads (base64 of 32 bytes)'),
   ),
   AUTH_JWT_SECRET: secret(
-    z.string().min(32, 'must be at least 32 characters').default('development-only-secret-change-me-in-production').describe('HS256 key verifying staff bearer tokens'),
+    z
+      .string()
+      .min(32, 'must be at least 32 characters')
+      .default('development-only-secret-change-me-in-production')
+      .describe('HS256 key verifying staff bearer tokens'),
   ),
   AUTH_JWT_ISSUER: z.string().default('nhs-complaints').describe('expected issuer of staff tokens'),
 };

@@ -10,7 +10,9 @@ type CheckStatus = 'up' | 'down';
 
 async function check(probe: () => Promise<unknown>, timeoutMs = 3000): Promise<CheckStatus> {
   let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error('timeout')), timeoutMs)));
+  const timeout = new Promise<never>(
+    (_, reject) => (timer = setTimeout(() => reject(new Error('timeout')), timeoutMs)),
+  );
   try {
     await Promise.race([probe(), timeout]);
     return 'up';
@@ -32,7 +34,10 @@ export class HealthController {
   @Public()
   @Get()
   @ApiOperation({ summary: 'Liveness and readiness: Postgres and Temporal reachable' })
-  @ApiOkResponse({ description: 'All dependencies reachable', schema: { example: { status: 'ok', checks: { postgres: 'up', temporal: 'up' } } } })
+  @ApiOkResponse({
+    description: 'All dependencies reachable',
+    schema: { example: { status: 'ok', checks: { postgres: 'up', temporal: 'up' } } },
+  })
   @ApiServiceUnavailableResponse({ description: 'A dependency is unreachable; `checks` says which' })
   async health(@Res({ passthrough: true }) response: Response) {
     const [postgres, temporal] = await Promise.all([

@@ -1,4 +1,11 @@
-import { Global, Inject, Module, type DynamicModule, type OnApplicationShutdown, type Provider } from '@nestjs/common';
+import {
+  Global,
+  Inject,
+  Module,
+  type DynamicModule,
+  type OnApplicationShutdown,
+  type Provider,
+} from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import type { Client } from '@temporalio/client';
 import type { DataSource } from 'typeorm';
@@ -27,7 +34,10 @@ export class InfrastructureModule implements OnApplicationShutdown {
     return {
       module: InfrastructureModule,
       providers: [
-        { provide: DATA_SOURCE, useFactory: () => openDataSource(settings.databaseUrl, { applicationName: settings.service }) },
+        {
+          provide: DATA_SOURCE,
+          useFactory: () => openDataSource(settings.databaseUrl, { applicationName: settings.service }),
+        },
         { provide: TEMPORAL_CLIENT, useFactory: () => connectTemporalClient(settings.temporal) },
       ],
       exports: [DATA_SOURCE, TEMPORAL_CLIENT],
@@ -50,14 +60,22 @@ export interface CommonServiceConfig {
 }
 
 export function temporalSettings(config: CommonServiceConfig): TemporalSettings {
-  return { address: config.TEMPORAL_ADDRESS, namespace: config.TEMPORAL_NAMESPACE, payloadEncryptionKey: config.PAYLOAD_ENCRYPTION_KEY };
+  return {
+    address: config.TEMPORAL_ADDRESS,
+    namespace: config.TEMPORAL_NAMESPACE,
+    payloadEncryptionKey: config.PAYLOAD_ENCRYPTION_KEY,
+  };
 }
 
 /** What every service module imports: JSON logging and the Postgres/Temporal clients. */
 export function serviceCoreImports(service: string, config: CommonServiceConfig): DynamicModule[] {
   return [
     loggingModule(service, config.LOG_LEVEL),
-    InfrastructureModule.forRoot({ service, databaseUrl: config.DATABASE_URL, temporal: temporalSettings(config) }),
+    InfrastructureModule.forRoot({
+      service,
+      databaseUrl: config.DATABASE_URL,
+      temporal: temporalSettings(config),
+    }),
   ];
 }
 

@@ -1,4 +1,12 @@
-import { ArgumentsHost, BadRequestException, Catch, HttpException, HttpStatus, Logger, type ExceptionFilter } from '@nestjs/common';
+import {
+  ArgumentsHost,
+  BadRequestException,
+  Catch,
+  HttpException,
+  HttpStatus,
+  Logger,
+  type ExceptionFilter,
+} from '@nestjs/common';
 import type { ValidationError } from 'class-validator';
 import type { Request, Response } from 'express';
 
@@ -21,7 +29,14 @@ export interface ProblemDetails {
 }
 
 export class ProblemException extends HttpException {
-  constructor(problem: { status: number; title: string; detail?: string; rule?: string; type?: string; errors?: FieldProblem[] }) {
+  constructor(problem: {
+    status: number;
+    title: string;
+    detail?: string;
+    rule?: string;
+    type?: string;
+    errors?: FieldProblem[];
+  }) {
     super({ type: 'about:blank', ...problem }, problem.status);
   }
 }
@@ -72,11 +87,22 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       const message = typeof body === 'string' ? body : (body as { message?: string | string[] }).message;
       // The JSON body parser's message quotes part of the body, which may be personal data.
       if (status === 400 && typeof message === 'string' && /JSON/.test(message)) {
-        return { type: 'about:blank', title: 'Invalid request', status, detail: 'the request body is not valid JSON' };
+        return {
+          type: 'about:blank',
+          title: 'Invalid request',
+          status,
+          detail: 'the request body is not valid JSON',
+        };
       }
       return {
         type: 'about:blank',
-        title: status === 400 ? 'Invalid request' : (HttpStatus[status]?.replace(/_/g, ' ').toLowerCase().replace(/^\w/, (c) => c.toUpperCase()) ?? 'Error'),
+        title:
+          status === 400
+            ? 'Invalid request'
+            : (HttpStatus[status]
+                ?.replace(/_/g, ' ')
+                .toLowerCase()
+                .replace(/^\w/, (c) => c.toUpperCase()) ?? 'Error'),
         status,
         detail: Array.isArray(message) ? message.join('; ') : message,
       };
@@ -89,12 +115,22 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         type: 'about:blank',
         title: tooLarge ? 'Payload too large' : 'Invalid request',
         status,
-        detail: tooLarge ? 'the request body is larger than this endpoint accepts' : 'the request body is not valid JSON',
+        detail: tooLarge
+          ? 'the request body is larger than this endpoint accepts'
+          : 'the request body is not valid JSON',
       };
     }
     // Not an HTTP error: log the type and stack only (messages may quote stored data), answer 500.
     const error = exception as Error;
-    this.logger.error({ err: { type: error?.name, stack: error?.stack?.split('\n').slice(1, 6).join('\n') } }, 'unhandled error');
-    return { type: 'about:blank', title: 'Internal server error', status: 500, detail: 'An unexpected error occurred; it has been logged.' };
+    this.logger.error(
+      { err: { type: error?.name, stack: error?.stack?.split('\n').slice(1, 6).join('\n') } },
+      'unhandled error',
+    );
+    return {
+      type: 'about:blank',
+      title: 'Internal server error',
+      status: 500,
+      detail: 'An unexpected error occurred; it has been logged.',
+    };
   }
 }

@@ -1,6 +1,17 @@
 import { Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { DefaultLogger, NativeConnection, Runtime, Worker, type LogLevel, type WorkerOptions } from '@temporalio/worker';
-import { createDataConverter, ensureSearchAttributes, type TemporalSettings } from '@complaints/temporal/client';
+import {
+  DefaultLogger,
+  NativeConnection,
+  Runtime,
+  Worker,
+  type LogLevel,
+  type WorkerOptions,
+} from '@temporalio/worker';
+import {
+  createDataConverter,
+  ensureSearchAttributes,
+  type TemporalSettings,
+} from '@complaints/temporal/client';
 
 export type HostedWorkerOptions = Omit<WorkerOptions, 'connection' | 'namespace' | 'dataConverter'>;
 
@@ -35,7 +46,12 @@ export class TemporalWorkerHost implements OnApplicationBootstrap, OnApplication
     });
     const running = this.worker.run();
     this.running = running;
-    running.catch((error: Error) => this.logger.error({ err: { type: error.name } }, `worker of ${options.taskQueue} stopped with an error`));
+    running.catch((error: Error) =>
+      this.logger.error(
+        { err: { type: error.name } },
+        `worker of ${options.taskQueue} stopped with an error`,
+      ),
+    );
     this.logger.log(`polling task queue ${options.taskQueue}`);
   }
 
@@ -55,7 +71,10 @@ function installJsonRuntimeLogger(): void {
   const level = (process.env.TEMPORAL_LOG_LEVEL ?? 'WARN') as LogLevel;
   Runtime.install({
     logger: new DefaultLogger(level, (entry) => {
-      const { sdkComponent, taskQueue, workflowType, activityType } = (entry.meta ?? {}) as Record<string, unknown>;
+      const { sdkComponent, taskQueue, workflowType, activityType } = (entry.meta ?? {}) as Record<
+        string,
+        unknown
+      >;
       process.stdout.write(
         `${JSON.stringify({ level: entry.level.toLowerCase(), time: Number(entry.timestampNanos / 1_000_000n), service: 'temporal-sdk', msg: entry.message, sdkComponent, taskQueue, workflowType, activityType })}\n`,
       );

@@ -23,16 +23,22 @@ export class MailInbox {
   }
 
   async messagesTo(address: string): Promise<ReceivedMessage[]> {
-    return (await this.messages()).filter((message) => message.to.some((to) => to.address.toLowerCase() === address.toLowerCase()));
+    return (await this.messages()).filter((message) =>
+      message.to.some((to) => to.address.toLowerCase() === address.toLowerCase()),
+    );
   }
 
   /** Waits until `predicate` holds for the messages received so far, and returns those that match. */
-  async waitFor(predicate: (message: ReceivedMessage) => boolean, { count = 1, timeoutMs = 20_000 } = {}): Promise<ReceivedMessage[]> {
+  async waitFor(
+    predicate: (message: ReceivedMessage) => boolean,
+    { count = 1, timeoutMs = 20_000 } = {},
+  ): Promise<ReceivedMessage[]> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const matching = (await this.messages()).filter(predicate);
       if (matching.length >= count) return matching;
-      if (Date.now() > deadline) throw new Error(`expected ${count} matching message(s) in the inbox, found ${matching.length}`);
+      if (Date.now() > deadline)
+        throw new Error(`expected ${count} matching message(s) in the inbox, found ${matching.length}`);
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
   }

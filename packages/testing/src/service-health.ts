@@ -6,7 +6,10 @@ import request from 'supertest';
  * with both dependencies up, serves its OpenAPI document, and reports a lost dependency as 503.
  * `breakPostgres` closes the service's own database connection.
  */
-export function describeServiceHealth(title: string, start: () => Promise<{ app: INestApplication; breakPostgres: () => Promise<void> }>): void {
+export function describeServiceHealth(
+  title: string,
+  start: () => Promise<{ app: INestApplication; breakPostgres: () => Promise<void> }>,
+): void {
   describe(`${title}: health and API docs`, () => {
     let service: Awaited<ReturnType<typeof start>>;
     beforeAll(async () => {

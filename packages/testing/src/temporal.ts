@@ -4,7 +4,10 @@ import { ensureSearchAttributes } from '@complaints/temporal/client';
 
 function requiredPath(variable: string): string {
   const value = process.env[variable];
-  if (!value) throw new Error(`${variable} is not set: run the tests with the README's test command, which provisions it`);
+  if (!value)
+    throw new Error(
+      `${variable} is not set: run the tests with the README's test command, which provisions it`,
+    );
   return value;
 }
 

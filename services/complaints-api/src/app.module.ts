@@ -17,7 +17,10 @@ export class AppModule {
       controllers: [HealthController, ComplaintsController],
       providers: [
         ...staffAuthProviders(config),
-        { provide: OUTBOX_SETTINGS, useValue: { intervalMs: config.OUTBOX_RELAY_INTERVAL_MS, graceMs: config.OUTBOX_RELAY_GRACE_MS } },
+        {
+          provide: OUTBOX_SETTINGS,
+          useValue: { intervalMs: config.OUTBOX_RELAY_INTERVAL_MS, graceMs: config.OUTBOX_RELAY_GRACE_MS },
+        },
         ComplaintWorkflowStarter,
         OutboxRelay,
         IntakeService,

@@ -1,7 +1,19 @@
 import { Module, type DynamicModule, type OnApplicationShutdown, Inject } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
-import { createCorrespondenceActivities, createSmtpMailer, TemplateRenderer, type Mailer } from '@complaints/activities/correspondence';
-import { DATA_SOURCE, HealthController, serviceCoreImports, staffAuthProviders, TemporalWorkerHost, temporalSettings } from '@complaints/service-kit';
+import {
+  createCorrespondenceActivities,
+  createSmtpMailer,
+  TemplateRenderer,
+  type Mailer,
+} from '@complaints/activities/correspondence';
+import {
+  DATA_SOURCE,
+  HealthController,
+  serviceCoreImports,
+  staffAuthProviders,
+  TemporalWorkerHost,
+  temporalSettings,
+} from '@complaints/service-kit';
 import { TASK_QUEUES } from '@complaints/temporal';
 import type { CorrespondenceConfig } from './config';
 

@@ -7,4 +7,5 @@ export const configShape = {
 
 export type JointProtocolConfig = ReturnType<typeof loadJointProtocolConfig>;
 
-export const loadJointProtocolConfig = (env: NodeJS.ProcessEnv = process.env) => loadConfig('joint-protocol', configShape, env);
+export const loadJointProtocolConfig = (env: NodeJS.ProcessEnv = process.env) =>
+  loadConfig('joint-protocol', configShape, env);

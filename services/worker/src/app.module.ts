@@ -1,7 +1,13 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import { createCaseRecordActivities } from '@complaints/activities/case-record';
-import { DATA_SOURCE, HealthController, serviceCoreImports, TemporalWorkerHost, temporalSettings } from '@complaints/service-kit';
+import {
+  DATA_SOURCE,
+  HealthController,
+  serviceCoreImports,
+  TemporalWorkerHost,
+  temporalSettings,
+} from '@complaints/service-kit';
 import { TASK_QUEUES } from '@complaints/temporal';
 import { EncryptionCodec } from '@complaints/temporal/client';
 import { CodecController, PAYLOAD_CODEC } from './codec/codec.controller';

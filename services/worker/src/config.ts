@@ -7,10 +7,16 @@ export const configShape = {
   CODEC_CORS_ORIGINS: z
     .string()
     .default('http://127.0.0.1:8233,http://localhost:8233')
-    .transform((value) => value.split(',').map((origin) => origin.trim()).filter(Boolean))
+    .transform((value) =>
+      value
+        .split(',')
+        .map((origin) => origin.trim())
+        .filter(Boolean),
+    )
     .describe('comma-separated origins of the Temporal Web UI allowed to call the codec server'),
 };
 
 export type WorkerConfig = ReturnType<typeof loadWorkerConfig>;
 
-export const loadWorkerConfig = (env: NodeJS.ProcessEnv = process.env) => loadConfig('worker', configShape, env);
+export const loadWorkerConfig = (env: NodeJS.ProcessEnv = process.env) =>
+  loadConfig('worker', configShape, env);

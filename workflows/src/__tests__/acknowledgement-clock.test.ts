@@ -4,9 +4,20 @@
 import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import type { ProfileId } from '@complaints/domain';
 import { SEARCH_ATTRIBUTES, TASK_QUEUES } from '@complaints/temporal';
-import { acknowledgeUpdate, COMMAND_REFUSED, processStateQuery, withdrawUpdate, type ComplaintLifecycleInput } from '../messages';
+import {
+  acknowledgeUpdate,
+  COMMAND_REFUSED,
+  processStateQuery,
+  withdrawUpdate,
+  type ComplaintLifecycleInput,
+} from '../messages';
 import { complaintLifecycle } from '../index';
-import { createLifecycleHarness, eventTypes, lifecycleInput, type LifecycleHarness } from './lifecycle-harness';
+import {
+  createLifecycleHarness,
+  eventTypes,
+  lifecycleInput,
+  type LifecycleHarness,
+} from './lifecycle-harness';
 
 jest.setTimeout(60_000);
 
@@ -15,11 +26,35 @@ const ORDINARY_WEEK = {
   receivedOn: '2035-11-05',
   startAt: '2035-11-05T10:00:00Z',
   cases: [
-    { profile: 'phso-model', org: 'NCT', due: '2035-11-08', reminderAt: '2035-11-07T09:00:00.000Z', breachAt: '2035-11-09T00:00:00.000Z' },
-    { profile: 'hpft', org: 'HPFT', due: '2035-11-08', reminderAt: '2035-11-07T09:00:00.000Z', breachAt: '2035-11-09T00:00:00.000Z' },
-    { profile: 'itrust', org: 'ITRUST', due: '2035-11-07', reminderAt: '2035-11-06T09:00:00.000Z', breachAt: '2035-11-08T00:00:00.000Z' },
+    {
+      profile: 'phso-model',
+      org: 'NCT',
+      due: '2035-11-08',
+      reminderAt: '2035-11-07T09:00:00.000Z',
+      breachAt: '2035-11-09T00:00:00.000Z',
+    },
+    {
+      profile: 'hpft',
+      org: 'HPFT',
+      due: '2035-11-08',
+      reminderAt: '2035-11-07T09:00:00.000Z',
+      breachAt: '2035-11-09T00:00:00.000Z',
+    },
+    {
+      profile: 'itrust',
+      org: 'ITRUST',
+      due: '2035-11-07',
+      reminderAt: '2035-11-06T09:00:00.000Z',
+      breachAt: '2035-11-08T00:00:00.000Z',
+    },
     // 5 WD ends Monday 12th; the working day before is Friday 9th.
-    { profile: 'cwth', org: 'CWTH', due: '2035-11-12', reminderAt: '2035-11-09T09:00:00.000Z', breachAt: '2035-11-13T00:00:00.000Z' },
+    {
+      profile: 'cwth',
+      org: 'CWTH',
+      due: '2035-11-12',
+      reminderAt: '2035-11-09T09:00:00.000Z',
+      breachAt: '2035-11-13T00:00:00.000Z',
+    },
   ] as const,
 };
 
@@ -33,67 +68,93 @@ function expectInstant(actual: string | undefined, expected: string) {
 afterEach(async () => harness?.teardown());
 
 async function start(env: LifecycleHarness['env'], input: ComplaintLifecycleInput) {
-  return env.client.workflow.start(complaintLifecycle, { workflowId: input.reference, taskQueue: TASK_QUEUES.complaints, args: [input] });
+  return env.client.workflow.start(complaintLifecycle, {
+    workflowId: input.reference,
+    taskQueue: TASK_QUEUES.complaints,
+    args: [input],
+  });
 }
 
-describe.each(ORDINARY_WEEK.cases)('R-ACK-1 acknowledgement clock, $profile profile', ({ profile, org, due, reminderAt, breachAt }) => {
-  const input = () => lifecycleInput({ reference: `${org}-2035-000001`, receivedOn: ORDINARY_WEEK.receivedOn, profile: { id: profile as ProfileId, version: 1 } });
+describe.each(ORDINARY_WEEK.cases)(
+  'R-ACK-1 acknowledgement clock, $profile profile',
+  ({ profile, org, due, reminderAt, breachAt }) => {
+    const input = () =>
+      lifecycleInput({
+        reference: `${org}-2035-000001`,
+        receivedOn: ORDINARY_WEEK.receivedOn,
+        profile: { id: profile as ProfileId, version: 1 },
+      });
 
-  it(`acknowledged in writing on the day of receipt: on time, no reminder, no breach, the letter goes out (due ${due})`, async () => {
-    harness = await createLifecycleHarness(ORDINARY_WEEK.startAt);
-    await harness.run(async () => {
-      const handle = await start(harness.env, input());
-      expect((await handle.query(processStateQuery)).acknowledgement?.due).toBe(due);
-      await harness.env.sleep('2 hours');
-      const result = await handle.executeUpdate(acknowledgeUpdate, { args: [{ method: 'written', by: 'handler-1' }] });
-      expect(result).toEqual({ acknowledgedOn: '2035-11-05', due, onTime: true, method: 'written' });
-      await harness.env.sleep('10 days');
-      const state = await handle.query(processStateQuery);
-      expect(state.stage).toBe('acknowledged');
-      expect(state.breached).toBe(false);
-      const description = await handle.describe();
-      expect(description.typedSearchAttributes.get(SEARCH_ATTRIBUTES.breached)).toBe(false);
-      expect(description.typedSearchAttributes.get(SEARCH_ATTRIBUTES.stage)).toBe('acknowledged');
+    it(`acknowledged in writing on the day of receipt: on time, no reminder, no breach, the letter goes out (due ${due})`, async () => {
+      harness = await createLifecycleHarness(ORDINARY_WEEK.startAt);
+      await harness.run(async () => {
+        const handle = await start(harness.env, input());
+        expect((await handle.query(processStateQuery)).acknowledgement?.due).toBe(due);
+        await harness.env.sleep('2 hours');
+        const result = await handle.executeUpdate(acknowledgeUpdate, {
+          args: [{ method: 'written', by: 'handler-1' }],
+        });
+        expect(result).toEqual({ acknowledgedOn: '2035-11-05', due, onTime: true, method: 'written' });
+        await harness.env.sleep('10 days');
+        const state = await handle.query(processStateQuery);
+        expect(state.stage).toBe('acknowledged');
+        expect(state.breached).toBe(false);
+        const description = await handle.describe();
+        expect(description.typedSearchAttributes.get(SEARCH_ATTRIBUTES.breached)).toBe(false);
+        expect(description.typedSearchAttributes.get(SEARCH_ATTRIBUTES.stage)).toBe('acknowledged');
+      });
+      expect(eventTypes(harness)).toEqual([
+        'acknowledgement-clock-started',
+        'acknowledged',
+        'correspondence-sent',
+      ]);
+      expect(harness.letters).toEqual([
+        expect.objectContaining({
+          template: 'acknowledgement',
+          audience: 'complainant',
+          step: 'acknowledgement-letter',
+        }),
+      ]);
     });
-    expect(eventTypes(harness)).toEqual(['acknowledgement-clock-started', 'acknowledged', 'correspondence-sent']);
-    expect(harness.letters).toEqual([expect.objectContaining({ template: 'acknowledgement', audience: 'complainant', step: 'acknowledgement-letter' })]);
-  });
 
-  it(`not acknowledged: reminder at ${reminderAt}, breach at ${breachAt} escalated, late acknowledgement recorded as late`, async () => {
-    harness = await createLifecycleHarness(ORDINARY_WEEK.startAt);
-    await harness.run(async () => {
-      const handle = await start(harness.env, input());
-      await harness.env.sleep('14 days');
-      const state = await handle.query(processStateQuery);
-      expect(state.breached).toBe(true);
-      expect(state.acknowledgement?.due).toBe(due);
-      expectInstant(state.acknowledgement?.reminderSentAt, reminderAt);
-      expectInstant(state.acknowledgement?.breachedAt, breachAt);
-      expect((await handle.describe()).typedSearchAttributes.get(SEARCH_ATTRIBUTES.breached)).toBe(true);
-      const result = await handle.executeUpdate(acknowledgeUpdate, { args: [{ method: 'written', by: 'handler-1' }] });
-      expect(result.onTime).toBe(false);
-      await harness.env.sleep('1 hour');
+    it(`not acknowledged: reminder at ${reminderAt}, breach at ${breachAt} escalated, late acknowledgement recorded as late`, async () => {
+      harness = await createLifecycleHarness(ORDINARY_WEEK.startAt);
+      await harness.run(async () => {
+        const handle = await start(harness.env, input());
+        await harness.env.sleep('14 days');
+        const state = await handle.query(processStateQuery);
+        expect(state.breached).toBe(true);
+        expect(state.acknowledgement?.due).toBe(due);
+        expectInstant(state.acknowledgement?.reminderSentAt, reminderAt);
+        expectInstant(state.acknowledgement?.breachedAt, breachAt);
+        expect((await handle.describe()).typedSearchAttributes.get(SEARCH_ATTRIBUTES.breached)).toBe(true);
+        const result = await handle.executeUpdate(acknowledgeUpdate, {
+          args: [{ method: 'written', by: 'handler-1' }],
+        });
+        expect(result.onTime).toBe(false);
+        await harness.env.sleep('1 hour');
+      });
+      expect(eventTypes(harness)).toEqual([
+        'acknowledgement-clock-started',
+        'acknowledgement-reminder-sent',
+        'acknowledgement-deadline-breached',
+        'acknowledgement-breach-escalated',
+        'acknowledged',
+        'correspondence-sent',
+      ]);
+      const reminder = harness.events.find((event) => event.type === 'acknowledgement-reminder-sent')!;
+      expectInstant(reminder.occurredAt, reminderAt);
+      const breach = harness.events.find((event) => event.type === 'acknowledgement-deadline-breached')!;
+      expectInstant(breach.occurredAt, breachAt);
+      expect(breach.rule).toBe('R-ACK-1');
+      expect(harness.letters.map((letter) => [letter.template, letter.audience])).toEqual([
+        ['acknowledgement-reminder', 'handler'],
+        ['acknowledgement-breach', 'complaints-manager'],
+        ['acknowledgement', 'complainant'],
+      ]);
     });
-    expect(eventTypes(harness)).toEqual([
-      'acknowledgement-clock-started',
-      'acknowledgement-reminder-sent',
-      'acknowledgement-deadline-breached',
-      'acknowledgement-breach-escalated',
-      'acknowledged',
-      'correspondence-sent',
-    ]);
-    const reminder = harness.events.find((event) => event.type === 'acknowledgement-reminder-sent')!;
-    expectInstant(reminder.occurredAt, reminderAt);
-    const breach = harness.events.find((event) => event.type === 'acknowledgement-deadline-breached')!;
-    expectInstant(breach.occurredAt, breachAt);
-    expect(breach.rule).toBe('R-ACK-1');
-    expect(harness.letters.map((letter) => [letter.template, letter.audience])).toEqual([
-      ['acknowledgement-reminder', 'handler'],
-      ['acknowledgement-breach', 'complaints-manager'],
-      ['acknowledgement', 'complainant'],
-    ]);
-  });
-});
+  },
+);
 
 // Received Monday 24 December 2035: 25 and 26 December are bank holidays (Tue, Wed), 1 January 2036 too.
 // Working days after receipt: Thu 27 (1), Fri 28 (2), Mon 31 (3), Wed 2 Jan (4), Thu 3 Jan (5).
@@ -106,11 +167,20 @@ describe('R-ACK-1 across Christmas: received 24 December', () => {
   ])('%s (%s): acknowledgement due %s', async (profile, org, due) => {
     harness = await createLifecycleHarness('2035-12-24T15:00:00Z');
     await harness.run(async () => {
-      const handle = await start(harness.env, lifecycleInput({ reference: `${org}-2035-000024`, receivedOn: '2035-12-24', profile: { id: profile as ProfileId, version: 1 } }));
+      const handle = await start(
+        harness.env,
+        lifecycleInput({
+          reference: `${org}-2035-000024`,
+          receivedOn: '2035-12-24',
+          profile: { id: profile as ProfileId, version: 1 },
+        }),
+      );
       const state = await handle.query(processStateQuery);
       expect(state.acknowledgement?.due).toBe(due);
       expect(state.nextDeadline).toBe(due);
-      const nextDeadline = (await handle.describe()).typedSearchAttributes.get(SEARCH_ATTRIBUTES.nextDeadline);
+      const nextDeadline = (await handle.describe()).typedSearchAttributes.get(
+        SEARCH_ATTRIBUTES.nextDeadline,
+      );
       // The end of the due day in London: midnight GMT after it.
       const dayAfter = new Date(Date.parse(`${due}T00:00:00Z`) + 86_400_000);
       expect(nextDeadline?.toISOString()).toBe(dayAfter.toISOString());
@@ -120,9 +190,16 @@ describe('R-ACK-1 across Christmas: received 24 December', () => {
 
 describe('acknowledgement commands are validated before they enter history', () => {
   const refusal = async (promise: Promise<unknown>) => {
-    const error = await promise.then(() => undefined, (e: unknown) => e);
+    const error = await promise.then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(WorkflowUpdateFailedError);
-    const cause = (error as WorkflowUpdateFailedError).cause as { type?: string; message: string; details?: unknown[] };
+    const cause = (error as WorkflowUpdateFailedError).cause as {
+      type?: string;
+      message: string;
+      details?: unknown[];
+    };
     expect(cause.type).toBe(COMMAND_REFUSED);
     return { message: cause.message, rule: (cause.details?.[0] as { rule?: string })?.rule };
   };
@@ -130,22 +207,42 @@ describe('acknowledgement commands are validated before they enter history', () 
   it('refuses a second acknowledgement and a verbal one where the profile requires writing; withdrawal ends the workflow', async () => {
     harness = await createLifecycleHarness(ORDINARY_WEEK.startAt);
     await harness.run(async () => {
-      const hpft = await start(harness.env, lifecycleInput({ reference: 'HPFT-2035-000101', receivedOn: ORDINARY_WEEK.receivedOn, profile: { id: 'hpft', version: 1 } }));
-      expect(await refusal(hpft.executeUpdate(acknowledgeUpdate, { args: [{ method: 'verbal', by: 'h' }] }))).toEqual({
+      const hpft = await start(
+        harness.env,
+        lifecycleInput({
+          reference: 'HPFT-2035-000101',
+          receivedOn: ORDINARY_WEEK.receivedOn,
+          profile: { id: 'hpft', version: 1 },
+        }),
+      );
+      expect(
+        await refusal(hpft.executeUpdate(acknowledgeUpdate, { args: [{ method: 'verbal', by: 'h' }] })),
+      ).toEqual({
         message: expect.stringContaining('in writing'),
         rule: 'R-ACK-1',
       });
       await hpft.executeUpdate(acknowledgeUpdate, { args: [{ method: 'written', by: 'h' }] });
-      expect(await refusal(hpft.executeUpdate(acknowledgeUpdate, { args: [{ method: 'written', by: 'h' }] }))).toEqual({
+      expect(
+        await refusal(hpft.executeUpdate(acknowledgeUpdate, { args: [{ method: 'written', by: 'h' }] })),
+      ).toEqual({
         message: 'the complaint was already acknowledged on 2035-11-05',
         rule: 'R-ACK-1',
       });
 
-      const phso = await start(harness.env, lifecycleInput({ reference: 'NCT-2035-000102', receivedOn: ORDINARY_WEEK.receivedOn, profile: { id: 'phso-model', version: 1 } }));
+      const phso = await start(
+        harness.env,
+        lifecycleInput({
+          reference: 'NCT-2035-000102',
+          receivedOn: ORDINARY_WEEK.receivedOn,
+          profile: { id: 'phso-model', version: 1 },
+        }),
+      );
       await phso.executeUpdate(withdrawUpdate, { args: [{ by: 'h' }] });
       expect((await phso.result()).stage).toBe('withdrawn');
       // Withdrawal ends the workflow: no command reaches it any more.
-      await expect(phso.executeUpdate(acknowledgeUpdate, { args: [{ method: 'verbal', by: 'h' }] })).rejects.toBeInstanceOf(WorkflowNotFoundError);
+      await expect(
+        phso.executeUpdate(acknowledgeUpdate, { args: [{ method: 'verbal', by: 'h' }] }),
+      ).rejects.toBeInstanceOf(WorkflowNotFoundError);
     });
     // A refused command leaves no trace: one acknowledgement for HPFT, none for the withdrawn complaint.
     expect(eventTypes(harness).filter((type) => type === 'acknowledged')).toHaveLength(1);
@@ -154,7 +251,14 @@ describe('acknowledgement commands are validated before they enter history', () 
   it('PHSO model accepts a verbal acknowledgement and sends no letter (R-ACK-1: verbally or in writing)', async () => {
     harness = await createLifecycleHarness(ORDINARY_WEEK.startAt);
     await harness.run(async () => {
-      const handle = await start(harness.env, lifecycleInput({ reference: 'NCT-2035-000103', receivedOn: ORDINARY_WEEK.receivedOn, profile: { id: 'phso-model', version: 1 } }));
+      const handle = await start(
+        harness.env,
+        lifecycleInput({
+          reference: 'NCT-2035-000103',
+          receivedOn: ORDINARY_WEEK.receivedOn,
+          profile: { id: 'phso-model', version: 1 },
+        }),
+      );
       const result = await handle.executeUpdate(acknowledgeUpdate, { args: [{ method: 'verbal', by: 'h' }] });
       expect(result.onTime).toBe(true);
       await harness.env.sleep('5 days');
@@ -165,10 +269,29 @@ describe('acknowledgement commands are validated before they enter history', () 
   it('feedback (R-INT-3) is recorded and ends; anonymous complaints (R-INT-4) get no acknowledgement clock', async () => {
     harness = await createLifecycleHarness(ORDINARY_WEEK.startAt);
     await harness.run(async () => {
-      const feedback = await start(harness.env, lifecycleInput({ reference: 'NCT-2035-000104', receivedOn: ORDINARY_WEEK.receivedOn, profile: { id: 'phso-model', version: 1 }, kind: 'feedback' }));
+      const feedback = await start(
+        harness.env,
+        lifecycleInput({
+          reference: 'NCT-2035-000104',
+          receivedOn: ORDINARY_WEEK.receivedOn,
+          profile: { id: 'phso-model', version: 1 },
+          kind: 'feedback',
+        }),
+      );
       expect((await feedback.result()).stage).toBe('feedback-recorded');
-      const anonymous = await start(harness.env, lifecycleInput({ reference: 'NCT-2035-000105', receivedOn: ORDINARY_WEEK.receivedOn, profile: { id: 'phso-model', version: 1 }, anonymous: true }));
-      expect((await refusal(anonymous.executeUpdate(acknowledgeUpdate, { args: [{ method: 'verbal', by: 'h' }] }))).rule).toBe('R-INT-4');
+      const anonymous = await start(
+        harness.env,
+        lifecycleInput({
+          reference: 'NCT-2035-000105',
+          receivedOn: ORDINARY_WEEK.receivedOn,
+          profile: { id: 'phso-model', version: 1 },
+          anonymous: true,
+        }),
+      );
+      expect(
+        (await refusal(anonymous.executeUpdate(acknowledgeUpdate, { args: [{ method: 'verbal', by: 'h' }] })))
+          .rule,
+      ).toBe('R-INT-4');
       await harness.env.sleep('30 days');
       expect((await anonymous.query(processStateQuery)).breached).toBe(false);
     });

@@ -4,7 +4,10 @@ import path from 'node:path';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import type { CaseEventInput } from '@complaints/activities/case-record';
-import type { SendCorrespondenceInput, SendCorrespondenceResult } from '@complaints/activities/correspondence';
+import type {
+  SendCorrespondenceInput,
+  SendCorrespondenceResult,
+} from '@complaints/activities/correspondence';
 import { createTimeSkippingEnvironment, workflowBundle } from '@complaints/testing';
 import { TASK_QUEUES } from '@complaints/temporal';
 import type { ComplaintLifecycleInput } from '../messages';
@@ -43,7 +46,10 @@ export async function createLifecycleHarness(startAt: string): Promise<Lifecycle
     activities: {
       sendCorrespondence: async (input: SendCorrespondenceInput): Promise<SendCorrespondenceResult> => {
         recorded.letters.push(input);
-        return { items: [{ correspondenceId: `item-${recorded.letters.length}`, channel: 'email', status: 'sent' }], noUsableContact: false };
+        return {
+          items: [{ correspondenceId: `item-${recorded.letters.length}`, channel: 'email', status: 'sent' }],
+          noUsableContact: false,
+        };
       },
     },
   });
@@ -55,7 +61,10 @@ export async function createLifecycleHarness(startAt: string): Promise<Lifecycle
   };
 }
 
-export function lifecycleInput(overrides: Partial<ComplaintLifecycleInput> & Pick<ComplaintLifecycleInput, 'reference' | 'receivedOn' | 'profile'>): ComplaintLifecycleInput {
+export function lifecycleInput(
+  overrides: Partial<ComplaintLifecycleInput> &
+    Pick<ComplaintLifecycleInput, 'reference' | 'receivedOn' | 'profile'>,
+): ComplaintLifecycleInput {
   return {
     organisationCode: overrides.reference.split('-')[0],
     calendar: { nation: 'england-and-wales', closureDays: [] },

@@ -2,7 +2,10 @@
 // Reads like the procedure: record, acknowledge (R-ACK-1), … Rule IDs refer to shared/docs/procedure.md.
 import { condition, proxyActivities, setHandler, upsertSearchAttributes } from '@temporalio/workflow';
 import type { CaseEventInput, CaseProjection } from '@complaints/activities/case-record';
-import type { SendCorrespondenceInput, SendCorrespondenceResult } from '@complaints/activities/correspondence';
+import type {
+  SendCorrespondenceInput,
+  SendCorrespondenceResult,
+} from '@complaints/activities/correspondence';
 import {
   acknowledgementDue,
   createWorkingDayCalendar,
@@ -33,7 +36,9 @@ const { recordCaseEvent } = proxyActivities<{ recordCaseEvent(input: CaseEventIn
 });
 
 // Delivery retries with backoff for as long as it takes (SMTP down for hours must not lose a letter).
-const { sendCorrespondence } = proxyActivities<{ sendCorrespondence(input: SendCorrespondenceInput): Promise<SendCorrespondenceResult> }>({
+const { sendCorrespondence } = proxyActivities<{
+  sendCorrespondence(input: SendCorrespondenceInput): Promise<SendCorrespondenceResult>;
+}>({
   taskQueue: TASK_QUEUES.correspondence,
   startToCloseTimeout: '2 minutes',
   retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes' },
@@ -47,7 +52,9 @@ export async function complaintLifecycle(input: ComplaintLifecycleInput): Promis
   const profile = getProfile(input.profile.id, input.profile.version);
   const calendar = createWorkingDayCalendar(input.calendar);
   const followsProcedure = input.kind !== 'feedback' && !input.anonymous;
-  const acknowledgementDueOn = followsProcedure ? acknowledgementDue(profile, input.receivedOn, calendar) : null;
+  const acknowledgementDueOn = followsProcedure
+    ? acknowledgementDue(profile, input.receivedOn, calendar)
+    : null;
   const state: ComplaintProcessState = {
     reference: input.reference,
     stage: initialStage(input),
@@ -73,21 +80,42 @@ export async function complaintLifecycle(input: ComplaintLifecycleInput): Promis
       acknowledgement.onTime = acknowledgement.acknowledgedOn <= acknowledgement.due;
       state.stage = 'acknowledged';
       state.nextDeadline = null;
-      await record('acknowledged', 'R-ACK-1', { type: 'staff', id: command.by }, {
-        method: command.method,
+      await record(
+        'acknowledged',
+        'R-ACK-1',
+        { type: 'staff', id: command.by },
+        {
+          method: command.method,
+          due: acknowledgement.due,
+          onTime: acknowledgement.onTime,
+        },
+        { acknowledgedAt: acknowledgement.acknowledgedAt },
+      );
+      return {
+        acknowledgedOn: acknowledgement.acknowledgedOn,
         due: acknowledgement.due,
         onTime: acknowledgement.onTime,
-      }, { acknowledgedAt: acknowledgement.acknowledgedAt });
-      return { acknowledgedOn: acknowledgement.acknowledgedOn, due: acknowledgement.due, onTime: acknowledgement.onTime, method: command.method };
+        method: command.method,
+      };
     },
     {
       validator: (command: AcknowledgeCommand) => {
-        if (input.kind === 'feedback') refuse('R-INT-3', 'feedback does not start the procedure and is not acknowledged');
-        if (input.anonymous) refuse('R-INT-4', 'an anonymous complaint receives no correspondence and is not acknowledged');
-        if (isClosed()) refuse('R-ACK-1', `the complaint is closed (${state.closed!.reason}); it cannot be acknowledged`);
-        if (isAcknowledged()) refuse('R-ACK-1', `the complaint was already acknowledged on ${state.acknowledgement!.acknowledgedOn}`);
+        if (input.kind === 'feedback')
+          refuse('R-INT-3', 'feedback does not start the procedure and is not acknowledged');
+        if (input.anonymous)
+          refuse('R-INT-4', 'an anonymous complaint receives no correspondence and is not acknowledged');
+        if (isClosed())
+          refuse('R-ACK-1', `the complaint is closed (${state.closed!.reason}); it cannot be acknowledged`);
+        if (isAcknowledged())
+          refuse(
+            'R-ACK-1',
+            `the complaint was already acknowledged on ${state.acknowledgement!.acknowledgedOn}`,
+          );
         if (command.method === 'verbal' && profile.acknowledgement.style === 'in-writing') {
-          refuse('R-ACK-1', `${profile.name} acknowledges complaints in writing; record a written acknowledgement`);
+          refuse(
+            'R-ACK-1',
+            `${profile.name} acknowledges complaints in writing; record a written acknowledgement`,
+          );
         }
       },
     },
@@ -99,23 +127,39 @@ export async function complaintLifecycle(input: ComplaintLifecycleInput): Promis
       state.closed = { at: new Date().toISOString(), reason: 'withdrawn' };
       state.stage = 'withdrawn';
       state.nextDeadline = null;
-      await record('withdrawn', undefined, { type: 'staff', id: command.by }, {}, { closedAt: state.closed.at });
+      await record(
+        'withdrawn',
+        undefined,
+        { type: 'staff', id: command.by },
+        {},
+        { closedAt: state.closed.at },
+      );
       return state;
     },
     {
       validator: (_command: WithdrawCommand) => {
-        if (input.kind === 'feedback') refuse('R-INT-3', 'feedback is recorded for learning and cannot be withdrawn');
+        if (input.kind === 'feedback')
+          refuse('R-INT-3', 'feedback is recorded for learning and cannot be withdrawn');
         if (isClosed()) refuse(null, `the complaint is already closed (${state.closed!.reason})`);
       },
     },
   );
 
   /** Appends to the case timeline and keeps the worklist projection and search attributes in step with `state`. */
-  async function record(type: string, rule: string | undefined, actor: CaseEventInput['actor'], data: Record<string, unknown> = {}, extra: CaseProjection = {}) {
+  async function record(
+    type: string,
+    rule: string | undefined,
+    actor: CaseEventInput['actor'],
+    data: Record<string, unknown> = {},
+    extra: CaseProjection = {},
+  ) {
     upsertSearchAttributes([
       { key: SEARCH_ATTRIBUTES.stage, value: state.stage },
       { key: SEARCH_ATTRIBUTES.breached, value: state.breached },
-      { key: SEARCH_ATTRIBUTES.nextDeadline, value: state.nextDeadline ? endOfLondonDay(state.nextDeadline) : null },
+      {
+        key: SEARCH_ATTRIBUTES.nextDeadline,
+        value: state.nextDeadline ? endOfLondonDay(state.nextDeadline) : null,
+      },
     ]);
     await recordCaseEvent({
       reference: input.reference,
@@ -161,7 +205,10 @@ export async function complaintLifecycle(input: ComplaintLifecycleInput): Promis
   async function acknowledge(): Promise<void> {
     const acknowledgement = state.acknowledgement!;
     const due = acknowledgement.due;
-    await record('acknowledgement-clock-started', 'R-ACK-1', SYSTEM, { due, workingDays: profile.acknowledgement.workingDays });
+    await record('acknowledgement-clock-started', 'R-ACK-1', SYSTEM, {
+      due,
+      workingDays: profile.acknowledgement.workingDays,
+    });
 
     const reminderAt = atLondonHour(workingDayBefore(due, calendar), REMINDER_HOUR);
     if (!(await waitUntil(() => isAcknowledged() || isClosed(), reminderAt))) {
@@ -174,7 +221,9 @@ export async function complaintLifecycle(input: ComplaintLifecycleInput): Promis
       state.breached = true;
       acknowledgement.breachedAt = new Date().toISOString();
       await record('acknowledgement-deadline-breached', 'R-ACK-1', SYSTEM, { due });
-      await notifyStaff('complaints-manager', 'acknowledgement-escalation', 'acknowledgement-breach', { due });
+      await notifyStaff('complaints-manager', 'acknowledgement-escalation', 'acknowledgement-breach', {
+        due,
+      });
       await record('acknowledgement-breach-escalated', 'R-ACK-1', SYSTEM, { to: 'complaints-manager' });
     }
 
@@ -187,11 +236,20 @@ export async function complaintLifecycle(input: ComplaintLifecycleInput): Promis
         audience: 'complainant',
         facts: { acknowledgementDue: due, acknowledgedOn: acknowledgement.acknowledgedOn ?? null },
       });
-      await record('correspondence-sent', 'R-ACK-1', SYSTEM, { template: 'acknowledgement', items: sent.items, noUsableContact: sent.noUsableContact });
+      await record('correspondence-sent', 'R-ACK-1', SYSTEM, {
+        template: 'acknowledgement',
+        items: sent.items,
+        noUsableContact: sent.noUsableContact,
+      });
     }
   }
 
-  async function notifyStaff(audience: 'handler' | 'complaints-manager', step: string, template: string, facts: Record<string, string>) {
+  async function notifyStaff(
+    audience: 'handler' | 'complaints-manager',
+    step: string,
+    template: string,
+    facts: Record<string, string>,
+  ) {
     await sendCorrespondence({ reference: input.reference, step, template, audience, facts });
   }
 }

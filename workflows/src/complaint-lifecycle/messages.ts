@@ -15,11 +15,7 @@ export interface ComplaintLifecycleInput {
 }
 
 export type Stage =
-  | 'feedback-recorded'
-  | 'reviewing-for-learning'
-  | 'awaiting-acknowledgement'
-  | 'acknowledged'
-  | 'withdrawn';
+  'feedback-recorded' | 'reviewing-for-learning' | 'awaiting-acknowledgement' | 'acknowledged' | 'withdrawn';
 
 /** Where a new record starts: feedback and anonymous complaints do not enter the procedure's clocks. */
 export function initialStage(input: Pick<ComplaintLifecycleInput, 'kind' | 'anonymous'>): Stage {

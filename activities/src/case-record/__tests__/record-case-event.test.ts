@@ -61,8 +61,10 @@ function clockStarted(complaint: Complaint, overrides: Partial<CaseEventInput> =
   };
 }
 
-const eventsOf = (complaint: Complaint) => dataSource.getRepository(CaseEvent).find({ where: { complaintId: complaint.id }, order: { id: 'ASC' } });
-const reload = (complaint: Complaint) => dataSource.getRepository(Complaint).findOneByOrFail({ id: complaint.id });
+const eventsOf = (complaint: Complaint) =>
+  dataSource.getRepository(CaseEvent).find({ where: { complaintId: complaint.id }, order: { id: 'ASC' } });
+const reload = (complaint: Complaint) =>
+  dataSource.getRepository(Complaint).findOneByOrFail({ id: complaint.id });
 
 describe('recordCaseEvent', () => {
   it('appends the event and applies its projection: stage, deadlines merged, next deadline, breached', async () => {
@@ -85,7 +87,13 @@ describe('recordCaseEvent', () => {
     ]);
 
     const after = await reload(complaint);
-    expect(after).toMatchObject({ stage: 'awaiting-acknowledgement', nextDeadline: '2099-03-05', breached: false, acknowledgedAt: null, closedAt: null });
+    expect(after).toMatchObject({
+      stage: 'awaiting-acknowledgement',
+      nextDeadline: '2099-03-05',
+      breached: false,
+      acknowledgedAt: null,
+      closedAt: null,
+    });
     // jsonb merge: keys not in the projection stay, named keys are replaced or added (null included).
     expect(after.deadlines).toEqual({ intake: '2099-03-02', acknowledgement: '2099-03-05', response: null });
   });
@@ -93,19 +101,31 @@ describe('recordCaseEvent', () => {
   it('records a breach, acknowledgement and closure instants from a later event', async () => {
     const complaint = await newComplaint();
     const runId = randomUUID();
-    await activityEnvironment(workflowInfo(complaint, '1', runId)).run(activities.recordCaseEvent, clockStarted(complaint));
+    await activityEnvironment(workflowInfo(complaint, '1', runId)).run(
+      activities.recordCaseEvent,
+      clockStarted(complaint),
+    );
     await activityEnvironment(workflowInfo(complaint, '2', runId)).run(activities.recordCaseEvent, {
       reference: complaint.reference,
       occurredAt: '2099-03-06T00:00:00.000Z',
       type: 'acknowledgement-deadline-breached',
       rule: 'R-ACK-1',
       actor: { type: 'system', id: 'workflow' },
-      projection: { breached: true, nextDeadline: null, acknowledgedAt: '2099-03-06T09:30:00.000Z', closedAt: '2099-04-01T12:00:00.000Z' },
+      projection: {
+        breached: true,
+        nextDeadline: null,
+        acknowledgedAt: '2099-03-06T09:30:00.000Z',
+        closedAt: '2099-04-01T12:00:00.000Z',
+      },
     });
 
     const events = await eventsOf(complaint);
     expect(events.map((event) => [event.type, event.dedupeKey, event.data])).toEqual([
-      ['acknowledgement-clock-started', `${complaint.reference}:${runId}:1`, { due: '2099-03-05', profile: { id: 'hpft', version: 1 } }],
+      [
+        'acknowledgement-clock-started',
+        `${complaint.reference}:${runId}:1`,
+        { due: '2099-03-05', profile: { id: 'hpft', version: 1 } },
+      ],
       ['acknowledgement-deadline-breached', `${complaint.reference}:${runId}:2`, {}],
     ]);
     const after = await reload(complaint);
@@ -128,17 +148,26 @@ describe('recordCaseEvent', () => {
     // A retry (same workflow run and activity ID), even one that would carry other projection values.
     await activityEnvironment({ ...info, attempt: 2 }).run(
       activities.recordCaseEvent,
-      clockStarted(complaint, { projection: { stage: 'closed', deadlines: { acknowledgement: '2099-12-31' }, breached: true } }),
+      clockStarted(complaint, {
+        projection: { stage: 'closed', deadlines: { acknowledgement: '2099-12-31' }, breached: true },
+      }),
     );
     // Two attempts at once (e.g. a timed-out attempt still running) record it once too.
-    await Promise.all([1, 2].map(() => activityEnvironment({ ...info, attempt: 3 }).run(activities.recordCaseEvent, clockStarted(complaint))));
+    await Promise.all(
+      [1, 2].map(() =>
+        activityEnvironment({ ...info, attempt: 3 }).run(activities.recordCaseEvent, clockStarted(complaint)),
+      ),
+    );
 
     expect(await eventsOf(complaint)).toHaveLength(1);
     const afterRetries = await reload(complaint);
     expect({ ...afterRetries, updatedAt: null }).toEqual({ ...afterFirst, updatedAt: null });
 
     // The same activity ID in a new run of the workflow is a new event.
-    await activityEnvironment(workflowInfo(complaint, '1')).run(activities.recordCaseEvent, clockStarted(complaint, { projection: undefined }));
+    await activityEnvironment(workflowInfo(complaint, '1')).run(
+      activities.recordCaseEvent,
+      clockStarted(complaint, { projection: undefined }),
+    );
     expect(await eventsOf(complaint)).toHaveLength(2);
   });
 
@@ -146,22 +175,34 @@ describe('recordCaseEvent', () => {
     const complaint = await newComplaint();
     const unknown = `HPFT-2097-${String(randomInt(0, 1_000_000)).padStart(6, '0')}`;
     expect(await dataSource.getRepository(Complaint).existsBy({ reference: unknown })).toBe(false);
-    const before: [{ count: string }] = await dataSource.query('SELECT count(*) FROM case_event WHERE dedupe_key LIKE $1', [`${unknown}:%`]);
+    const before: [{ count: string }] = await dataSource.query(
+      'SELECT count(*) FROM case_event WHERE dedupe_key LIKE $1',
+      [`${unknown}:%`],
+    );
     await expect(
-      activityEnvironment({ workflowExecution: { workflowId: unknown, runId: randomUUID() }, activityId: '1' }).run(
-        activities.recordCaseEvent,
-        clockStarted(complaint, { reference: unknown }),
-      ),
+      activityEnvironment({
+        workflowExecution: { workflowId: unknown, runId: randomUUID() },
+        activityId: '1',
+      }).run(activities.recordCaseEvent, clockStarted(complaint, { reference: unknown })),
     ).rejects.toThrow(`no complaint ${unknown} in the record`);
-    const after: [{ count: string }] = await dataSource.query('SELECT count(*) FROM case_event WHERE dedupe_key LIKE $1', [`${unknown}:%`]);
-    expect({ before: Number(before[0].count), after: Number(after[0].count) }).toEqual({ before: 0, after: 0 });
+    const after: [{ count: string }] = await dataSource.query(
+      'SELECT count(*) FROM case_event WHERE dedupe_key LIKE $1',
+      [`${unknown}:%`],
+    );
+    expect({ before: Number(before[0].count), after: Number(after[0].count) }).toEqual({
+      before: 0,
+      after: 0,
+    });
     expect(await eventsOf(complaint)).toEqual([]);
   });
 
   it('refuses to run outside a workflow (no run to key the event by)', async () => {
     const complaint = await newComplaint();
     await expect(
-      activityEnvironment({ workflowExecution: undefined, inWorkflow: false, activityId: '1' }).run(activities.recordCaseEvent, clockStarted(complaint)),
+      activityEnvironment({ workflowExecution: undefined, inWorkflow: false, activityId: '1' }).run(
+        activities.recordCaseEvent,
+        clockStarted(complaint),
+      ),
     ).rejects.toThrow(/runs only as a workflow activity/);
     expect(await eventsOf(complaint)).toEqual([]);
   });

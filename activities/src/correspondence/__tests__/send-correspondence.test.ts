@@ -4,12 +4,22 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import { ApplicationFailure } from '@temporalio/common';
 import type { DataSource } from 'typeorm';
-import { Complaint, Correspondence, seedDemoData, StaffUser, type PostalAddress, type ReplyChannel } from '@complaints/db';
+import {
+  Complaint,
+  Correspondence,
+  seedDemoData,
+  StaffUser,
+  type PostalAddress,
+  type ReplyChannel,
+} from '@complaints/db';
 import { MailInbox, openTestDataSource, uniqueSuffix, type ReceivedMessage } from '@complaints/testing';
 import { activityEnvironment } from '../../__tests__/activity-environment';
 import type { SendCorrespondenceInput } from '../contract';
 import { createSmtpMailer, type Mailer } from '../mailer';
-import { createCorrespondenceActivities, type CorrespondenceActivities } from '../send-correspondence.activity';
+import {
+  createCorrespondenceActivities,
+  type CorrespondenceActivities,
+} from '../send-correspondence.activity';
 import { TemplateRenderer } from '../templates';
 
 jest.setTimeout(20_000);
@@ -27,7 +37,13 @@ const inbox = new MailInbox();
 const references: string[] = [];
 
 function activitiesWith(withMailer: Mailer): CorrespondenceActivities {
-  return createCorrespondenceActivities({ dataSource, mailer: withMailer, renderer, messageIdDomain: MESSAGE_ID_DOMAIN, defaultFrom: DEFAULT_FROM });
+  return createCorrespondenceActivities({
+    dataSource,
+    mailer: withMailer,
+    renderer,
+    messageIdDomain: MESSAGE_ID_DOMAIN,
+    defaultFrom: DEFAULT_FROM,
+  });
 }
 
 beforeAll(async () => {
@@ -82,7 +98,10 @@ async function newComplaint(fixture: ComplaintFixture = {}): Promise<string> {
           role: 'complainant',
           name: fixture.name ?? 'Alex Example',
           email: fixture.email === undefined ? `alex.${uniqueSuffix()}@example.test` : fixture.email,
-          address: fixture.address === undefined ? { lines: ['12 Acacia Avenue', 'Hatfield'], postcode: 'AL10 9AB' } : fixture.address,
+          address:
+            fixture.address === undefined
+              ? { lines: ['12 Acacia Avenue', 'Hatfield'], postcode: 'AL10 9AB' }
+              : fixture.address,
           relationship: 'patient',
         },
       ],
@@ -92,16 +111,25 @@ async function newComplaint(fixture: ComplaintFixture = {}): Promise<string> {
 }
 
 async function complainantEmail(reference: string): Promise<string> {
-  const complaint = await dataSource.getRepository(Complaint).findOneOrFail({ where: { reference }, relations: { parties: true } });
+  const complaint = await dataSource
+    .getRepository(Complaint)
+    .findOneOrFail({ where: { reference }, relations: { parties: true } });
   return complaint.parties[0].email!;
 }
 
 function send(input: SendCorrespondenceInput, using: CorrespondenceActivities = activities) {
-  return activityEnvironment({ workflowExecution: { workflowId: input.reference, runId: randomUUID() }, activityId: '1' }).run(using.sendCorrespondence, input);
+  return activityEnvironment({
+    workflowExecution: { workflowId: input.reference, runId: randomUUID() },
+    activityId: '1',
+  }).run(using.sendCorrespondence, input);
 }
 
-const rowsOf = (reference: string) => dataSource.getRepository(Correspondence).find({ where: { complaintReference: reference }, order: { channel: 'ASC', createdAt: 'ASC' } });
-const expectedMessageId = (reference: string, step: string, channel: string) => `${reference}.${step}.${channel}@${MESSAGE_ID_DOMAIN}`;
+const rowsOf = (reference: string) =>
+  dataSource
+    .getRepository(Correspondence)
+    .find({ where: { complaintReference: reference }, order: { channel: 'ASC', createdAt: 'ASC' } });
+const expectedMessageId = (reference: string, step: string, channel: string) =>
+  `${reference}.${step}.${channel}@${MESSAGE_ID_DOMAIN}`;
 const withMessageId = (messageId: string) => (message: ReceivedMessage) => message.messageId === messageId;
 
 /** Proves everything sent before it has been received: sends another email to `address` and waits for it. */
@@ -114,7 +142,12 @@ describe('sendCorrespondence to the complainant', () => {
   it('emails the acknowledgement and queues the letter, as the complainant asked (R-INT-2)', async () => {
     const reference = await newComplaint({ name: 'Alex Example' });
     const email = await complainantEmail(reference);
-    const input: SendCorrespondenceInput = { reference, step: 'acknowledgement-letter', template: 'acknowledgement', audience: 'complainant' };
+    const input: SendCorrespondenceInput = {
+      reference,
+      step: 'acknowledgement-letter',
+      template: 'acknowledgement',
+      audience: 'complainant',
+    };
     const before = Date.now();
 
     const result = await send(input);
@@ -172,14 +205,21 @@ describe('sendCorrespondence to the complainant', () => {
       attempts: 0,
       sentAt: null,
     });
-    expect(letterRow.html.replace(/\s+/g, ' ')).toContain('Alex Example<br> 12 Acacia Avenue<br>Hatfield<br> AL10 9AB');
+    expect(letterRow.html.replace(/\s+/g, ' ')).toContain(
+      'Alex Example<br> 12 Acacia Avenue<br>Hatfield<br> AL10 9AB',
+    );
     expect(emailRow.html).not.toContain('12 Acacia Avenue');
   });
 
   it('is idempotent: the same input again sends nothing more and returns the same items', async () => {
     const reference = await newComplaint();
     const email = await complainantEmail(reference);
-    const input: SendCorrespondenceInput = { reference, step: 'acknowledgement-letter', template: 'acknowledgement', audience: 'complainant' };
+    const input: SendCorrespondenceInput = {
+      reference,
+      step: 'acknowledgement-letter',
+      template: 'acknowledgement',
+      audience: 'complainant',
+    };
     const first = await send(input);
     await inbox.waitFor(withMessageId(expectedMessageId(reference, 'acknowledgement-letter', 'email')));
 
@@ -191,10 +231,17 @@ describe('sendCorrespondence to the complainant', () => {
     await flushInbox(reference, 'flush');
     const received = await inbox.messagesTo(email);
     expect(received.map((message) => message.messageId).sort()).toEqual(
-      [expectedMessageId(reference, 'acknowledgement-letter', 'email'), expectedMessageId(reference, 'flush', 'email')].sort(),
+      [
+        expectedMessageId(reference, 'acknowledgement-letter', 'email'),
+        expectedMessageId(reference, 'flush', 'email'),
+      ].sort(),
     );
     const rows = await rowsOf(reference);
-    expect(rows.filter((row) => row.idempotencyKey.includes(':acknowledgement-letter:')).map((row) => [row.channel, row.status, row.attempts])).toEqual([
+    expect(
+      rows
+        .filter((row) => row.idempotencyKey.includes(':acknowledgement-letter:'))
+        .map((row) => [row.channel, row.status, row.attempts]),
+    ).toEqual([
       ['email', 'sent', 1],
       ['letter', 'to-print', 0],
     ]);
@@ -202,14 +249,24 @@ describe('sendCorrespondence to the complainant', () => {
 
   it('sends by letter only when that is all the complainant asked for', async () => {
     const reference = await newComplaint({ replyChannels: ['letter'] });
-    const result = await send({ reference, step: 'acknowledgement-letter', template: 'acknowledgement', audience: 'complainant' });
+    const result = await send({
+      reference,
+      step: 'acknowledgement-letter',
+      template: 'acknowledgement',
+      audience: 'complainant',
+    });
     expect(result.items.map((item) => [item.channel, item.status])).toEqual([['letter', 'to-print']]);
     expect((await rowsOf(reference)).map((row) => row.channel)).toEqual(['letter']);
   });
 
   it('reports noUsableContact when the complainant has neither email nor address', async () => {
     const reference = await newComplaint({ email: null, address: null });
-    const result = await send({ reference, step: 'acknowledgement-letter', template: 'acknowledgement', audience: 'complainant' });
+    const result = await send({
+      reference,
+      step: 'acknowledgement-letter',
+      template: 'acknowledgement',
+      audience: 'complainant',
+    });
     expect(result).toEqual({ items: [], noUsableContact: true });
     expect(await rowsOf(reference)).toEqual([]);
   });
@@ -217,7 +274,12 @@ describe('sendCorrespondence to the complainant', () => {
   it('sends nothing for an anonymous complaint (R-INT-4)', async () => {
     const reference = await newComplaint({ anonymous: true });
     const email = await complainantEmail(reference);
-    const result = await send({ reference, step: 'acknowledgement-letter', template: 'acknowledgement', audience: 'complainant' });
+    const result = await send({
+      reference,
+      step: 'acknowledgement-letter',
+      template: 'acknowledgement',
+      audience: 'complainant',
+    });
     expect(result.items).toEqual([]);
     // Rows are written before anything is sent: none means nothing went out.
     expect(await rowsOf(reference)).toEqual([]);
@@ -242,40 +304,80 @@ describe('sendCorrespondence to staff', () => {
     const managers = await complaintsManagersOfHpft();
     expect(managers).toContain('complaints-manager@hpft.demo');
 
-    const result = await send({ reference, step: 'acknowledgement-reminder', template: 'acknowledgement-reminder', audience: 'handler', facts: { due: '2026-12-31' } });
+    const result = await send({
+      reference,
+      step: 'acknowledgement-reminder',
+      template: 'acknowledgement-reminder',
+      audience: 'handler',
+      facts: { due: '2026-12-31' },
+    });
     expect(result.items.map((item) => [item.channel, item.status])).toEqual([['email', 'sent']]);
 
-    const [message] = await inbox.waitFor(withMessageId(expectedMessageId(reference, 'acknowledgement-reminder', 'email')));
+    const [message] = await inbox.waitFor(
+      withMessageId(expectedMessageId(reference, 'acknowledgement-reminder', 'email')),
+    );
     expect(message.subject).toBe(`Reminder: acknowledge complaint ${reference} by Thursday 31 December 2026`);
     expect(message.to.map((to) => to.address).sort()).toEqual([...managers].sort());
-    expect(message.to).toContainEqual({ address: 'complaints-manager@hpft.demo', name: 'Complaints Manager (HPFT)' });
+    expect(message.to).toContainEqual({
+      address: 'complaints-manager@hpft.demo',
+      name: 'Complaints Manager (HPFT)',
+    });
     expect(message.text).toContain('rule R-ACK-1');
     // Staff email carries the reference only, never the complainant's details.
     expect(message.html).not.toContain('Alex Example');
     expect(message.html).not.toContain('Acacia');
 
     const [row] = await rowsOf(reference);
-    expect(row).toMatchObject({ template: 'acknowledgement-reminder', templateVersion: 1, audience: 'handler', channel: 'email', status: 'sent', recipient: managers.join(', ') });
+    expect(row).toMatchObject({
+      template: 'acknowledgement-reminder',
+      templateVersion: 1,
+      audience: 'handler',
+      channel: 'email',
+      status: 'sent',
+      recipient: managers.join(', '),
+    });
   });
 
   it("'handler' with a handler assigned: the reminder goes to that handler only", async () => {
     const reference = await newComplaint({ handlerId: 'hpft-handler' });
-    await send({ reference, step: 'acknowledgement-reminder', template: 'acknowledgement-reminder', audience: 'handler', facts: { due: '2026-12-31' } });
-    const [message] = await inbox.waitFor(withMessageId(expectedMessageId(reference, 'acknowledgement-reminder', 'email')));
+    await send({
+      reference,
+      step: 'acknowledgement-reminder',
+      template: 'acknowledgement-reminder',
+      audience: 'handler',
+      facts: { due: '2026-12-31' },
+    });
+    const [message] = await inbox.waitFor(
+      withMessageId(expectedMessageId(reference, 'acknowledgement-reminder', 'email')),
+    );
     expect(message.to).toEqual([{ address: 'handler@hpft.demo', name: 'Complaint Handler (HPFT)' }]);
   });
 
   it("'complaints-manager': the breach escalation goes to the complaints managers", async () => {
     const reference = await newComplaint({ handlerId: 'hpft-handler' });
     const managers = await complaintsManagersOfHpft();
-    const result = await send({ reference, step: 'acknowledgement-breach', template: 'acknowledgement-breach', audience: 'complaints-manager', facts: { due: '2026-12-31' } });
+    const result = await send({
+      reference,
+      step: 'acknowledgement-breach',
+      template: 'acknowledgement-breach',
+      audience: 'complaints-manager',
+      facts: { due: '2026-12-31' },
+    });
     expect(result.noUsableContact).toBe(false);
-    const [message] = await inbox.waitFor(withMessageId(expectedMessageId(reference, 'acknowledgement-breach', 'email')));
-    expect(message.subject).toBe(`Escalation: complaint ${reference} was not acknowledged by Thursday 31 December 2026`);
+    const [message] = await inbox.waitFor(
+      withMessageId(expectedMessageId(reference, 'acknowledgement-breach', 'email')),
+    );
+    expect(message.subject).toBe(
+      `Escalation: complaint ${reference} was not acknowledged by Thursday 31 December 2026`,
+    );
     expect(message.to.map((to) => to.address).sort()).toEqual([...managers].sort());
     expect(message.text).toContain('As complaints manager, please make sure it is acknowledged now.');
     const [row] = await rowsOf(reference);
-    expect(row).toMatchObject({ template: 'acknowledgement-breach', audience: 'complaints-manager', status: 'sent' });
+    expect(row).toMatchObject({
+      template: 'acknowledgement-breach',
+      audience: 'complaints-manager',
+      status: 'sent',
+    });
   });
 });
 
@@ -284,7 +386,12 @@ describe('sendCorrespondence failures', () => {
     const name = 'Robin Privateperson';
     const reference = await newComplaint({ name, replyChannels: ['email'] });
     const email = await complainantEmail(reference);
-    const input: SendCorrespondenceInput = { reference, step: 'acknowledgement-letter', template: 'acknowledgement', audience: 'complainant' };
+    const input: SendCorrespondenceInput = {
+      reference,
+      step: 'acknowledgement-letter',
+      template: 'acknowledgement',
+      audience: 'complainant',
+    };
     const deadMailer = createSmtpMailer('smtp://127.0.0.1:1');
     let failure: unknown;
     try {
@@ -301,14 +408,23 @@ describe('sendCorrespondence failures', () => {
     expect(applicationFailure.type).toBe('DeliveryError');
     expect(applicationFailure.nonRetryable).toBe(false);
     expect(applicationFailure.message).toMatch(/^SMTP delivery failed \(\w+\)$/);
-    const reported = JSON.stringify({ message: applicationFailure.message, details: applicationFailure.details ?? null });
+    const reported = JSON.stringify({
+      message: applicationFailure.message,
+      details: applicationFailure.details ?? null,
+    });
     expect(reported).not.toContain(email);
     expect(reported).not.toContain(email.split('@')[0]);
     expect(reported).not.toContain('Robin');
     expect(reported).not.toContain('Privateperson');
 
     const [pending] = await rowsOf(reference);
-    expect(pending).toMatchObject({ channel: 'email', status: 'pending', attempts: 1, sentAt: null, lastError: applicationFailure.message });
+    expect(pending).toMatchObject({
+      channel: 'email',
+      status: 'pending',
+      attempts: 1,
+      sentAt: null,
+      lastError: applicationFailure.message,
+    });
 
     // The next attempt, with the SMTP server reachable again.
     const result = await send(input);
@@ -316,7 +432,9 @@ describe('sendCorrespondence failures', () => {
     await inbox.waitFor(withMessageId(expectedMessageId(reference, 'acknowledgement-letter', 'email')));
     await flushInbox(reference, 'flush');
     const received = await inbox.messagesTo(email);
-    expect(received.filter(withMessageId(expectedMessageId(reference, 'acknowledgement-letter', 'email')))).toHaveLength(1);
+    expect(
+      received.filter(withMessageId(expectedMessageId(reference, 'acknowledgement-letter', 'email'))),
+    ).toHaveLength(1);
 
     const [sent] = await rowsOf(reference);
     expect(sent).toMatchObject({ id: pending.id, status: 'sent', attempts: 2, lastError: null });
@@ -325,20 +443,34 @@ describe('sendCorrespondence failures', () => {
 
   it('an unknown template is a non-retryable failure, and nothing is recorded', async () => {
     const reference = await newComplaint();
-    const failure = await send({ reference, step: 'final-response', template: 'final-response', audience: 'complainant' }).then(
+    const failure = await send({
+      reference,
+      step: 'final-response',
+      template: 'final-response',
+      audience: 'complainant',
+    }).then(
       () => null,
       (error: unknown) => error,
     );
     expect(failure).toBeInstanceOf(ApplicationFailure);
-    expect(failure).toMatchObject({ type: 'UnknownTemplate', nonRetryable: true, message: 'unknown template final-response' });
+    expect(failure).toMatchObject({
+      type: 'UnknownTemplate',
+      nonRetryable: true,
+      message: 'unknown template final-response',
+    });
     expect(await rowsOf(reference)).toEqual([]);
   });
 
   it('a reference not in the record fails without sending anything', async () => {
     const unknown = `HPFT-2097-${String(randomInt(0, 1_000_000)).padStart(6, '0')}`;
-    await expect(send({ reference: unknown, step: 'acknowledgement-letter', template: 'acknowledgement', audience: 'complainant' })).rejects.toThrow(
-      `no complaint ${unknown} in the record`,
-    );
+    await expect(
+      send({
+        reference: unknown,
+        step: 'acknowledgement-letter',
+        template: 'acknowledgement',
+        audience: 'complainant',
+      }),
+    ).rejects.toThrow(`no complaint ${unknown} in the record`);
     expect(await rowsOf(unknown)).toEqual([]);
   });
 });

@@ -35,8 +35,18 @@ function contextFor(fixture: Fixture): Record<string, unknown> {
   const { profile } = fixture;
   const organisation = organisationFor(profile);
   const accessibilityNeeds = fixture.accessibilityNeeds ?? [];
-  const complaint = { reference: fixture.reference ?? referenceFor(profile), receivedOn: RECEIVED_ON, accessibilityNeeds } as unknown as Complaint;
-  const context = { complaint, organisation, profile, complainant: null, handler: null } as CorrespondenceContext;
+  const complaint = {
+    reference: fixture.reference ?? referenceFor(profile),
+    receivedOn: RECEIVED_ON,
+    accessibilityNeeds,
+  } as unknown as Complaint;
+  const context = {
+    complaint,
+    organisation,
+    profile,
+    complainant: null,
+    handler: null,
+  } as CorrespondenceContext;
   const includes = new Set<string>(profile.acknowledgement.includes);
   const replyBy = replyExpectedBy(context);
   const timescale = profile.responseTimescale;
@@ -98,60 +108,78 @@ describe('formatLongDate', () => {
   });
 });
 
-describe.each(listProfiles().map((profile) => [`${profile.id} v${profile.version}`, profile] as const))('templates for the %s profile', (_label, profile) => {
-  const organisation = organisationFor(profile);
-  const reference = referenceFor(profile);
+describe.each(listProfiles().map((profile) => [`${profile.id} v${profile.version}`, profile] as const))(
+  'templates for the %s profile',
+  (_label, profile) => {
+    const organisation = organisationFor(profile);
+    const reference = referenceFor(profile);
 
-  it.each(TEMPLATE_NAMES)('renders %s with its catalogue version, subject, html and text', (name) => {
-    const rendered = renderer.render(name, contextFor({ profile }));
-    expect(rendered.template).toBe(name);
-    expect(rendered.templateVersion).toBe(TEMPLATE_CATALOGUE[name].version);
-    expect(rendered.subject).toContain(reference);
-    expect(rendered.html).toMatch(/^<!DOCTYPE html>/);
-    expect(rendered.html).toContain(`<title>${rendered.subject}</title>`);
-    for (const part of [squash(rendered.html), squash(rendered.text)]) {
-      expect(part).toContain(reference);
-      expect(part).toContain(organisation.name);
-    }
-    expect(rendered.text).not.toMatch(/<\/?(p|div|html|body)\b/);
-  });
+    it.each(TEMPLATE_NAMES)('renders %s with its catalogue version, subject, html and text', (name) => {
+      const rendered = renderer.render(name, contextFor({ profile }));
+      expect(rendered.template).toBe(name);
+      expect(rendered.templateVersion).toBe(TEMPLATE_CATALOGUE[name].version);
+      expect(rendered.subject).toContain(reference);
+      expect(rendered.html).toMatch(/^<!DOCTYPE html>/);
+      expect(rendered.html).toContain(`<title>${rendered.subject}</title>`);
+      for (const part of [squash(rendered.html), squash(rendered.text)]) {
+        expect(part).toContain(reference);
+        expect(part).toContain(organisation.name);
+      }
+      expect(rendered.text).not.toMatch(/<\/?(p|div|html|body)\b/);
+    });
 
-  it('acknowledgement: addressed to the recipient, with the receipt date and the sections the profile requires', () => {
-    const rendered = renderer.render('acknowledgement', contextFor({ profile, recipientName: 'Alex Example' }));
-    expect(rendered.subject).toBe(`Your complaint ${reference}: acknowledgement`);
-    const html = squash(rendered.html);
-    const text = squash(rendered.text);
-    for (const part of [html, text]) {
-      expect(part).toContain('Dear Alex Example,');
-      expect(part).toContain('We received your complaint on Tuesday 10 March 2026');
-      expect(part).toContain(formatLongDate(TODAY));
-      expect(part).toContain('Complaints Team');
-    }
-    const required = new Set<string>(profile.acknowledgement.includes);
-    const shown = Object.fromEntries(Object.entries(SECTION_MARKERS).map(([section, marker]) => [section, text.includes(marker)]));
-    const expected = Object.fromEntries(Object.keys(SECTION_MARKERS).map((section) => [section, required.has(section)]));
-    expect(shown).toEqual(expected);
-    expect(text.includes('formal acknowledgement')).toBe(profile.acknowledgement.style === 'in-writing');
-  });
+    it('acknowledgement: addressed to the recipient, with the receipt date and the sections the profile requires', () => {
+      const rendered = renderer.render(
+        'acknowledgement',
+        contextFor({ profile, recipientName: 'Alex Example' }),
+      );
+      expect(rendered.subject).toBe(`Your complaint ${reference}: acknowledgement`);
+      const html = squash(rendered.html);
+      const text = squash(rendered.text);
+      for (const part of [html, text]) {
+        expect(part).toContain('Dear Alex Example,');
+        expect(part).toContain('We received your complaint on Tuesday 10 March 2026');
+        expect(part).toContain(formatLongDate(TODAY));
+        expect(part).toContain('Complaints Team');
+      }
+      const required = new Set<string>(profile.acknowledgement.includes);
+      const shown = Object.fromEntries(
+        Object.entries(SECTION_MARKERS).map(([section, marker]) => [section, text.includes(marker)]),
+      );
+      const expected = Object.fromEntries(
+        Object.keys(SECTION_MARKERS).map((section) => [section, required.has(section)]),
+      );
+      expect(shown).toEqual(expected);
+      expect(text.includes('formal acknowledgement')).toBe(profile.acknowledgement.style === 'in-writing');
+    });
 
-  it('acknowledgement by letter: the postal address block, HTML-escaped', () => {
-    const address = { lines: ['Flat 2 & 3', '12 Acacia Avenue'], postcode: 'AL10 9AB' };
-    const rendered = renderer.render('acknowledgement', contextFor({ profile, address }));
-    expect(squash(rendered.html)).toContain('<div class="address"> Alex Example<br> Flat 2 &amp; 3<br>12 Acacia Avenue<br> AL10 9AB </div>');
-    expect(squash(rendered.text)).toContain('Flat 2 & 3');
-  });
+    it('acknowledgement by letter: the postal address block, HTML-escaped', () => {
+      const address = { lines: ['Flat 2 & 3', '12 Acacia Avenue'], postcode: 'AL10 9AB' };
+      const rendered = renderer.render('acknowledgement', contextFor({ profile, address }));
+      expect(squash(rendered.html)).toContain(
+        '<div class="address"> Alex Example<br> Flat 2 &amp; 3<br>12 Acacia Avenue<br> AL10 9AB </div>',
+      );
+      expect(squash(rendered.text)).toContain('Flat 2 & 3');
+    });
 
-  it.each(['acknowledgement-reminder', 'acknowledgement-breach'] as const)('%s: the due date from the facts, no personal data', (name) => {
-    const rendered = renderer.render(name, contextFor({ profile, recipientName: 'Alex Example' }));
-    expect(rendered.subject).toMatch(new RegExp(`^(Reminder|Escalation): .*complaint ${reference} .*by Friday 13 March 2026$`));
-    expect(squash(rendered.text)).toContain('Friday 13 March 2026 (rule R-ACK-1)');
-    expect(rendered.html).not.toContain('Alex Example');
-  });
-});
+    it.each(['acknowledgement-reminder', 'acknowledgement-breach'] as const)(
+      '%s: the due date from the facts, no personal data',
+      (name) => {
+        const rendered = renderer.render(name, contextFor({ profile, recipientName: 'Alex Example' }));
+        expect(rendered.subject).toMatch(
+          new RegExp(`^(Reminder|Escalation): .*complaint ${reference} .*by Friday 13 March 2026$`),
+        );
+        expect(squash(rendered.text)).toContain('Friday 13 March 2026 (rule R-ACK-1)');
+        expect(rendered.html).not.toContain('Alex Example');
+      },
+    );
+  },
+);
 
 describe('profile-specific acknowledgements (R-ACK-1)', () => {
   const profile = (id: string) => listProfiles().find((candidate) => candidate.id === id)!;
-  const textOf = (id: string, fixture: Partial<Fixture> = {}) => squash(renderer.render('acknowledgement', contextFor({ profile: profile(id), ...fixture })).text);
+  const textOf = (id: string, fixture: Partial<Fixture> = {}) =>
+    squash(renderer.render('acknowledgement', contextFor({ profile: profile(id), ...fixture })).text);
 
   it('CWTH: the complaints procedure, who is handling it and the reply-by date a calendar month after receipt', () => {
     const text = textOf('cwth', { handlerName: 'Sam Handler' });
@@ -170,7 +198,9 @@ describe('profile-specific acknowledgements (R-ACK-1)', () => {
 
   it('iTrust: offers a free review consultation, and nothing about the procedure', () => {
     const text = textOf('itrust');
-    expect(text).toContain('We would also like to offer you a free review consultation with a clinician who was not involved in your care');
+    expect(text).toContain(
+      'We would also like to offer you a free review consultation with a clinician who was not involved in your care',
+    );
     expect(text).not.toContain('Our complaints procedure');
   });
 
@@ -187,9 +217,14 @@ describe('profile-specific acknowledgements (R-ACK-1)', () => {
   });
 
   it('large print and accessibility needs are reflected in the letter', () => {
-    const rendered = renderer.render('acknowledgement', contextFor({ profile: profile('hpft'), accessibilityNeeds: ['large-print', 'interpreter'] }));
+    const rendered = renderer.render(
+      'acknowledgement',
+      contextFor({ profile: profile('hpft'), accessibilityNeeds: ['large-print', 'interpreter'] }),
+    );
     expect(rendered.html).toContain('font-size: 18pt');
-    expect(squash(rendered.text)).toContain('we will make these adjustments in how we communicate with you: large-print, interpreter.');
+    expect(squash(rendered.text)).toContain(
+      'we will make these adjustments in how we communicate with you: large-print, interpreter.',
+    );
     const plain = renderer.render('acknowledgement', contextFor({ profile: profile('hpft') }));
     expect(plain.html).toContain('font-size: 12pt');
     expect(plain.text).not.toContain('adjustments');
@@ -203,7 +238,11 @@ describe('escaping and strictness', () => {
   it('HTML-escapes case data in the html part and keeps it literal in the text part', () => {
     const rendered = renderer.render(
       'acknowledgement',
-      contextFor({ profile: hpft, recipientName: hostile, address: { lines: ['<b>1 Evil Road</b>'], postcode: 'EV1 1IL' } }),
+      contextFor({
+        profile: hpft,
+        recipientName: hostile,
+        address: { lines: ['<b>1 Evil Road</b>'], postcode: 'EV1 1IL' },
+      }),
     );
     expect(rendered.html).not.toContain('<script>');
     expect(rendered.html).not.toContain('<b>1 Evil Road');
@@ -213,7 +252,10 @@ describe('escaping and strictness', () => {
   });
 
   it('does not let the reference smuggle markup into the html title or body', () => {
-    const rendered = renderer.render('acknowledgement-reminder', contextFor({ profile: hpft, reference: '<i>REF</i>' }));
+    const rendered = renderer.render(
+      'acknowledgement-reminder',
+      contextFor({ profile: hpft, reference: '<i>REF</i>' }),
+    );
     expect(rendered.subject).toContain('<i>REF</i>');
     expect(rendered.html).not.toContain('<i>');
     expect(rendered.html).toContain('<title>Reminder: acknowledge complaint &lt;i&gt;REF&lt;/i&gt;');
@@ -223,7 +265,9 @@ describe('escaping and strictness', () => {
     const { reference: _reference, ...withoutReference } = contextFor({ profile: hpft });
     expect(() => renderer.render('acknowledgement', withoutReference)).toThrow(/"reference" not defined/);
     const { organisation: _organisation, ...withoutOrganisation } = contextFor({ profile: hpft });
-    expect(() => renderer.render('acknowledgement-breach', withoutOrganisation)).toThrow(/"name" not defined in undefined/);
+    expect(() => renderer.render('acknowledgement-breach', withoutOrganisation)).toThrow(
+      /"name" not defined in undefined/,
+    );
     const { signatory: _signatory, ...withoutSignatory } = contextFor({ profile: hpft });
     expect(() => renderer.render('acknowledgement', withoutSignatory)).toThrow(/"signatory" not defined/);
   });

@@ -30,7 +30,10 @@ const demoStaffIds = DEMO_STAFF.map((user) => user.id);
 let dataSource: DataSource;
 
 beforeAll(async () => {
-  dataSource = await createDataSource(databaseUrl(), { poolSize: 4, applicationName: 'db-schema-test' }).initialize();
+  dataSource = await createDataSource(databaseUrl(), {
+    poolSize: 4,
+    applicationName: 'db-schema-test',
+  }).initialize();
 });
 
 afterAll(async () => {
@@ -70,15 +73,20 @@ function testReference(): string {
 describe('migrations', () => {
   it('are all applied: nothing is pending and the migrations table lists each one', async () => {
     await expect(dataSource.showMigrations()).resolves.toBe(false);
-    const applied: { name: string }[] = await dataSource.query('SELECT name FROM schema_migrations ORDER BY timestamp');
+    const applied: { name: string }[] = await dataSource.query(
+      'SELECT name FROM schema_migrations ORDER BY timestamp',
+    );
     expect(applied.map((row) => row.name)).toEqual(MIGRATIONS.map((migration) => new migration().name));
   });
 
   it('create a table for every entity, with every mapped column and its nullability', async () => {
-    const columns: { table_name: string; column_name: string; is_nullable: 'YES' | 'NO' }[] = await dataSource.query(
-      `SELECT table_name, column_name, is_nullable FROM information_schema.columns WHERE table_schema = current_schema()`,
+    const columns: { table_name: string; column_name: string; is_nullable: 'YES' | 'NO' }[] =
+      await dataSource.query(
+        `SELECT table_name, column_name, is_nullable FROM information_schema.columns WHERE table_schema = current_schema()`,
+      );
+    const actual = new Map(
+      columns.map((column) => [`${column.table_name}.${column.column_name}`, column.is_nullable === 'YES']),
     );
-    const actual = new Map(columns.map((column) => [`${column.table_name}.${column.column_name}`, column.is_nullable === 'YES']));
     expect(ENTITIES).toHaveLength(7);
     for (const entity of ENTITIES) {
       const metadata = dataSource.getMetadata(entity);
@@ -119,15 +127,23 @@ describe('the case timeline (case_event)', () => {
         type: 'received',
         rule: 'R-INT-1',
       });
-      const [event]: { id: string; type: string; data: unknown }[] = await runner.query('SELECT id, type, data FROM case_event WHERE complaint_id = $1', [complaint.id]);
+      const [event]: { id: string; type: string; data: unknown }[] = await runner.query(
+        'SELECT id, type, data FROM case_event WHERE complaint_id = $1',
+        [complaint.id],
+      );
       expect(event).toMatchObject({ type: 'received', data: {} });
 
-      const update = await errorOf(runner, `UPDATE case_event SET type = 'tampered' WHERE id = $1`, [event.id]);
+      const update = await errorOf(runner, `UPDATE case_event SET type = 'tampered' WHERE id = $1`, [
+        event.id,
+      ]);
       expect(update?.message).toMatch(/append-only/);
       const remove = await errorOf(runner, 'DELETE FROM case_event WHERE id = $1', [event.id]);
       expect(remove?.message).toMatch(/append-only/);
 
-      const after: { type: string }[] = await runner.query('SELECT type FROM case_event WHERE complaint_id = $1', [complaint.id]);
+      const after: { type: string }[] = await runner.query(
+        'SELECT type FROM case_event WHERE complaint_id = $1',
+        [complaint.id],
+      );
       expect(after).toEqual([{ type: 'received' }]);
     });
   });
@@ -139,10 +155,11 @@ describe('seedDemoData', () => {
       'SELECT code, profile_id, created_at FROM organisation WHERE code = ANY($1) ORDER BY code',
       [demoCodes],
     );
-    const staff: { id: string; organisation_code: string; roles: string[]; created_at: Date }[] = await dataSource.query(
-      'SELECT id, organisation_code, roles, created_at FROM staff_user WHERE id = ANY($1) ORDER BY id',
-      [demoStaffIds],
-    );
+    const staff: { id: string; organisation_code: string; roles: string[]; created_at: Date }[] =
+      await dataSource.query(
+        'SELECT id, organisation_code, roles, created_at FROM staff_user WHERE id = ANY($1) ORDER BY id',
+        [demoStaffIds],
+      );
     return { organisations, staff };
   }
 
@@ -162,8 +179,15 @@ describe('seedDemoData', () => {
   it('gives one organisation per policy profile, each with a user for every role of procedure §7', async () => {
     await seedDemoData(dataSource);
     const { organisations } = await snapshot();
-    expect(organisations.map((organisation) => organisation.profile_id).sort()).toEqual([...PROFILE_IDS].sort());
-    expect(Object.fromEntries(organisations.map((o) => [o.code, o.profile_id]))).toEqual({ CWTH: 'cwth', HPFT: 'hpft', ITRUST: 'itrust', NCT: 'phso-model' });
+    expect(organisations.map((organisation) => organisation.profile_id).sort()).toEqual(
+      [...PROFILE_IDS].sort(),
+    );
+    expect(Object.fromEntries(organisations.map((o) => [o.code, o.profile_id]))).toEqual({
+      CWTH: 'cwth',
+      HPFT: 'hpft',
+      ITRUST: 'itrust',
+      NCT: 'phso-model',
+    });
 
     const coverage: { code: string; role: string; users: string }[] = await dataSource.query(
       `SELECT o.code, r.role, count(s.id) AS users
@@ -177,7 +201,9 @@ describe('seedDemoData', () => {
     expect(coverage).toHaveLength(4 * STAFF_ROLES.length);
     expect(coverage.filter((row) => Number(row.users) < 1)).toEqual([]);
 
-    const hpftHandler = await dataSource.getRepository(StaffUser).findOneByOrFail({ email: 'handler@hpft.demo' });
+    const hpftHandler = await dataSource
+      .getRepository(StaffUser)
+      .findOneByOrFail({ email: 'handler@hpft.demo' });
     expect(hpftHandler).toMatchObject({ organisationCode: 'HPFT', roles: ['handler'] });
   });
 });
@@ -199,9 +225,13 @@ describe('SnakeNamingStrategy', () => {
     const complaint = dataSource.getMetadata(Complaint);
     expect(complaint.findColumnWithPropertyName('organisationCode')?.databaseName).toBe('organisation_code');
     expect(complaint.findColumnWithPropertyName('nextDeadline')?.databaseName).toBe('next_deadline');
-    expect(complaint.findColumnWithPropertyName('workflowStartedAt')?.databaseName).toBe('workflow_started_at');
+    expect(complaint.findColumnWithPropertyName('workflowStartedAt')?.databaseName).toBe(
+      'workflow_started_at',
+    );
     const party = dataSource.getMetadata(ComplaintParty);
-    expect(party.findRelationWithPropertyPath('complaint')?.joinColumns.map((column) => column.databaseName)).toEqual(['complaint_id']);
+    expect(
+      party.findRelationWithPropertyPath('complaint')?.joinColumns.map((column) => column.databaseName),
+    ).toEqual(['complaint_id']);
   });
 
   it('round-trips camelCase properties through snake_case columns', async () => {
@@ -226,7 +256,13 @@ describe('SnakeNamingStrategy', () => {
         `SELECT received_on::text, became_aware_on::text, next_deadline::text, reply_channels, organisation_code FROM complaint WHERE reference = $1`,
         [reference],
       );
-      expect(row).toEqual({ received_on: '2098-05-04', became_aware_on: '2098-04-30', next_deadline: '2098-05-07', reply_channels: ['letter'], organisation_code: 'HPFT' });
+      expect(row).toEqual({
+        received_on: '2098-05-04',
+        became_aware_on: '2098-04-30',
+        next_deadline: '2098-05-07',
+        reply_channels: ['letter'],
+        organisation_code: 'HPFT',
+      });
     });
   });
 });

@@ -6,7 +6,15 @@ export const PARTY_ROLES = ['complainant', 'person-affected'] as const;
 export type PartyRole = (typeof PARTY_ROLES)[number];
 
 /** R-INT-2: the complainant's relationship to the organisation. */
-export const RELATIONSHIPS = ['patient', 'carer', 'relative', 'representative', 'trainee', 'partner', 'member-of-public'] as const;
+export const RELATIONSHIPS = [
+  'patient',
+  'carer',
+  'relative',
+  'representative',
+  'trainee',
+  'partner',
+  'member-of-public',
+] as const;
 export type Relationship = (typeof RELATIONSHIPS)[number];
 
 /** R-INT-5: consent of the person affected to a representative acting and seeing their information. */

@@ -1,10 +1,28 @@
-import { Column, CreateDateColumn, Entity, Index, OneToMany, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  OneToMany,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
 import type { ProfileId } from '@complaints/domain';
 import { ComplaintIssue } from './complaint-issue.entity';
 import { ComplaintParty } from './complaint-party.entity';
 
 /** R-INT-1 */
-export const CHANNELS = ['in-person', 'phone', 'letter', 'email', 'web-form', 'social-media', 'pals', 'commissioner', 'partner-organisation'] as const;
+export const CHANNELS = [
+  'in-person',
+  'phone',
+  'letter',
+  'email',
+  'web-form',
+  'social-media',
+  'pals',
+  'commissioner',
+  'partner-organisation',
+] as const;
 export type Channel = (typeof CHANNELS)[number];
 
 /** R-INT-3: only a complaint starts the procedure; feedback is recorded for learning. */
@@ -16,7 +34,16 @@ export const REPLY_CHANNELS = ['letter', 'email'] as const;
 export type ReplyChannel = (typeof REPLY_CHANNELS)[number];
 
 /** R-INT-2: reasonable adjustments. */
-export const ACCESSIBILITY_NEEDS = ['large-print', 'easy-read', 'interpreter', 'advocate', 'braille', 'audio', 'bsl', 'other'] as const;
+export const ACCESSIBILITY_NEEDS = [
+  'large-print',
+  'easy-read',
+  'interpreter',
+  'advocate',
+  'braille',
+  'audio',
+  'bsl',
+  'other',
+] as const;
 export type AccessibilityNeed = (typeof ACCESSIBILITY_NEEDS)[number];
 
 /**

@@ -13,4 +13,12 @@ export * from './case-event.entity';
 export * from './correspondence.entity';
 export { STAFF_ROLES, type StaffRole } from './staff-user.entity';
 
-export const ENTITIES = [Organisation, StaffUser, Complaint, ComplaintParty, ComplaintIssue, CaseEvent, Correspondence];
+export const ENTITIES = [
+  Organisation,
+  StaffUser,
+  Complaint,
+  ComplaintParty,
+  ComplaintIssue,
+  CaseEvent,
+  Correspondence,
+];

@@ -36,9 +36,13 @@ export class CaseRecord1763856100000 implements MigrationInterface {
         created_at timestamptz NOT NULL DEFAULT now(),
         updated_at timestamptz NOT NULL DEFAULT now()
       )`);
-    await db.query(`CREATE UNIQUE INDEX complaint_idempotency ON complaint (organisation_code, idempotency_key) WHERE idempotency_key IS NOT NULL`);
+    await db.query(
+      `CREATE UNIQUE INDEX complaint_idempotency ON complaint (organisation_code, idempotency_key) WHERE idempotency_key IS NOT NULL`,
+    );
     await db.query(`CREATE INDEX complaint_worklist ON complaint (organisation_code, stage, next_deadline)`);
-    await db.query(`CREATE INDEX complaint_outbox ON complaint (created_at) WHERE workflow_started_at IS NULL`);
+    await db.query(
+      `CREATE INDEX complaint_outbox ON complaint (created_at) WHERE workflow_started_at IS NULL`,
+    );
 
     await db.query(`
       CREATE TABLE complaint_party (
@@ -83,7 +87,9 @@ export class CaseRecord1763856100000 implements MigrationInterface {
       BEGIN
         RAISE EXCEPTION 'the case timeline is append-only';
       END $$`);
-    await db.query(`CREATE TRIGGER case_event_append_only BEFORE UPDATE OR DELETE ON case_event FOR EACH ROW EXECUTE FUNCTION case_event_append_only()`);
+    await db.query(
+      `CREATE TRIGGER case_event_append_only BEFORE UPDATE OR DELETE ON case_event FOR EACH ROW EXECUTE FUNCTION case_event_append_only()`,
+    );
 
     await db.query(`
       CREATE TABLE complaint_reference_sequence (
@@ -114,11 +120,20 @@ export class CaseRecord1763856100000 implements MigrationInterface {
         created_at timestamptz NOT NULL DEFAULT now(),
         updated_at timestamptz NOT NULL DEFAULT now()
       )`);
-    await db.query(`CREATE INDEX correspondence_complaint ON correspondence (complaint_reference, created_at)`);
+    await db.query(
+      `CREATE INDEX correspondence_complaint ON correspondence (complaint_reference, created_at)`,
+    );
   }
 
   async down(db: QueryRunner): Promise<void> {
-    for (const table of ['correspondence', 'complaint_reference_sequence', 'case_event', 'complaint_issue', 'complaint_party', 'complaint']) {
+    for (const table of [
+      'correspondence',
+      'complaint_reference_sequence',
+      'case_event',
+      'complaint_issue',
+      'complaint_party',
+      'complaint',
+    ]) {
       await db.query(`DROP TABLE ${table}`);
     }
     await db.query('DROP FUNCTION case_event_append_only');

@@ -2,7 +2,10 @@ import type { DataSource } from 'typeorm';
 import { Organisation } from '../entities/organisation.entity';
 import { StaffUser, type StaffRole } from '../entities/staff-user.entity';
 
-type DemoOrganisation = Pick<Organisation, 'code' | 'name' | 'profileId' | 'profileVersion' | 'nation' | 'closureDays' | 'letterhead'>;
+type DemoOrganisation = Pick<
+  Organisation,
+  'code' | 'name' | 'profileId' | 'profileVersion' | 'nation' | 'closureDays' | 'letterhead'
+>;
 
 /** One organisation per policy profile of procedure §9. */
 export const DEMO_ORGANISATIONS: DemoOrganisation[] = [
@@ -13,7 +16,11 @@ export const DEMO_ORGANISATIONS: DemoOrganisation[] = [
     profileVersion: 1,
     nation: 'england-and-wales',
     closureDays: [],
-    letterhead: { addressLines: ['Northfield House', '1 Market Street', 'Northfield NF1 1AA'], telephone: '01632 960000', email: 'complaints@northfield.nhs.example' },
+    letterhead: {
+      addressLines: ['Northfield House', '1 Market Street', 'Northfield NF1 1AA'],
+      telephone: '01632 960000',
+      email: 'complaints@northfield.nhs.example',
+    },
   },
   {
     code: 'HPFT',
@@ -22,7 +29,11 @@ export const DEMO_ORGANISATIONS: DemoOrganisation[] = [
     profileVersion: 1,
     nation: 'england-and-wales',
     closureDays: [],
-    letterhead: { addressLines: ['The Colonnades', 'Beaconsfield Close', 'Hatfield AL10 8YE'], telephone: '01707 253916', email: 'hpft.complaints@nhs.example' },
+    letterhead: {
+      addressLines: ['The Colonnades', 'Beaconsfield Close', 'Hatfield AL10 8YE'],
+      telephone: '01707 253916',
+      email: 'hpft.complaints@nhs.example',
+    },
   },
   {
     code: 'ITRUST',
@@ -31,7 +42,11 @@ export const DEMO_ORGANISATIONS: DemoOrganisation[] = [
     profileVersion: 1,
     nation: 'england-and-wales',
     closureDays: [],
-    letterhead: { addressLines: ['iTrust Centres', '10 Clinic Road', 'London W1A 1AA'], telephone: '020 7946 0000', email: 'complaints@itrust.example' },
+    letterhead: {
+      addressLines: ['iTrust Centres', '10 Clinic Road', 'London W1A 1AA'],
+      telephone: '020 7946 0000',
+      email: 'complaints@itrust.example',
+    },
   },
   {
     code: 'CWTH',
@@ -40,12 +55,19 @@ export const DEMO_ORGANISATIONS: DemoOrganisation[] = [
     profileVersion: 1,
     nation: 'england-and-wales',
     closureDays: [],
-    letterhead: { addressLines: ['Coventry and Warwickshire Training Hub', 'Coventry CV1 1AA'], email: 'cwth.complaints@nhs.example' },
+    letterhead: {
+      addressLines: ['Coventry and Warwickshire Training Hub', 'Coventry CV1 1AA'],
+      email: 'cwth.complaints@nhs.example',
+    },
   },
 ];
 
 const ROLE_USERS: { id: string; displayName: string; roles: StaffRole[] }[] = [
-  { id: 'responsible-person', displayName: 'Chief Executive', roles: ['responsible-person', 'senior-manager'] },
+  {
+    id: 'responsible-person',
+    displayName: 'Chief Executive',
+    roles: ['responsible-person', 'senior-manager'],
+  },
   { id: 'senior-manager', displayName: 'Director of Nursing', roles: ['senior-manager'] },
   { id: 'complaints-manager', displayName: 'Complaints Manager', roles: ['complaints-manager', 'handler'] },
   { id: 'handler', displayName: 'Complaint Handler', roles: ['handler'] },
@@ -54,20 +76,27 @@ const ROLE_USERS: { id: string; displayName: string; roles: StaffRole[] }[] = [
 ];
 
 /** Demo users `<role>@<org>.demo` (e.g. `handler@hpft.demo`), one per role of procedure §7, per organisation. */
-export const DEMO_STAFF: Pick<StaffUser, 'id' | 'organisationCode' | 'displayName' | 'email' | 'roles'>[] = DEMO_ORGANISATIONS.flatMap((organisation) =>
-  ROLE_USERS.map((user) => ({
-    id: `${organisation.code.toLowerCase()}-${user.id}`,
-    organisationCode: organisation.code,
-    displayName: `${user.displayName} (${organisation.code})`,
-    email: `${user.id}@${organisation.code.toLowerCase()}.demo`,
-    roles: user.roles,
-  })),
-);
+export const DEMO_STAFF: Pick<StaffUser, 'id' | 'organisationCode' | 'displayName' | 'email' | 'roles'>[] =
+  DEMO_ORGANISATIONS.flatMap((organisation) =>
+    ROLE_USERS.map((user) => ({
+      id: `${organisation.code.toLowerCase()}-${user.id}`,
+      organisationCode: organisation.code,
+      displayName: `${user.displayName} (${organisation.code})`,
+      email: `${user.id}@${organisation.code.toLowerCase()}.demo`,
+      roles: user.roles,
+    })),
+  );
 
 /** Idempotent: inserts what is missing, leaves what exists (an organisation's own edits survive a restart). */
 export async function seedDemoData(dataSource: DataSource): Promise<void> {
   await dataSource.transaction(async (manager) => {
-    await manager.createQueryBuilder().insert().into(Organisation).values(DEMO_ORGANISATIONS).orIgnore().execute();
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(Organisation)
+      .values(DEMO_ORGANISATIONS)
+      .orIgnore()
+      .execute();
     await manager.createQueryBuilder().insert().into(StaffUser).values(DEMO_STAFF).orIgnore().execute();
   });
 }

@@ -57,17 +57,22 @@ describe('loadConfig(commonConfig)', () => {
     });
   });
 
-  it.each(['not-a-port', '70000', '0', '80.5'])('refuses PORT=%s with a ConfigError naming PORT and the bad value', (port) => {
-    const error = configError(() => loadConfig('test-service', commonConfig, { PORT: port, DATABASE_URL }));
-    expect(error.message).toMatch(/^test-service: invalid configuration\n/);
-    const portLines = error.message.split('\n').filter((line) => line.trim().startsWith('PORT:'));
-    expect(portLines).toHaveLength(1);
-    expect(portLines[0]).toContain(`(got "${port}")`);
-    expect(portLines[0]).toContain('HTTP port of this service');
-  });
+  it.each(['not-a-port', '70000', '0', '80.5'])(
+    'refuses PORT=%s with a ConfigError naming PORT and the bad value',
+    (port) => {
+      const error = configError(() => loadConfig('test-service', commonConfig, { PORT: port, DATABASE_URL }));
+      expect(error.message).toMatch(/^test-service: invalid configuration\n/);
+      const portLines = error.message.split('\n').filter((line) => line.trim().startsWith('PORT:'));
+      expect(portLines).toHaveLength(1);
+      expect(portLines[0]).toContain(`(got "${port}")`);
+      expect(portLines[0]).toContain('HTTP port of this service');
+    },
+  );
 
   it('reports every problem, one line each, including a missing required value', () => {
-    const error = configError(() => loadConfig('test-service', commonConfig, { PORT: 'x', LOG_LEVEL: 'loud' }));
+    const error = configError(() =>
+      loadConfig('test-service', commonConfig, { PORT: 'x', LOG_LEVEL: 'loud' }),
+    );
     const keys = error.message
       .split('\n')
       .slice(1)
@@ -79,7 +84,9 @@ describe('loadConfig(commonConfig)', () => {
   it('names a bad DATABASE_URL without echoing it (it may carry a password)', () => {
     // Scheme missing: not a URL. (zod's url() accepts any scheme, so e.g. `complaints:x@host` would pass.)
     const bad = '//complaints:hunter2-password@db.internal/complaints';
-    const error = configError(() => loadConfig('test-service', commonConfig, { PORT: '3000', DATABASE_URL: bad }));
+    const error = configError(() =>
+      loadConfig('test-service', commonConfig, { PORT: '3000', DATABASE_URL: bad }),
+    );
     expect(error.message).toMatch(/DATABASE_URL: /);
     expect(error.message).toContain('Postgres connection URL');
     expect(error.message).not.toContain('hunter2');
@@ -89,7 +96,13 @@ describe('loadConfig(commonConfig)', () => {
 
   it('names a PAYLOAD_ENCRYPTION_KEY of the wrong length without echoing it', () => {
     const shortKey = randomBytes(16).toString('base64');
-    const error = configError(() => loadConfig('test-service', commonConfig, { PORT: '3000', DATABASE_URL, PAYLOAD_ENCRYPTION_KEY: shortKey }));
+    const error = configError(() =>
+      loadConfig('test-service', commonConfig, {
+        PORT: '3000',
+        DATABASE_URL,
+        PAYLOAD_ENCRYPTION_KEY: shortKey,
+      }),
+    );
     expect(error.message).toMatch(/PAYLOAD_ENCRYPTION_KEY: must be 32 bytes, base64-encoded/);
     expect(error.message).not.toContain(shortKey);
     expect(error.message).not.toContain(shortKey.slice(0, 12));
@@ -97,7 +110,9 @@ describe('loadConfig(commonConfig)', () => {
 
   it('names a short AUTH_JWT_SECRET without echoing it', () => {
     const weak = 'too-short-secret-value';
-    const error = configError(() => loadConfig('test-service', commonConfig, { PORT: '3000', DATABASE_URL, AUTH_JWT_SECRET: weak }));
+    const error = configError(() =>
+      loadConfig('test-service', commonConfig, { PORT: '3000', DATABASE_URL, AUTH_JWT_SECRET: weak }),
+    );
     expect(error.message).toMatch(/AUTH_JWT_SECRET: must be at least 32 characters/);
     expect(error.message).not.toContain(weak);
   });
@@ -109,7 +124,12 @@ describe('loadConfig(commonConfig)', () => {
       MAIL_FROM: z.string().min(3),
     };
     const error = configError(() =>
-      loadConfig('test-service', shape, { PORT: '3000', DATABASE_URL, SMTP_URL: 'http://user:mailpass@smtp.example', MAIL_FROM: 'ab' }),
+      loadConfig('test-service', shape, {
+        PORT: '3000',
+        DATABASE_URL,
+        SMTP_URL: 'http://user:mailpass@smtp.example',
+        MAIL_FROM: 'ab',
+      }),
     );
     expect(error.message).toMatch(/SMTP_URL: must be an smtp:\/\/ URL/);
     expect(error.message).not.toContain('mailpass');

@@ -82,7 +82,13 @@ afterAll(async () => {
 const http = () => request(app.getHttpServer());
 
 /** A token as signStaffToken makes it, with the claims and times under the test's control. */
-async function craftToken(options: { secret?: string; issuer?: string; audience?: string; expiresAt: number; claims?: Record<string, unknown> }): Promise<string> {
+async function craftToken(options: {
+  secret?: string;
+  issuer?: string;
+  audience?: string;
+  expiresAt: number;
+  claims?: Record<string, unknown>;
+}): Promise<string> {
   const now = Math.floor(Date.now() / 1000);
   return new SignJWT(options.claims ?? { org: HANDLER.organisationCode, roles: HANDLER.roles })
     .setProtectedHeader({ alg: 'HS256' })
@@ -97,7 +103,9 @@ async function craftToken(options: { secret?: string; issuer?: string; audience?
 function expectProblem(response: request.Response, status: number, title: string | jest.AsymmetricMatcher) {
   expect(response.status).toBe(status);
   expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
-  expect(response.body).toEqual(expect.objectContaining({ type: 'about:blank', title, status, detail: expect.any(String) }));
+  expect(response.body).toEqual(
+    expect.objectContaining({ type: 'about:blank', title, status, detail: expect.any(String) }),
+  );
   expect(response.body.detail.length).toBeGreaterThan(0);
 }
 
@@ -129,13 +137,21 @@ describe('StaffAuthGuard', () => {
 
   it('answers 401 to a token signed with another secret', async () => {
     const forged = await signStaffToken(HANDLER, { secret: 'y'.repeat(40), issuer: SETTINGS.issuer });
-    expectProblem(await http().get('/probe/me').set('Authorization', `Bearer ${forged}`), 401, 'Unauthorized');
+    expectProblem(
+      await http().get('/probe/me').set('Authorization', `Bearer ${forged}`),
+      401,
+      'Unauthorized',
+    );
   });
 
   it('answers 401 to an expired token (the same token unexpired is accepted)', async () => {
     const now = Math.floor(Date.now() / 1000);
     const expired = await craftToken({ expiresAt: now - 60 });
-    expectProblem(await http().get('/probe/me').set('Authorization', `Bearer ${expired}`), 401, 'Unauthorized');
+    expectProblem(
+      await http().get('/probe/me').set('Authorization', `Bearer ${expired}`),
+      401,
+      'Unauthorized',
+    );
     const current = await craftToken({ expiresAt: now + 600 });
     await http().get('/probe/me').set('Authorization', `Bearer ${current}`).expect(200);
   });
@@ -147,7 +163,11 @@ describe('StaffAuthGuard', () => {
       await craftToken({ expiresAt, audience: 'another-api' }),
       await craftToken({ expiresAt, claims: { org: 'HPFT' } }),
     ]) {
-      expectProblem(await http().get('/probe/me').set('Authorization', `Bearer ${token}`), 401, 'Unauthorized');
+      expectProblem(
+        await http().get('/probe/me').set('Authorization', `Bearer ${token}`),
+        401,
+        'Unauthorized',
+      );
     }
   });
 
@@ -178,13 +198,19 @@ describe('validation and problem details', () => {
   });
 
   it('refuses an unknown field with 400 and errors [{ field, reason }]', async () => {
-    const response = await http().post('/probe/notes').send({ title: 'Call back', priority: 2, isAdmin: true });
+    const response = await http()
+      .post('/probe/notes')
+      .send({ title: 'Call back', priority: 2, isAdmin: true });
     expectProblem(response, 400, 'Invalid request');
-    expect(response.body.errors).toEqual([{ field: 'isAdmin', reason: expect.stringContaining('should not exist') }]);
+    expect(response.body.errors).toEqual([
+      { field: 'isAdmin', reason: expect.stringContaining('should not exist') },
+    ]);
   });
 
   it('reports every invalid field, one entry each', async () => {
-    const response = await http().post('/probe/notes').send({ title: 'x'.repeat(41), priority: 9 });
+    const response = await http()
+      .post('/probe/notes')
+      .send({ title: 'x'.repeat(41), priority: 9 });
     expectProblem(response, 400, 'Invalid request');
     expect(response.body.errors).toEqual(
       expect.arrayContaining([
@@ -198,7 +224,10 @@ describe('validation and problem details', () => {
   });
 
   it('answers malformed JSON with a 400 problem, not a 500', async () => {
-    const response = await http().post('/probe/notes').set('Content-Type', 'application/json').send('{"title": "Call back", priority: ');
+    const response = await http()
+      .post('/probe/notes')
+      .set('Content-Type', 'application/json')
+      .send('{"title": "Call back", priority: ');
     expectProblem(response, 400, expect.stringMatching(/^(Invalid|Bad) request$/));
     expect(response.body.errors).toBeUndefined();
   });

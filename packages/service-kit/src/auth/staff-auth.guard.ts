@@ -1,4 +1,11 @@
-import { createParamDecorator, Inject, Injectable, SetMetadata, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import {
+  createParamDecorator,
+  Inject,
+  Injectable,
+  SetMetadata,
+  type CanActivate,
+  type ExecutionContext,
+} from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import type { StaffRole } from '@complaints/db';
@@ -15,7 +22,9 @@ export const Roles = (...roles: StaffRole[]) => SetMetadata(ROLES, roles);
 type AuthenticatedRequest = Request & { staff?: StaffPrincipal };
 
 /** The authenticated member of staff, in a controller method. */
-export const CurrentStaff = createParamDecorator((_: unknown, context: ExecutionContext) => context.switchToHttp().getRequest<AuthenticatedRequest>().staff!);
+export const CurrentStaff = createParamDecorator(
+  (_: unknown, context: ExecutionContext) => context.switchToHttp().getRequest<AuthenticatedRequest>().staff!,
+);
 
 /** Every endpoint needs a valid bearer token (401 otherwise) and one of its roles (403 otherwise), unless @Public. */
 @Injectable()
@@ -31,16 +40,28 @@ export class StaffAuthGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const [scheme, token] = (request.headers.authorization ?? '').split(' ');
     if (scheme?.toLowerCase() !== 'bearer' || !token) {
-      throw new ProblemException({ status: 401, title: 'Unauthorized', detail: 'a staff bearer token is required (Authorization: Bearer <token>)' });
+      throw new ProblemException({
+        status: 401,
+        title: 'Unauthorized',
+        detail: 'a staff bearer token is required (Authorization: Bearer <token>)',
+      });
     }
     try {
       request.staff = await verifyStaffToken(token, this.settings);
     } catch {
-      throw new ProblemException({ status: 401, title: 'Unauthorized', detail: 'the bearer token is invalid or has expired' });
+      throw new ProblemException({
+        status: 401,
+        title: 'Unauthorized',
+        detail: 'the bearer token is invalid or has expired',
+      });
     }
     const required = this.reflector.getAllAndOverride<StaffRole[] | undefined>(ROLES, targets);
     if (required && !required.some((role) => request.staff!.roles.includes(role))) {
-      throw new ProblemException({ status: 403, title: 'Forbidden', detail: `this needs one of the roles: ${required.join(', ')}` });
+      throw new ProblemException({
+        status: 403,
+        title: 'Forbidden',
+        detail: `this needs one of the roles: ${required.join(', ')}`,
+      });
     }
     return true;
   }

@@ -16,7 +16,11 @@ export interface TokenSettings {
 const AUDIENCE = 'complaints-staff';
 const key = (secret: string) => new TextEncoder().encode(secret);
 
-export async function signStaffToken(principal: StaffPrincipal, settings: TokenSettings, expiresIn = '12h'): Promise<string> {
+export async function signStaffToken(
+  principal: StaffPrincipal,
+  settings: TokenSettings,
+  expiresIn = '12h',
+): Promise<string> {
   return new SignJWT({ org: principal.organisationCode, roles: principal.roles })
     .setProtectedHeader({ alg: 'HS256' })
     .setSubject(principal.id)
@@ -29,7 +33,11 @@ export async function signStaffToken(principal: StaffPrincipal, settings: TokenS
 
 /** Verifies signature, issuer, audience and expiry; throws on any failure. */
 export async function verifyStaffToken(token: string, settings: TokenSettings): Promise<StaffPrincipal> {
-  const { payload } = await jwtVerify(token, key(settings.secret), { issuer: settings.issuer, audience: AUDIENCE, algorithms: ['HS256'] });
+  const { payload } = await jwtVerify(token, key(settings.secret), {
+    issuer: settings.issuer,
+    audience: AUDIENCE,
+    algorithms: ['HS256'],
+  });
   if (typeof payload.sub !== 'string' || typeof payload.org !== 'string' || !Array.isArray(payload.roles)) {
     throw new Error('token lacks subject, organisation or roles');
   }

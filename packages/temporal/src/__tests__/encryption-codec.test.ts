@@ -7,15 +7,23 @@ describe('EncryptionCodec', () => {
 
   it('round-trips payloads and hides their content', async () => {
     const codec = await EncryptionCodec.create(key);
-    const payload = defaultPayloadConverter.toPayload({ reference: 'HPFT-2026-000001', note: 'secret-marker' });
+    const payload = defaultPayloadConverter.toPayload({
+      reference: 'HPFT-2026-000001',
+      note: 'secret-marker',
+    });
     const [encoded] = await codec.encode([payload]);
     expect(Buffer.from(encoded.data!).toString('latin1')).not.toContain('secret-marker');
     const [decoded] = await codec.decode([encoded]);
-    expect(defaultPayloadConverter.fromPayload(decoded)).toEqual({ reference: 'HPFT-2026-000001', note: 'secret-marker' });
+    expect(defaultPayloadConverter.fromPayload(decoded)).toEqual({
+      reference: 'HPFT-2026-000001',
+      note: 'secret-marker',
+    });
   });
 
   it('refuses to decode with another key', async () => {
-    const [encoded] = await (await EncryptionCodec.create(key)).encode([defaultPayloadConverter.toPayload('x')]);
+    const [encoded] = await (
+      await EncryptionCodec.create(key)
+    ).encode([defaultPayloadConverter.toPayload('x')]);
     const other = await EncryptionCodec.create(randomBytes(32).toString('base64'));
     await expect(other.decode([encoded])).rejects.toThrow();
   });

@@ -8,12 +8,18 @@ export interface TemporalSettings {
   payloadEncryptionKey?: string;
 }
 
-export async function createDataConverter(settings: Pick<TemporalSettings, 'payloadEncryptionKey'>): Promise<DataConverter> {
+export async function createDataConverter(
+  settings: Pick<TemporalSettings, 'payloadEncryptionKey'>,
+): Promise<DataConverter> {
   if (!settings.payloadEncryptionKey) return {};
   return { payloadCodecs: [await EncryptionCodec.create(settings.payloadEncryptionKey)] };
 }
 
 export async function connectTemporalClient(settings: TemporalSettings): Promise<Client> {
   const connection = await Connection.connect({ address: settings.address, connectTimeout: '10s' });
-  return new Client({ connection, namespace: settings.namespace, dataConverter: await createDataConverter(settings) });
+  return new Client({
+    connection,
+    namespace: settings.namespace,
+    dataConverter: await createDataConverter(settings),
+  });
 }

@@ -31,12 +31,17 @@ export class EncryptionCodec implements PayloadCodec {
       payloads.map(async (payload) => {
         const iv = webcrypto.getRandomValues(new Uint8Array(IV_LENGTH));
         const plain = temporal.api.common.v1.Payload.encode(payload).finish();
-        const cipher = new Uint8Array(await webcrypto.subtle.encrypt({ name: ALGORITHM, iv }, this.key, plain));
+        const cipher = new Uint8Array(
+          await webcrypto.subtle.encrypt({ name: ALGORITHM, iv }, this.key, plain),
+        );
         const data = new Uint8Array(IV_LENGTH + cipher.length);
         data.set(iv);
         data.set(cipher, IV_LENGTH);
         return {
-          metadata: { [METADATA_ENCODING_KEY]: encoder.encode(ENCODING), 'encryption-key-id': encoder.encode(this.keyId) },
+          metadata: {
+            [METADATA_ENCODING_KEY]: encoder.encode(ENCODING),
+            'encryption-key-id': encoder.encode(this.keyId),
+          },
           data,
         };
       }),
@@ -49,7 +54,11 @@ export class EncryptionCodec implements PayloadCodec {
         const encoding = payload.metadata?.[METADATA_ENCODING_KEY];
         if (!encoding || decoder.decode(encoding) !== ENCODING || !payload.data) return payload;
         const iv = payload.data.subarray(0, IV_LENGTH);
-        const plain = await webcrypto.subtle.decrypt({ name: ALGORITHM, iv }, this.key, payload.data.subarray(IV_LENGTH));
+        const plain = await webcrypto.subtle.decrypt(
+          { name: ALGORITHM, iv },
+          this.key,
+          payload.data.subarray(IV_LENGTH),
+        );
         return temporal.api.common.v1.Payload.decode(new Uint8Array(plain));
       }),
     );

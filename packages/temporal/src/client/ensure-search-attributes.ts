@@ -12,11 +12,18 @@ const INDEXED_VALUE_TYPE: Record<string, temporal.api.enums.v1.IndexedValueType>
 const UNIMPLEMENTED = 12;
 
 /** Registers the search attributes the workflows upsert, tolerating those that already exist. */
-export async function ensureSearchAttributes(connection: Pick<Connection, 'operatorService'>, namespace: string): Promise<void> {
+export async function ensureSearchAttributes(
+  connection: Pick<Connection, 'operatorService'>,
+  namespace: string,
+): Promise<void> {
   const known = new Set<string>();
   try {
     const existing = await connection.operatorService.listSearchAttributes({ namespace });
-    for (const name of [...Object.keys(existing.customAttributes ?? {}), ...Object.keys(existing.systemAttributes ?? {})]) known.add(name);
+    for (const name of [
+      ...Object.keys(existing.customAttributes ?? {}),
+      ...Object.keys(existing.systemAttributes ?? {}),
+    ])
+      known.add(name);
   } catch (error) {
     // The time-skipping test server cannot list them, but can add them.
     if ((error as { code?: number }).code !== UNIMPLEMENTED) throw error;

@@ -23,7 +23,9 @@ it('the Temporal dev server starts from the provisioned CLI and accepts search a
     const info = await env.connection.workflowService.getSystemInfo({});
     expect(info.serverVersion).toMatch(/^\d+\.\d+/);
     const attributes = await env.connection.operatorService.listSearchAttributes({ namespace: 'default' });
-    expect(Object.keys(attributes.customAttributes ?? {})).toEqual(expect.arrayContaining(['ComplaintReference', 'Organisation', 'Stage', 'NextDeadline', 'Breached']));
+    expect(Object.keys(attributes.customAttributes ?? {})).toEqual(
+      expect.arrayContaining(['ComplaintReference', 'Organisation', 'Stage', 'NextDeadline', 'Breached']),
+    );
   } finally {
     await env.teardown();
   }

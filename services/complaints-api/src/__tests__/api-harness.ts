@@ -7,7 +7,11 @@ import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import type { DataSource } from 'typeorm';
 import { createCaseRecordActivities } from '@complaints/activities/case-record';
-import { createCorrespondenceActivities, createSmtpMailer, TemplateRenderer } from '@complaints/activities/correspondence';
+import {
+  createCorrespondenceActivities,
+  createSmtpMailer,
+  TemplateRenderer,
+} from '@complaints/activities/correspondence';
 import { DEMO_STAFF, seedDemoData } from '@complaints/db';
 import { configureApp, DATA_SOURCE, signStaffToken } from '@complaints/service-kit';
 import { TASK_QUEUES } from '@complaints/temporal';
@@ -18,15 +22,25 @@ import { AppModule } from '../app.module';
 import { loadComplaintsApiConfig } from '../config';
 import { ComplaintWorkflowStarter } from '../complaints/complaint-workflow.starter';
 
-export const config = loadComplaintsApiConfig({ ...process.env, PORT: '3000', OUTBOX_RELAY_INTERVAL_MS: '250', OUTBOX_RELAY_GRACE_MS: '0' });
+export const config = loadComplaintsApiConfig({
+  ...process.env,
+  PORT: '3000',
+  OUTBOX_RELAY_INTERVAL_MS: '250',
+  OUTBOX_RELAY_GRACE_MS: '0',
+});
 
 export async function tokenFor(email: string): Promise<string> {
   const user = DEMO_STAFF.find((candidate) => candidate.email === email);
   if (!user) throw new Error(`no demo user ${email}`);
-  return signStaffToken({ id: user.id, organisationCode: user.organisationCode, roles: user.roles }, { secret: config.AUTH_JWT_SECRET, issuer: config.AUTH_JWT_ISSUER });
+  return signStaffToken(
+    { id: user.id, organisationCode: user.organisationCode, roles: user.roles },
+    { secret: config.AUTH_JWT_SECRET, issuer: config.AUTH_JWT_ISSUER },
+  );
 }
 
-export async function startApi(options: { starter?: ComplaintWorkflowStarter } = {}): Promise<INestApplication> {
+export async function startApi(
+  options: { starter?: ComplaintWorkflowStarter } = {},
+): Promise<INestApplication> {
   let builder = Test.createTestingModule({ imports: [AppModule.forConfig(config)] });
   if (options.starter) builder = builder.overrideProvider(ComplaintWorkflowStarter).useValue(options.starter);
   const app = (await builder.compile()).createNestApplication({ bufferLogs: true });
@@ -60,7 +74,13 @@ export async function startWorkers(): Promise<TestWorkers> {
     Worker.create({
       connection,
       taskQueue: TASK_QUEUES.correspondence,
-      activities: createCorrespondenceActivities({ dataSource, mailer, renderer: new TemplateRenderer(), messageIdDomain: 'complaints.test', defaultFrom: 'complaints@test' }),
+      activities: createCorrespondenceActivities({
+        dataSource,
+        mailer,
+        renderer: new TemplateRenderer(),
+        messageIdDomain: 'complaints.test',
+        defaultFrom: 'complaints@test',
+      }),
       dataConverter,
     }),
   ]);
@@ -82,7 +102,10 @@ export async function startWorkers(): Promise<TestWorkers> {
 }
 
 /** A valid complaint body; every test gives it its own complainant so inbox checks stay independent. */
-export function complaintBody(overrides: Record<string, unknown> = {}, suffix = Math.random().toString(36).slice(2, 8)) {
+export function complaintBody(
+  overrides: Record<string, unknown> = {},
+  suffix = Math.random().toString(36).slice(2, 8),
+) {
   return {
     organisation: 'HPFT',
     kind: 'complaint',
@@ -103,12 +126,17 @@ export function complaintBody(overrides: Record<string, unknown> = {}, suffix = 
   };
 }
 
-export async function eventually<T>(probe: () => Promise<T>, accept: (value: T) => boolean, timeoutMs = 20_000): Promise<T> {
+export async function eventually<T>(
+  probe: () => Promise<T>,
+  accept: (value: T) => boolean,
+  timeoutMs = 20_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe().catch(() => undefined as T);
     if (value !== undefined && accept(value)) return value;
-    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms (last value: ${JSON.stringify(value)})`);
+    if (Date.now() > deadline)
+      throw new Error(`condition not met within ${timeoutMs} ms (last value: ${JSON.stringify(value)})`);
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
 }

@@ -31,7 +31,11 @@ const countComplaints = () => workers.dataSource.getRepository(Complaint).count(
 describe('a complaint from intake to its acknowledgement letter', () => {
   it('is recorded, gets its workflow, is acknowledged in writing, and the letter reaches the inbox once', async () => {
     const body = complaintBody();
-    const created = await api().post('/complaints').set('Authorization', `Bearer ${handler}`).send(body).expect(201);
+    const created = await api()
+      .post('/complaints')
+      .set('Authorization', `Bearer ${handler}`)
+      .send(body)
+      .expect(201);
     const { reference } = created.body;
     expect(reference).toMatch(/^HPFT-\d{4}-\d{6}$/);
     expect(created.headers.location).toBe(`/complaints/${reference}`);
@@ -44,12 +48,23 @@ describe('a complaint from intake to its acknowledgement letter', () => {
       deadlines: { acknowledgement: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) },
     });
 
-    const row = await workers.dataSource.getRepository(Complaint).findOneOrFail({ where: { reference }, relations: { parties: true, issues: true } });
-    expect(row.parties[0]).toEqual(expect.objectContaining({ role: 'complainant', name: body.complainant.name, email: body.complainant.email }));
+    const row = await workers.dataSource
+      .getRepository(Complaint)
+      .findOneOrFail({ where: { reference }, relations: { parties: true, issues: true } });
+    expect(row.parties[0]).toEqual(
+      expect.objectContaining({
+        role: 'complainant',
+        name: body.complainant.name,
+        email: body.complainant.email,
+      }),
+    );
     expect(row.issues[0].description).toBe(body.issues[0].description);
 
     const handle = workers.client.workflow.getHandle(reference);
-    const description = await eventually(() => handle.describe(), (d) => d.typedSearchAttributes.get(SEARCH_ATTRIBUTES.stage) === 'awaiting-acknowledgement');
+    const description = await eventually(
+      () => handle.describe(),
+      (d) => d.typedSearchAttributes.get(SEARCH_ATTRIBUTES.stage) === 'awaiting-acknowledgement',
+    );
     expect(description.status.name).toBe('RUNNING');
     expect(description.typedSearchAttributes.get(SEARCH_ATTRIBUTES.organisation)).toBe('HPFT');
     expect(description.typedSearchAttributes.get(SEARCH_ATTRIBUTES.complaintReference)).toBe(reference);
@@ -60,9 +75,16 @@ describe('a complaint from intake to its acknowledgement letter', () => {
       .set('Authorization', `Bearer ${handler}`)
       .send({ method: 'written' })
       .expect(200);
-    expect(acknowledged.body).toEqual({ acknowledgedOn: body.receivedOn, due: created.body.deadlines.acknowledgement, onTime: true, method: 'written' });
+    expect(acknowledged.body).toEqual({
+      acknowledgedOn: body.receivedOn,
+      due: created.body.deadlines.acknowledgement,
+      onTime: true,
+      method: 'written',
+    });
 
-    const [letter] = await inbox.waitFor((message) => message.to.some((to) => to.address === body.complainant.email));
+    const [letter] = await inbox.waitFor((message) =>
+      message.to.some((to) => to.address === body.complainant.email),
+    );
     expect(letter.subject).toBe(`Your complaint ${reference}: acknowledgement`);
     expect(letter.from[0].address).toBe('hpft.complaints@nhs.example');
     expect(letter.html).toContain(`Dear ${body.complainant.name}`);
@@ -71,7 +93,11 @@ describe('a complaint from intake to its acknowledgement letter', () => {
     expect(letter.messageId).toContain(`${reference}.acknowledgement-letter.email@complaints.test`);
 
     const detail = await eventually(
-      () => api().get(`/complaints/${reference}`).set('Authorization', `Bearer ${handler}`).then((r) => r.body),
+      () =>
+        api()
+          .get(`/complaints/${reference}`)
+          .set('Authorization', `Bearer ${handler}`)
+          .then((r) => r.body),
       (b) => b.timeline?.some((event: { type: string }) => event.type === 'correspondence-sent'),
     );
     expect(detail.stage).toBe('acknowledged');
@@ -82,33 +108,64 @@ describe('a complaint from intake to its acknowledgement letter', () => {
       'acknowledged',
       'correspondence-sent',
     ]);
-    expect(detail.timeline[2]).toEqual(expect.objectContaining({ rule: 'R-ACK-1', actor: { type: 'staff', id: 'hpft-handler' } }));
+    expect(detail.timeline[2]).toEqual(
+      expect.objectContaining({ rule: 'R-ACK-1', actor: { type: 'staff', id: 'hpft-handler' } }),
+    );
 
-    const again = await api().post(`/complaints/${reference}/acknowledgement`).set('Authorization', `Bearer ${handler}`).send({ method: 'written' }).expect(409);
+    const again = await api()
+      .post(`/complaints/${reference}/acknowledgement`)
+      .set('Authorization', `Bearer ${handler}`)
+      .send({ method: 'written' })
+      .expect(409);
     expect(again.headers['content-type']).toContain('application/problem+json');
-    expect(again.body).toEqual(expect.objectContaining({ status: 409, rule: 'R-ACK-1', detail: expect.stringContaining('already acknowledged') }));
+    expect(again.body).toEqual(
+      expect.objectContaining({
+        status: 409,
+        rule: 'R-ACK-1',
+        detail: expect.stringContaining('already acknowledged'),
+      }),
+    );
     await new Promise((resolve) => setTimeout(resolve, 1000));
     expect(await inbox.messagesTo(body.complainant.email)).toHaveLength(1);
   });
 
   it('lists the complaint in the worklist, soonest deadline first, filtered by stage and deadline', async () => {
-    const created = await api().post('/complaints').set('Authorization', `Bearer ${handler}`).send(complaintBody()).expect(201);
+    const created = await api()
+      .post('/complaints')
+      .set('Authorization', `Bearer ${handler}`)
+      .send(complaintBody())
+      .expect(201);
     const due = created.body.deadlines.acknowledgement;
     const page = await api()
       .get('/complaints')
       .query({ stage: 'awaiting-acknowledgement', deadlineBefore: due, pageSize: 100 })
       .set('Authorization', `Bearer ${handler}`)
       .expect(200);
-    expect(page.body.items.map((item: { reference: string }) => item.reference)).toContain(created.body.reference);
+    expect(page.body.items.map((item: { reference: string }) => item.reference)).toContain(
+      created.body.reference,
+    );
     const deadlines = page.body.items.map((item: { nextDeadline: string }) => item.nextDeadline);
     expect([...deadlines].sort()).toEqual(deadlines);
-    expect(page.body.items.every((item: { stage: string; organisation: string }) => item.stage === 'awaiting-acknowledgement' && item.organisation === 'HPFT')).toBe(true);
-    const none = await api().get('/complaints').query({ deadlineBefore: '2000-01-01' }).set('Authorization', `Bearer ${handler}`).expect(200);
+    expect(
+      page.body.items.every(
+        (item: { stage: string; organisation: string }) =>
+          item.stage === 'awaiting-acknowledgement' && item.organisation === 'HPFT',
+      ),
+    ).toBe(true);
+    const none = await api()
+      .get('/complaints')
+      .query({ deadlineBefore: '2000-01-01' })
+      .set('Authorization', `Bearer ${handler}`)
+      .expect(200);
     expect(none.body).toEqual({ items: [], page: 1, pageSize: 25, total: 0 });
   });
 
   it('records feedback and anonymous complaints without any letter (R-INT-3, R-INT-4)', async () => {
-    const feedback = await api().post('/complaints').set('Authorization', `Bearer ${handler}`).send(complaintBody({ kind: 'feedback' })).expect(201);
+    const feedback = await api()
+      .post('/complaints')
+      .set('Authorization', `Bearer ${handler}`)
+      .send(complaintBody({ kind: 'feedback' }))
+      .expect(201);
     expect(feedback.body.stage).toBe('feedback-recorded');
     expect(feedback.body.deadlines).toEqual({});
     const anonymous = await api()
@@ -117,7 +174,10 @@ describe('a complaint from intake to its acknowledgement letter', () => {
       .send(complaintBody({ anonymous: true, complainant: undefined, replyChannels: undefined }))
       .expect(201);
     expect(anonymous.body.stage).toBe('reviewing-for-learning');
-    const refused = await api().post(`/complaints/${anonymous.body.reference}/acknowledgement`).set('Authorization', `Bearer ${handler}`).send({ method: 'written' });
+    const refused = await api()
+      .post(`/complaints/${anonymous.body.reference}/acknowledgement`)
+      .set('Authorization', `Bearer ${handler}`)
+      .send({ method: 'written' });
     expect(refused.status).toBe(409);
     expect(refused.body.rule).toBe('R-INT-4');
   });
@@ -127,20 +187,40 @@ describe('idempotent intake', () => {
   it('returns the same complaint for a retried request with the same Idempotency-Key', async () => {
     const body = complaintBody();
     const key = `retry-${Date.now()}-${Math.random()}`;
-    const first = await api().post('/complaints').set('Authorization', `Bearer ${handler}`).set('Idempotency-Key', key).send(body).expect(201);
-    const second = await api().post('/complaints').set('Authorization', `Bearer ${handler}`).set('Idempotency-Key', key).send(body).expect(201);
+    const first = await api()
+      .post('/complaints')
+      .set('Authorization', `Bearer ${handler}`)
+      .set('Idempotency-Key', key)
+      .send(body)
+      .expect(201);
+    const second = await api()
+      .post('/complaints')
+      .set('Authorization', `Bearer ${handler}`)
+      .set('Idempotency-Key', key)
+      .send(body)
+      .expect(201);
     expect(second.body.reference).toBe(first.body.reference);
     expect(second.headers['idempotent-replayed']).toBe('true');
     expect(await workers.dataSource.getRepository(Complaint).countBy({ idempotencyKey: key })).toBe(1);
 
-    const different = await api().post('/complaints').set('Authorization', `Bearer ${handler}`).set('Idempotency-Key', key).send(complaintBody()).expect(422);
+    const different = await api()
+      .post('/complaints')
+      .set('Authorization', `Bearer ${handler}`)
+      .set('Idempotency-Key', key)
+      .send(complaintBody())
+      .expect(422);
     expect(different.body.detail).toContain(first.body.reference);
   });
 
   it('creates exactly one complaint when two requests with one key race', async () => {
     const body = complaintBody();
     const key = `race-${Date.now()}-${Math.random()}`;
-    const send = () => api().post('/complaints').set('Authorization', `Bearer ${handler}`).set('Idempotency-Key', key).send(body);
+    const send = () =>
+      api()
+        .post('/complaints')
+        .set('Authorization', `Bearer ${handler}`)
+        .set('Idempotency-Key', key)
+        .send(body);
     const [a, b] = await Promise.all([send(), send()]);
     expect([a.status, b.status]).toEqual([201, 201]);
     expect(a.body.reference).toBe(b.body.reference);
@@ -152,20 +232,48 @@ describe('bad input is refused with problem details naming each field; nothing i
   const tomorrow = () => new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10);
   const cases: [string, () => Record<string, unknown>, string[]][] = [
     ['wrong types', () => complaintBody({ anonymous: 'yes', issues: 'lots' }), ['anonymous', 'issues']],
-    ['missing required fields', () => ({ organisation: 'HPFT' }), ['kind', 'channel', 'receivedOn', 'complainant', 'issues']],
+    [
+      'missing required fields',
+      () => ({ organisation: 'HPFT' }),
+      ['kind', 'channel', 'receivedOn', 'complainant', 'issues'],
+    ],
     ['an unknown field', () => complaintBody({ favouriteColour: 'blue' }), ['favouriteColour']],
     ['a receipt date in the future', () => complaintBody({ receivedOn: tomorrow() }), ['receivedOn']],
     ['an impossible date', () => complaintBody({ receivedOn: '2026-02-30' }), ['receivedOn']],
-    ['a date of birth after receipt', () => complaintBody({ complainant: { ...complaintBody().complainant, dateOfBirth: '2099-01-01' } }), ['complainant.dateOfBirth']],
+    [
+      'a date of birth after receipt',
+      () => complaintBody({ complainant: { ...complaintBody().complainant, dateOfBirth: '2099-01-01' } }),
+      ['complainant.dateOfBirth'],
+    ],
     ['an unknown organisation', () => complaintBody({ organisation: 'NOPE' }), ['organisation']],
-    ['oversized text', () => complaintBody({ issues: [{ description: 'x'.repeat(20_001) }] }), ['issues.0.description']],
-    ['a bad email and channel', () => complaintBody({ channel: 'pigeon', complainant: { ...complaintBody().complainant, email: 'not-an-email' } }), ['channel', 'complainant.email']],
-    ['a person affected without consent', () => complaintBody({ personAffected: { name: 'Sam Morgan' } }), ['consent']],
+    [
+      'oversized text',
+      () => complaintBody({ issues: [{ description: 'x'.repeat(20_001) }] }),
+      ['issues.0.description'],
+    ],
+    [
+      'a bad email and channel',
+      () =>
+        complaintBody({
+          channel: 'pigeon',
+          complainant: { ...complaintBody().complainant, email: 'not-an-email' },
+        }),
+      ['channel', 'complainant.email'],
+    ],
+    [
+      'a person affected without consent',
+      () => complaintBody({ personAffected: { name: 'Sam Morgan' } }),
+      ['consent'],
+    ],
   ];
 
   it.each(cases)('%s', async (_name, body, fields) => {
     const before = await countComplaints();
-    const response = await api().post('/complaints').set('Authorization', `Bearer ${handler}`).send(body()).expect(400);
+    const response = await api()
+      .post('/complaints')
+      .set('Authorization', `Bearer ${handler}`)
+      .send(body())
+      .expect(400);
     expect(response.headers['content-type']).toContain('application/problem+json');
     expect(response.body).toEqual(expect.objectContaining({ status: 400, title: 'Invalid request' }));
     const reported = response.body.errors.map((error: { field: string }) => error.field);
@@ -175,7 +283,12 @@ describe('bad input is refused with problem details naming each field; nothing i
   });
 
   it('malformed JSON is a 400 problem, not a 500', async () => {
-    const response = await api().post('/complaints').set('Authorization', `Bearer ${handler}`).set('Content-Type', 'application/json').send('{"kind": ').expect(400);
+    const response = await api()
+      .post('/complaints')
+      .set('Authorization', `Bearer ${handler}`)
+      .set('Content-Type', 'application/json')
+      .send('{"kind": ')
+      .expect(400);
     expect(response.body.title).toBe('Invalid request');
   });
 });
@@ -192,11 +305,26 @@ describe('authentication and roles', () => {
   });
 
   it("keeps each organisation's complaints to its own staff (R-INT-8)", async () => {
-    const created = await api().post('/complaints').set('Authorization', `Bearer ${handler}`).send(complaintBody()).expect(201);
+    const created = await api()
+      .post('/complaints')
+      .set('Authorization', `Bearer ${handler}`)
+      .send(complaintBody())
+      .expect(201);
     const otherOrganisation = await tokenFor('handler@cwth.demo');
-    await api().get(`/complaints/${created.body.reference}`).set('Authorization', `Bearer ${otherOrganisation}`).expect(404);
-    await api().post('/complaints').set('Authorization', `Bearer ${otherOrganisation}`).send(complaintBody()).expect(403);
-    await api().get('/complaints').query({ organisation: 'HPFT' }).set('Authorization', `Bearer ${otherOrganisation}`).expect(403);
+    await api()
+      .get(`/complaints/${created.body.reference}`)
+      .set('Authorization', `Bearer ${otherOrganisation}`)
+      .expect(404);
+    await api()
+      .post('/complaints')
+      .set('Authorization', `Bearer ${otherOrganisation}`)
+      .send(complaintBody())
+      .expect(403);
+    await api()
+      .get('/complaints')
+      .query({ organisation: 'HPFT' })
+      .set('Authorization', `Bearer ${otherOrganisation}`)
+      .expect(403);
   });
 });
 
@@ -217,11 +345,18 @@ describe('nothing lost: the commit-to-start window', () => {
     const starter = new DiesOnceStarter(workers.client, workers.dataSource);
     await app.close();
     app = await startApi({ starter });
-    const created = await api().post('/complaints').set('Authorization', `Bearer ${handler}`).send(complaintBody()).expect(201);
+    const created = await api()
+      .post('/complaints')
+      .set('Authorization', `Bearer ${handler}`)
+      .send(complaintBody())
+      .expect(201);
     const { reference } = created.body;
     expect(starter.deaths).toBe(1);
     const handle = workers.client.workflow.getHandle(reference);
-    const status = await eventually(() => handle.describe().then((d) => d.status.name), (name) => name === 'RUNNING');
+    const status = await eventually(
+      () => handle.describe().then((d) => d.status.name),
+      (name) => name === 'RUNNING',
+    );
     expect(status).toBe('RUNNING');
     const row = await workers.dataSource.getRepository(Complaint).findOneByOrFail({ reference });
     expect(row.workflowStartedAt).not.toBeNull();

@@ -5,7 +5,15 @@ import { defaultPayloadConverter, type Payload } from '@temporalio/common';
 import request from 'supertest';
 import { EncryptionCodec } from '@complaints/temporal/client';
 import { MailInbox } from '@complaints/testing';
-import { complaintBody, config, eventually, startApi, startWorkers, tokenFor, type TestWorkers } from './api-harness';
+import {
+  complaintBody,
+  config,
+  eventually,
+  startApi,
+  startWorkers,
+  tokenFor,
+  type TestWorkers,
+} from './api-harness';
 
 jest.setTimeout(60_000);
 
@@ -39,9 +47,17 @@ async function decodedPayloads(node: unknown, codec: EncryptionCodec, out: strin
 it('no name, email, address, phone, date of birth or issue text reaches the workflow history, search attributes or memo', async () => {
   const handler = await tokenFor('handler@hpft.demo');
   const body = complaintBody();
-  const created = await request(app.getHttpServer()).post('/complaints').set('Authorization', `Bearer ${handler}`).send(body).expect(201);
+  const created = await request(app.getHttpServer())
+    .post('/complaints')
+    .set('Authorization', `Bearer ${handler}`)
+    .send(body)
+    .expect(201);
   const { reference } = created.body;
-  await request(app.getHttpServer()).post(`/complaints/${reference}/acknowledgement`).set('Authorization', `Bearer ${handler}`).send({ method: 'written' }).expect(200);
+  await request(app.getHttpServer())
+    .post(`/complaints/${reference}/acknowledgement`)
+    .set('Authorization', `Bearer ${handler}`)
+    .send({ method: 'written' })
+    .expect(200);
   await new MailInbox().waitFor((message) => message.to.some((to) => to.address === body.complainant.email));
 
   const handle = workers.client.workflow.getHandle(reference);
@@ -52,7 +68,12 @@ it('no name, email, address, phone, date of birth or issue text reaches the work
   const codec = await EncryptionCodec.create(config.PAYLOAD_ENCRYPTION_KEY);
   const payloads = await decodedPayloads(history, codec);
   const description = await handle.describe();
-  const everything = [JSON.stringify(history), ...payloads, JSON.stringify(description.raw.workflowExecutionInfo?.searchAttributes), ...(await decodedPayloads(description.raw.workflowExecutionInfo?.memo, codec))].join('\n');
+  const everything = [
+    JSON.stringify(history),
+    ...payloads,
+    JSON.stringify(description.raw.workflowExecutionInfo?.searchAttributes),
+    ...(await decodedPayloads(description.raw.workflowExecutionInfo?.memo, codec)),
+  ].join('\n');
 
   // The scan can find things: the reference is there, in decoded payloads.
   expect(payloads.join('\n')).toContain(reference);
@@ -67,5 +88,6 @@ it('no name, email, address, phone, date of birth or issue text reaches the work
     body.issues[0].description,
     body.outcomeSought,
   ];
-  for (const value of personal) expect({ value, found: everything.includes(value) }).toEqual({ value, found: false });
+  for (const value of personal)
+    expect({ value, found: everything.includes(value) }).toEqual({ value, found: false });
 });

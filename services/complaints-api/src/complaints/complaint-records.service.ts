@@ -11,22 +11,35 @@ export class ComplaintRecordsService {
 
   /** The complaint, or 404 — also for another organisation's complaint, whose existence is not disclosed. */
   async get(reference: string, staff: StaffPrincipal): Promise<Complaint> {
-    const complaint = await this.dataSource.getRepository(Complaint).findOne({ where: { reference }, relations: { parties: true, issues: true } });
+    const complaint = await this.dataSource
+      .getRepository(Complaint)
+      .findOne({ where: { reference }, relations: { parties: true, issues: true } });
     if (!complaint || complaint.organisationCode !== staff.organisationCode) {
-      throw new ProblemException({ status: 404, title: 'Not found', detail: `no complaint ${reference} in your organisation` });
+      throw new ProblemException({
+        status: 404,
+        title: 'Not found',
+        detail: `no complaint ${reference} in your organisation`,
+      });
     }
     return complaint;
   }
 
   timeline(complaint: Complaint): Promise<CaseEvent[]> {
-    return this.dataSource.getRepository(CaseEvent).find({ where: { complaintId: complaint.id }, order: { occurredAt: 'ASC', id: 'ASC' } });
+    return this.dataSource
+      .getRepository(CaseEvent)
+      .find({ where: { complaintId: complaint.id }, order: { occurredAt: 'ASC', id: 'ASC' } });
   }
 
   /** The worklist, soonest next deadline first. */
   async worklist(query: WorklistQueryDto, staff: StaffPrincipal) {
     const organisation = query.organisation ?? staff.organisationCode;
     if (organisation !== staff.organisationCode) {
-      throw new ProblemException({ status: 403, title: 'Forbidden', detail: "you can list only your own organisation's complaints", rule: 'R-INT-8' });
+      throw new ProblemException({
+        status: 403,
+        title: 'Forbidden',
+        detail: "you can list only your own organisation's complaints",
+        rule: 'R-INT-8',
+      });
     }
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 25;
@@ -35,8 +48,12 @@ export class ComplaintRecordsService {
       .createQueryBuilder('complaint')
       .where('complaint.organisation_code = :organisation', { organisation });
     if (query.stage) builder.andWhere('complaint.stage = :stage', { stage: query.stage });
-    if (query.deadlineBefore) builder.andWhere('complaint.next_deadline <= :deadlineBefore', { deadlineBefore: query.deadlineBefore });
-    if (query.breached !== undefined) builder.andWhere('complaint.breached = :breached', { breached: query.breached });
+    if (query.deadlineBefore)
+      builder.andWhere('complaint.next_deadline <= :deadlineBefore', {
+        deadlineBefore: query.deadlineBefore,
+      });
+    if (query.breached !== undefined)
+      builder.andWhere('complaint.breached = :breached', { breached: query.breached });
     if (query.handler) builder.andWhere('complaint.handler_id = :handler', { handler: query.handler });
     const [items, total] = await builder
       .orderBy('complaint.next_deadline', 'ASC', 'NULLS LAST')

@@ -31,13 +31,18 @@ export class ComplaintWorkflowStarter {
   ) {}
 
   async start(complaint: Complaint, manager: EntityManager = this.dataSource.manager): Promise<void> {
-    const organisation = await manager.getRepository(Organisation).findOneByOrFail({ code: complaint.organisationCode });
+    const organisation = await manager
+      .getRepository(Organisation)
+      .findOneByOrFail({ code: complaint.organisationCode });
     try {
       await this.temporal.workflow.start(COMPLAINT_LIFECYCLE, {
         workflowId: complaint.reference,
         taskQueue: TASK_QUEUES.complaints,
         args: [lifecycleInputFor(complaint, organisation)],
-        memo: { profile: `${complaint.profileId}@${complaint.profileVersion}`, receivedOn: complaint.receivedOn },
+        memo: {
+          profile: `${complaint.profileId}@${complaint.profileVersion}`,
+          receivedOn: complaint.receivedOn,
+        },
       });
     } catch (error) {
       if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;

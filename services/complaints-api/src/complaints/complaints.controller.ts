@@ -18,12 +18,23 @@ import { ComplaintCommandsService } from './complaint-commands.service';
 import { ComplaintRecordsService } from './complaint-records.service';
 import { toCreatedView, toDetailView, toWorklistItem } from './complaint-views';
 import { AcknowledgeDto } from './dto/acknowledge.dto';
-import { AcknowledgementResultDto, ComplaintCreatedDto, ComplaintDetailDto, WorklistPageDto } from './dto/complaint-response.dto';
+import {
+  AcknowledgementResultDto,
+  ComplaintCreatedDto,
+  ComplaintDetailDto,
+  WorklistPageDto,
+} from './dto/complaint-response.dto';
 import { CreateComplaintDto } from './dto/create-complaint.dto';
 import { WorklistQueryDto } from './dto/worklist-query.dto';
 import { IntakeService } from './intake.service';
 
-const CASE_ROLES = ['handler', 'complaints-manager', 'complaint-lead', 'senior-manager', 'responsible-person'] as const;
+const CASE_ROLES = [
+  'handler',
+  'complaints-manager',
+  'complaint-lead',
+  'senior-manager',
+  'responsible-person',
+] as const;
 const PROBLEM = { description: 'RFC 9457 problem details (application/problem+json)' };
 
 @ApiTags('complaints')
@@ -41,13 +52,26 @@ export class ComplaintsController {
   @ApiOperation({
     summary: 'Record a complaint or feedback from any channel (R-INT-1, R-INT-2)',
     description:
-      'Stores the record and starts the complaint\'s workflow, which keeps its deadlines. Feedback (R-INT-3) and anonymous complaints (R-INT-4) ' +
+      "Stores the record and starts the complaint's workflow, which keeps its deadlines. Feedback (R-INT-3) and anonymous complaints (R-INT-4) " +
       'are recorded without letters. Send an `Idempotency-Key` to make retries safe: the same key and body return the same complaint.',
   })
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Unique per intended complaint (1–200 visible ASCII characters)' })
-  @ApiCreatedResponse({ type: ComplaintCreatedDto, description: 'Recorded; `deadlines.acknowledgement` is the R-ACK-1 due date' })
-  @ApiBadRequestResponse({ ...PROBLEM, description: 'Invalid fields: `errors` lists each field and reason; nothing is stored' })
-  @ApiUnprocessableEntityResponse({ ...PROBLEM, description: 'The Idempotency-Key was used for a different request' })
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: 'Unique per intended complaint (1–200 visible ASCII characters)',
+  })
+  @ApiCreatedResponse({
+    type: ComplaintCreatedDto,
+    description: 'Recorded; `deadlines.acknowledgement` is the R-ACK-1 due date',
+  })
+  @ApiBadRequestResponse({
+    ...PROBLEM,
+    description: 'Invalid fields: `errors` lists each field and reason; nothing is stored',
+  })
+  @ApiUnprocessableEntityResponse({
+    ...PROBLEM,
+    description: 'The Idempotency-Key was used for a different request',
+  })
   async create(
     @Body() dto: CreateComplaintDto,
     @CurrentStaff() staff: StaffPrincipal,
@@ -64,7 +88,10 @@ export class ComplaintsController {
   @Roles(...CASE_ROLES)
   @ApiOperation({ summary: 'The worklist: complaints soonest deadline first, filterable and paginated' })
   @ApiOkResponse({ type: WorklistPageDto })
-  async worklist(@Query() query: WorklistQueryDto, @CurrentStaff() staff: StaffPrincipal): Promise<WorklistPageDto> {
+  async worklist(
+    @Query() query: WorklistQueryDto,
+    @CurrentStaff() staff: StaffPrincipal,
+  ): Promise<WorklistPageDto> {
     const page = await this.records.worklist(query, staff);
     return { ...page, items: page.items.map(toWorklistItem) };
   }
@@ -74,7 +101,10 @@ export class ComplaintsController {
   @ApiOperation({ summary: 'One complaint: the record, its stage, deadlines and timeline' })
   @ApiOkResponse({ type: ComplaintDetailDto })
   @ApiNotFoundResponse(PROBLEM)
-  async get(@Param('reference') reference: string, @CurrentStaff() staff: StaffPrincipal): Promise<ComplaintDetailDto> {
+  async get(
+    @Param('reference') reference: string,
+    @CurrentStaff() staff: StaffPrincipal,
+  ): Promise<ComplaintDetailDto> {
     const complaint = await this.records.get(reference, staff);
     return toDetailView(complaint, await this.records.timeline(complaint));
   }
@@ -84,12 +114,17 @@ export class ComplaintsController {
   @Roles('handler', 'complaints-manager')
   @ApiOperation({
     summary: 'Record the acknowledgement (R-ACK-1)',
-    description: 'Refused (409, naming the rule) when already acknowledged, when the complaint is closed, or when the profile requires writing and `verbal` is given.',
+    description:
+      'Refused (409, naming the rule) when already acknowledged, when the complaint is closed, or when the profile requires writing and `verbal` is given.',
   })
   @ApiOkResponse({ type: AcknowledgementResultDto })
   @ApiConflictResponse({ ...PROBLEM, description: 'The procedure does not allow this now; `rule` names why' })
   @ApiNotFoundResponse(PROBLEM)
-  async acknowledge(@Param('reference') reference: string, @Body() dto: AcknowledgeDto, @CurrentStaff() staff: StaffPrincipal): Promise<AcknowledgementResultDto> {
+  async acknowledge(
+    @Param('reference') reference: string,
+    @Body() dto: AcknowledgeDto,
+    @CurrentStaff() staff: StaffPrincipal,
+  ): Promise<AcknowledgementResultDto> {
     const complaint = await this.records.get(reference, staff);
     return this.commands.acknowledge(complaint, dto, staff);
   }

@@ -2,8 +2,20 @@ import { createHash } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { QueryFailedError, type DataSource, type EntityManager } from 'typeorm';
 import { CaseEvent, Complaint, ComplaintIssue, ComplaintParty, Organisation } from '@complaints/db';
-import { acknowledgementDue, createWorkingDayCalendar, formatComplaintReference, getProfile, londonDate } from '@complaints/domain';
-import { DATA_SOURCE, ProblemException, RequestValidationException, type FieldProblem, type StaffPrincipal } from '@complaints/service-kit';
+import {
+  acknowledgementDue,
+  createWorkingDayCalendar,
+  formatComplaintReference,
+  getProfile,
+  londonDate,
+} from '@complaints/domain';
+import {
+  DATA_SOURCE,
+  ProblemException,
+  RequestValidationException,
+  type FieldProblem,
+  type StaffPrincipal,
+} from '@complaints/service-kit';
 import { initialStage } from '@complaints/workflows/messages';
 import { ComplaintWorkflowStarter } from './complaint-workflow.starter';
 import type { CreateComplaintDto } from './dto/create-complaint.dto';
@@ -31,14 +43,30 @@ export class IntakeService {
     private readonly starter: ComplaintWorkflowStarter,
   ) {}
 
-  async receive(dto: CreateComplaintDto, staff: StaffPrincipal, idempotencyKey?: string): Promise<IntakeResult> {
+  async receive(
+    dto: CreateComplaintDto,
+    staff: StaffPrincipal,
+    idempotencyKey?: string,
+  ): Promise<IntakeResult> {
     if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
-      throw new RequestValidationException([{ field: 'Idempotency-Key', reason: 'must be 1 to 200 visible ASCII characters' }]);
+      throw new RequestValidationException([
+        { field: 'Idempotency-Key', reason: 'must be 1 to 200 visible ASCII characters' },
+      ]);
     }
-    const organisation = await this.dataSource.getRepository(Organisation).findOneBy({ code: dto.organisation });
-    if (!organisation) throw new RequestValidationException([{ field: 'organisation', reason: `no organisation has the code ${dto.organisation}` }]);
+    const organisation = await this.dataSource
+      .getRepository(Organisation)
+      .findOneBy({ code: dto.organisation });
+    if (!organisation)
+      throw new RequestValidationException([
+        { field: 'organisation', reason: `no organisation has the code ${dto.organisation}` },
+      ]);
     if (organisation.code !== staff.organisationCode) {
-      throw new ProblemException({ status: 403, title: 'Forbidden', detail: 'you can record complaints only for your own organisation', rule: 'R-INT-8' });
+      throw new ProblemException({
+        status: 403,
+        title: 'Forbidden',
+        detail: 'you can record complaints only for your own organisation',
+        rule: 'R-INT-8',
+      });
     }
     this.checkDates(dto);
 
@@ -50,10 +78,16 @@ export class IntakeService {
 
     let complaint: Complaint;
     try {
-      complaint = await this.dataSource.transaction((manager) => this.record(manager, dto, organisation, staff, idempotencyKey ?? null, requestHash));
+      complaint = await this.dataSource.transaction((manager) =>
+        this.record(manager, dto, organisation, staff, idempotencyKey ?? null, requestHash),
+      );
     } catch (error) {
       // Two requests with one key raced: the second finds the first's complaint.
-      if (idempotencyKey && error instanceof QueryFailedError && (error.driverError as { code?: string }).code === UNIQUE_VIOLATION) {
+      if (
+        idempotencyKey &&
+        error instanceof QueryFailedError &&
+        (error.driverError as { code?: string }).code === UNIQUE_VIOLATION
+      ) {
         const earlier = await this.findByIdempotencyKey(organisation.code, idempotencyKey, requestHash);
         if (earlier) return { complaint: earlier, replayed: true };
       }
@@ -63,13 +97,22 @@ export class IntakeService {
     try {
       await this.starter.start(complaint);
     } catch (error) {
-      this.logger.warn({ reference: complaint.reference, err: { type: (error as Error).name } }, 'workflow start deferred to the outbox relay');
+      this.logger.warn(
+        { reference: complaint.reference, err: { type: (error as Error).name } },
+        'workflow start deferred to the outbox relay',
+      );
     }
     return { complaint, replayed: false };
   }
 
-  private async findByIdempotencyKey(organisationCode: string, idempotencyKey: string, requestHash: string): Promise<Complaint | null> {
-    const earlier = await this.dataSource.getRepository(Complaint).findOneBy({ organisationCode, idempotencyKey });
+  private async findByIdempotencyKey(
+    organisationCode: string,
+    idempotencyKey: string,
+    requestHash: string,
+  ): Promise<Complaint | null> {
+    const earlier = await this.dataSource
+      .getRepository(Complaint)
+      .findOneBy({ organisationCode, idempotencyKey });
     if (earlier && earlier.requestHash !== requestHash) {
       throw new ProblemException({
         status: 422,
@@ -84,7 +127,11 @@ export class IntakeService {
   private checkDates(dto: CreateComplaintDto): void {
     const today = londonDate(new Date());
     const problems: FieldProblem[] = [];
-    if (dto.receivedOn > today) problems.push({ field: 'receivedOn', reason: `must not be in the future (today in London is ${today})` });
+    if (dto.receivedOn > today)
+      problems.push({
+        field: 'receivedOn',
+        reason: `must not be in the future (today in London is ${today})`,
+      });
     const notAfterReceipt: [string, string | undefined][] = [
       ['complainant.dateOfBirth', dto.complainant?.dateOfBirth],
       ['personAffected.dateOfBirth', dto.personAffected?.dateOfBirth],
@@ -92,7 +139,8 @@ export class IntakeService {
       ['becameAwareOn', dto.becameAwareOn],
     ];
     for (const [field, value] of notAfterReceipt) {
-      if (value && value > dto.receivedOn) problems.push({ field, reason: `must not be after the date of receipt (${dto.receivedOn})` });
+      if (value && value > dto.receivedOn)
+        problems.push({ field, reason: `must not be after the date of receipt (${dto.receivedOn})` });
     }
     if (problems.length > 0) throw new RequestValidationException(problems);
   }
@@ -108,9 +156,16 @@ export class IntakeService {
     const profile = getProfile(organisation.profileId, organisation.profileVersion);
     const anonymous = dto.anonymous ?? false;
     const entersProcedure = dto.kind !== 'feedback' && !anonymous;
-    const calendar = createWorkingDayCalendar({ nation: organisation.nation, closureDays: organisation.closureDays });
+    const calendar = createWorkingDayCalendar({
+      nation: organisation.nation,
+      closureDays: organisation.closureDays,
+    });
     const acknowledgement = entersProcedure ? acknowledgementDue(profile, dto.receivedOn, calendar) : null;
-    const reference = await this.nextReference(manager, organisation.code, Number(dto.receivedOn.slice(0, 4)));
+    const reference = await this.nextReference(
+      manager,
+      organisation.code,
+      Number(dto.receivedOn.slice(0, 4)),
+    );
 
     const complaint = manager.create(Complaint, {
       reference,
@@ -135,7 +190,9 @@ export class IntakeService {
       requestHash,
       createdBy: staff.id,
       parties: this.parties(manager, dto),
-      issues: (dto.issues ?? []).map((issue, position) => manager.create(ComplaintIssue, { position, description: issue.description })),
+      issues: (dto.issues ?? []).map((issue, position) =>
+        manager.create(ComplaintIssue, { position, description: issue.description }),
+      ),
     });
     await manager.save(complaint);
     await manager.insert(CaseEvent, {
@@ -145,7 +202,13 @@ export class IntakeService {
       actorId: staff.id,
       type: 'complaint-received',
       rule: 'R-INT-1',
-      data: { kind: dto.kind, channel: dto.channel, receivedOn: dto.receivedOn, anonymous, profile: `${profile.id}@${profile.version}` },
+      data: {
+        kind: dto.kind,
+        channel: dto.channel,
+        receivedOn: dto.receivedOn,
+        anonymous,
+        profile: `${profile.id}@${profile.version}`,
+      },
     });
     return complaint;
   }
@@ -155,7 +218,15 @@ export class IntakeService {
     if (dto.complainant) {
       const { name, dateOfBirth, address, email, phone, relationship } = dto.complainant;
       parties.push(
-        manager.create(ComplaintParty, { role: 'complainant', name, dateOfBirth: dateOfBirth ?? null, address: address ?? null, email: email ?? null, phone: phone ?? null, relationship }),
+        manager.create(ComplaintParty, {
+          role: 'complainant',
+          name,
+          dateOfBirth: dateOfBirth ?? null,
+          address: address ?? null,
+          email: email ?? null,
+          phone: phone ?? null,
+          relationship,
+        }),
       );
     }
     if (dto.personAffected) {
@@ -177,7 +248,11 @@ export class IntakeService {
   }
 
   /** HPFT-2026-000123: a gap-free sequence per organisation and year of receipt. */
-  private async nextReference(manager: EntityManager, organisationCode: string, year: number): Promise<string> {
+  private async nextReference(
+    manager: EntityManager,
+    organisationCode: string,
+    year: number,
+  ): Promise<string> {
     const [{ last_value: sequence }] = await manager.query(
       `INSERT INTO complaint_reference_sequence (organisation_code, year, last_value) VALUES ($1, $2, 1)
        ON CONFLICT (organisation_code, year) DO UPDATE SET last_value = complaint_reference_sequence.last_value + 1

@@ -1,4 +1,10 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import { Complaint } from '@complaints/db';
 import { DATA_SOURCE } from '@complaints/service-kit';
@@ -59,7 +65,9 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
         .getRepository(Complaint)
         .createQueryBuilder('complaint')
         .where('complaint.workflow_started_at IS NULL')
-        .andWhere(`complaint.created_at < now() - make_interval(secs => :grace)`, { grace: this.settings.graceMs / 1000 })
+        .andWhere(`complaint.created_at < now() - make_interval(secs => :grace)`, {
+          grace: this.settings.graceMs / 1000,
+        })
         .orderBy('complaint.created_at')
         .limit(batchSize)
         .setLock('pessimistic_write')

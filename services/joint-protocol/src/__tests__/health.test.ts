@@ -8,7 +8,9 @@ import { SERVICE_DESCRIPTION } from '../service-description';
 
 describeServiceHealth('Joint protocol', async () => {
   const config = loadJointProtocolConfig({ ...process.env, PORT: '3000' });
-  const app = (await Test.createTestingModule({ imports: [AppModule.forConfig(config)] }).compile()).createNestApplication({ bufferLogs: true });
+  const app = (
+    await Test.createTestingModule({ imports: [AppModule.forConfig(config)] }).compile()
+  ).createNestApplication({ bufferLogs: true });
   configureApp(app, SERVICE_DESCRIPTION);
   await app.init();
   return { app, breakPostgres: () => app.get<DataSource>(DATA_SOURCE).destroy() };

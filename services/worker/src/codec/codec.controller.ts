@@ -17,12 +17,19 @@ interface PayloadsBody {
 }
 
 const fromJson = (payload: JsonPayload): Payload => ({
-  metadata: Object.fromEntries(Object.entries(payload.metadata ?? {}).map(([key, value]) => [key, Buffer.from(value, 'base64')])),
+  metadata: Object.fromEntries(
+    Object.entries(payload.metadata ?? {}).map(([key, value]) => [key, Buffer.from(value, 'base64')]),
+  ),
   data: payload.data ? Buffer.from(payload.data, 'base64') : undefined,
 });
 
 const toJson = (payload: Payload): JsonPayload => ({
-  metadata: Object.fromEntries(Object.entries(payload.metadata ?? {}).map(([key, value]) => [key, Buffer.from(value).toString('base64')])),
+  metadata: Object.fromEntries(
+    Object.entries(payload.metadata ?? {}).map(([key, value]) => [
+      key,
+      Buffer.from(value).toString('base64'),
+    ]),
+  ),
   data: payload.data ? Buffer.from(payload.data).toString('base64') : undefined,
 });
 
@@ -39,7 +46,9 @@ export class CodecController {
   @Post('decode')
   @HttpCode(200)
   @ApiOperation({ summary: 'Decrypt payloads for the Temporal Web UI' })
-  @ApiOkResponse({ schema: { example: { payloads: [{ metadata: { encoding: 'anNvbi9wbGFpbg==' }, data: 'eyJhIjoxfQ==' }] } } })
+  @ApiOkResponse({
+    schema: { example: { payloads: [{ metadata: { encoding: 'anNvbi9wbGFpbg==' }, data: 'eyJhIjoxfQ==' }] } },
+  })
   async decode(@Body() body: PayloadsBody): Promise<PayloadsBody> {
     return { payloads: (await this.codec.decode((body.payloads ?? []).map(fromJson))).map(toJson) };
   }

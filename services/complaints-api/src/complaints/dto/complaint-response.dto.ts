@@ -9,7 +9,11 @@ export class ProfilePinDto {
 }
 
 export class DeadlinesDto {
-  @ApiPropertyOptional({ example: '2026-11-26', description: 'R-ACK-1: acknowledge by the end of this day (London)', nullable: true })
+  @ApiPropertyOptional({
+    example: '2026-11-26',
+    description: 'R-ACK-1: acknowledge by the end of this day (London)',
+    nullable: true,
+  })
   acknowledgement?: string | null;
 }
 
@@ -29,7 +33,10 @@ export class ComplaintCreatedDto {
   @ApiProperty({ example: 'awaiting-acknowledgement' })
   stage!: string;
 
-  @ApiProperty({ type: DeadlinesDto, description: 'Deadlines as ISO dates; a deadline is met by action on or before that date' })
+  @ApiProperty({
+    type: DeadlinesDto,
+    description: 'Deadlines as ISO dates; a deadline is met by action on or before that date',
+  })
   deadlines!: DeadlinesDto;
 }
 
@@ -77,7 +84,8 @@ export class ComplaintDetailDto extends ComplaintCreatedDto {
   @ApiPropertyOptional({ nullable: true }) outcomeSought!: string | null;
   @ApiProperty({ type: [PersonViewDto] }) people!: PersonViewDto[];
   @ApiProperty({ type: [String], description: 'The issues, verbatim' }) issues!: string[];
-  @ApiProperty({ type: [TimelineEventDto], description: 'The append-only case timeline, oldest first' }) timeline!: TimelineEventDto[];
+  @ApiProperty({ type: [TimelineEventDto], description: 'The append-only case timeline, oldest first' })
+  timeline!: TimelineEventDto[];
 }
 
 export class WorklistItemDto {

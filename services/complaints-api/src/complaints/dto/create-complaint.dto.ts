@@ -39,7 +39,11 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const isoDate = { strict: true, strictSeparator: true } as const;
 
 export class PostalAddressDto {
-  @ApiProperty({ description: 'Address lines, first line first', example: ['12 Hill Road', 'Hatfield'], maxItems: 6 })
+  @ApiProperty({
+    description: 'Address lines, first line first',
+    example: ['12 Hill Road', 'Hatfield'],
+    maxItems: 6,
+  })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(6)
@@ -59,7 +63,10 @@ export class PersonDto {
   @Length(1, 200)
   name!: string;
 
-  @ApiPropertyOptional({ description: 'Date of birth (ISO date); not after the date of receipt', example: '1970-04-01' })
+  @ApiPropertyOptional({
+    description: 'Date of birth (ISO date); not after the date of receipt',
+    example: '1970-04-01',
+  })
   @IsOptional()
   @Matches(ISO_DATE, { message: 'dateOfBirth must be an ISO date (YYYY-MM-DD)' })
   @IsISO8601(isoDate, { message: 'dateOfBirth must be a real calendar date' })
@@ -92,32 +99,48 @@ export class ComplainantDto extends PersonDto {
 
 export class ConsentDto {
   @ApiProperty({
-    description: 'R-INT-5: consent of the person affected for the complainant to act for them and see their information',
+    description:
+      'R-INT-5: consent of the person affected for the complainant to act for them and see their information',
     enum: CONSENT_STATUSES,
   })
   @IsIn(CONSENT_STATUSES)
   status!: ConsentStatus;
 
-  @ApiPropertyOptional({ description: 'Required when status is not-needed', enum: CONSENT_NOT_NEEDED_REASONS })
+  @ApiPropertyOptional({
+    description: 'Required when status is not-needed',
+    enum: CONSENT_NOT_NEEDED_REASONS,
+  })
   @ValidateIf((consent: ConsentDto) => consent.status === 'not-needed')
-  @IsIn(CONSENT_NOT_NEEDED_REASONS, { message: 'reason must say why consent is not needed: deceased, child or lacks-capacity' })
+  @IsIn(CONSENT_NOT_NEEDED_REASONS, {
+    message: 'reason must say why consent is not needed: deceased, child or lacks-capacity',
+  })
   reason?: ConsentNotNeededReason;
 }
 
 export class IssueDto {
-  @ApiProperty({ description: "The issue in the person's own words and language, stored verbatim", maxLength: 20000 })
+  @ApiProperty({
+    description: "The issue in the person's own words and language, stored verbatim",
+    maxLength: 20000,
+  })
   @IsString()
   @Length(1, 20000)
   description!: string;
 }
 
 export class CreateComplaintDto {
-  @ApiProperty({ description: 'Code of the organisation the complaint is made to; must be your own', example: 'HPFT' })
+  @ApiProperty({
+    description: 'Code of the organisation the complaint is made to; must be your own',
+    example: 'HPFT',
+  })
   @IsString()
   @Matches(/^[A-Z]{2,8}$/, { message: 'organisation must be an organisation code (2 to 8 capital letters)' })
   organisation!: string;
 
-  @ApiProperty({ description: 'R-INT-3: feedback (no response wanted), a complaint, or both', enum: SUBMISSION_KINDS, example: 'complaint' })
+  @ApiProperty({
+    description: 'R-INT-3: feedback (no response wanted), a complaint, or both',
+    enum: SUBMISSION_KINDS,
+    example: 'complaint',
+  })
   @IsIn(SUBMISSION_KINDS)
   kind!: SubmissionKind;
 
@@ -125,44 +148,68 @@ export class CreateComplaintDto {
   @IsIn(CHANNELS)
   channel!: Channel;
 
-  @ApiProperty({ description: 'Calendar date of receipt in Europe/London (ISO date); not in the future', example: '2026-11-23' })
+  @ApiProperty({
+    description: 'Calendar date of receipt in Europe/London (ISO date); not in the future',
+    example: '2026-11-23',
+  })
   @Matches(ISO_DATE, { message: 'receivedOn must be an ISO date (YYYY-MM-DD)' })
   @IsISO8601(isoDate, { message: 'receivedOn must be a real calendar date' })
   receivedOn!: string;
 
-  @ApiPropertyOptional({ description: 'R-INT-4: anonymous — recorded and looked into for learning, no correspondence', default: false })
+  @ApiPropertyOptional({
+    description: 'R-INT-4: anonymous — recorded and looked into for learning, no correspondence',
+    default: false,
+  })
   @IsOptional()
   @IsBoolean()
   anonymous?: boolean;
 
-  @ApiPropertyOptional({ description: 'The person making the complaint; required unless anonymous', type: ComplainantDto })
+  @ApiPropertyOptional({
+    description: 'The person making the complaint; required unless anonymous',
+    type: ComplainantDto,
+  })
   @ValidateIf((dto: CreateComplaintDto) => !dto.anonymous || dto.complainant !== undefined)
   @IsDefined({ message: 'complainant is required unless the complaint is anonymous (R-INT-4)' })
   @ValidateNested()
   @Type(() => ComplainantDto)
   complainant?: ComplainantDto;
 
-  @ApiPropertyOptional({ description: 'R-INT-5: the person affected, where different from the complainant', type: PersonDto })
+  @ApiPropertyOptional({
+    description: 'R-INT-5: the person affected, where different from the complainant',
+    type: PersonDto,
+  })
   @IsOptional()
   @ValidateNested()
   @Type(() => PersonDto)
   personAffected?: PersonDto;
 
-  @ApiPropertyOptional({ description: 'R-INT-5: required when the person affected is someone else', type: ConsentDto })
+  @ApiPropertyOptional({
+    description: 'R-INT-5: required when the person affected is someone else',
+    type: ConsentDto,
+  })
   @ValidateIf((dto: CreateComplaintDto) => dto.personAffected !== undefined || dto.consent !== undefined)
   @IsDefined({ message: 'consent is required when the person affected is someone else (R-INT-5)' })
   @ValidateNested()
   @Type(() => ConsentDto)
   consent?: ConsentDto;
 
-  @ApiPropertyOptional({ description: 'R-INT-2: how the person wants replies (letter and/or email)', enum: REPLY_CHANNELS, isArray: true, example: ['email'] })
+  @ApiPropertyOptional({
+    description: 'R-INT-2: how the person wants replies (letter and/or email)',
+    enum: REPLY_CHANNELS,
+    isArray: true,
+    example: ['email'],
+  })
   @IsOptional()
   @IsArray()
   @ArrayUnique()
   @IsIn(REPLY_CHANNELS, { each: true })
   replyChannels?: ReplyChannel[];
 
-  @ApiPropertyOptional({ description: 'R-INT-2: accessibility needs and reasonable adjustments', enum: ACCESSIBILITY_NEEDS, isArray: true })
+  @ApiPropertyOptional({
+    description: 'R-INT-2: accessibility needs and reasonable adjustments',
+    enum: ACCESSIBILITY_NEEDS,
+    isArray: true,
+  })
   @IsOptional()
   @IsArray()
   @ArrayUnique()
@@ -177,10 +224,16 @@ export class CreateComplaintDto {
 
   @ApiPropertyOptional({ description: "The person's language (BCP 47 tag)", example: 'en' })
   @IsOptional()
-  @Matches(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{1,8}){0,3}$/, { message: 'preferredLanguage must be a language tag such as en or cy' })
+  @Matches(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{1,8}){0,3}$/, {
+    message: 'preferredLanguage must be a language tag such as en or cy',
+  })
   preferredLanguage?: string;
 
-  @ApiPropertyOptional({ description: 'R-INT-2: the issues, verbatim; at least one for a complaint', type: [IssueDto], maxItems: 50 })
+  @ApiPropertyOptional({
+    description: 'R-INT-2: the issues, verbatim; at least one for a complaint',
+    type: [IssueDto],
+    maxItems: 50,
+  })
   @ValidateIf((dto: CreateComplaintDto) => dto.kind !== 'feedback' || dto.issues !== undefined)
   @IsArray()
   @ArrayMinSize(1, { message: 'issues must list at least one issue' })

@@ -3,7 +3,10 @@ import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 
 export class WorklistQueryDto {
-  @ApiPropertyOptional({ description: 'Organisation code; defaults to, and must be, your own', example: 'HPFT' })
+  @ApiPropertyOptional({
+    description: 'Organisation code; defaults to, and must be, your own',
+    example: 'HPFT',
+  })
   @IsOptional()
   @Matches(/^[A-Z]{2,8}$/, { message: 'organisation must be an organisation code' })
   organisation?: string;
@@ -14,7 +17,10 @@ export class WorklistQueryDto {
   @Matches(/^[a-z-]{1,48}$/, { message: 'stage must be a stage name' })
   stage?: string;
 
-  @ApiPropertyOptional({ description: 'Only complaints whose next deadline is on or before this date', example: '2026-12-01' })
+  @ApiPropertyOptional({
+    description: 'Only complaints whose next deadline is on or before this date',
+    example: '2026-12-01',
+  })
   @IsOptional()
   @IsISO8601({ strict: true }, { message: 'deadlineBefore must be an ISO date' })
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'deadlineBefore must be an ISO date (YYYY-MM-DD)' })
