@@ -16,6 +16,7 @@ import {
 } from '@complaints/service-kit';
 import { TASK_QUEUES } from '@complaints/temporal';
 import type { CorrespondenceConfig } from './config';
+import { CorrespondenceController } from './correspondence/correspondence.controller';
 
 export const MAILER = Symbol('MAILER');
 
@@ -28,7 +29,7 @@ export class AppModule implements OnApplicationShutdown {
     return {
       module: AppModule,
       imports: serviceCoreImports('correspondence', config),
-      controllers: [HealthController],
+      controllers: [HealthController, CorrespondenceController],
       providers: [
         ...staffAuthProviders(config),
         { provide: MAILER, useFactory: () => createSmtpMailer(config.SMTP_URL) },
