@@ -16,6 +16,7 @@ import {
   createLifecycleHarness,
   eventTypes,
   lifecycleInput,
+  recordHistory,
   type LifecycleHarness,
 } from './lifecycle-harness';
 
@@ -102,6 +103,7 @@ describe.each(ORDINARY_WEEK.cases)(
         const description = await handle.describe();
         expect(description.typedSearchAttributes.get(SEARCH_ATTRIBUTES.breached)).toBe(false);
         expect(description.typedSearchAttributes.get(SEARCH_ATTRIBUTES.stage)).toBe('acknowledged');
+        await recordHistory(handle, `${profile}-acknowledged-on-time`);
       });
       expect(eventTypes(harness)).toEqual([
         'acknowledgement-clock-started',
@@ -133,6 +135,7 @@ describe.each(ORDINARY_WEEK.cases)(
         });
         expect(result.onTime).toBe(false);
         await harness.env.sleep('1 hour');
+        await recordHistory(handle, `${profile}-acknowledged-late-after-breach`);
       });
       expect(eventTypes(harness)).toEqual([
         'acknowledgement-clock-started',
@@ -239,6 +242,7 @@ describe('acknowledgement commands are validated before they enter history', () 
       );
       await phso.executeUpdate(withdrawUpdate, { args: [{ by: 'h' }] });
       expect((await phso.result()).stage).toBe('withdrawn');
+      await recordHistory(phso, 'phso-model-withdrawn');
       // Withdrawal ends the workflow: no command reaches it any more.
       await expect(
         phso.executeUpdate(acknowledgeUpdate, { args: [{ method: 'verbal', by: 'h' }] }),
@@ -279,6 +283,7 @@ describe('acknowledgement commands are validated before they enter history', () 
         }),
       );
       expect((await feedback.result()).stage).toBe('feedback-recorded');
+      await recordHistory(feedback, 'feedback-recorded');
       const anonymous = await start(
         harness.env,
         lifecycleInput({
@@ -294,6 +299,7 @@ describe('acknowledgement commands are validated before they enter history', () 
       ).toBe('R-INT-4');
       await harness.env.sleep('30 days');
       expect((await anonymous.query(processStateQuery)).breached).toBe(false);
+      await recordHistory(anonymous, 'anonymous-reviewing-for-learning');
     });
     expect(eventTypes(harness)).toEqual(['feedback-recorded', 'anonymous-complaint-recorded']);
     expect(harness.letters).toEqual([]);

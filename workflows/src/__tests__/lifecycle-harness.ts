@@ -1,6 +1,9 @@
 // Workflow unit-test harness: the real workflow on the time-skipping server, with the activities mocked
 // (the only place mocks are allowed) and recorded, and the server clock set to a fixed instant.
+import fs from 'node:fs';
 import path from 'node:path';
+import type { WorkflowHandle } from '@temporalio/client';
+import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import type { CaseEventInput } from '@complaints/activities/case-record';
@@ -75,3 +78,15 @@ export function lifecycleInput(
 }
 
 export const eventTypes = (recorded: Recorded) => recorded.events.map((event) => event.type);
+
+export const HISTORIES_DIR = path.join(__dirname, '..', '..', 'histories');
+
+/**
+ * With RECORD_HISTORIES=1 (`pnpm --filter @complaints/workflows record-histories`), saves the workflow's
+ * history as a fixture that the replay test runs against every later version of the code.
+ */
+export async function recordHistory(handle: WorkflowHandle, name: string): Promise<void> {
+  if (process.env.RECORD_HISTORIES !== '1') return;
+  fs.mkdirSync(HISTORIES_DIR, { recursive: true });
+  fs.writeFileSync(path.join(HISTORIES_DIR, `${name}.json`), historyToJSON(await handle.fetchHistory()));
+}

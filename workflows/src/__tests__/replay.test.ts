@@ -1,0 +1,37 @@
+// A complaint's workflow lives for months across many releases: every saved history (histories/*.json,
+// real runs of each path) must replay against the current code without a determinism violation.
+// A change that breaks one needs patched()/deprecatePatch(), not a re-recording.
+import fs from 'node:fs';
+import path from 'node:path';
+import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
+import { Worker } from '@temporalio/worker';
+import { workflowBundle } from '@complaints/testing';
+import { HISTORIES_DIR } from './lifecycle-harness';
+
+jest.setTimeout(120_000);
+
+const files = fs.readdirSync(HISTORIES_DIR).filter((file) => file.endsWith('.json'));
+
+it('has saved histories of every profile and path to replay', () => {
+  expect(files.length).toBeGreaterThanOrEqual(11);
+  for (const profile of ['phso-model', 'hpft', 'itrust', 'cwth']) {
+    expect(files).toEqual(
+      expect.arrayContaining([
+        `${profile}-acknowledged-on-time.json`,
+        `${profile}-acknowledged-late-after-breach.json`,
+      ]),
+    );
+  }
+});
+
+it.each(files)('replays %s deterministically', async (file) => {
+  const history = historyFromJSON(JSON.parse(fs.readFileSync(path.join(HISTORIES_DIR, file), 'utf8')));
+  const bundle = await workflowBundle(path.join(__dirname, '..', 'index.ts'));
+  await expect(
+    Worker.runReplayHistory(
+      { workflowBundle: bundle, replayName: file },
+      history,
+      path.basename(file, '.json'),
+    ),
+  ).resolves.toBeUndefined();
+});
