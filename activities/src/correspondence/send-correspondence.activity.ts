@@ -55,6 +55,7 @@ export function createCorrespondenceActivities(deps: CorrespondenceDependencies)
       acknowledgementWorkingDays: profile.acknowledgement.workingDays,
       responseTimescale: describeTimescale(context),
       signatory: `Complaints Team`,
+      earlyResolutionSummary: complaint.earlyResolutionSummary,
       facts: input.facts ?? {},
     });
   }

@@ -6,15 +6,20 @@ import { convert } from 'html-to-text';
 /** Every template with its version; a sent item records both. Bump the version when the wording changes. */
 export const TEMPLATE_CATALOGUE = {
   acknowledgement: { version: 1, kind: 'letter', subject: 'Your complaint {{reference}}: acknowledgement' },
-  'acknowledgement-reminder': {
+  'early-resolution-summary': {
     version: 1,
-    kind: 'staff',
-    subject: 'Reminder: acknowledge complaint {{reference}} by {{formatDate facts.due}}',
+    kind: 'letter',
+    subject: 'Your complaint {{reference}}: how it was resolved',
   },
-  'acknowledgement-breach': {
+  'deadline-reminder': {
     version: 1,
     kind: 'staff',
-    subject: 'Escalation: complaint {{reference}} was not acknowledged by {{formatDate facts.due}}',
+    subject: 'Reminder: {{facts.deadline}} for complaint {{reference}} due {{formatDate facts.due}}',
+  },
+  'deadline-breach': {
+    version: 1,
+    kind: 'staff',
+    subject: 'Escalation: {{facts.deadline}} for complaint {{reference}} missed ({{formatDate facts.due}})',
   },
 } as const;
 

@@ -13,7 +13,7 @@ import type {
 } from '@complaints/activities/correspondence';
 import { createTimeSkippingEnvironment, workflowBundle } from '@complaints/testing';
 import { TASK_QUEUES } from '@complaints/temporal';
-import type { ComplaintLifecycleInput } from '../messages';
+import { processStateQuery, type ComplaintLifecycleInput, type ComplaintProcessState } from '../messages';
 
 export interface Recorded {
   events: CaseEventInput[];
@@ -89,4 +89,19 @@ export async function recordHistory(handle: WorkflowHandle, name: string): Promi
   if (process.env.RECORD_HISTORIES !== '1') return;
   fs.mkdirSync(HISTORIES_DIR, { recursive: true });
   fs.writeFileSync(path.join(HISTORIES_DIR, `${name}.json`), historyToJSON(await handle.fetchHistory()));
+}
+
+/** Polls the workflow's state (in real time) until `accept` holds: for steps that follow an activity. */
+export async function waitForState(
+  handle: WorkflowHandle,
+  accept: (state: ComplaintProcessState) => boolean,
+  timeoutMs = 10_000,
+): Promise<ComplaintProcessState> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const state = await handle.query(processStateQuery);
+    if (accept(state)) return state;
+    if (Date.now() > deadline) throw new Error(`workflow state not reached; stage is ${state.stage}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }

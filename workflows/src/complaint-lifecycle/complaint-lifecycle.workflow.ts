@@ -1,6 +1,12 @@
 // One complaint, one workflow: the NHS complaints procedure with every deadline kept by durable timers.
 // Reads like the procedure: record, acknowledge (R-ACK-1), … Rule IDs refer to shared/docs/procedure.md.
-import { condition, proxyActivities, setHandler, upsertSearchAttributes } from '@temporalio/workflow';
+import {
+  condition,
+  patched,
+  proxyActivities,
+  setHandler,
+  upsertSearchAttributes,
+} from '@temporalio/workflow';
 import type { CaseEventInput, CaseProjection } from '@complaints/activities/case-record';
 import type {
   SendCorrespondenceInput,
@@ -8,20 +14,34 @@ import type {
 } from '@complaints/activities/correspondence';
 import {
   acknowledgementDue,
+  calendarMonthsAfterReceipt,
   createWorkingDayCalendar,
   endOfLondonDay,
   getProfile,
+  isLocalDate,
   londonDate,
   startOfLondonDay,
   workingDayBefore,
+  workingDaysAfterReceipt,
   type LocalDate,
 } from '@complaints/domain';
 import { SEARCH_ATTRIBUTES, TASK_QUEUES } from '@complaints/temporal';
 import {
   acknowledgeUpdate,
+  agreeTimescaleUpdate,
+  extendEarlyResolutionUpdate,
   initialStage,
   processStateQuery,
+  resolveEarlyUpdate,
+  startCloserLookUpdate,
   withdrawUpdate,
+  type AgreeTimescaleCommand,
+  type ClockState,
+  type CloserLookState,
+  type EarlyResolutionState,
+  type ExtendEarlyResolutionCommand,
+  type StaffCommand,
+  type Stage,
   type AcknowledgeCommand,
   type ComplaintLifecycleInput,
   type ComplaintProcessState,
@@ -47,6 +67,13 @@ const { sendCorrespondence } = proxyActivities<{
 const SYSTEM = { type: 'system', id: 'workflow' } as const;
 /** Reminders reach staff at the start of the working day. */
 const REMINDER_HOUR = 9;
+
+/** How each clock is named to staff in reminders and escalations. */
+const CLOCK_LABELS: Record<string, string> = {
+  acknowledgement: 'acknowledgement',
+  'early-resolution': 'early-resolution aim',
+  'final-response': 'final response',
+};
 
 export async function complaintLifecycle(input: ComplaintLifecycleInput): Promise<ComplaintProcessState> {
   const profile = getProfile(input.profile.id, input.profile.version);
@@ -145,6 +172,119 @@ export async function complaintLifecycle(input: ComplaintLifecycleInput): Promis
     },
   );
 
+  setHandler(
+    extendEarlyResolutionUpdate,
+    async (command: ExtendEarlyResolutionCommand) => {
+      const early = state.earlyResolution!;
+      const today = londonDate(new Date());
+      early.extensions.push({ agreedOn: today, from: early.due!, to: command.newTarget, by: command.by });
+      early.due = command.newTarget;
+      state.nextDeadline = command.newTarget;
+      await record(
+        'early-resolution-extended',
+        'R-ER-1',
+        { type: 'staff', id: command.by },
+        { to: command.newTarget, agreedOn: today },
+      );
+      return early;
+    },
+    {
+      validator: (command: ExtendEarlyResolutionCommand) => {
+        requireStage(
+          'early-resolution',
+          'R-ER-1',
+          'the early-resolution aim can be extended only during early resolution',
+        );
+        const today = londonDate(new Date());
+        if (!isLocalDate(command.newTarget)) refuse('R-ER-1', 'newTarget must be an ISO date');
+        if (command.newTarget < today)
+          refuse('R-ER-1', `the new target ${command.newTarget} is in the past (today is ${today})`);
+        if (command.newTarget <= state.earlyResolution!.due!) {
+          refuse('R-ER-1', `the new target must be after the current one (${state.earlyResolution!.due})`);
+        }
+      },
+    },
+  );
+
+  setHandler(
+    resolveEarlyUpdate,
+    async (command: StaffCommand) => {
+      // The stage changes at once (refusing further commands); the outcome, which the main flow waits on,
+      // only once the event is recorded, so the timeline keeps its order.
+      const early = state.earlyResolution!;
+      state.stage = 'resolved-early';
+      await record(
+        'resolved-early',
+        'R-ER-1',
+        { type: 'staff', id: command.by },
+        { aim: early.due, onTime: londonDate(new Date()) <= early.due! },
+      );
+      early.outcome = 'resolved';
+      return early;
+    },
+    {
+      validator: (_command: StaffCommand) =>
+        requireStage(
+          'early-resolution',
+          'R-ER-1',
+          'only a complaint in early resolution can be resolved early',
+        ),
+    },
+  );
+
+  setHandler(
+    startCloserLookUpdate,
+    async (command: StaffCommand) => {
+      const closer = openCloserLook();
+      await record(
+        'early-resolution-ended',
+        'R-ER-2',
+        { type: 'staff', id: command.by },
+        { outcome: 'closer-look' },
+      );
+      state.earlyResolution!.outcome = 'closer-look';
+      return closer;
+    },
+    {
+      validator: (_command: StaffCommand) =>
+        requireStage(
+          'early-resolution',
+          'R-ER-2',
+          'a closer look follows early resolution; this complaint is not in early resolution',
+        ),
+    },
+  );
+
+  setHandler(
+    agreeTimescaleUpdate,
+    async (command: AgreeTimescaleCommand) => {
+      const closer = state.closerLook!;
+      closer.due = command.due;
+      closer.basis = 'agreed-with-complainant';
+      state.nextDeadline = command.due;
+      await record('timescale-agreed', 'R-INV-4', { type: 'staff', id: command.by }, { due: command.due });
+      return closer;
+    },
+    {
+      validator: (command: AgreeTimescaleCommand) => {
+        requireStage(
+          'closer-look',
+          'R-INV-4',
+          'the final-response timescale is agreed during the closer look',
+        );
+        const today = londonDate(new Date());
+        if (!isLocalDate(command.due)) refuse('R-INV-4', 'due must be an ISO date');
+        if (command.due < today)
+          refuse('R-INV-4', `the agreed date ${command.due} is in the past (today is ${today})`);
+      },
+    },
+  );
+
+  function requireStage(stage: Stage, rule: string, reason: string): void {
+    if (isClosed()) refuse(rule, `the complaint is closed (${state.closed!.reason})`);
+    if (state.stage !== stage) refuse(rule, `${reason} (stage: ${state.stage})`);
+  }
+
   /** Appends to the case timeline and keeps the worklist projection and search attributes in step with `state`. */
   async function record(
     type: string,
@@ -172,7 +312,7 @@ export async function complaintLifecycle(input: ComplaintLifecycleInput): Promis
         stage: state.stage,
         nextDeadline: state.nextDeadline,
         breached: state.breached,
-        deadlines: state.acknowledgement ? { acknowledgement: state.acknowledgement.due } : {},
+        deadlines: deadlines(),
         ...extra,
       },
     });
@@ -198,8 +338,125 @@ export async function complaintLifecycle(input: ComplaintLifecycleInput): Promis
   }
 
   await acknowledge();
+  // Complaints acknowledged before early resolution and the closer look existed stay on their old path.
+  if (patched('early-resolution-and-closer-look') && !isClosed()) await resolveEarlyOrLookCloser();
   await condition(isClosed);
   return state;
+
+  function deadlines(): Record<string, LocalDate | null> {
+    return {
+      ...(state.acknowledgement ? { acknowledgement: state.acknowledgement.due } : {}),
+      ...(state.earlyResolution ? { earlyResolution: state.earlyResolution.due } : {}),
+      ...(state.closerLook ? { finalResponse: state.closerLook.due } : {}),
+    };
+  }
+
+  /** R-ER-1/R-ER-2: resolve early where the profile aims to (PHSO model, HPFT), else straight to a closer look. */
+  async function resolveEarlyOrLookCloser(): Promise<void> {
+    if (profile.earlyResolution) {
+      const early: EarlyResolutionState = {
+        due: workingDaysAfterReceipt(input.receivedOn, profile.earlyResolution.aimWorkingDays, calendar),
+        extensions: [],
+      };
+      state.earlyResolution = early;
+      state.stage = 'early-resolution';
+      state.nextDeadline = early.due;
+      await record('early-resolution-started', 'R-ER-1', SYSTEM, { aim: early.due });
+      await keepClock(early, 'early-resolution', 'R-ER-1', () => early.outcome !== undefined || isClosed());
+      if (isClosed()) return;
+      if (early.outcome === 'resolved') {
+        // R-ER-1: a summary of the complaint and how it was resolved is shared with the person.
+        const sent = await sendCorrespondence({
+          reference: input.reference,
+          step: 'early-resolution-summary',
+          template: 'early-resolution-summary',
+          audience: 'complainant',
+        });
+        state.closed = { at: new Date().toISOString(), reason: 'resolved-early' };
+        state.nextDeadline = null;
+        await record(
+          'closed',
+          'R-ER-1',
+          SYSTEM,
+          { reason: 'resolved-early', items: sent.items },
+          { closedAt: state.closed.at },
+        );
+        return;
+      }
+    }
+    const closer = state.closerLook ?? openCloserLook();
+    await record('closer-look-started', 'R-INV-4', SYSTEM, { due: closer.due, basis: closer.basis });
+    await keepClock(closer, 'final-response', 'R-INV-4', isClosed);
+  }
+
+  /** R-INV-4: the final-response timescale from the profile; the PHSO model agrees it per case. */
+  function openCloserLook(): CloserLookState {
+    const timescale = profile.responseTimescale;
+    const closer: CloserLookState =
+      timescale.kind === 'working-days'
+        ? {
+            basis: 'profile-working-days',
+            due: workingDaysAfterReceipt(input.receivedOn, timescale.newComplaint, calendar),
+          }
+        : timescale.kind === 'calendar-months'
+          ? {
+              basis: 'profile-calendar-months',
+              due: calendarMonthsAfterReceipt(input.receivedOn, timescale.months),
+            }
+          : { basis: 'to-be-agreed', due: null };
+    state.closerLook = closer;
+    state.stage = 'closer-look';
+    state.nextDeadline = closer.due;
+    return closer;
+  }
+
+  /**
+   * Keeps one deadline that may move (an extension, an agreed date): the handler is reminded at 09:00 on the
+   * working day before it, and when it passes the breach is recorded and escalated to the complaints
+   * managers. Returns when `done`.
+   */
+  async function keepClock(
+    clock: ClockState,
+    name: string,
+    rule: string,
+    done: () => boolean,
+  ): Promise<void> {
+    let remindedFor: LocalDate | null = null;
+    let breachedFor: LocalDate | null = null;
+    while (!done()) {
+      const due = clock.due;
+      const doneOrMoved = () => done() || clock.due !== due;
+      if (due === null) {
+        await condition(doneOrMoved);
+      } else if (remindedFor !== due) {
+        if (await waitUntil(doneOrMoved, atLondonHour(workingDayBefore(due, calendar), REMINDER_HOUR)))
+          continue;
+        remindedFor = due;
+        if (Date.now() >= endOfLondonDay(due).getTime()) continue;
+        clock.reminderSentAt = new Date().toISOString();
+        await notifyStaff('handler', `${name}-reminder-${due}`, 'deadline-reminder', {
+          deadline: CLOCK_LABELS[name],
+          due,
+          rule,
+        });
+        await record(`${name}-reminder-sent`, rule, SYSTEM, { due });
+      } else if (breachedFor !== due) {
+        if (await waitUntil(doneOrMoved, endOfLondonDay(due))) continue;
+        breachedFor = due;
+        state.breached = true;
+        clock.breachedAt = new Date().toISOString();
+        await record(`${name}-deadline-breached`, rule, SYSTEM, { due });
+        await notifyStaff('complaints-manager', `${name}-escalation-${due}`, 'deadline-breach', {
+          deadline: CLOCK_LABELS[name],
+          due,
+          rule,
+        });
+        await record(`${name}-breach-escalated`, rule, SYSTEM, { to: 'complaints-manager' });
+      } else {
+        await condition(doneOrMoved);
+      }
+    }
+  }
 
   /** R-ACK-1: acknowledged within the profile's working days; reminder the working day before, escalation on breach. */
   async function acknowledge(): Promise<void> {
@@ -213,7 +470,11 @@ export async function complaintLifecycle(input: ComplaintLifecycleInput): Promis
     const reminderAt = atLondonHour(workingDayBefore(due, calendar), REMINDER_HOUR);
     if (!(await waitUntil(() => isAcknowledged() || isClosed(), reminderAt))) {
       acknowledgement.reminderSentAt = new Date().toISOString();
-      await notifyStaff('handler', 'acknowledgement-reminder', 'acknowledgement-reminder', { due });
+      await notifyStaff('handler', 'acknowledgement-reminder', 'deadline-reminder', {
+        deadline: CLOCK_LABELS.acknowledgement,
+        due,
+        rule: 'R-ACK-1',
+      });
       await record('acknowledgement-reminder-sent', 'R-ACK-1', SYSTEM, { due });
     }
 
@@ -221,8 +482,10 @@ export async function complaintLifecycle(input: ComplaintLifecycleInput): Promis
       state.breached = true;
       acknowledgement.breachedAt = new Date().toISOString();
       await record('acknowledgement-deadline-breached', 'R-ACK-1', SYSTEM, { due });
-      await notifyStaff('complaints-manager', 'acknowledgement-escalation', 'acknowledgement-breach', {
+      await notifyStaff('complaints-manager', 'acknowledgement-escalation', 'deadline-breach', {
+        deadline: CLOCK_LABELS.acknowledgement,
         due,
+        rule: 'R-ACK-1',
       });
       await record('acknowledgement-breach-escalated', 'R-ACK-1', SYSTEM, { to: 'complaints-manager' });
     }

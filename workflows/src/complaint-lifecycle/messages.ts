@@ -15,7 +15,14 @@ export interface ComplaintLifecycleInput {
 }
 
 export type Stage =
-  'feedback-recorded' | 'reviewing-for-learning' | 'awaiting-acknowledgement' | 'acknowledged' | 'withdrawn';
+  | 'feedback-recorded'
+  | 'reviewing-for-learning'
+  | 'awaiting-acknowledgement'
+  | 'acknowledged'
+  | 'early-resolution'
+  | 'resolved-early'
+  | 'closer-look'
+  | 'withdrawn';
 
 /** Where a new record starts: feedback and anonymous complaints do not enter the procedure's clocks. */
 export function initialStage(input: Pick<ComplaintLifecycleInput, 'kind' | 'anonymous'>): Stage {
@@ -35,11 +42,32 @@ export interface AcknowledgementState {
   breachedAt?: string;
 }
 
+/** A deadline kept by the workflow: reminder the working day before, escalation when missed. */
+export interface ClockState {
+  /** null while no date applies (a timescale still to be agreed). */
+  due: LocalDate | null;
+  reminderSentAt?: string;
+  breachedAt?: string;
+}
+
+/** R-ER-1: the early-resolution aim, extendable by agreement with the person. */
+export interface EarlyResolutionState extends ClockState {
+  extensions: { agreedOn: LocalDate; from: LocalDate; to: LocalDate; by: string }[];
+  outcome?: 'resolved' | 'closer-look';
+}
+
+/** R-INV-4: the timescale of the final response. */
+export interface CloserLookState extends ClockState {
+  basis: 'profile-working-days' | 'profile-calendar-months' | 'agreed-with-complainant' | 'to-be-agreed';
+}
+
 export interface ComplaintProcessState {
   reference: string;
   stage: Stage;
   profile: ProfileRef;
   acknowledgement?: AcknowledgementState;
+  earlyResolution?: EarlyResolutionState;
+  closerLook?: CloserLookState;
   breached: boolean;
   nextDeadline: LocalDate | null;
   closed?: { at: string; reason: string };
@@ -70,6 +98,35 @@ export const acknowledgeUpdate = defineUpdate<AcknowledgeResult, [AcknowledgeCom
 
 /** The person withdraws the complaint: the procedure stops and every clock with it. */
 export const withdrawUpdate = defineUpdate<ComplaintProcessState, [WithdrawCommand]>('withdraw');
+
+export interface StaffCommand {
+  /** Staff user id. */
+  by: string;
+}
+
+export interface ExtendEarlyResolutionCommand extends StaffCommand {
+  /** The new target date agreed with the person (R-ER-1). */
+  newTarget: LocalDate;
+}
+
+export interface AgreeTimescaleCommand extends StaffCommand {
+  /** The final-response date agreed with the person (R-INV-4, PHSO model: agreed per case). */
+  due: LocalDate;
+}
+
+/** R-ER-1: extend the early-resolution aim, agreed with the person because it makes resolution more likely. */
+export const extendEarlyResolutionUpdate = defineUpdate<EarlyResolutionState, [ExtendEarlyResolutionCommand]>(
+  'extendEarlyResolution',
+);
+
+/** R-ER-1: resolved early and the person is satisfied; the summary (kept in the record) is sent and the complaint closes. */
+export const resolveEarlyUpdate = defineUpdate<EarlyResolutionState, [StaffCommand]>('resolveEarly');
+
+/** R-ER-2: early resolution failed; take a closer look. */
+export const startCloserLookUpdate = defineUpdate<CloserLookState, [StaffCommand]>('startCloserLook');
+
+/** R-INV-4: record the final-response timescale agreed with the person. */
+export const agreeTimescaleUpdate = defineUpdate<CloserLookState, [AgreeTimescaleCommand]>('agreeTimescale');
 
 /**
  * A refused command: the `type` of the ApplicationFailure a validator throws, with the rule behind it as details[0].

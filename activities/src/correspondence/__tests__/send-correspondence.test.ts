@@ -211,6 +211,60 @@ describe('sendCorrespondence to the complainant', () => {
     expect(emailRow.html).not.toContain('12 Acacia Avenue');
   });
 
+  it('emails the early-resolution summary recorded on the complaint, and queues the letter (R-ER-1)', async () => {
+    const reference = await newComplaint({ name: 'Alex Example' });
+    const email = await complainantEmail(reference);
+    const summary =
+      'You told us your clinic appointment was cancelled twice without notice. We apologised, booked you a new appointment & asked the clinic to phone patients about changes <as agreed>.';
+    await dataSource.getRepository(Complaint).update({ reference }, { earlyResolutionSummary: summary });
+
+    const result = await send({
+      reference,
+      step: 'early-resolution-summary',
+      template: 'early-resolution-summary',
+      audience: 'complainant',
+    });
+    expect(result.items.map((item) => [item.channel, item.status])).toEqual([
+      ['email', 'sent'],
+      ['letter', 'to-print'],
+    ]);
+
+    const [message] = await inbox.waitFor(
+      withMessageId(expectedMessageId(reference, 'early-resolution-summary', 'email')),
+    );
+    expect(message.subject).toBe(`Your complaint ${reference}: how it was resolved`);
+    expect(message.to).toEqual([{ address: email, name: 'Alex Example' }]);
+    expect(message.from).toEqual([{ address: HPFT_EMAIL, name: HPFT_NAME }]);
+    const html = message.html.replace(/\s+/g, ' ');
+    const text = message.text.replace(/\s+/g, ' ');
+    expect(html).toContain('Dear Alex Example,');
+    expect(html).toContain('Your complaint and how it was resolved');
+    expect(html).toContain(
+      'booked you a new appointment &amp; asked the clinic to phone patients about changes &lt;as agreed&gt;.',
+    );
+    expect(html).not.toContain('<as agreed>');
+    expect(text).toContain(summary);
+    expect(text).toContain('which we received on Monday 2 March 2099');
+
+    const [emailRow, letterRow] = await rowsOf(reference);
+    expect(emailRow).toMatchObject({
+      template: 'early-resolution-summary',
+      templateVersion: 1,
+      channel: 'email',
+      audience: 'complainant',
+      recipient: email,
+      subject: message.subject,
+      status: 'sent',
+    });
+    expect(letterRow).toMatchObject({
+      template: 'early-resolution-summary',
+      channel: 'letter',
+      status: 'to-print',
+    });
+    expect(letterRow.text.replace(/\s+/g, ' ')).toContain(summary);
+    expect(letterRow.html.replace(/\s+/g, ' ')).toContain('Alex Example<br> 12 Acacia Avenue<br>Hatfield');
+  });
+
   it('is idempotent: the same input again sends nothing more and returns the same items', async () => {
     const reference = await newComplaint();
     const email = await complainantEmail(reference);
@@ -307,29 +361,33 @@ describe('sendCorrespondence to staff', () => {
     const result = await send({
       reference,
       step: 'acknowledgement-reminder',
-      template: 'acknowledgement-reminder',
+      template: 'deadline-reminder',
       audience: 'handler',
-      facts: { due: '2026-12-31' },
+      facts: { deadline: 'acknowledgement', due: '2026-12-31', rule: 'R-ACK-1' },
     });
     expect(result.items.map((item) => [item.channel, item.status])).toEqual([['email', 'sent']]);
 
     const [message] = await inbox.waitFor(
       withMessageId(expectedMessageId(reference, 'acknowledgement-reminder', 'email')),
     );
-    expect(message.subject).toBe(`Reminder: acknowledge complaint ${reference} by Thursday 31 December 2026`);
+    expect(message.subject).toBe(
+      `Reminder: acknowledgement for complaint ${reference} due Thursday 31 December 2026`,
+    );
     expect(message.to.map((to) => to.address).sort()).toEqual([...managers].sort());
     expect(message.to).toContainEqual({
       address: 'complaints-manager@hpft.demo',
       name: 'Complaints Manager (HPFT)',
     });
-    expect(message.text).toContain('rule R-ACK-1');
+    expect(message.text.replace(/\s+/g, ' ')).toContain(
+      `The acknowledgement for complaint ${reference} is due by the end of Thursday 31 December 2026 (rule R-ACK-1)`,
+    );
     // Staff email carries the reference only, never the complainant's details.
     expect(message.html).not.toContain('Alex Example');
     expect(message.html).not.toContain('Acacia');
 
     const [row] = await rowsOf(reference);
     expect(row).toMatchObject({
-      template: 'acknowledgement-reminder',
+      template: 'deadline-reminder',
       templateVersion: 1,
       audience: 'handler',
       channel: 'email',
@@ -342,15 +400,19 @@ describe('sendCorrespondence to staff', () => {
     const reference = await newComplaint({ handlerId: 'hpft-handler' });
     await send({
       reference,
-      step: 'acknowledgement-reminder',
-      template: 'acknowledgement-reminder',
+      step: 'final-response-reminder-2026-12-31',
+      template: 'deadline-reminder',
       audience: 'handler',
-      facts: { due: '2026-12-31' },
+      facts: { deadline: 'final response', due: '2026-12-31', rule: 'R-INV-4' },
     });
     const [message] = await inbox.waitFor(
-      withMessageId(expectedMessageId(reference, 'acknowledgement-reminder', 'email')),
+      withMessageId(expectedMessageId(reference, 'final-response-reminder-2026-12-31', 'email')),
     );
     expect(message.to).toEqual([{ address: 'handler@hpft.demo', name: 'Complaint Handler (HPFT)' }]);
+    expect(message.subject).toBe(
+      `Reminder: final response for complaint ${reference} due Thursday 31 December 2026`,
+    );
+    expect(message.text).toContain('rule R-INV-4');
   });
 
   it("'complaints-manager': the breach escalation goes to the complaints managers", async () => {
@@ -358,23 +420,28 @@ describe('sendCorrespondence to staff', () => {
     const managers = await complaintsManagersOfHpft();
     const result = await send({
       reference,
-      step: 'acknowledgement-breach',
-      template: 'acknowledgement-breach',
+      step: 'early-resolution-escalation-2026-12-31',
+      template: 'deadline-breach',
       audience: 'complaints-manager',
-      facts: { due: '2026-12-31' },
+      facts: { deadline: 'early-resolution aim', due: '2026-12-31', rule: 'R-ER-1' },
     });
     expect(result.noUsableContact).toBe(false);
     const [message] = await inbox.waitFor(
-      withMessageId(expectedMessageId(reference, 'acknowledgement-breach', 'email')),
+      withMessageId(expectedMessageId(reference, 'early-resolution-escalation-2026-12-31', 'email')),
     );
     expect(message.subject).toBe(
-      `Escalation: complaint ${reference} was not acknowledged by Thursday 31 December 2026`,
+      `Escalation: early-resolution aim for complaint ${reference} missed (Thursday 31 December 2026)`,
     );
     expect(message.to.map((to) => to.address).sort()).toEqual([...managers].sort());
-    expect(message.text).toContain('As complaints manager, please make sure it is acknowledged now.');
+    expect(message.to).not.toContainEqual(expect.objectContaining({ address: 'handler@hpft.demo' }));
+    const text = message.text.replace(/\s+/g, ' ');
+    expect(text).toContain(
+      `The early-resolution aim for complaint ${reference} was due by the end of Thursday 31 December 2026 (rule R-ER-1) and has been missed.`,
+    );
+    expect(text).toContain('As complaints manager, please make sure it is dealt with now');
     const [row] = await rowsOf(reference);
     expect(row).toMatchObject({
-      template: 'acknowledgement-breach',
+      template: 'deadline-breach',
       audience: 'complaints-manager',
       status: 'sent',
     });

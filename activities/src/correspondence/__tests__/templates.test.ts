@@ -10,6 +10,15 @@ const TEMPLATE_NAMES = Object.keys(TEMPLATE_CATALOGUE) as TemplateName[];
 const RECEIVED_ON = '2026-03-10';
 const TODAY = '2026-03-11';
 const DUE = '2026-03-13';
+const SUMMARY =
+  'You told us your appointment was cancelled twice without notice. We apologised, booked you a new appointment for 2 April and reminded the clinic team to tell patients of any change.';
+
+/** The deadlines the complaint lifecycle keeps, each with the label the workflow passes and its rule. */
+const DEADLINES = [
+  { deadline: 'acknowledgement', rule: 'R-ACK-1' },
+  { deadline: 'early-resolution aim', rule: 'R-ER-1' },
+  { deadline: 'final response', rule: 'R-INV-4' },
+] as const;
 
 interface Fixture {
   profile: PolicyProfile;
@@ -18,6 +27,8 @@ interface Fixture {
   address?: { lines: string[]; postcode: string } | null;
   handlerName?: string | null;
   accessibilityNeeds?: string[];
+  earlyResolutionSummary?: string | null;
+  facts?: { deadline: string; due: string; rule: string };
 }
 
 function organisationFor(profile: PolicyProfile): Organisation {
@@ -39,6 +50,8 @@ function contextFor(fixture: Fixture): Record<string, unknown> {
     reference: fixture.reference ?? referenceFor(profile),
     receivedOn: RECEIVED_ON,
     accessibilityNeeds,
+    earlyResolutionSummary:
+      fixture.earlyResolutionSummary === undefined ? SUMMARY : fixture.earlyResolutionSummary,
   } as unknown as Complaint;
   const context = {
     complaint,
@@ -79,7 +92,8 @@ function contextFor(fixture: Fixture): Record<string, unknown> {
           ? `${timescale.newComplaint} working days`
           : 'the timescale we agree with you',
     signatory: 'Complaints Team',
-    facts: { due: DUE },
+    earlyResolutionSummary: complaint.earlyResolutionSummary,
+    facts: fixture.facts ?? { deadline: 'acknowledgement', due: DUE, rule: 'R-ACK-1' },
   };
 }
 
@@ -162,17 +176,86 @@ describe.each(listProfiles().map((profile) => [`${profile.id} v${profile.version
       expect(squash(rendered.text)).toContain('Flat 2 & 3');
     });
 
-    it.each(['acknowledgement-reminder', 'acknowledgement-breach'] as const)(
-      '%s: the due date from the facts, no personal data',
-      (name) => {
-        const rendered = renderer.render(name, contextFor({ profile, recipientName: 'Alex Example' }));
-        expect(rendered.subject).toMatch(
-          new RegExp(`^(Reminder|Escalation): .*complaint ${reference} .*by Friday 13 March 2026$`),
+    describe.each(DEADLINES)('staff templates for the $deadline deadline ($rule)', ({ deadline, rule }) => {
+      const facts = { deadline, due: DUE, rule };
+
+      it('deadline-reminder: the deadline, its rule and the due date, and no personal data', () => {
+        const rendered = renderer.render(
+          'deadline-reminder',
+          contextFor({ profile, recipientName: 'Alex Example', facts }),
         );
-        expect(squash(rendered.text)).toContain('Friday 13 March 2026 (rule R-ACK-1)');
+        expect(rendered.subject).toBe(
+          `Reminder: ${deadline} for complaint ${reference} due Friday 13 March 2026`,
+        );
+        for (const part of [squash(rendered.html), squash(rendered.text)]) {
+          expect(part).toContain(
+            `The ${deadline} for complaint ${reference} is due by the end of Friday 13 March 2026 (rule ${rule}), and it has not been met yet.`,
+          );
+          expect(part).toContain(`${organisation.name} — complaints`);
+        }
+        expect(rendered.html).toContain(`<title>${rendered.subject}</title>`);
         expect(rendered.html).not.toContain('Alex Example');
-      },
-    );
+        expect(rendered.html).not.toContain(SUMMARY);
+      });
+
+      it('deadline-breach: the missed deadline, its rule and the due date, for the complaints manager', () => {
+        const rendered = renderer.render(
+          'deadline-breach',
+          contextFor({ profile, recipientName: 'Alex Example', facts }),
+        );
+        expect(rendered.subject).toBe(
+          `Escalation: ${deadline} for complaint ${reference} missed (Friday 13 March 2026)`,
+        );
+        for (const part of [squash(rendered.html), squash(rendered.text)]) {
+          expect(part).toContain(
+            `The ${deadline} for complaint ${reference} was due by the end of Friday 13 March 2026 (rule ${rule}) and has been missed.`,
+          );
+          expect(part).toContain('As complaints manager, please make sure it is dealt with now');
+        }
+        expect(rendered.html).toContain(`<title>${rendered.subject}</title>`);
+        expect(rendered.html).not.toContain('Alex Example');
+        expect(rendered.html).not.toContain(SUMMARY);
+      });
+    });
+
+    it('early-resolution-summary: addressed to the recipient, with the summary of how the complaint was resolved (R-ER-1)', () => {
+      const rendered = renderer.render(
+        'early-resolution-summary',
+        contextFor({ profile, recipientName: 'Alex Example' }),
+      );
+      expect(rendered.subject).toBe(`Your complaint ${reference}: how it was resolved`);
+      for (const part of [squash(rendered.html), squash(rendered.text)]) {
+        expect(part).toContain('Dear Alex Example,');
+        expect(part).toContain('which we received on Tuesday 10 March 2026');
+        expect(part).toContain('Your complaint and how it was resolved');
+        expect(part).toContain(SUMMARY);
+        expect(part).toContain(formatLongDate(TODAY));
+        expect(part).toContain('Complaints Team');
+        expect(part).toContain('Help with your complaint');
+      }
+    });
+
+    it('early-resolution-summary by letter: the postal address block', () => {
+      const address = { lines: ['12 Acacia Avenue', 'Hatfield'], postcode: 'AL10 9AB' };
+      const rendered = renderer.render('early-resolution-summary', contextFor({ profile, address }));
+      expect(squash(rendered.html)).toContain(
+        '<div class="address"> Alex Example<br> 12 Acacia Avenue<br>Hatfield<br> AL10 9AB </div>',
+      );
+    });
+
+    it('early-resolution-summary without a summary recorded still renders the letter', () => {
+      const rendered = renderer.render(
+        'early-resolution-summary',
+        contextFor({ profile, earlyResolutionSummary: null }),
+      );
+      expect(rendered.subject).toBe(`Your complaint ${reference}: how it was resolved`);
+      const text = squash(rendered.text);
+      expect(text).toContain('We are glad that we have been able to resolve it with you');
+      expect(text).toContain('our complaints procedure has now ended for this complaint');
+      expect(text).not.toContain(SUMMARY);
+      expect(rendered.html).not.toMatch(/<p>\s*<\/p>/);
+      expect(text).not.toMatch(/null|undefined/);
+    });
   },
 );
 
@@ -253,21 +336,62 @@ describe('escaping and strictness', () => {
 
   it('does not let the reference smuggle markup into the html title or body', () => {
     const rendered = renderer.render(
-      'acknowledgement-reminder',
+      'deadline-reminder',
       contextFor({ profile: hpft, reference: '<i>REF</i>' }),
     );
     expect(rendered.subject).toContain('<i>REF</i>');
     expect(rendered.html).not.toContain('<i>');
-    expect(rendered.html).toContain('<title>Reminder: acknowledge complaint &lt;i&gt;REF&lt;/i&gt;');
+    expect(rendered.html).toContain('<title>Reminder: acknowledgement for complaint &lt;i&gt;REF&lt;/i&gt;');
+  });
+
+  it('HTML-escapes the deadline label from the facts in the staff email', () => {
+    const rendered = renderer.render(
+      'deadline-breach',
+      contextFor({ profile: hpft, facts: { deadline: '<b>final</b> response', due: DUE, rule: 'R-INV-4' } }),
+    );
+    expect(rendered.subject).toContain('Escalation: <b>final</b> response for complaint');
+    expect(rendered.html).not.toContain('<b>');
+    expect(rendered.html).toContain('The &lt;b&gt;final&lt;/b&gt; response for complaint');
+    expect(squash(rendered.text)).toContain('The <b>final</b> response for complaint');
+  });
+
+  it('HTML-escapes the early-resolution summary in the html part and keeps it literal in the text part', () => {
+    const summary = `We agreed ${hostile} & apologised for the "delay".`;
+    const rendered = renderer.render(
+      'early-resolution-summary',
+      contextFor({ profile: hpft, earlyResolutionSummary: summary }),
+    );
+    expect(rendered.html).not.toContain('<script>');
+    expect(rendered.html).toContain(
+      'We agreed &lt;script&gt;alert(1)&lt;/script&gt; &amp; apologised for the &quot;delay&quot;.',
+    );
+    expect(squash(rendered.text)).toContain(summary);
   });
 
   it('throws on a missing variable instead of rendering a blank', () => {
     const { reference: _reference, ...withoutReference } = contextFor({ profile: hpft });
     expect(() => renderer.render('acknowledgement', withoutReference)).toThrow(/"reference" not defined/);
     const { organisation: _organisation, ...withoutOrganisation } = contextFor({ profile: hpft });
-    expect(() => renderer.render('acknowledgement-breach', withoutOrganisation)).toThrow(
+    expect(() => renderer.render('deadline-breach', withoutOrganisation)).toThrow(
       /"name" not defined in undefined/,
     );
+    for (const name of ['deadline-reminder', 'deadline-breach'] as const) {
+      expect(() =>
+        renderer.render(name, {
+          ...contextFor({ profile: hpft }),
+          facts: { deadline: 'acknowledgement', due: DUE },
+        }),
+      ).toThrow(/"rule" not defined/);
+      expect(() =>
+        renderer.render(name, { ...contextFor({ profile: hpft }), facts: { due: DUE, rule: 'R-ACK-1' } }),
+      ).toThrow(/"deadline" not defined/);
+      expect(() =>
+        renderer.render(name, {
+          ...contextFor({ profile: hpft }),
+          facts: { deadline: 'acknowledgement', due: '13/03/2026', rule: 'R-ACK-1' },
+        }),
+      ).toThrow(/ISO date/);
+    }
     const { signatory: _signatory, ...withoutSignatory } = contextFor({ profile: hpft });
     expect(() => renderer.render('acknowledgement', withoutSignatory)).toThrow(/"signatory" not defined/);
   });
@@ -276,5 +400,13 @@ describe('escaping and strictness', () => {
     expect(TEMPLATE_NAMES.every((name) => TemplateRenderer.isTemplate(name))).toBe(true);
     expect(TemplateRenderer.isTemplate('toString')).toBe(false);
     expect(TemplateRenderer.isTemplate('final-response')).toBe(false);
+    expect([...TEMPLATE_NAMES].sort()).toEqual([
+      'acknowledgement',
+      'deadline-breach',
+      'deadline-reminder',
+      'early-resolution-summary',
+    ]);
+    expect(TemplateRenderer.isTemplate('acknowledgement-reminder')).toBe(false);
+    expect(TemplateRenderer.isTemplate('acknowledgement-breach')).toBe(false);
   });
 });

@@ -105,6 +105,10 @@ export class Complaint {
   @Column({ type: 'text', nullable: true })
   outcomeSought!: string | null;
 
+  /** R-ER-1: the summary of the complaint and how it was resolved, shared with the person. */
+  @Column({ type: 'text', nullable: true })
+  earlyResolutionSummary!: string | null;
+
   /** Projection of the workflow's stage, for the worklist. */
   @Column({ type: 'varchar', length: 48 })
   stage!: string;

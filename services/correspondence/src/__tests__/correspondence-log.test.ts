@@ -57,7 +57,7 @@ it('lists a complaint’s correspondence with its delivery status, and shows one
     {
       ...base,
       idempotencyKey: `${reference}:reminder:email`,
-      template: 'acknowledgement-reminder',
+      template: 'deadline-reminder',
       channel: 'email',
       recipient: 'h@example.org',
       status: 'pending',
@@ -74,7 +74,7 @@ it('lists a complaint’s correspondence with its delivery status, and shows one
   expect(list.body.map((item: { template: string; status: string }) => [item.template, item.status])).toEqual(
     [
       ['acknowledgement', 'sent'],
-      ['acknowledgement-reminder', 'pending'],
+      ['deadline-reminder', 'pending'],
     ],
   );
   expect(list.body[1]).toEqual(
