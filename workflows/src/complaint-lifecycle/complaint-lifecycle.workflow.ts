@@ -1,6 +1,7 @@
 // One complaint, one workflow: the NHS complaints procedure with every deadline kept by durable timers.
 // Reads like the procedure: record, acknowledge (R-ACK-1), … Rule IDs refer to shared/docs/procedure.md.
 import {
+  allHandlersFinished,
   condition,
   patched,
   proxyActivities,
@@ -334,6 +335,8 @@ export async function complaintLifecycle(input: ComplaintLifecycleInput): Promis
   if (input.anonymous) {
     await record('anonymous-complaint-recorded', 'R-INT-4', SYSTEM);
     await condition(isClosed);
+    // A command that closed the complaint finishes (and answers) before the workflow completes.
+    await condition(allHandlersFinished);
     return state;
   }
 
@@ -341,6 +344,7 @@ export async function complaintLifecycle(input: ComplaintLifecycleInput): Promis
   // Complaints acknowledged before early resolution and the closer look existed stay on their old path.
   if (patched('early-resolution-and-closer-look') && !isClosed()) await resolveEarlyOrLookCloser();
   await condition(isClosed);
+  await condition(allHandlersFinished);
   return state;
 
   function deadlines(): Record<string, LocalDate | null> {

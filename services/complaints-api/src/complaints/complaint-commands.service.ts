@@ -4,12 +4,27 @@ import {
   WorkflowNotFoundError,
   WorkflowUpdateFailedError,
   type Client,
+  type WorkflowHandle,
 } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
-import { ProblemException, TEMPORAL_CLIENT, type StaffPrincipal } from '@complaints/service-kit';
-import { acknowledgeUpdate, COMMAND_REFUSED } from '@complaints/workflows/messages';
-import type { Complaint } from '@complaints/db';
+import { DATA_SOURCE, ProblemException, TEMPORAL_CLIENT, type StaffPrincipal } from '@complaints/service-kit';
+import {
+  acknowledgeUpdate,
+  agreeTimescaleUpdate,
+  COMMAND_REFUSED,
+  extendEarlyResolutionUpdate,
+  resolveEarlyUpdate,
+  startCloserLookUpdate,
+  withdrawUpdate,
+} from '@complaints/workflows/messages';
+import type { DataSource } from 'typeorm';
+import { Complaint } from '@complaints/db';
 import type { AcknowledgeDto } from './dto/acknowledge.dto';
+import type {
+  AgreeTimescaleDto,
+  ExtendEarlyResolutionDto,
+  ResolveEarlyDto,
+} from './dto/procedure-commands.dto';
 
 /**
  * Staff commands go to the complaint's workflow as Temporal Updates: the workflow's validator refuses a
@@ -18,19 +33,56 @@ import type { AcknowledgeDto } from './dto/acknowledge.dto';
  */
 @Injectable()
 export class ComplaintCommandsService {
-  constructor(@Inject(TEMPORAL_CLIENT) private readonly temporal: Client) {}
+  constructor(
+    @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
+    @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
+  ) {}
 
   acknowledge(complaint: Complaint, command: AcknowledgeDto, staff: StaffPrincipal) {
-    return this.send(complaint, () =>
-      this.temporal.workflow
-        .getHandle(complaint.reference)
-        .executeUpdate(acknowledgeUpdate, { args: [{ method: command.method, by: staff.id }] }),
+    return this.send(complaint, (handle) =>
+      handle.executeUpdate(acknowledgeUpdate, { args: [{ method: command.method, by: staff.id }] }),
     );
   }
 
-  private async send<T>(complaint: Complaint, update: () => Promise<T>): Promise<T> {
+  extendEarlyResolution(complaint: Complaint, command: ExtendEarlyResolutionDto, staff: StaffPrincipal) {
+    return this.send(complaint, (handle) =>
+      handle.executeUpdate(extendEarlyResolutionUpdate, {
+        args: [{ newTarget: command.newTarget, by: staff.id }],
+      }),
+    );
+  }
+
+  /** The summary is personal text: it is kept in the record (for the letter), never sent to the workflow. */
+  async resolveEarly(complaint: Complaint, command: ResolveEarlyDto, staff: StaffPrincipal) {
+    await this.dataSource
+      .getRepository(Complaint)
+      .update({ id: complaint.id }, { earlyResolutionSummary: command.summary });
+    return this.send(complaint, (handle) =>
+      handle.executeUpdate(resolveEarlyUpdate, { args: [{ by: staff.id }] }),
+    );
+  }
+
+  startCloserLook(complaint: Complaint, staff: StaffPrincipal) {
+    return this.send(complaint, (handle) =>
+      handle.executeUpdate(startCloserLookUpdate, { args: [{ by: staff.id }] }),
+    );
+  }
+
+  agreeTimescale(complaint: Complaint, command: AgreeTimescaleDto, staff: StaffPrincipal) {
+    return this.send(complaint, (handle) =>
+      handle.executeUpdate(agreeTimescaleUpdate, { args: [{ due: command.due, by: staff.id }] }),
+    );
+  }
+
+  withdraw(complaint: Complaint, staff: StaffPrincipal) {
+    return this.send(complaint, (handle) =>
+      handle.executeUpdate(withdrawUpdate, { args: [{ by: staff.id }] }),
+    );
+  }
+
+  private async send<T>(complaint: Complaint, update: (handle: WorkflowHandle) => Promise<T>): Promise<T> {
     try {
-      return await update();
+      return await update(this.temporal.workflow.getHandle(complaint.reference));
     } catch (error) {
       if (
         error instanceof WorkflowUpdateFailedError &&

@@ -18,6 +18,7 @@ import { ComplaintCommandsService } from './complaint-commands.service';
 import { ComplaintRecordsService } from './complaint-records.service';
 import { toCreatedView, toDetailView, toWorklistItem } from './complaint-views';
 import { AcknowledgeDto } from './dto/acknowledge.dto';
+import { AgreeTimescaleDto, ExtendEarlyResolutionDto, ResolveEarlyDto } from './dto/procedure-commands.dto';
 import {
   AcknowledgementResultDto,
   ComplaintCreatedDto,
@@ -127,5 +128,74 @@ export class ComplaintsController {
   ): Promise<AcknowledgementResultDto> {
     const complaint = await this.records.get(reference, staff);
     return this.commands.acknowledge(complaint, dto, staff);
+  }
+
+  @Post(':reference/early-resolution/extension')
+  @HttpCode(200)
+  @Roles('handler', 'complaints-manager')
+  @ApiOperation({
+    summary: 'Extend the early-resolution aim by agreement with the person (R-ER-1)',
+    description:
+      'The clock re-arms for the new date (reminder the working day before, escalation if missed). Refused outside early resolution, or for a date in the past or not after the current aim.',
+  })
+  @ApiConflictResponse({ ...PROBLEM, description: 'Refused; `rule` names why' })
+  async extendEarlyResolution(
+    @Param('reference') reference: string,
+    @Body() dto: ExtendEarlyResolutionDto,
+    @CurrentStaff() staff: StaffPrincipal,
+  ) {
+    return this.commands.extendEarlyResolution(await this.records.get(reference, staff), dto, staff);
+  }
+
+  @Post(':reference/early-resolution/resolution')
+  @HttpCode(200)
+  @Roles('handler', 'complaints-manager')
+  @ApiOperation({
+    summary: 'Resolved early, with the person satisfied (R-ER-1)',
+    description:
+      'Records the summary of the complaint and how it was resolved, sends it to the person by their chosen channels, and closes the complaint.',
+  })
+  @ApiConflictResponse({ ...PROBLEM, description: 'Refused: not in early resolution' })
+  async resolveEarly(
+    @Param('reference') reference: string,
+    @Body() dto: ResolveEarlyDto,
+    @CurrentStaff() staff: StaffPrincipal,
+  ) {
+    return this.commands.resolveEarly(await this.records.get(reference, staff), dto, staff);
+  }
+
+  @Post(':reference/closer-look')
+  @HttpCode(200)
+  @Roles('handler', 'complaints-manager')
+  @ApiOperation({
+    summary: 'Early resolution failed: take a closer look (R-ER-2)',
+    description:
+      "Starts the final-response clock: the profile's timescale (HPFT 35 WD, iTrust 20 WD, CWTH one calendar month), or none until one is agreed (PHSO model).",
+  })
+  @ApiConflictResponse({ ...PROBLEM, description: 'Refused: not in early resolution' })
+  async startCloserLook(@Param('reference') reference: string, @CurrentStaff() staff: StaffPrincipal) {
+    return this.commands.startCloserLook(await this.records.get(reference, staff), staff);
+  }
+
+  @Post(':reference/timescale')
+  @HttpCode(200)
+  @Roles('handler', 'complaints-manager')
+  @ApiOperation({ summary: 'Record the final-response date agreed with the person (R-INV-4)' })
+  @ApiConflictResponse({ ...PROBLEM, description: 'Refused: not in a closer look, or a date in the past' })
+  async agreeTimescale(
+    @Param('reference') reference: string,
+    @Body() dto: AgreeTimescaleDto,
+    @CurrentStaff() staff: StaffPrincipal,
+  ) {
+    return this.commands.agreeTimescale(await this.records.get(reference, staff), dto, staff);
+  }
+
+  @Post(':reference/withdrawal')
+  @HttpCode(200)
+  @Roles('handler', 'complaints-manager')
+  @ApiOperation({ summary: 'The person withdraws the complaint: the procedure and every clock stop' })
+  @ApiConflictResponse({ ...PROBLEM, description: 'Refused: already closed' })
+  async withdraw(@Param('reference') reference: string, @CurrentStaff() staff: StaffPrincipal) {
+    return this.commands.withdraw(await this.records.get(reference, staff), staff);
   }
 }

@@ -1,0 +1,189 @@
+// Procedure paths driven through the HTTP API alone, with the real workers, Postgres, Temporal and SMTP:
+// early resolution with its summary letter (R-ER-1), the closer look and its timescale per profile
+// (R-ER-2, R-INV-4), refusals naming the rule, and withdrawal.
+import type { INestApplication } from '@nestjs/common';
+import request from 'supertest';
+import {
+  calendarMonthsAfterReceipt,
+  createWorkingDayCalendar,
+  workingDaysAfterReceipt,
+} from '@complaints/domain';
+import { MailInbox } from '@complaints/testing';
+import { complaintBody, eventually, startApi, startWorkers, tokenFor, type TestWorkers } from './api-harness';
+
+jest.setTimeout(90_000);
+
+let app: INestApplication;
+let workers: TestWorkers;
+const inbox = new MailInbox();
+const calendar = createWorkingDayCalendar();
+
+beforeAll(async () => {
+  [app, workers] = await Promise.all([startApi(), startWorkers()]);
+});
+afterAll(async () => {
+  await app?.close();
+  await workers?.stop();
+});
+
+const api = () => request(app.getHttpServer());
+
+async function acknowledgedComplaint(organisation: string) {
+  const token = await tokenFor(`handler@${organisation.toLowerCase()}.demo`);
+  const body = complaintBody({ organisation });
+  const created = await api()
+    .post('/complaints')
+    .set('Authorization', `Bearer ${token}`)
+    .send(body)
+    .expect(201);
+  const reference: string = created.body.reference;
+  await api()
+    .post(`/complaints/${reference}/acknowledgement`)
+    .set('Authorization', `Bearer ${token}`)
+    .send({ method: 'written' })
+    .expect(200);
+  await inbox.waitFor((m) => m.subject === `Your complaint ${reference}: acknowledgement`);
+  const detail = await eventually(
+    () =>
+      api()
+        .get(`/complaints/${reference}`)
+        .set('Authorization', `Bearer ${token}`)
+        .then((r) => r.body),
+    (b) => b.stage === 'early-resolution' || b.stage === 'closer-look',
+  );
+  return { token, body, reference, detail };
+}
+
+it('PHSO model: resolved early — the summary reaches the person and the complaint closes (R-ER-1)', async () => {
+  const { token, body, reference, detail } = await acknowledgedComplaint('NCT');
+  expect(detail.stage).toBe('early-resolution');
+  expect(detail.deadlines.earlyResolution).toBe(workingDaysAfterReceipt(body.receivedOn, 10, calendar));
+
+  const refused = await api()
+    .post(`/complaints/${reference}/early-resolution/resolution`)
+    .set('Authorization', `Bearer ${token}`)
+    .send({ summary: 'Too short', complainantSatisfied: false })
+    .expect(400);
+  expect(refused.body.errors.map((e: { field: string }) => e.field).sort()).toEqual([
+    'complainantSatisfied',
+    'summary',
+  ]);
+
+  const summary = `You were kept waiting six hours without an update. We apologised and changed how the waiting room is kept informed <${reference}>.`;
+  await api()
+    .post(`/complaints/${reference}/early-resolution/resolution`)
+    .set('Authorization', `Bearer ${token}`)
+    .send({ summary, complainantSatisfied: true })
+    .expect(200);
+
+  const [letter] = await inbox.waitFor(
+    (m) => m.subject === `Your complaint ${reference}: how it was resolved`,
+  );
+  expect(letter.to[0].address).toBe(body.complainant.email);
+  expect(letter.text.replace(/\s+/g, ' ')).toContain(summary);
+  expect(letter.html).toContain('&lt;' + reference + '&gt;');
+
+  const closed = await eventually(
+    () =>
+      api()
+        .get(`/complaints/${reference}`)
+        .set('Authorization', `Bearer ${token}`)
+        .then((r) => r.body),
+    (b) => b.closedAt !== null,
+  );
+  expect(closed.stage).toBe('resolved-early');
+  expect(closed.nextDeadline).toBeNull();
+  expect(closed.timeline.map((e: { type: string }) => e.type).slice(-3)).toEqual([
+    'early-resolution-started',
+    'resolved-early',
+    'closed',
+  ]);
+
+  const late = await api()
+    .post(`/complaints/${reference}/withdrawal`)
+    .set('Authorization', `Bearer ${token}`)
+    .expect(409);
+  expect(late.body.detail).toContain('closed');
+});
+
+it('HPFT: an extension into the past is refused naming R-ER-1; the closer look then runs 35 working days (R-ER-2, R-INV-4)', async () => {
+  const { token, body, reference, detail } = await acknowledgedComplaint('HPFT');
+  expect(detail.stage).toBe('early-resolution');
+  const past = await api()
+    .post(`/complaints/${reference}/early-resolution/extension`)
+    .set('Authorization', `Bearer ${token}`)
+    .send({ newTarget: '2020-01-01', agreedWithComplainant: true })
+    .expect(409);
+  expect(past.body).toEqual(
+    expect.objectContaining({ rule: 'R-ER-1', detail: expect.stringContaining('in the past') }),
+  );
+
+  const later = workingDaysAfterReceipt(body.receivedOn, 15, calendar)!;
+  const extended = await api()
+    .post(`/complaints/${reference}/early-resolution/extension`)
+    .set('Authorization', `Bearer ${token}`)
+    .send({ newTarget: later, agreedWithComplainant: true })
+    .expect(200);
+  expect(extended.body.due).toBe(later);
+
+  const closer = await api()
+    .post(`/complaints/${reference}/closer-look`)
+    .set('Authorization', `Bearer ${token}`)
+    .expect(200);
+  expect(closer.body).toEqual({
+    basis: 'profile-working-days',
+    due: workingDaysAfterReceipt(body.receivedOn, 35, calendar),
+  });
+  const after = await eventually(
+    () =>
+      api()
+        .get(`/complaints/${reference}`)
+        .set('Authorization', `Bearer ${token}`)
+        .then((r) => r.body),
+    (b) => b.stage === 'closer-look' && b.deadlines.finalResponse !== undefined,
+  );
+  expect(after.nextDeadline).toBe(closer.body.due);
+  expect(after.deadlines).toEqual(
+    expect.objectContaining({ earlyResolution: later, finalResponse: closer.body.due }),
+  );
+});
+
+it.each([
+  ['ITRUST', (receivedOn: string) => workingDaysAfterReceipt(receivedOn, 20, calendar)],
+  ['CWTH', (receivedOn: string) => calendarMonthsAfterReceipt(receivedOn, 1)],
+])(
+  '%s: straight to a closer look with the profile timescale; withdrawal closes it',
+  async (organisation, expectedDue) => {
+    const { token, body, reference, detail } = await acknowledgedComplaint(organisation);
+    expect(detail.stage).toBe('closer-look');
+    const withDeadline = await eventually(
+      () =>
+        api()
+          .get(`/complaints/${reference}`)
+          .set('Authorization', `Bearer ${token}`)
+          .then((r) => r.body),
+      (b) => b.deadlines.finalResponse !== undefined,
+    );
+    expect(withDeadline.deadlines.finalResponse).toBe(expectedDue(body.receivedOn));
+    const early = await api()
+      .post(`/complaints/${reference}/early-resolution/resolution`)
+      .set('Authorization', `Bearer ${token}`)
+      .send({ summary: 'Resolved by a call with the practice manager.', complainantSatisfied: true })
+      .expect(409);
+    expect(early.body.rule).toBe('R-ER-1');
+
+    await api()
+      .post(`/complaints/${reference}/withdrawal`)
+      .set('Authorization', `Bearer ${token}`)
+      .expect(200);
+    const withdrawn = await eventually(
+      () =>
+        api()
+          .get(`/complaints/${reference}`)
+          .set('Authorization', `Bearer ${token}`)
+          .then((r) => r.body),
+      (b) => b.closedAt !== null,
+    );
+    expect(withdrawn.stage).toBe('withdrawn');
+  },
+);
