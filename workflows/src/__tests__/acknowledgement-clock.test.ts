@@ -1,12 +1,11 @@
 // R-ACK-1 on the time-skipping server, for each policy profile: acknowledged in time, acknowledged late
 // (reminder, breach, escalation), and a complaint received on 24 December.
 // The server clock is set to fixed instants in 2035 so that every expected date is a literal.
-import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { WorkflowNotFoundError } from '@temporalio/client';
 import type { ProfileId } from '@complaints/domain';
 import { SEARCH_ATTRIBUTES, TASK_QUEUES } from '@complaints/temporal';
 import {
   acknowledgeUpdate,
-  COMMAND_REFUSED,
   processStateQuery,
   withdrawUpdate,
   type ComplaintLifecycleInput,
@@ -17,6 +16,7 @@ import {
   eventTypes,
   lifecycleInput,
   recordHistory,
+  refusal,
   type LifecycleHarness,
 } from './lifecycle-harness';
 
@@ -205,21 +205,6 @@ describe('R-ACK-1 across Christmas: received 24 December', () => {
 });
 
 describe('acknowledgement commands are validated before they enter history', () => {
-  const refusal = async (promise: Promise<unknown>) => {
-    const error = await promise.then(
-      () => undefined,
-      (e: unknown) => e,
-    );
-    expect(error).toBeInstanceOf(WorkflowUpdateFailedError);
-    const cause = (error as WorkflowUpdateFailedError).cause as {
-      type?: string;
-      message: string;
-      details?: unknown[];
-    };
-    expect(cause.type).toBe(COMMAND_REFUSED);
-    return { message: cause.message, rule: (cause.details?.[0] as { rule?: string })?.rule };
-  };
-
   it('refuses a second acknowledgement and a verbal one where the profile requires writing; withdrawal ends the workflow', async () => {
     harness = await createLifecycleHarness(ORDINARY_WEEK.startAt);
     await harness.run(async () => {

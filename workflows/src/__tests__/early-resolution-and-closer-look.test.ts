@@ -2,14 +2,12 @@
 // early where the profile aims to (PHSO model, HPFT: 10 working days), or goes to a closer look with the
 // profile's final-response timescale (HPFT 35 WD, iTrust 20 WD, CWTH one calendar month, PHSO model agreed).
 // Received Monday 5 November 2035; 10 WD → Mon 19 Nov, 20 WD → Mon 3 Dec, 35 WD → Mon 24 Dec, 1 month → Wed 5 Dec.
-import { WorkflowUpdateFailedError } from '@temporalio/client';
 import type { ProfileId } from '@complaints/domain';
 import { SEARCH_ATTRIBUTES, TASK_QUEUES } from '@complaints/temporal';
 import { complaintLifecycle } from '../index';
 import {
   acknowledgeUpdate,
   agreeTimescaleUpdate,
-  COMMAND_REFUSED,
   extendEarlyResolutionUpdate,
   processStateQuery,
   resolveEarlyUpdate,
@@ -20,6 +18,7 @@ import {
   eventTypes,
   lifecycleInput,
   recordHistory,
+  refusal,
   waitForState,
   type LifecycleHarness,
 } from './lifecycle-harness';
@@ -46,21 +45,6 @@ async function acknowledged(profile: ProfileId, org: string) {
   // The letter goes out, then the complaint moves on to early resolution or a closer look.
   await waitForState(handle, (state) => state.stage !== 'acknowledged');
   return handle;
-}
-
-async function refusal(promise: Promise<unknown>) {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(WorkflowUpdateFailedError);
-  const cause = (error as WorkflowUpdateFailedError).cause as {
-    type?: string;
-    message: string;
-    details?: { rule?: string }[];
-  };
-  expect(cause.type).toBe(COMMAND_REFUSED);
-  return { rule: cause.details?.[0]?.rule, message: cause.message };
 }
 
 const staffLetters = (h: LifecycleHarness) =>

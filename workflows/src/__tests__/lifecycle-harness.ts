@@ -2,7 +2,7 @@
 // (the only place mocks are allowed) and recorded, and the server clock set to a fixed instant.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { WorkflowHandle } from '@temporalio/client';
+import { WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
@@ -13,7 +13,12 @@ import type {
 } from '@complaints/activities/correspondence';
 import { createTimeSkippingEnvironment, workflowBundle } from '@complaints/testing';
 import { TASK_QUEUES } from '@complaints/temporal';
-import { processStateQuery, type ComplaintLifecycleInput, type ComplaintProcessState } from '../messages';
+import {
+  COMMAND_REFUSED,
+  processStateQuery,
+  type ComplaintLifecycleInput,
+  type ComplaintProcessState,
+} from '../messages';
 
 export interface Recorded {
   events: CaseEventInput[];
@@ -104,4 +109,20 @@ export async function waitForState(
     if (Date.now() > deadline) throw new Error(`workflow state not reached; stage is ${state.stage}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
+}
+
+/** Expects a command refused by its validator; returns the rule and the reason. */
+export async function refusal(promise: Promise<unknown>): Promise<{ rule?: string; message: string }> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(WorkflowUpdateFailedError);
+  const cause = (error as WorkflowUpdateFailedError).cause as {
+    type?: string;
+    message: string;
+    details?: { rule?: string }[];
+  };
+  expect(cause.type).toBe(COMMAND_REFUSED);
+  return { rule: cause.details?.[0]?.rule ?? undefined, message: cause.message };
 }

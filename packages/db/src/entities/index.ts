@@ -11,7 +11,7 @@ export * from './complaint.entity';
 export * from './complaint-party.entity';
 export * from './case-event.entity';
 export * from './correspondence.entity';
-export { STAFF_ROLES, type StaffRole } from './staff-user.entity';
+export { CASE_ROLES, STAFF_ROLES, type StaffRole } from './staff-user.entity';
 
 export const ENTITIES = [
   Organisation,

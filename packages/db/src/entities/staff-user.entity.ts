@@ -11,6 +11,15 @@ export const STAFF_ROLES = [
 ] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
 
+/** Roles that consider complaints and so may read their records (R-INT-8); `staff` alone may not. */
+export const CASE_ROLES = [
+  'handler',
+  'complaints-manager',
+  'complaint-lead',
+  'senior-manager',
+  'responsible-person',
+] as const satisfies readonly StaffRole[];
+
 /** A member of an organisation's staff who uses the internal API. */
 @Entity()
 export class StaffUser {

@@ -98,15 +98,17 @@ describe('a complaint from intake to its acknowledgement letter', () => {
           .get(`/complaints/${reference}`)
           .set('Authorization', `Bearer ${handler}`)
           .then((r) => r.body),
-      (b) => b.timeline?.some((event: { type: string }) => event.type === 'correspondence-sent'),
+      (b) => b.timeline?.some((event: { type: string }) => event.type === 'early-resolution-started'),
     );
-    expect(detail.stage).toBe('acknowledged');
+    // Acknowledged, an HPFT complaint moves on to early resolution (R-ER-1).
+    expect(detail.stage).toBe('early-resolution');
     expect(detail.acknowledgedAt).not.toBeNull();
     expect(detail.timeline.map((event: { type: string }) => event.type)).toEqual([
       'complaint-received',
       'acknowledgement-clock-started',
       'acknowledged',
       'correspondence-sent',
+      'early-resolution-started',
     ]);
     expect(detail.timeline[2]).toEqual(
       expect.objectContaining({ rule: 'R-ACK-1', actor: { type: 'staff', id: 'hpft-handler' } }),

@@ -13,6 +13,7 @@ import {
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { CASE_ROLES } from '@complaints/db';
 import { CurrentStaff, Roles, type StaffPrincipal } from '@complaints/service-kit';
 import { ComplaintCommandsService } from './complaint-commands.service';
 import { ComplaintRecordsService } from './complaint-records.service';
@@ -29,13 +30,6 @@ import { CreateComplaintDto } from './dto/create-complaint.dto';
 import { WorklistQueryDto } from './dto/worklist-query.dto';
 import { IntakeService } from './intake.service';
 
-const CASE_ROLES = [
-  'handler',
-  'complaints-manager',
-  'complaint-lead',
-  'senior-manager',
-  'responsible-person',
-] as const;
 const PROBLEM = { description: 'RFC 9457 problem details (application/problem+json)' };
 
 @ApiTags('complaints')

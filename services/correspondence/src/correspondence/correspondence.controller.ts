@@ -8,7 +8,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { DataSource } from 'typeorm';
-import { Correspondence } from '@complaints/db';
+import { CASE_ROLES, Correspondence } from '@complaints/db';
 import { isComplaintReference, parseComplaintReference } from '@complaints/domain';
 import {
   CurrentStaff,
@@ -44,14 +44,6 @@ export class CorrespondenceContentDto extends CorrespondenceItemDto {
   @ApiProperty({ description: 'The rendered HTML, as sent' }) html!: string;
   @ApiProperty({ description: 'The plain-text alternative, as sent' }) text!: string;
 }
-
-const CASE_ROLES = [
-  'handler',
-  'complaints-manager',
-  'complaint-lead',
-  'senior-manager',
-  'responsible-person',
-] as const;
 
 function toItem(item: Correspondence): CorrespondenceItemDto {
   return {

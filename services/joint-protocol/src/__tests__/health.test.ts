@@ -1,17 +1,8 @@
-import { Test } from '@nestjs/testing';
-import type { DataSource } from 'typeorm';
-import { configureApp, DATA_SOURCE } from '@complaints/service-kit';
 import { describeServiceHealth } from '@complaints/testing';
 import { AppModule } from '../app.module';
 import { loadJointProtocolConfig } from '../config';
 import { SERVICE_DESCRIPTION } from '../service-description';
 
-describeServiceHealth('Joint protocol', async () => {
-  const config = loadJointProtocolConfig({ ...process.env, PORT: '3000' });
-  const app = (
-    await Test.createTestingModule({ imports: [AppModule.forConfig(config)] }).compile()
-  ).createNestApplication({ bufferLogs: true });
-  configureApp(app, SERVICE_DESCRIPTION);
-  await app.init();
-  return { app, breakPostgres: () => app.get<DataSource>(DATA_SOURCE).destroy() };
-});
+describeServiceHealth(SERVICE_DESCRIPTION, () =>
+  AppModule.forConfig(loadJointProtocolConfig({ ...process.env, PORT: '3000' })),
+);
