@@ -9,6 +9,8 @@ import {
   acknowledgeUpdate,
   agreeTimescaleUpdate,
   extendEarlyResolutionUpdate,
+  pauseClockUpdate,
+  resumeClockUpdate,
   processStateQuery,
   resolveEarlyUpdate,
   startCloserLookUpdate,
@@ -199,6 +201,56 @@ it('PHSO model: the final-response timescale is agreed per case; no clock runs u
     'early-resolution-ended',
     'closer-look-started',
     'timescale-agreed',
+    'final-response-reminder-sent',
+  ]);
+});
+
+it('HPFT: a pause stops the final-response clock — no breach while paused — and resuming moves the deadline by the paused working days (R-INV-6)', async () => {
+  harness = await createLifecycleHarness(START_AT);
+  await harness.run(async () => {
+    const handle = await acknowledged('hpft', 'HPFT');
+    await handle.executeUpdate(startCloserLookUpdate, { args: [{ by: 'h' }] });
+    expect((await refusal(handle.executeUpdate(resumeClockUpdate, { args: [{ by: 'h' }] }))).message).toBe(
+      'the clock is not paused',
+    );
+
+    await harness.env.sleep('21 days'); // Mon 26 Nov, 14 of the 35 working days used
+    const paused = await handle.executeUpdate(pauseClockUpdate, {
+      args: [{ by: 'h', reason: 'person-request' }],
+    });
+    expect(paused.due).toBeNull();
+    expect(
+      (await refusal(handle.executeUpdate(pauseClockUpdate, { args: [{ by: 'h', reason: 'police' }] })))
+        .message,
+    ).toBe('the clock is already paused since 2035-11-26');
+    expect(
+      (await handle.describe()).typedSearchAttributes.get(SEARCH_ATTRIBUTES.nextDeadline),
+    ).toBeUndefined();
+
+    await harness.env.sleep('40 days'); // Sat 5 Jan 2036: well past the unpaused deadline of Mon 24 Dec
+    const during = await handle.query(processStateQuery);
+    expect(during.breached).toBe(false);
+    expect(during.closerLook?.reminderSentAt).toBeUndefined();
+
+    // Paused 26 Nov – 4 Jan; the remaining 21 working days run from Mon 7 Jan to Mon 4 Feb 2036.
+    const resumed = await handle.executeUpdate(resumeClockUpdate, { args: [{ by: 'h' }] });
+    expect(resumed.due).toBe('2036-02-04');
+    const state = await handle.query(processStateQuery);
+    expect(state.pauses).toEqual([
+      { start: '2035-11-26', end: '2036-01-04', reason: 'person-request', by: 'h' },
+    ]);
+    expect(state.nextDeadline).toBe('2036-02-04');
+    await harness.env.sleep('30 days');
+    // Reminded on Fri 1 Feb, the working day before Mon 4 Feb.
+    expect((await handle.query(processStateQuery)).closerLook?.reminderSentAt?.slice(0, 16)).toBe(
+      '2036-02-01T09:00',
+    );
+    await recordHistory(handle, 'hpft-closer-look-paused-and-resumed');
+  });
+  expect(eventTypes(harness).slice(-4)).toEqual([
+    'closer-look-started',
+    'clock-paused',
+    'clock-resumed',
     'final-response-reminder-sent',
   ]);
 });

@@ -15,9 +15,10 @@ import type {
 } from '@complaints/activities/correspondence';
 import {
   acknowledgementDue,
-  calendarMonthsAfterReceipt,
+  addCalendarDays,
   createWorkingDayCalendar,
   endOfLondonDay,
+  explainDeadline,
   getProfile,
   isLocalDate,
   londonDate,
@@ -36,7 +37,11 @@ import {
   resolveEarlyUpdate,
   startCloserLookUpdate,
   withdrawUpdate,
+  pauseClockUpdate,
+  PAUSE_REASONS,
+  resumeClockUpdate,
   type AgreeTimescaleCommand,
+  type PauseClockCommand,
   type ClockState,
   type CloserLookState,
   type EarlyResolutionState,
@@ -91,6 +96,8 @@ export async function complaintLifecycle(input: ComplaintLifecycleInput): Promis
     breached: false,
     nextDeadline: acknowledgementDueOn,
   };
+  /** R-INV-4 (PHSO model): the date agreed with the person, before any pause moves it. */
+  let agreedFinalResponseDate: LocalDate | undefined;
   const isClosed = () => state.closed !== undefined;
   const isAcknowledged = () => state.acknowledgement?.acknowledgedAt !== undefined;
 
@@ -260,9 +267,10 @@ export async function complaintLifecycle(input: ComplaintLifecycleInput): Promis
     agreeTimescaleUpdate,
     async (command: AgreeTimescaleCommand) => {
       const closer = state.closerLook!;
-      closer.due = command.due;
+      agreedFinalResponseDate = command.due;
       closer.basis = 'agreed-with-complainant';
-      state.nextDeadline = command.due;
+      closer.due = finalResponseDue(closer);
+      state.nextDeadline = closer.due;
       await record('timescale-agreed', 'R-INV-4', { type: 'staff', id: command.by }, { due: command.due });
       return closer;
     },
@@ -280,6 +288,65 @@ export async function complaintLifecycle(input: ComplaintLifecycleInput): Promis
       },
     },
   );
+
+  setHandler(
+    pauseClockUpdate,
+    async (command: PauseClockCommand) => {
+      const closer = state.closerLook!;
+      (state.pauses ??= []).push({
+        start: londonDate(new Date()),
+        end: null,
+        reason: command.reason,
+        by: command.by,
+      });
+      closer.due = null;
+      state.nextDeadline = null;
+      await record('clock-paused', 'R-INV-6', { type: 'staff', id: command.by }, { reason: command.reason });
+      return closer;
+    },
+    {
+      validator: (command: PauseClockCommand) => {
+        requireStage(
+          'closer-look',
+          'R-INV-6',
+          'the final-response clock can be paused during the closer look',
+        );
+        if (!PAUSE_REASONS.includes(command.reason))
+          refuse('R-INV-6', `reason must be one of ${PAUSE_REASONS.join(', ')}`);
+        if (openPause()) refuse('R-INV-6', `the clock is already paused since ${openPause()!.start}`);
+      },
+    },
+  );
+
+  setHandler(
+    resumeClockUpdate,
+    async (command: StaffCommand) => {
+      const closer = state.closerLook!;
+      const pause = openPause()!;
+      // The day the clock resumes counts again; a pause resumed the day it began pauses nothing.
+      pause.end = addCalendarDays(londonDate(new Date()), -1);
+      if (pause.end < pause.start) state.pauses = state.pauses!.filter((p) => p !== pause);
+      closer.due = finalResponseDue(closer);
+      state.nextDeadline = closer.due;
+      await record(
+        'clock-resumed',
+        'R-INV-6',
+        { type: 'staff', id: command.by },
+        { due: closer.due, pausedFrom: pause.start },
+      );
+      return closer;
+    },
+    {
+      validator: (_command: StaffCommand) => {
+        requireStage('closer-look', 'R-INV-6', 'only the final-response clock can be resumed');
+        if (!openPause()) refuse('R-INV-6', 'the clock is not paused');
+      },
+    },
+  );
+
+  function openPause() {
+    return state.pauses?.find((pause) => pause.end === null);
+  }
 
   function requireStage(stage: Stage, rule: string, reason: string): void {
     if (isClosed()) refuse(rule, `the complaint is closed (${state.closed!.reason})`);
@@ -396,22 +463,60 @@ export async function complaintLifecycle(input: ComplaintLifecycleInput): Promis
   /** R-INV-4: the final-response timescale from the profile; the PHSO model agrees it per case. */
   function openCloserLook(): CloserLookState {
     const timescale = profile.responseTimescale;
-    const closer: CloserLookState =
-      timescale.kind === 'working-days'
-        ? {
-            basis: 'profile-working-days',
-            due: workingDaysAfterReceipt(input.receivedOn, timescale.newComplaint, calendar),
-          }
-        : timescale.kind === 'calendar-months'
-          ? {
-              basis: 'profile-calendar-months',
-              due: calendarMonthsAfterReceipt(input.receivedOn, timescale.months),
-            }
-          : { basis: 'to-be-agreed', due: null };
+    const closer: CloserLookState = {
+      basis:
+        timescale.kind === 'working-days'
+          ? 'profile-working-days'
+          : timescale.kind === 'calendar-months'
+            ? 'profile-calendar-months'
+            : 'to-be-agreed',
+      due: null,
+    };
+    closer.due = finalResponseDue(closer);
     state.closerLook = closer;
     state.stage = 'closer-look';
     state.nextDeadline = closer.due;
     return closer;
+  }
+
+  /**
+   * R-INV-4 with R-INV-6: the final-response date from the profile's timescale or the agreed date, moved
+   * out by the paused working days; none while the clock is paused or until a date is agreed.
+   */
+  function finalResponseDue(closer: CloserLookState): LocalDate | null {
+    const pauses = (state.pauses ?? []).map(({ start, end }) => ({ start, end }));
+    if (pauses.some((pause) => pause.end === null)) return null;
+    const timescale = profile.responseTimescale;
+    if (closer.basis === 'agreed-with-complainant') return movedOutByPauses(agreedFinalResponseDate!, pauses);
+    if (timescale.kind === 'agreed-per-case') return null;
+    return explainDeadline({
+      rule: 'R-INV-4',
+      profile: input.profile,
+      basis: timescale.kind,
+      start: input.receivedOn,
+      amount: timescale.kind === 'working-days' ? timescale.newComplaint : timescale.months,
+      calendar,
+      pauses,
+    }).due;
+  }
+
+  /** An agreed date moves out by the working days paused on or before it. */
+  function movedOutByPauses(
+    date: LocalDate,
+    pauses: { start: LocalDate; end: LocalDate | null }[],
+  ): LocalDate {
+    const paused = pauses
+      .filter((pause) => pause.start <= date)
+      .reduce(
+        (days, pause) =>
+          days +
+          calendar.workingDaysBetween(
+            addCalendarDays(pause.start, -1),
+            pause.end! < date ? pause.end! : date,
+          ),
+        0,
+      );
+    return paused === 0 ? date : calendar.addWorkingDays(date, paused);
   }
 
   /**

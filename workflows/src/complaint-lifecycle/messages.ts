@@ -61,6 +61,18 @@ export interface CloserLookState extends ClockState {
   basis: 'profile-working-days' | 'profile-calendar-months' | 'agreed-with-complainant' | 'to-be-agreed';
 }
 
+/** R-INV-6: why the clock is paused (consent being sought; on hold at the person's request or a formal request). */
+export const PAUSE_REASONS = ['seeking-consent', 'person-request', 'police', 'coroner', 'judge'] as const;
+export type PauseReason = (typeof PAUSE_REASONS)[number];
+
+/** Paused calendar days, inclusive; `end` null while still paused. Paused working days do not count. */
+export interface PauseRecord {
+  start: LocalDate;
+  end: LocalDate | null;
+  reason: PauseReason;
+  by: string;
+}
+
 export interface ComplaintProcessState {
   reference: string;
   stage: Stage;
@@ -68,6 +80,7 @@ export interface ComplaintProcessState {
   acknowledgement?: AcknowledgementState;
   earlyResolution?: EarlyResolutionState;
   closerLook?: CloserLookState;
+  pauses?: PauseRecord[];
   breached: boolean;
   nextDeadline: LocalDate | null;
   closed?: { at: string; reason: string };
@@ -113,6 +126,16 @@ export interface AgreeTimescaleCommand extends StaffCommand {
   /** The final-response date agreed with the person (R-INV-4, PHSO model: agreed per case). */
   due: LocalDate;
 }
+
+export interface PauseClockCommand extends StaffCommand {
+  reason: PauseReason;
+}
+
+/** R-INV-6: pause the final-response clock from today until it is resumed; no deadline runs meanwhile. */
+export const pauseClockUpdate = defineUpdate<CloserLookState, [PauseClockCommand]>('pauseClock');
+
+/** R-INV-6: the information has arrived or the hold has ended; the deadline moves out by the paused working days. */
+export const resumeClockUpdate = defineUpdate<CloserLookState, [StaffCommand]>('resumeClock');
 
 /** R-ER-1: extend the early-resolution aim, agreed with the person because it makes resolution more likely. */
 export const extendEarlyResolutionUpdate = defineUpdate<EarlyResolutionState, [ExtendEarlyResolutionCommand]>(

@@ -143,6 +143,30 @@ it('HPFT: an extension into the past is refused naming R-ER-1; the closer look t
     (b) => b.stage === 'closer-look' && b.deadlines.finalResponse !== undefined,
   );
   expect(after.nextDeadline).toBe(closer.body.due);
+
+  // R-INV-6 through the API: paused, no deadline; resumed the same day, nothing was paused.
+  const paused = await api()
+    .post(`/complaints/${reference}/clock/pause`)
+    .set('Authorization', `Bearer ${token}`)
+    .send({ reason: 'seeking-consent' })
+    .expect(200);
+  expect(paused.body.due).toBeNull();
+  await api()
+    .post(`/complaints/${reference}/clock/pause`)
+    .set('Authorization', `Bearer ${token}`)
+    .send({ reason: 'holiday' })
+    .expect(400);
+  const twice = await api()
+    .post(`/complaints/${reference}/clock/pause`)
+    .set('Authorization', `Bearer ${token}`)
+    .send({ reason: 'police' })
+    .expect(409);
+  expect(twice.body.rule).toBe('R-INV-6');
+  const resumed = await api()
+    .post(`/complaints/${reference}/clock/resume`)
+    .set('Authorization', `Bearer ${token}`)
+    .expect(200);
+  expect(resumed.body.due).toBe(closer.body.due);
   expect(after.deadlines).toEqual(
     expect.objectContaining({ earlyResolution: later, finalResponse: closer.body.due }),
   );

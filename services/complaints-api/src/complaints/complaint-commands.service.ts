@@ -13,6 +13,8 @@ import {
   agreeTimescaleUpdate,
   COMMAND_REFUSED,
   extendEarlyResolutionUpdate,
+  pauseClockUpdate,
+  resumeClockUpdate,
   resolveEarlyUpdate,
   startCloserLookUpdate,
   withdrawUpdate,
@@ -23,6 +25,7 @@ import type { AcknowledgeDto } from './dto/acknowledge.dto';
 import type {
   AgreeTimescaleDto,
   ExtendEarlyResolutionDto,
+  PauseClockDto,
   ResolveEarlyDto,
 } from './dto/procedure-commands.dto';
 
@@ -71,6 +74,18 @@ export class ComplaintCommandsService {
   agreeTimescale(complaint: Complaint, command: AgreeTimescaleDto, staff: StaffPrincipal) {
     return this.send(complaint, (handle) =>
       handle.executeUpdate(agreeTimescaleUpdate, { args: [{ due: command.due, by: staff.id }] }),
+    );
+  }
+
+  pauseClock(complaint: Complaint, command: PauseClockDto, staff: StaffPrincipal) {
+    return this.send(complaint, (handle) =>
+      handle.executeUpdate(pauseClockUpdate, { args: [{ reason: command.reason, by: staff.id }] }),
+    );
+  }
+
+  resumeClock(complaint: Complaint, staff: StaffPrincipal) {
+    return this.send(complaint, (handle) =>
+      handle.executeUpdate(resumeClockUpdate, { args: [{ by: staff.id }] }),
     );
   }
 

@@ -19,7 +19,12 @@ import { ComplaintCommandsService } from './complaint-commands.service';
 import { ComplaintRecordsService } from './complaint-records.service';
 import { toCreatedView, toDetailView, toWorklistItem } from './complaint-views';
 import { AcknowledgeDto } from './dto/acknowledge.dto';
-import { AgreeTimescaleDto, ExtendEarlyResolutionDto, ResolveEarlyDto } from './dto/procedure-commands.dto';
+import {
+  AgreeTimescaleDto,
+  ExtendEarlyResolutionDto,
+  PauseClockDto,
+  ResolveEarlyDto,
+} from './dto/procedure-commands.dto';
 import {
   AcknowledgementResultDto,
   ComplaintCreatedDto,
@@ -191,5 +196,31 @@ export class ComplaintsController {
   @ApiConflictResponse({ ...PROBLEM, description: 'Refused: already closed' })
   async withdraw(@Param('reference') reference: string, @CurrentStaff() staff: StaffPrincipal) {
     return this.commands.withdraw(await this.records.get(reference, staff), staff);
+  }
+
+  @Post(':reference/clock/pause')
+  @HttpCode(200)
+  @Roles('handler', 'complaints-manager')
+  @ApiOperation({
+    summary: 'Pause the final-response clock from today (R-INV-6)',
+    description:
+      'No deadline runs while paused; on resuming, the deadline moves out by the paused working days.',
+  })
+  @ApiConflictResponse({ ...PROBLEM, description: 'Refused: not in a closer look, or already paused' })
+  async pauseClock(
+    @Param('reference') reference: string,
+    @Body() dto: PauseClockDto,
+    @CurrentStaff() staff: StaffPrincipal,
+  ) {
+    return this.commands.pauseClock(await this.records.get(reference, staff), dto, staff);
+  }
+
+  @Post(':reference/clock/resume')
+  @HttpCode(200)
+  @Roles('handler', 'complaints-manager')
+  @ApiOperation({ summary: 'Resume the final-response clock: today counts again (R-INV-6)' })
+  @ApiConflictResponse({ ...PROBLEM, description: 'Refused: the clock is not paused' })
+  async resumeClock(@Param('reference') reference: string, @CurrentStaff() staff: StaffPrincipal) {
+    return this.commands.resumeClock(await this.records.get(reference, staff), staff);
   }
 }

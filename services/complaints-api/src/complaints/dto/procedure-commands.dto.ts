@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Equals, IsISO8601, IsString, Length, Matches } from 'class-validator';
+import { Equals, IsIn, IsISO8601, IsString, Length, Matches } from 'class-validator';
+import { PAUSE_REASONS, type PauseReason } from '@complaints/workflows/messages';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -48,4 +49,14 @@ export class AgreeTimescaleDto {
   @Matches(ISO_DATE, { message: 'due must be an ISO date (YYYY-MM-DD)' })
   @IsISO8601({ strict: true }, { message: 'due must be a real calendar date' })
   due!: string;
+}
+
+export class PauseClockDto {
+  @ApiProperty({
+    description:
+      "R-INV-6: why the final-response clock pauses — consent being sought, on hold at the person's request, or a formal request from the police, a coroner or a judge",
+    enum: PAUSE_REASONS,
+  })
+  @IsIn(PAUSE_REASONS)
+  reason!: PauseReason;
 }
