@@ -5,11 +5,11 @@ import type { SendCorrespondenceInput, SendCorrespondenceResult, SentItem } from
 import {
   loadCorrespondenceContext,
   planDeliveries,
-  replyExpectedBy,
   type CorrespondenceContext,
   type Delivery,
 } from './correspondence-context';
 import { DeliveryError, type Mailer } from './mailer';
+import { templateContext } from './template-context';
 import { TemplateRenderer } from './templates';
 
 export interface CorrespondenceDependencies {
@@ -27,37 +27,15 @@ export function createCorrespondenceActivities(deps: CorrespondenceDependencies)
   const items = dataSource.getRepository(Correspondence);
 
   function renderFor(input: SendCorrespondenceInput, context: CorrespondenceContext, delivery: Delivery) {
-    const { complaint, organisation, profile, handler } = context;
-    const includes = new Set<string>(profile.acknowledgement.includes);
-    const replyBy = replyExpectedBy(context);
-    return renderer.render(input.template as never, {
-      reference: complaint.reference,
-      today: new Date().toISOString().slice(0, 10),
-      receivedOn: complaint.receivedOn,
-      organisation: { name: organisation.name, letterhead: organisation.letterhead },
-      recipient: {
-        name: delivery.recipientName,
-        address: delivery.channel === 'letter' ? (context.complainant?.address ?? null) : null,
-      },
-      largePrint: complaint.accessibilityNeeds.includes('large-print'),
-      accessibilityNeeds: complaint.accessibilityNeeds,
-      inWriting: profile.acknowledgement.style === 'in-writing',
-      includes: {
-        discussionOfHandling: includes.has('discussion-of-handling'),
-        whoIsHandling: includes.has('who-is-handling'),
-        whenToExpectReply: includes.has('when-to-expect-reply') && replyBy !== null,
-        freeReviewConsultationOffer: includes.has('free-review-consultation-offer'),
-        copyOfProcedure: includes.has('copy-of-procedure'),
-      },
-      handlerName: handler?.displayName ?? 'a member of the complaints team',
-      handlerNamed: handler !== null,
-      replyExpectedBy: replyBy,
-      acknowledgementWorkingDays: profile.acknowledgement.workingDays,
-      responseTimescale: describeTimescale(context),
-      signatory: `Complaints Team`,
-      earlyResolutionSummary: complaint.earlyResolutionSummary,
-      facts: input.facts ?? {},
-    });
+    const recipient = {
+      name: delivery.recipientName,
+      address: delivery.channel === 'letter' ? (context.complainant?.address ?? null) : null,
+    };
+    const today = new Date().toISOString().slice(0, 10);
+    return renderer.render(
+      input.template as never,
+      templateContext(context, recipient, input.facts ?? {}, today),
+    );
   }
 
   /** The item for this delivery, created (rendered, not yet sent) on first use: the key is written before any send. */
@@ -154,14 +132,6 @@ export function createCorrespondenceActivities(deps: CorrespondenceDependencies)
       return { items: sent, noUsableContact: deliveries.length === 0 };
     },
   };
-}
-
-function describeTimescale(context: CorrespondenceContext): string {
-  const timescale = context.profile.responseTimescale;
-  if (timescale.kind === 'calendar-months')
-    return timescale.months === 1 ? 'a calendar month' : `${timescale.months} calendar months`;
-  if (timescale.kind === 'working-days') return `${timescale.newComplaint} working days`;
-  return 'the timescale we agree with you';
 }
 
 export type CorrespondenceActivities = ReturnType<typeof createCorrespondenceActivities>;

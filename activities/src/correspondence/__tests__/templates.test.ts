@@ -2,7 +2,8 @@
 // correspondence activity builds (see `renderFor` in send-correspondence.activity.ts).
 import { DEMO_ORGANISATIONS, type Complaint, type Organisation } from '@complaints/db';
 import { calendarMonthsAfterReceipt, listProfiles, type PolicyProfile } from '@complaints/domain';
-import { replyExpectedBy, type CorrespondenceContext } from '../correspondence-context';
+import type { CorrespondenceContext } from '../correspondence-context';
+import { templateContext } from '../template-context';
 import { formatLongDate, TEMPLATE_CATALOGUE, TemplateRenderer, type TemplateName } from '../templates';
 
 const renderer = new TemplateRenderer();
@@ -41,7 +42,7 @@ function referenceFor(profile: PolicyProfile): string {
   return `${organisationFor(profile).code}-2026-000417`;
 }
 
-/** The context exactly as `renderFor` builds it, from a complaint, its organisation and its pinned profile. */
+/** The context the activity builds (`templateContext`), from a complaint, its organisation and its pinned profile. */
 function contextFor(fixture: Fixture): Record<string, unknown> {
   const { profile } = fixture;
   const organisation = organisationFor(profile);
@@ -58,43 +59,14 @@ function contextFor(fixture: Fixture): Record<string, unknown> {
     organisation,
     profile,
     complainant: null,
-    handler: null,
+    handler: fixture.handlerName ? { displayName: fixture.handlerName } : null,
   } as CorrespondenceContext;
-  const includes = new Set<string>(profile.acknowledgement.includes);
-  const replyBy = replyExpectedBy(context);
-  const timescale = profile.responseTimescale;
-  return {
-    reference: complaint.reference,
-    today: TODAY,
-    receivedOn: complaint.receivedOn,
-    organisation: { name: organisation.name, letterhead: organisation.letterhead },
-    recipient: { name: fixture.recipientName ?? 'Alex Example', address: fixture.address ?? null },
-    largePrint: accessibilityNeeds.includes('large-print'),
-    accessibilityNeeds,
-    inWriting: profile.acknowledgement.style === 'in-writing',
-    includes: {
-      discussionOfHandling: includes.has('discussion-of-handling'),
-      whoIsHandling: includes.has('who-is-handling'),
-      whenToExpectReply: includes.has('when-to-expect-reply') && replyBy !== null,
-      freeReviewConsultationOffer: includes.has('free-review-consultation-offer'),
-      copyOfProcedure: includes.has('copy-of-procedure'),
-    },
-    handlerName: fixture.handlerName ?? 'a member of the complaints team',
-    handlerNamed: Boolean(fixture.handlerName),
-    replyExpectedBy: replyBy,
-    acknowledgementWorkingDays: profile.acknowledgement.workingDays,
-    responseTimescale:
-      timescale.kind === 'calendar-months'
-        ? timescale.months === 1
-          ? 'a calendar month'
-          : `${timescale.months} calendar months`
-        : timescale.kind === 'working-days'
-          ? `${timescale.newComplaint} working days`
-          : 'the timescale we agree with you',
-    signatory: 'Complaints Team',
-    earlyResolutionSummary: complaint.earlyResolutionSummary,
-    facts: fixture.facts ?? { deadline: 'acknowledgement', due: DUE, rule: 'R-ACK-1' },
-  };
+  return templateContext(
+    context,
+    { name: fixture.recipientName ?? 'Alex Example', address: fixture.address ?? null },
+    fixture.facts ?? { deadline: 'acknowledgement', due: DUE, rule: 'R-ACK-1' },
+    TODAY,
+  );
 }
 
 const squash = (value: string) => value.replace(/\s+/g, ' ');
