@@ -4,6 +4,7 @@ import { ComplaintCommandsService } from './complaints/complaint-commands.servic
 import { ComplaintRecordsService } from './complaints/complaint-records.service';
 import { ComplaintWorkflowStarter } from './complaints/complaint-workflow.starter';
 import { ComplaintsController } from './complaints/complaints.controller';
+import { DeadlineExplanationsService } from './complaints/deadline-explanations.service';
 import { IntakeService } from './complaints/intake.service';
 import { OUTBOX_SETTINGS, OutboxRelay } from './complaints/outbox-relay.service';
 import type { ComplaintsApiConfig } from './config';
@@ -26,6 +27,7 @@ export class AppModule {
         IntakeService,
         ComplaintRecordsService,
         ComplaintCommandsService,
+        DeadlineExplanationsService,
       ],
     };
   }

@@ -167,6 +167,29 @@ it('HPFT: an extension into the past is refused naming R-ER-1; the closer look t
     .set('Authorization', `Bearer ${token}`)
     .expect(200);
   expect(resumed.body.due).toBe(closer.body.due);
+
+  // Each deadline explains itself, and agrees with the workflow's dates.
+  const explained = await api()
+    .get(`/complaints/${reference}/deadlines`)
+    .set('Authorization', `Bearer ${token}`)
+    .expect(200);
+  expect(explained.body.map((d: { name: string; due: string }) => [d.name, d.due])).toEqual([
+    ['acknowledgement', detail.deadlines.acknowledgement],
+    ['earlyResolution', later],
+    ['finalResponse', closer.body.due],
+  ]);
+  const [, early, final] = explained.body;
+  expect(early.extensions).toEqual([expect.objectContaining({ kind: 'new-date', due: later })]);
+  expect(final).toEqual(
+    expect.objectContaining({
+      rule: 'R-INV-4',
+      profile: { id: 'hpft', version: 1 },
+      basis: 'working-days',
+      start: body.receivedOn,
+      amount: 35,
+    }),
+  );
+  expect(final.explanation).toMatch(/^R-INV-4 \(hpft v1\): 35 working days from .*calendar: .*England.*due /);
   expect(after.deadlines).toEqual(
     expect.objectContaining({ earlyResolution: later, finalResponse: closer.body.due }),
   );

@@ -17,6 +17,7 @@ import { CASE_ROLES } from '@complaints/db';
 import { CurrentStaff, Roles, type StaffPrincipal } from '@complaints/service-kit';
 import { ComplaintCommandsService } from './complaint-commands.service';
 import { ComplaintRecordsService } from './complaint-records.service';
+import { DeadlineExplanationsService } from './deadline-explanations.service';
 import { toCreatedView, toDetailView, toWorklistItem } from './complaint-views';
 import { AcknowledgeDto } from './dto/acknowledge.dto';
 import {
@@ -46,6 +47,7 @@ export class ComplaintsController {
     private readonly intake: IntakeService,
     private readonly records: ComplaintRecordsService,
     private readonly commands: ComplaintCommandsService,
+    private readonly deadlines: DeadlineExplanationsService,
   ) {}
 
   @Post()
@@ -107,6 +109,17 @@ export class ComplaintsController {
   ): Promise<ComplaintDetailDto> {
     const complaint = await this.records.get(reference, staff);
     return toDetailView(complaint, await this.records.timeline(complaint));
+  }
+
+  @Get(':reference/deadlines')
+  @Roles(...CASE_ROLES)
+  @ApiOperation({
+    summary:
+      'Each deadline, explained: rule, profile version, calendar, start date, pauses, extensions and due date',
+  })
+  @ApiNotFoundResponse(PROBLEM)
+  async explainDeadlines(@Param('reference') reference: string, @CurrentStaff() staff: StaffPrincipal) {
+    return this.deadlines.explain(await this.records.get(reference, staff));
   }
 
   @Post(':reference/acknowledgement')
