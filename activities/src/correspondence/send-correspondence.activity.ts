@@ -10,7 +10,7 @@ import {
 } from './correspondence-context';
 import { DeliveryError, type Mailer } from './mailer';
 import { templateContext } from './template-context';
-import { TemplateRenderer } from './templates';
+import { TemplateRenderer, type TemplateName } from './templates';
 
 export interface CorrespondenceDependencies {
   dataSource: DataSource;
@@ -26,20 +26,23 @@ export function createCorrespondenceActivities(deps: CorrespondenceDependencies)
   const { dataSource, mailer, renderer } = deps;
   const items = dataSource.getRepository(Correspondence);
 
-  function renderFor(input: SendCorrespondenceInput, context: CorrespondenceContext, delivery: Delivery) {
+  function renderFor(
+    template: TemplateName,
+    input: SendCorrespondenceInput,
+    context: CorrespondenceContext,
+    delivery: Delivery,
+  ) {
     const recipient = {
       name: delivery.recipientName,
       address: delivery.channel === 'letter' ? (context.complainant?.address ?? null) : null,
     };
     const today = new Date().toISOString().slice(0, 10);
-    return renderer.render(
-      input.template as never,
-      templateContext(context, recipient, input.facts ?? {}, today),
-    );
+    return renderer.render(template, templateContext(context, recipient, input.facts ?? {}, today));
   }
 
   /** The item for this delivery, created (rendered, not yet sent) on first use: the key is written before any send. */
   async function itemFor(
+    template: TemplateName,
     input: SendCorrespondenceInput,
     context: CorrespondenceContext,
     delivery: Delivery,
@@ -49,7 +52,7 @@ export function createCorrespondenceActivities(deps: CorrespondenceDependencies)
     if (existing) return existing;
     let rendered;
     try {
-      rendered = renderFor(input, context, delivery);
+      rendered = renderFor(template, input, context, delivery);
     } catch (error) {
       // A template that cannot render will not render on a retry either.
       throw ApplicationFailure.nonRetryable(
@@ -116,8 +119,9 @@ export function createCorrespondenceActivities(deps: CorrespondenceDependencies)
      * keyed by reference + step + channel, and an item already sent (or queued to print) is never sent again.
      */
     async sendCorrespondence(input: SendCorrespondenceInput): Promise<SendCorrespondenceResult> {
-      if (!TemplateRenderer.isTemplate(input.template)) {
-        throw ApplicationFailure.nonRetryable(`unknown template ${input.template}`, 'UnknownTemplate');
+      const template = input.template;
+      if (!TemplateRenderer.isTemplate(template)) {
+        throw ApplicationFailure.nonRetryable(`unknown template ${template}`, 'UnknownTemplate');
       }
       const context = await loadCorrespondenceContext(dataSource, input.reference);
       const deliveries = await planDeliveries(dataSource, input.audience, context);
@@ -126,7 +130,7 @@ export function createCorrespondenceActivities(deps: CorrespondenceDependencies)
         : deps.defaultFrom;
       const sent: SentItem[] = [];
       for (const delivery of deliveries) {
-        const item = await itemFor(input, context, delivery);
+        const item = await itemFor(template, input, context, delivery);
         sent.push(await deliver(item, delivery, from));
       }
       return { items: sent, noUsableContact: deliveries.length === 0 };

@@ -28,6 +28,26 @@ afterAll(async () => {
 
 const api = () => request(app.getHttpServer());
 
+/** The complaint's record as the API shows it, once `accept` holds (the workflow moves on asynchronously). */
+interface Detail {
+  stage: string;
+  closedAt: string | null;
+  nextDeadline: string | null;
+  deadlines: Record<string, string | null | undefined>;
+  timeline: { type: string }[];
+}
+
+function detailWhen(reference: string, token: string, accept: (detail: Detail) => boolean): Promise<Detail> {
+  return eventually(
+    () =>
+      api()
+        .get(`/complaints/${reference}`)
+        .set('Authorization', `Bearer ${token}`)
+        .then((r) => r.body),
+    accept,
+  );
+}
+
 async function acknowledgedComplaint(organisation: string) {
   const token = await tokenFor(`handler@${organisation.toLowerCase()}.demo`);
   const body = complaintBody({ organisation });
@@ -43,12 +63,9 @@ async function acknowledgedComplaint(organisation: string) {
     .send({ method: 'written' })
     .expect(200);
   await inbox.waitFor((m) => m.subject === `Your complaint ${reference}: acknowledgement`);
-  const detail = await eventually(
-    () =>
-      api()
-        .get(`/complaints/${reference}`)
-        .set('Authorization', `Bearer ${token}`)
-        .then((r) => r.body),
+  const detail = await detailWhen(
+    reference,
+    token,
     (b) => b.stage === 'early-resolution' || b.stage === 'closer-look',
   );
   return { token, body, reference, detail };
@@ -83,14 +100,7 @@ it('PHSO model: resolved early — the summary reaches the person and the compla
   expect(letter.text.replace(/\s+/g, ' ')).toContain(summary);
   expect(letter.html).toContain('&lt;' + reference + '&gt;');
 
-  const closed = await eventually(
-    () =>
-      api()
-        .get(`/complaints/${reference}`)
-        .set('Authorization', `Bearer ${token}`)
-        .then((r) => r.body),
-    (b) => b.closedAt !== null,
-  );
+  const closed = await detailWhen(reference, token, (b) => b.closedAt !== null);
   expect(closed.stage).toBe('resolved-early');
   expect(closed.nextDeadline).toBeNull();
   expect(closed.timeline.map((e: { type: string }) => e.type).slice(-3)).toEqual([
@@ -134,12 +144,9 @@ it('HPFT: an extension into the past is refused naming R-ER-1; the closer look t
     basis: 'profile-working-days',
     due: workingDaysAfterReceipt(body.receivedOn, 35, calendar),
   });
-  const after = await eventually(
-    () =>
-      api()
-        .get(`/complaints/${reference}`)
-        .set('Authorization', `Bearer ${token}`)
-        .then((r) => r.body),
+  const after = await detailWhen(
+    reference,
+    token,
     (b) => b.stage === 'closer-look' && b.deadlines.finalResponse !== undefined,
   );
   expect(after.nextDeadline).toBe(closer.body.due);
@@ -203,14 +210,7 @@ it.each([
   async (organisation, expectedDue) => {
     const { token, body, reference, detail } = await acknowledgedComplaint(organisation);
     expect(detail.stage).toBe('closer-look');
-    const withDeadline = await eventually(
-      () =>
-        api()
-          .get(`/complaints/${reference}`)
-          .set('Authorization', `Bearer ${token}`)
-          .then((r) => r.body),
-      (b) => b.deadlines.finalResponse !== undefined,
-    );
+    const withDeadline = await detailWhen(reference, token, (b) => b.deadlines.finalResponse !== undefined);
     expect(withDeadline.deadlines.finalResponse).toBe(expectedDue(body.receivedOn));
     const early = await api()
       .post(`/complaints/${reference}/early-resolution/resolution`)
@@ -223,14 +223,7 @@ it.each([
       .post(`/complaints/${reference}/withdrawal`)
       .set('Authorization', `Bearer ${token}`)
       .expect(200);
-    const withdrawn = await eventually(
-      () =>
-        api()
-          .get(`/complaints/${reference}`)
-          .set('Authorization', `Bearer ${token}`)
-          .then((r) => r.body),
-      (b) => b.closedAt !== null,
-    );
+    const withdrawn = await detailWhen(reference, token, (b) => b.closedAt !== null);
     expect(withdrawn.stage).toBe('withdrawn');
   },
 );
