@@ -15,6 +15,21 @@ export class DeadlinesDto {
     nullable: true,
   })
   acknowledgement?: string | null;
+
+  @ApiPropertyOptional({
+    example: '2026-12-07',
+    description: 'R-ER-1: the early-resolution aim (PHSO model, HPFT), moved by agreed extensions',
+    nullable: true,
+  })
+  earlyResolution?: string | null;
+
+  @ApiPropertyOptional({
+    example: '2027-01-14',
+    description:
+      'R-INV-4: the final response is due by the end of this day; null while paused or until agreed (PHSO model)',
+    nullable: true,
+  })
+  finalResponse?: string | null;
 }
 
 export class ComplaintCreatedDto {
