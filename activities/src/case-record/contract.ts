@@ -19,5 +19,8 @@ export interface CaseProjection {
   nextDeadline?: string | null;
   breached?: boolean;
   acknowledgedAt?: string;
-  closedAt?: string;
+  /** null when a closed complaint reopens (R-REOPEN-1). */
+  closedAt?: string | null;
+  /** R-INV-7: under the Responsible Person's oversight from six months until the final response. */
+  underOversight?: boolean;
 }

@@ -1,7 +1,13 @@
 // What the workflow asks of the correspondence service: which letter, to whom (a role, never an address),
 // and the process facts to fill in. The service reads names and addresses from the record itself.
 
-export type Audience = 'complainant' | 'handler' | 'complaints-manager';
+/** The complainant, the complaint's handler, or everyone in the organisation holding a staff role. */
+export type Audience =
+  | 'complainant'
+  | 'handler'
+  | 'complaints-manager'
+  | 'senior-manager'
+  | 'responsible-person';
 
 export interface SendCorrespondenceInput {
   reference: string;

@@ -3,3 +3,5 @@ export * from './calendar';
 export * from './deadlines';
 export * from './profiles';
 export * from './reference';
+export * from './final-response';
+export * from './delays';

@@ -94,6 +94,18 @@ export interface MonitoringTarget {
   unlessExtendedByAgreement: boolean;
 }
 
+/** Staff roles of procedure §7 that approve a step (the database's staff roles, by name). */
+export type ApproverRole = 'responsible-person' | 'senior-manager' | 'complaints-manager';
+
+/** R-RESP-2: one sign-off step of the final response. */
+export interface ApprovalStep {
+  step: 'complaints-team-check' | 'chief-executive-approval' | 'sign-off';
+  /** Who may approve this step; a senior manager signs off as the Responsible Person's recorded delegate. */
+  roles: readonly ApproverRole[];
+  /** What this step approves: HPFT's Chief Executive approves the response and its cover letter. */
+  documents: readonly ('response' | 'cover-letter')[];
+}
+
 export interface PolicyProfile {
   id: ProfileId;
   version: number;
@@ -107,9 +119,16 @@ export interface PolicyProfile {
   responseTimescale: ResponseTimescale;
   /** R-INV-7: write to explain a delay once six months pass without a final response. */
   sixMonthLetter: boolean;
+  /** R-RESP-2: the sign-off chain after the handler submits the draft, in order. */
+  finalResponseApproval: readonly ApprovalStep[];
   afterResponse: AfterResponsePolicy;
   monitoringTargets: readonly MonitoringTarget[];
 }
+
+/** R-RESP-2: signed by the Responsible Person or a delegate. */
+const RESPONSIBLE_PERSON_SIGN_OFF: readonly ApprovalStep[] = [
+  { step: 'sign-off', roles: ['responsible-person', 'senior-manager'], documents: ['response'] },
+];
 
 const NHS_EXTERNAL_ROUTES: readonly ExternalRoute[] = [
   { ombudsman: 'phso', scope: 'nhs-care' },
@@ -136,6 +155,7 @@ const PHSO_MODEL_V1: PolicyProfile = {
   earlyResolution: { rule: 'R-ER-1', aimWorkingDays: 10 },
   responseTimescale: { kind: 'agreed-per-case' },
   sixMonthLetter: true,
+  finalResponseApproval: RESPONSIBLE_PERSON_SIGN_OFF,
   afterResponse: { rule: 'R-RESP-3', stageTwo: null, externalRoutes: NHS_EXTERNAL_ROUTES },
   monitoringTargets: [
     {
@@ -180,6 +200,11 @@ const HPFT_V1: PolicyProfile = {
   earlyResolution: { rule: 'R-ER-1', aimWorkingDays: 10 },
   responseTimescale: { kind: 'working-days', newComplaint: 35, reopenedComplaint: 60 },
   sixMonthLetter: true,
+  // HPFT 8.33: the Complaints Team checks the draft; the Chief Executive approves it and the cover letter.
+  finalResponseApproval: [
+    { step: 'complaints-team-check', roles: ['complaints-manager'], documents: ['response'] },
+    { step: 'chief-executive-approval', roles: ['responsible-person'], documents: ['response', 'cover-letter'] },
+  ],
   afterResponse: { rule: 'R-RESP-3', stageTwo: null, externalRoutes: NHS_EXTERNAL_ROUTES },
   monitoringTargets: [
     {
@@ -213,6 +238,7 @@ const ITRUST_V1: PolicyProfile = {
   // The iTrust policy sets no timescale for a reopened complaint.
   responseTimescale: { kind: 'working-days', newComplaint: 20, reopenedComplaint: null },
   sixMonthLetter: false,
+  finalResponseApproval: RESPONSIBLE_PERSON_SIGN_OFF,
   afterResponse: {
     rule: 'R-RESP-3',
     stageTwo: null,
@@ -236,6 +262,7 @@ const CWTH_V1: PolicyProfile = {
   earlyResolution: null,
   responseTimescale: { kind: 'calendar-months', months: 1, otherwise: 'progress-report-with-new-date' },
   sixMonthLetter: false,
+  finalResponseApproval: RESPONSIBLE_PERSON_SIGN_OFF,
   afterResponse: {
     rule: 'R-RESP-3',
     stageTwo: {

@@ -189,7 +189,11 @@ it('PHSO model: the final-response timescale is agreed per case; no clock runs u
     const agreed = await handle.executeUpdate(agreeTimescaleUpdate, {
       args: [{ by: 'h', due: '2036-01-15' }],
     });
-    expect(agreed).toEqual({ basis: 'agreed-with-complainant', due: '2036-01-15' });
+    expect(agreed).toEqual({
+      basis: 'agreed-with-complainant',
+      due: '2036-01-15',
+      agreed: { date: '2036-01-15', on: '2036-01-04' },
+    });
     await harness.env.sleep('10 days'); // Mon 14 Jan 2036, 10:00: reminded at 09:00
     expect((await handle.query(processStateQuery)).closerLook?.reminderSentAt?.slice(0, 16)).toBe(
       '2036-01-14T09:00',

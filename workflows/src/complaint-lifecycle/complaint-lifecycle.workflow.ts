@@ -10,6 +10,7 @@ import {
 } from '@temporalio/workflow';
 import type { CaseEventInput, CaseProjection } from '@complaints/activities/case-record';
 import type {
+  Audience,
   SendCorrespondenceInput,
   SendCorrespondenceResult,
 } from '@complaints/activities/correspondence';
@@ -20,9 +21,9 @@ import {
   endOfLondonDay,
   explainDeadline,
   getProfile,
+  isExtensionReason,
   isLocalDate,
   londonDate,
-  startOfLondonDay,
   workingDayBefore,
   workingDaysAfterReceipt,
   type LocalDate,
@@ -52,8 +53,16 @@ import {
   type ComplaintLifecycleInput,
   type ComplaintProcessState,
   type WithdrawCommand,
+  extendFinalResponseUpdate,
+  type ExtendFinalResponseCommand,
+  type Round,
 } from './messages';
 import { refuse } from './refusal';
+import { SYSTEM, staff, type CaseContext, type ClockOptions, type Letter } from './case-context';
+import { atLondonHour, REMINDER_HOUR, waitUntil } from './clocks';
+import { createAfterResponse } from './after-response';
+import { registerFinalResponseHandlers, signOffAndSend } from './final-response';
+import { keepSixMonthRule, registerSixMonthHandlers } from './six-month-rule';
 
 const { recordCaseEvent } = proxyActivities<{ recordCaseEvent(input: CaseEventInput): Promise<void> }>({
   taskQueue: TASK_QUEUES.complaints,
@@ -70,15 +79,20 @@ const { sendCorrespondence } = proxyActivities<{
   retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes' },
 });
 
-const SYSTEM = { type: 'system', id: 'workflow' } as const;
-/** Reminders reach staff at the start of the working day. */
-const REMINDER_HOUR = 9;
+/** The rule behind each round's final-response timescale. */
+const ROUND_RULES: Record<Round['kind'], string> = {
+  first: 'R-INV-4',
+  reopened: 'R-REOPEN-1',
+  'stage-two': 'R-STAGE2-1',
+};
 
 /** How each clock is named to staff in reminders and escalations. */
 const CLOCK_LABELS: Record<string, string> = {
   acknowledgement: 'acknowledgement',
   'early-resolution': 'early-resolution aim',
   'final-response': 'final response',
+  'six-month-letter': 'approval of the six-month letter',
+  'promised-actions': 'promised action',
 };
 
 export async function complaintLifecycle(input: ComplaintLifecycleInput): Promise<ComplaintProcessState> {
@@ -96,9 +110,8 @@ export async function complaintLifecycle(input: ComplaintLifecycleInput): Promis
     breached: false,
     nextDeadline: acknowledgementDueOn,
   };
-  /** R-INV-4 (PHSO model): the date agreed with the person, before any pause moves it. */
-  let agreedFinalResponseDate: LocalDate | undefined;
   const isClosed = () => state.closed !== undefined;
+  const today = () => londonDate(new Date());
   const isAcknowledged = () => state.acknowledgement?.acknowledgedAt !== undefined;
 
   setHandler(processStateQuery, () => state);
@@ -267,7 +280,7 @@ export async function complaintLifecycle(input: ComplaintLifecycleInput): Promis
     agreeTimescaleUpdate,
     async (command: AgreeTimescaleCommand) => {
       const closer = state.closerLook!;
-      agreedFinalResponseDate = command.due;
+      closer.agreed = { date: command.due, on: today() };
       closer.basis = 'agreed-with-complainant';
       closer.due = finalResponseDue(closer);
       state.nextDeadline = closer.due;
@@ -277,7 +290,7 @@ export async function complaintLifecycle(input: ComplaintLifecycleInput): Promis
     {
       validator: (command: AgreeTimescaleCommand) => {
         requireStage(
-          'closer-look',
+          ['closer-look', 'awaiting-sign-off'],
           'R-INV-4',
           'the final-response timescale is agreed during the closer look',
         );
@@ -344,13 +357,115 @@ export async function complaintLifecycle(input: ComplaintLifecycleInput): Promis
     },
   );
 
+  setHandler(
+    extendFinalResponseUpdate,
+    async (command: ExtendFinalResponseCommand) => {
+      const closer = state.closerLook!;
+      const extensions = (closer.extensions ??= []);
+      const agreedOn = today();
+      extensions.push({ agreedOn, from: closer.due, to: command.newDue, reason: command.reason, by: command.by });
+      const previousDue = closer.due;
+      closer.agreed = { date: command.newDue, on: agreedOn };
+      closer.basis = 'agreed-with-complainant';
+      closer.due = finalResponseDue(closer);
+      state.nextDeadline = closer.due;
+      await record('final-response-extended', 'R-INV-5', staff(command.by), {
+        from: previousDue,
+        to: command.newDue,
+        reason: command.reason,
+      });
+      // R-INV-5: the person is told at once, with why and the new date; CWTH calls it a progress report.
+      post({
+        step: `final-response-extension-${state.round!.number}-${extensions.length}`,
+        template: 'timescale-extended',
+        audience: 'complainant',
+        rule: 'R-INV-5',
+        facts: {
+          previousDue,
+          newDue: command.newDue,
+          reason: command.reason,
+          progressReport: profile.responseTimescale.kind === 'calendar-months',
+        },
+      });
+      return closer;
+    },
+    {
+      validator: (command: ExtendFinalResponseCommand) => {
+        requireStage(
+          ['closer-look', 'awaiting-sign-off'],
+          'R-INV-5',
+          'the final-response date can be extended during the closer look',
+        );
+        if (openPause()) refuse('R-INV-6', `the clock is paused since ${openPause()!.start}; resume it first`);
+        if (!isLocalDate(command.newDue)) refuse('R-INV-5', 'newDue must be an ISO date');
+        if (!isExtensionReason(command.reason)) refuse('R-INV-5', 'reason must be one of the listed reasons');
+        if (command.newDue < today())
+          refuse('R-INV-5', `the new date ${command.newDue} is in the past (today is ${today()})`);
+        const due = state.closerLook!.due;
+        if (due !== null && command.newDue <= due)
+          refuse('R-INV-5', `the new date must be after the current one (${due})`);
+      },
+    },
+  );
+
+  const outbox: Letter[] = [];
+  let finishing = false;
+  const c: CaseContext = {
+    input,
+    profile,
+    calendar,
+    state,
+    isClosed,
+    today,
+    requireStage,
+    record,
+    send,
+    post,
+    keepClock,
+  };
+  registerFinalResponseHandlers(c);
+  registerSixMonthHandlers(c);
+  const afterResponse = createAfterResponse(c, startRound);
+  const dispatcher = dispatchLetters();
+
   function openPause() {
     return state.pauses?.find((pause) => pause.end === null);
   }
 
-  function requireStage(stage: Stage, rule: string, reason: string): void {
+  function post(letter: Letter): void {
+    outbox.push(letter);
+  }
+
+  /** Sends the letters update handlers post, in order, so a command answers without waiting for delivery. */
+  async function dispatchLetters(): Promise<void> {
+    for (;;) {
+      await condition(() => outbox.length > 0 || finishing);
+      if (outbox.length === 0) return;
+      await send(outbox[0]);
+      outbox.shift();
+    }
+  }
+
+  async function send(letter: Letter): Promise<void> {
+    const sent = await sendCorrespondence({
+      reference: input.reference,
+      step: letter.step,
+      template: letter.template,
+      audience: letter.audience,
+      facts: letter.facts,
+    });
+    await record('correspondence-sent', letter.rule, SYSTEM, {
+      template: letter.template,
+      step: letter.step,
+      items: sent.items,
+      noUsableContact: sent.noUsableContact,
+    });
+  }
+
+  function requireStage(stages: Stage | readonly Stage[], rule: string, reason: string): void {
     if (isClosed()) refuse(rule, `the complaint is closed (${state.closed!.reason})`);
-    if (state.stage !== stage) refuse(rule, `${reason} (stage: ${state.stage})`);
+    const allowed: readonly Stage[] = typeof stages === 'string' ? [stages] : stages;
+    if (!allowed.includes(state.stage)) refuse(rule, `${reason} (stage: ${state.stage})`);
   }
 
   /** Appends to the case timeline and keeps the worklist projection and search attributes in step with `state`. */
@@ -381,6 +496,7 @@ export async function complaintLifecycle(input: ComplaintLifecycleInput): Promis
         nextDeadline: state.nextDeadline,
         breached: state.breached,
         deadlines: deadlines(),
+        underOversight: state.underOversight ?? false,
         ...extra,
       },
     });
@@ -409,8 +525,21 @@ export async function complaintLifecycle(input: ComplaintLifecycleInput): Promis
 
   await acknowledge();
   // Complaints acknowledged before early resolution and the closer look existed stay on their old path.
-  if (patched('early-resolution-and-closer-look') && !isClosed()) await resolveEarlyOrLookCloser();
+  if (patched('early-resolution-and-closer-look') && !isClosed()) {
+    state.round = { number: 1, kind: 'first', startedOn: input.receivedOn };
+    state.finalResponse = { approvals: [] };
+    const sixMonthRule = patched('final-response-and-six-months') ? keepSixMonthRule(c) : undefined;
+    await resolveEarlyOrLookCloser();
+    while (state.finalResponse?.sent && (await afterResponse.keepInvolved())) {
+      await acknowledgeNewRound();
+      await lookCloser(state.closerLook!);
+    }
+    await sixMonthRule;
+  }
   await condition(isClosed);
+  // Letters posted by the last commands go out, and those commands answer, before the workflow completes.
+  finishing = true;
+  await dispatcher;
   await condition(allHandlersFinished);
   return state;
 
@@ -457,19 +586,46 @@ export async function complaintLifecycle(input: ComplaintLifecycleInput): Promis
     }
     const closer = state.closerLook ?? openCloserLook();
     await record('closer-look-started', 'R-INV-4', SYSTEM, { due: closer.due, basis: closer.basis });
-    await keepClock(closer, 'final-response', 'R-INV-4', isClosed);
+    await lookCloser(closer);
   }
 
-  /** R-INV-4: the final-response timescale from the profile; the PHSO model agrees it per case. */
+  /** The final-response clock runs until the signed response is sent (R-INV-4, R-RESP-2) or the complaint closes. */
+  async function lookCloser(closer: CloserLookState): Promise<void> {
+    const rule = ROUND_RULES[state.round!.kind];
+    const responded = () => isClosed() || state.finalResponse?.sent !== undefined;
+    await Promise.all([keepClock(closer, 'final-response', rule, responded), signOffAndSend(c, closer)]);
+  }
+
+  /** R-REOPEN-1 / R-STAGE2-1: a new round of the closer look, opened by a command, with its own timescale. */
+  function startRound(kind: Round['kind']): CloserLookState {
+    state.round = { number: state.round!.number + 1, kind, startedOn: today() };
+    state.finalResponse = { approvals: [] };
+    return openCloserLook();
+  }
+
+  /** The person hears at once that the complaint is being looked at again, by whom and by when. */
+  async function acknowledgeNewRound(): Promise<void> {
+    const round = state.round!;
+    const stageTwo = round.kind === 'stage-two';
+    await send({
+      step: `${stageTwo ? 'stage-two-acknowledgement' : 'reopened'}-${round.number}`,
+      template: stageTwo ? 'stage-two-acknowledgement' : 'reopened',
+      audience: 'complainant',
+      rule: ROUND_RULES[round.kind],
+      facts: { due: state.closerLook!.due },
+    });
+  }
+
+  /** R-INV-4: the final-response timescale of the round, from the profile; the PHSO model agrees it per case. */
   function openCloserLook(): CloserLookState {
-    const timescale = profile.responseTimescale;
+    const timescale = roundTimescale(state.round!);
     const closer: CloserLookState = {
       basis:
-        timescale.kind === 'working-days'
-          ? 'profile-working-days'
-          : timescale.kind === 'calendar-months'
-            ? 'profile-calendar-months'
-            : 'to-be-agreed',
+        timescale === null
+          ? 'to-be-agreed'
+          : timescale.basis === 'working-days'
+            ? 'profile-working-days'
+            : 'profile-calendar-months',
       due: null,
     };
     closer.due = finalResponseDue(closer);
@@ -480,21 +636,48 @@ export async function complaintLifecycle(input: ComplaintLifecycleInput): Promis
   }
 
   /**
-   * R-INV-4 with R-INV-6: the final-response date from the profile's timescale or the agreed date, moved
-   * out by the paused working days; none while the clock is paused or until a date is agreed.
+   * The profile's timescale for a round: a new complaint's (R-INV-4), a reopened one's (R-REOPEN-1, HPFT 60
+   * working days) or a stage-two review's (R-STAGE2-1); null where it is agreed with the person instead.
+   */
+  function roundTimescale(round: Round): { basis: 'working-days' | 'calendar-months'; amount: number } | null {
+    const timescale = profile.responseTimescale;
+    if (round.kind === 'stage-two') {
+      const reply = profile.afterResponse.stageTwo!.reply;
+      return { basis: 'calendar-months', amount: reply.months };
+    }
+    if (timescale.kind === 'working-days') {
+      const amount = round.kind === 'first' ? timescale.newComplaint : timescale.reopenedComplaint;
+      return amount === null ? null : { basis: 'working-days', amount };
+    }
+    if (timescale.kind === 'calendar-months') return { basis: 'calendar-months', amount: timescale.months };
+    return null;
+  }
+
+  /**
+   * R-INV-4 with R-INV-6: the final-response date from the round's timescale or the date agreed with the
+   * person, moved out by the working days paused since; none while the clock is paused or until a date is agreed.
    */
   function finalResponseDue(closer: CloserLookState): LocalDate | null {
-    const pauses = (state.pauses ?? []).map(({ start, end }) => ({ start, end }));
+    const round = state.round!;
+    const pauses = (state.pauses ?? [])
+      .filter((pause) => pause.start >= round.startedOn)
+      .map(({ start, end }) => ({ start, end }));
     if (pauses.some((pause) => pause.end === null)) return null;
-    const timescale = profile.responseTimescale;
-    if (closer.basis === 'agreed-with-complainant') return movedOutByPauses(agreedFinalResponseDate!, pauses);
-    if (timescale.kind === 'agreed-per-case') return null;
+    if (closer.basis === 'agreed-with-complainant') {
+      const { date, on } = closer.agreed!;
+      return movedOutByPauses(
+        date,
+        pauses.filter((pause) => pause.start >= on),
+      );
+    }
+    const timescale = roundTimescale(round);
+    if (timescale === null) return null;
     return explainDeadline({
-      rule: 'R-INV-4',
+      rule: ROUND_RULES[round.kind],
       profile: input.profile,
-      basis: timescale.kind,
-      start: input.receivedOn,
-      amount: timescale.kind === 'working-days' ? timescale.newComplaint : timescale.months,
+      basis: timescale.basis,
+      start: round.startedOn,
+      amount: timescale.amount,
       calendar,
       pauses,
     }).due;
@@ -529,6 +712,7 @@ export async function complaintLifecycle(input: ComplaintLifecycleInput): Promis
     name: string,
     rule: string,
     done: () => boolean,
+    { remind = 'handler', escalate = 'complaints-manager' }: ClockOptions = {},
   ): Promise<void> {
     let remindedFor: LocalDate | null = null;
     let breachedFor: LocalDate | null = null;
@@ -543,7 +727,7 @@ export async function complaintLifecycle(input: ComplaintLifecycleInput): Promis
         remindedFor = due;
         if (Date.now() >= endOfLondonDay(due).getTime()) continue;
         clock.reminderSentAt = new Date().toISOString();
-        await notifyStaff('handler', `${name}-reminder-${due}`, 'deadline-reminder', {
+        await notifyStaff(remind, `${name}-reminder-${due}`, 'deadline-reminder', {
           deadline: CLOCK_LABELS[name],
           due,
           rule,
@@ -555,12 +739,12 @@ export async function complaintLifecycle(input: ComplaintLifecycleInput): Promis
         state.breached = true;
         clock.breachedAt = new Date().toISOString();
         await record(`${name}-deadline-breached`, rule, SYSTEM, { due });
-        await notifyStaff('complaints-manager', `${name}-escalation-${due}`, 'deadline-breach', {
+        await notifyStaff(escalate, `${name}-escalation-${due}`, 'deadline-breach', {
           deadline: CLOCK_LABELS[name],
           due,
           rule,
         });
-        await record(`${name}-breach-escalated`, rule, SYSTEM, { to: 'complaints-manager' });
+        await record(`${name}-breach-escalated`, rule, SYSTEM, { to: escalate });
       } else {
         await condition(doneOrMoved);
       }
@@ -617,22 +801,11 @@ export async function complaintLifecycle(input: ComplaintLifecycleInput): Promis
   }
 
   async function notifyStaff(
-    audience: 'handler' | 'complaints-manager',
+    audience: Audience,
     step: string,
     template: string,
     facts: Record<string, string>,
   ) {
     await sendCorrespondence({ reference: input.reference, step, template, audience, facts });
   }
-}
-
-/** Waits for `done` or until the instant `at`; true if done. An instant already past only checks `done`. */
-async function waitUntil(done: () => boolean, at: Date): Promise<boolean> {
-  const remaining = at.getTime() - Date.now();
-  if (remaining <= 0) return done();
-  return condition(done, remaining);
-}
-
-function atLondonHour(date: LocalDate, hour: number): Date {
-  return new Date(startOfLondonDay(date).getTime() + hour * 3_600_000);
 }

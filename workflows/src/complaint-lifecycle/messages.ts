@@ -1,5 +1,13 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
-import type { LocalDate, Nation, ProfileRef } from '@complaints/domain';
+import type {
+  ApproverRole,
+  ExtensionReason,
+  FinalResponseSummary,
+  LocalDate,
+  Nation,
+  OmbudsmanId,
+  ProfileRef,
+} from '@complaints/domain';
 
 export const COMPLAINT_LIFECYCLE = 'complaintLifecycle';
 
@@ -22,6 +30,9 @@ export type Stage =
   | 'early-resolution'
   | 'resolved-early'
   | 'closer-look'
+  | 'awaiting-sign-off'
+  | 'responded'
+  | 'closed'
   | 'withdrawn';
 
 /** Where a new record starts: feedback and anonymous complaints do not enter the procedure's clocks. */
@@ -56,9 +67,55 @@ export interface EarlyResolutionState extends ClockState {
   outcome?: 'resolved' | 'closer-look';
 }
 
+/** R-INV-5: a final-response date moved with the person's agreement. */
+export interface TimescaleExtension {
+  agreedOn: LocalDate;
+  from: LocalDate | null;
+  to: LocalDate;
+  reason: ExtensionReason;
+  by: string;
+}
+
 /** R-INV-4: the timescale of the final response. */
 export interface CloserLookState extends ClockState {
   basis: 'profile-working-days' | 'profile-calendar-months' | 'agreed-with-complainant' | 'to-be-agreed';
+  /** The date agreed with the person (R-INV-4 / R-INV-5), and when; pauses after the agreement move it out. */
+  agreed?: { date: LocalDate; on: LocalDate };
+  extensions?: TimescaleExtension[];
+}
+
+/**
+ * One pass through the closer look: the first, a reopened complaint (R-REOPEN-1) or CWTH's stage-two
+ * review (R-STAGE2-1), each with its own start date and timescale.
+ */
+export interface Round {
+  number: number;
+  kind: 'first' | 'reopened' | 'stage-two';
+  startedOn: LocalDate;
+}
+
+/** R-INV-8 and R-RESP-2: the final response of the current round on its way to the person. */
+export interface FinalResponseState {
+  outcomeShared?: { on: LocalDate; by: string; commentsRecorded: boolean };
+  submitted?: { summary: FinalResponseSummary; by: string; on: LocalDate };
+  approvals: { step: string; role: ApproverRole; by: string; on: LocalDate; version: number }[];
+  sent?: { on: LocalDate; version: number; onTime: boolean | null; ombudsman: OmbudsmanId };
+}
+
+/** R-RESP-4: an action promised in the final response, followed until done. */
+export interface PromisedAction {
+  id: string;
+  ownerId: string;
+  due: LocalDate;
+  completedOn?: LocalDate;
+}
+
+/** R-INV-7: the six-month letter, approved by the Responsible Person or a senior manager. */
+export interface SixMonthState extends ClockState {
+  /** Six calendar months from receipt. */
+  reachedOn: LocalDate;
+  approval?: { by: string; role: ApproverRole; on: LocalDate; likelyBy: LocalDate };
+  sentOn?: LocalDate;
 }
 
 /** R-INV-6: why the clock is paused (consent being sought; on hold at the person's request or a formal request). */
@@ -81,6 +138,12 @@ export interface ComplaintProcessState {
   earlyResolution?: EarlyResolutionState;
   closerLook?: CloserLookState;
   pauses?: PauseRecord[];
+  round?: Round;
+  finalResponse?: FinalResponseState;
+  actions?: PromisedAction[];
+  sixMonths?: SixMonthState;
+  /** R-INV-7: the Responsible Person keeps oversight from six months until the final response. */
+  underOversight?: boolean;
   breached: boolean;
   nextDeadline: LocalDate | null;
   closed?: { at: string; reason: string };
@@ -150,6 +213,76 @@ export const startCloserLookUpdate = defineUpdate<CloserLookState, [StaffCommand
 
 /** R-INV-4: record the final-response timescale agreed with the person. */
 export const agreeTimescaleUpdate = defineUpdate<CloserLookState, [AgreeTimescaleCommand]>('agreeTimescale');
+
+export interface ExtendFinalResponseCommand extends StaffCommand {
+  /** The new date agreed with the person (R-INV-5). */
+  newDue: LocalDate;
+  reason: ExtensionReason;
+}
+
+/** A command taken in a role that the procedure names (R-RESP-2, R-INV-7); the API checks the user holds it. */
+export interface RoleCommand extends StaffCommand {
+  role: ApproverRole;
+}
+
+export interface ShareOutcomeCommand extends StaffCommand {
+  /** Whether the parties commented; their words are kept with the draft, not here. */
+  commentsRecorded: boolean;
+}
+
+export interface SubmitFinalResponseCommand extends StaffCommand {
+  summary: FinalResponseSummary;
+}
+
+export interface ApproveFinalResponseCommand extends RoleCommand {
+  step: string;
+  /** The version approved: it must be the one submitted. */
+  version: number;
+}
+
+export interface ApproveSixMonthLetterCommand extends RoleCommand {
+  /** R-INV-7: the likely timescale the letter gives. */
+  likelyBy: LocalDate;
+}
+
+export interface CompleteActionCommand extends StaffCommand {
+  actionId: string;
+}
+
+/** R-INV-5: the final response will be late; a new date agreed with the person, who is told why by letter. */
+export const extendFinalResponseUpdate = defineUpdate<CloserLookState, [ExtendFinalResponseCommand]>(
+  'extendFinalResponse',
+);
+
+/** R-INV-8: the outcome and intended actions were shared with the parties before the response. */
+export const shareOutcomeUpdate = defineUpdate<FinalResponseState, [ShareOutcomeCommand]>('shareOutcome');
+
+/** R-RESP-1: the handler submits a saved draft for sign-off; refused while any element is missing. */
+export const submitFinalResponseUpdate = defineUpdate<FinalResponseState, [SubmitFinalResponseCommand]>(
+  'submitFinalResponse',
+);
+
+/** R-RESP-2: one step of the profile's sign-off chain; the last sends the response. */
+export const approveFinalResponseUpdate = defineUpdate<FinalResponseState, [ApproveFinalResponseCommand]>(
+  'approveFinalResponse',
+);
+
+/** R-RESP-2: an approver sends the draft back for changes; it must be submitted again. */
+export const returnFinalResponseUpdate = defineUpdate<FinalResponseState, [RoleCommand]>('returnFinalResponse');
+
+/** R-INV-7: the Responsible Person (or a senior manager) approves the six-month letter, which then goes out. */
+export const approveSixMonthLetterUpdate = defineUpdate<SixMonthState, [ApproveSixMonthLetterCommand]>(
+  'approveSixMonthLetter',
+);
+
+/** R-RESP-4: a promised action is done; when the last is, the person is told and the complaint closes. */
+export const completeActionUpdate = defineUpdate<PromisedAction[], [CompleteActionCommand]>('completeAction');
+
+/** R-REOPEN-1: the person is not satisfied with the response; the complaint reopens with its own timescale. */
+export const reopenUpdate = defineUpdate<CloserLookState, [StaffCommand]>('reopen');
+
+/** R-STAGE2-1 (CWTH): the person asks for a stage-two review by the Senior Leadership Team/Board. */
+export const requestStageTwoUpdate = defineUpdate<CloserLookState, [StaffCommand]>('requestStageTwo');
 
 /**
  * A refused command: the `type` of the ApplicationFailure a validator throws, with the rule behind it as details[0].

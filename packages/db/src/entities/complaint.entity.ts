@@ -126,6 +126,10 @@ export class Complaint {
   @Column({ type: 'boolean', default: false })
   breached!: boolean;
 
+  /** R-INV-7: six months passed without a final response; the Responsible Person keeps oversight. */
+  @Column({ type: 'boolean', default: false })
+  underOversight!: boolean;
+
   @Column({ type: 'timestamptz', nullable: true })
   acknowledgedAt!: Date | null;
 

@@ -3,10 +3,20 @@ import { Complaint } from './complaint.entity';
 import { ComplaintIssue } from './complaint-issue.entity';
 import { ComplaintParty } from './complaint-party.entity';
 import { Correspondence } from './correspondence.entity';
+import { FinalResponseDraft } from './final-response-draft.entity';
 import { Organisation } from './organisation.entity';
 import { StaffUser } from './staff-user.entity';
 
-export { CaseEvent, Complaint, ComplaintIssue, ComplaintParty, Correspondence, Organisation, StaffUser };
+export {
+  CaseEvent,
+  Complaint,
+  ComplaintIssue,
+  ComplaintParty,
+  Correspondence,
+  FinalResponseDraft,
+  Organisation,
+  StaffUser,
+};
 export * from './complaint.entity';
 export * from './complaint-party.entity';
 export * from './case-event.entity';
@@ -21,4 +31,5 @@ export const ENTITIES = [
   ComplaintIssue,
   CaseEvent,
   Correspondence,
+  FinalResponseDraft,
 ];

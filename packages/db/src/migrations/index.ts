@@ -1,10 +1,12 @@
 import { OrganisationsAndStaff1763856000000 } from './1763856000000-organisations-and-staff';
 import { CaseRecord1763856100000 } from './1763856100000-case-record';
 import { EarlyResolutionSummary1763856200000 } from './1763856200000-early-resolution-summary';
+import { FinalResponsesAndOversight1763856300000 } from './1763856300000-final-responses-and-oversight';
 
 /** In order; a new migration is appended here and never edited once released. */
 export const MIGRATIONS = [
   OrganisationsAndStaff1763856000000,
   CaseRecord1763856100000,
   EarlyResolutionSummary1763856200000,
+  FinalResponsesAndOversight1763856300000,
 ];

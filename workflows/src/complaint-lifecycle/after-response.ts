@@ -1,0 +1,146 @@
+// §5 After the response: the person stays involved until every promised action is done (R-RESP-4); a
+// dissatisfied person can have the complaint reopened (R-REOPEN-1) or, at CWTH, reviewed at stage two
+// (R-STAGE2-1).
+import { setHandler } from '@temporalio/workflow';
+import { calendarMonthsAfterReceipt, endOfLondonDay, type LocalDate } from '@complaints/domain';
+import { SYSTEM, staff, type CaseContext } from './case-context';
+import { waitUntil } from './clocks';
+import {
+  completeActionUpdate,
+  reopenUpdate,
+  requestStageTwoUpdate,
+  type ClockState,
+  type CloserLookState,
+  type CompleteActionCommand,
+  type Round,
+  type StaffCommand,
+} from './messages';
+import { refuse } from './refusal';
+
+/** R-INT-6: a person unhappy with the response more than twelve months on makes a new complaint instead. */
+const REOPENABLE_FOR_MONTHS = 12;
+
+export interface AfterResponse {
+  /**
+   * Follows the promised actions to the end, tells the person, closes, and stays reopenable. Resolves true
+   * when a new round (reopened or stage two) has begun, false when the complaint is closed for good.
+   */
+  keepInvolved(): Promise<boolean>;
+}
+
+export function createAfterResponse(
+  c: CaseContext,
+  startRound: (kind: Round['kind']) => CloserLookState,
+): AfterResponse {
+  const actionsClock: ClockState = { due: null };
+  const outstanding = () => (c.state.actions ?? []).filter((action) => !action.completedOn);
+  const earliestOutstanding = (): LocalDate | null =>
+    outstanding().reduce<LocalDate | null>(
+      (earliest, action) => (earliest === null || action.due < earliest ? action.due : earliest),
+      null,
+    );
+
+  setHandler(
+    completeActionUpdate,
+    async (command: CompleteActionCommand) => {
+      const action = c.state.actions!.find((candidate) => candidate.id === command.actionId)!;
+      action.completedOn = c.today();
+      actionsClock.due = earliestOutstanding();
+      c.state.nextDeadline = actionsClock.due;
+      await c.record('action-completed', 'R-RESP-4', staff(command.by), {
+        actionId: action.id,
+        due: action.due,
+        onTime: action.completedOn <= action.due,
+      });
+      return c.state.actions!;
+    },
+    {
+      validator: (command: CompleteActionCommand) => {
+        c.requireStage('responded', 'R-RESP-4', 'actions are followed up after the final response');
+        const action = c.state.actions?.find((candidate) => candidate.id === command.actionId);
+        if (!action) refuse('R-RESP-4', `no action ${command.actionId} was promised in the final response`);
+        if (action.completedOn) refuse('R-RESP-4', `action ${action.id} was completed on ${action.completedOn}`);
+      },
+    },
+  );
+
+  setHandler(reopenUpdate, (command: StaffCommand) => beginRound('reopened', command, 'R-REOPEN-1'), {
+    validator: (_command: StaffCommand) => {
+      if (c.profile.afterResponse.stageTwo)
+        refuse('R-STAGE2-1', `${c.profile.name} reviews a response at stage two; request a stage-two review`);
+      requireResponded('R-REOPEN-1');
+    },
+  });
+
+  setHandler(
+    requestStageTwoUpdate,
+    (command: StaffCommand) => beginRound('stage-two', command, 'R-STAGE2-1'),
+    {
+      validator: (_command: StaffCommand) => {
+        if (!c.profile.afterResponse.stageTwo)
+          refuse('R-STAGE2-1', `${c.profile.name} has no stage-two review; reopen the complaint instead`);
+        if (c.state.round?.kind === 'stage-two')
+          refuse('R-STAGE2-1', 'the stage-two decision is final; the next step is the ICB or NHS England');
+        requireResponded('R-STAGE2-1');
+      },
+    },
+  );
+
+  /** Only a complaint whose final response was sent, and not withdrawn since, goes round again. */
+  function requireResponded(rule: string): void {
+    const { stage, closed } = c.state;
+    const responded = stage === 'responded' || (stage === 'closed' && closed?.reason === 'responded');
+    if (!responded)
+      refuse(rule, `only a complaint that has had its final response can go round again (stage: ${stage})`);
+  }
+
+  async function beginRound(kind: Round['kind'], command: StaffCommand, rule: string) {
+    const wasClosed = c.isClosed();
+    c.state.closed = undefined;
+    const closer = startRound(kind);
+    await c.record(
+      kind === 'stage-two' ? 'stage-two-requested' : 'reopened',
+      rule,
+      staff(command.by),
+      { round: c.state.round!.number, due: closer.due, basis: closer.basis },
+      wasClosed ? { closedAt: null } : {},
+    );
+    return closer;
+  }
+
+  return {
+    async keepInvolved(): Promise<boolean> {
+      const round = c.state.round!.number;
+      const newRound = () => c.state.round!.number !== round;
+      if (outstanding().length > 0) {
+        actionsClock.due = earliestOutstanding();
+        c.state.nextDeadline = actionsClock.due;
+        await c.keepClock(
+          actionsClock,
+          'promised-actions',
+          'R-RESP-4',
+          () => outstanding().length === 0 || c.isClosed() || newRound(),
+        );
+        if (newRound()) return true;
+        if (c.isClosed()) return false;
+        await c.send({
+          step: `actions-completed-${round}`,
+          template: 'actions-completed',
+          audience: 'complainant',
+          rule: 'R-RESP-4',
+        });
+      }
+      if (newRound()) return true;
+      if (!c.isClosed()) {
+        const closedAt = new Date().toISOString();
+        c.state.closed = { at: closedAt, reason: 'responded' };
+        c.state.stage = 'closed';
+        c.state.nextDeadline = null;
+        await c.record('closed', 'R-RESP-4', SYSTEM, { reason: 'responded' }, { closedAt });
+      }
+      if (c.state.closed?.reason !== 'responded') return false;
+      const reopenableUntil = calendarMonthsAfterReceipt(c.today(), REOPENABLE_FOR_MONTHS);
+      return waitUntil(newRound, endOfLondonDay(reopenableUntil));
+    },
+  };
+}

@@ -1,0 +1,252 @@
+// R-INV-8, R-RESP-1…3: from the investigation's outcome to the signed final response in the person's hands.
+import { condition, setHandler, upsertSearchAttributes } from '@temporalio/workflow';
+import {
+  describeMissingElements,
+  missingResponseElements,
+  type ApprovalStep,
+  type FinalResponseSummary,
+} from '@complaints/domain';
+import { SEARCH_ATTRIBUTES } from '@complaints/temporal';
+import { SYSTEM, staff, type CaseContext } from './case-context';
+import {
+  approveFinalResponseUpdate,
+  returnFinalResponseUpdate,
+  shareOutcomeUpdate,
+  submitFinalResponseUpdate,
+  type ApproveFinalResponseCommand,
+  type CloserLookState,
+  type FinalResponseState,
+  type RoleCommand,
+  type ShareOutcomeCommand,
+  type SubmitFinalResponseCommand,
+} from './messages';
+import { refuse } from './refusal';
+
+export function registerFinalResponseHandlers(c: CaseContext): void {
+  const chain = c.profile.finalResponseApproval;
+  const current = () => c.state.finalResponse!;
+  const nextStep = (): ApprovalStep | undefined => {
+    const response = current();
+    const version = response.submitted?.summary.version;
+    return chain.find(
+      (step) => !response.approvals.some((a) => a.step === step.step && a.version === version),
+    );
+  };
+
+  setHandler(
+    shareOutcomeUpdate,
+    async (command: ShareOutcomeCommand) => {
+      const response = current();
+      response.outcomeShared = { on: c.today(), by: command.by, commentsRecorded: command.commentsRecorded };
+      await c.record('outcome-shared', 'R-INV-8', staff(command.by), {
+        commentsRecorded: command.commentsRecorded,
+      });
+      return response;
+    },
+    {
+      validator: (command: ShareOutcomeCommand) => {
+        c.requireStage(
+          'closer-look',
+          'R-INV-8',
+          'the outcome is shared with the parties during the closer look, before the response is submitted',
+        );
+        if (typeof command.commentsRecorded !== 'boolean')
+          refuse('R-INV-8', 'commentsRecorded must be true or false');
+      },
+    },
+  );
+
+  setHandler(
+    submitFinalResponseUpdate,
+    async (command: SubmitFinalResponseCommand) => {
+      const response = current();
+      response.submitted = { summary: command.summary, by: command.by, on: c.today() };
+      c.state.stage = 'awaiting-sign-off';
+      await c.record('final-response-submitted', 'R-RESP-2', staff(command.by), {
+        version: command.summary.version,
+        findings: command.summary.findings.map((finding) => finding.outcome),
+        remedies: command.summary.remedies,
+        actions: command.summary.actions.length,
+        ombudsman: command.summary.ombudsman,
+      });
+      requestApproval(chain[0], command.summary.version);
+      return response;
+    },
+    {
+      validator: (command: SubmitFinalResponseCommand) => {
+        c.requireStage('closer-look', 'R-RESP-1', 'a final response is submitted during the closer look');
+        if (!current().outcomeShared) {
+          refuse(
+            'R-INV-8',
+            'share the outcome and intended actions with the parties, and record their comments, before submitting the final response',
+          );
+        }
+        requireComplete(command.summary);
+      },
+    },
+  );
+
+  setHandler(
+    approveFinalResponseUpdate,
+    async (command: ApproveFinalResponseCommand) => {
+      const response = current();
+      response.approvals.push({
+        step: command.step,
+        role: command.role,
+        by: command.by,
+        on: c.today(),
+        version: command.version,
+      });
+      await c.record('final-response-approved', 'R-RESP-2', staff(command.by), {
+        step: command.step,
+        role: command.role,
+        version: command.version,
+        // R-RESP-2 / §7: a senior manager signs as the Responsible Person's delegate, and that is recorded.
+        asDelegate: command.role === 'senior-manager',
+      });
+      const next = nextStep();
+      if (next) requestApproval(next, command.version);
+      return response;
+    },
+    {
+      validator: (command: ApproveFinalResponseCommand) => {
+        c.requireStage('awaiting-sign-off', 'R-RESP-2', 'no final response is awaiting sign-off');
+        const submitted = current().submitted!;
+        const step = nextStep()!;
+        if (command.step !== step.step) refuse('R-RESP-2', `the next sign-off step is ${step.step}`);
+        if (!step.roles.includes(command.role))
+          refuse('R-RESP-2', `${step.step} is signed off by: ${step.roles.join(' or ')}`);
+        if (command.version !== submitted.summary.version) {
+          refuse(
+            'R-RESP-2',
+            `version ${submitted.summary.version} was submitted for sign-off, not version ${command.version}`,
+          );
+        }
+        if (command.by === submitted.by)
+          refuse('R-RESP-2', 'the person who submitted the response cannot also sign it off');
+        requireComplete(submitted.summary);
+      },
+    },
+  );
+
+  setHandler(
+    returnFinalResponseUpdate,
+    async (command: RoleCommand) => {
+      const response = current();
+      const version = response.submitted!.summary.version;
+      response.submitted = undefined;
+      response.approvals = [];
+      c.state.stage = 'closer-look';
+      await c.record('final-response-returned', 'R-RESP-2', staff(command.by), {
+        version,
+        role: command.role,
+      });
+      return response;
+    },
+    {
+      validator: (command: RoleCommand) => {
+        c.requireStage('awaiting-sign-off', 'R-RESP-2', 'no final response is awaiting sign-off');
+        const step = nextStep()!;
+        if (!step.roles.includes(command.role))
+          refuse('R-RESP-2', `only ${step.roles.join(' or ')} can return it at ${step.step}`);
+      },
+    },
+  );
+
+  /** R-RESP-1: a response missing any element can be neither submitted nor approved; the refusal names each. */
+  function requireComplete(summary: FinalResponseSummary): void {
+    if (!isSummary(summary)) refuse('R-RESP-1', 'the final-response summary is malformed');
+    const missing = missingResponseElements(summary);
+    if (missing.length > 0)
+      refuse('R-RESP-1', `the final response is incomplete: ${describeMissingElements(missing)}`);
+    if (chain.some((step) => step.documents.includes('cover-letter')) && !summary.coverLetter)
+      refuse('R-RESP-2', `${c.profile.name} sends a cover letter from the Chief Executive; draft it first`);
+  }
+
+  function requestApproval(step: ApprovalStep, version: number): void {
+    c.post({
+      step: `final-response-${c.state.round!.number}-v${version}-${step.step}`,
+      template: 'approval-request',
+      audience: step.roles[0],
+      rule: 'R-RESP-2',
+      facts: { document: 'final-response', step: step.step, due: c.state.closerLook?.due ?? null },
+    });
+  }
+}
+
+function isSummary(summary: FinalResponseSummary): boolean {
+  return (
+    typeof summary === 'object' &&
+    summary !== null &&
+    Number.isInteger(summary.version) &&
+    summary.version > 0 &&
+    [summary.sectionsPresent, summary.issueIds, summary.findings, summary.remedies, summary.actions].every(
+      Array.isArray,
+    )
+  );
+}
+
+/**
+ * Waits for the last sign-off (R-RESP-2), then sends the response (and HPFT's cover letter) to the person
+ * with the Ombudsman route the case calls for (R-RESP-3). Returns when sent, or when the complaint closes.
+ */
+export async function signOffAndSend(c: CaseContext, closer: CloserLookState): Promise<void> {
+  const response: FinalResponseState = c.state.finalResponse!;
+  const chain = c.profile.finalResponseApproval;
+  const signedOff = () => {
+    const version = response.submitted?.summary.version;
+    return (
+      version !== undefined &&
+      chain.every((step) => response.approvals.some((a) => a.step === step.step && a.version === version))
+    );
+  };
+  await condition(() => c.isClosed() || signedOff());
+  if (c.isClosed()) return;
+  const round = c.state.round!;
+  const summary = response.submitted!.summary;
+  await c.send({
+    step: `final-response-${round.number}`,
+    template: 'final-response',
+    audience: 'complainant',
+    rule: 'R-RESP-1',
+    facts: {
+      finalResponseVersion: summary.version,
+      ombudsman: summary.ombudsman,
+      round: round.kind,
+      stageTwoAvailable: round.kind === 'first' && c.profile.afterResponse.stageTwo !== null,
+    },
+  });
+  if (chain.some((step) => step.documents.includes('cover-letter'))) {
+    await c.send({
+      step: `final-response-cover-${round.number}`,
+      template: 'final-response-cover',
+      audience: 'complainant',
+      rule: 'R-RESP-2',
+      facts: { finalResponseVersion: summary.version },
+    });
+  }
+  const sentOn = c.today();
+  response.sent = {
+    on: sentOn,
+    version: summary.version,
+    onTime: closer.due === null ? null : sentOn <= closer.due,
+    ombudsman: summary.ombudsman!,
+  };
+  c.state.actions = [
+    ...(c.state.actions ?? []),
+    ...summary.actions.map(({ id, ownerId, due }) => ({ id, ownerId, due })),
+  ];
+  if (c.state.underOversight) {
+    // R-INV-7: oversight lasts until the final response is sent.
+    c.state.underOversight = false;
+    upsertSearchAttributes([{ key: SEARCH_ATTRIBUTES.underOversight, value: false }]);
+  }
+  c.state.stage = 'responded';
+  c.state.nextDeadline = null;
+  await c.record('final-response-sent', 'R-RESP-1', SYSTEM, {
+    version: summary.version,
+    due: closer.due,
+    onTime: response.sent.onTime,
+    ombudsman: summary.ombudsman,
+  });
+}
