@@ -3,11 +3,7 @@
 
 /** The complainant, the complaint's handler, or everyone in the organisation holding a staff role. */
 export type Audience =
-  | 'complainant'
-  | 'handler'
-  | 'complaints-manager'
-  | 'senior-manager'
-  | 'responsible-person';
+  'complainant' | 'handler' | 'complaints-manager' | 'senior-manager' | 'responsible-person';
 
 export interface SendCorrespondenceInput {
   reference: string;

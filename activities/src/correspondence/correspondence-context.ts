@@ -1,6 +1,14 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import type { DataSource } from 'typeorm';
-import { Complaint, ComplaintParty, Organisation, StaffUser } from '@complaints/db';
+import {
+  Complaint,
+  ComplaintIssue,
+  ComplaintParty,
+  FinalResponseDraft,
+  Organisation,
+  StaffUser,
+  type StaffRole,
+} from '@complaints/db';
 import {
   calendarMonthsAfterReceipt,
   createWorkingDayCalendar,
@@ -17,31 +25,59 @@ export interface CorrespondenceContext {
   complainant: ComplaintParty | null;
   profile: PolicyProfile;
   handler: StaffUser | null;
+  /** The issues in the person's own words, in the order they raised them (R-INT-2). */
+  issues: ComplaintIssue[];
+  /** The saved final-response version named by `facts.finalResponseVersion`; null when not asked for or not saved. */
+  finalResponseDraft: FinalResponseDraft | null;
+  /** The member of staff named by `facts.approvedBy` (R-INV-7: who signs the six-month letter); null when not asked for or unknown. */
+  approver: StaffUser | null;
 }
 
+/**
+ * The complaint, its organisation, parties, issues and handler; and what the facts point at: the final-response
+ * draft version (`finalResponseVersion`) and the approving member of staff (`approvedBy`). A pointer to
+ * something missing leaves null, for the template to refuse (a render error), never a half-empty letter.
+ */
 export async function loadCorrespondenceContext(
   dataSource: DataSource,
   reference: string,
+  facts: Record<string, unknown> = {},
 ): Promise<CorrespondenceContext> {
-  const complaint = await dataSource
-    .getRepository(Complaint)
-    .findOne({ where: { reference }, relations: { parties: true } });
+  const complaint = await dataSource.getRepository(Complaint).findOne({
+    where: { reference },
+    relations: { parties: true, issues: true },
+    order: { issues: { position: 'ASC' } },
+  });
   if (!complaint)
     throw ApplicationFailure.nonRetryable(`no complaint ${reference} in the record`, 'ComplaintNotFound');
   const organisation = await dataSource
     .getRepository(Organisation)
     .findOneByOrFail({ code: complaint.organisationCode });
-  const handler = complaint.handlerId
-    ? await dataSource.getRepository(StaffUser).findOneBy({ id: complaint.handlerId })
+  const staff = dataSource.getRepository(StaffUser);
+  const handler = complaint.handlerId ? await staff.findOneBy({ id: complaint.handlerId }) : null;
+  const finalResponseDraft = Number.isInteger(facts.finalResponseVersion)
+    ? await dataSource
+        .getRepository(FinalResponseDraft)
+        .findOneBy({ complaintReference: reference, version: facts.finalResponseVersion as number })
     : null;
+  const approver =
+    typeof facts.approvedBy === 'string'
+      ? await staff.findOneBy({ id: facts.approvedBy, organisationCode: complaint.organisationCode })
+      : null;
   return {
     complaint,
     organisation,
     complainant: complaint.parties.find((party) => party.role === 'complainant') ?? null,
     profile: getProfile(complaint.profileId, complaint.profileVersion),
     handler,
+    issues: [...(complaint.issues ?? [])].sort((a, b) => a.position - b.position),
+    finalResponseDraft,
+    approver,
   };
 }
+
+/** Audiences that are everyone in the organisation holding that staff role (procedure §7). */
+type RoleAudience = Exclude<Extract<Audience, StaffRole>, 'handler'>;
 
 export interface Delivery {
   channel: 'email' | 'letter';
@@ -82,6 +118,8 @@ export async function planDeliveries(
     }
     return deliveries;
   }
+  // 'handler' with no handler assigned yet falls back to the complaints managers.
+  const role: RoleAudience = audience === 'handler' ? 'complaints-manager' : audience;
   const staff =
     audience === 'handler' && context.handler
       ? [context.handler]
@@ -89,7 +127,7 @@ export async function planDeliveries(
           .getRepository(StaffUser)
           .createQueryBuilder('staff')
           .where('staff.organisation_code = :code', { code: context.organisation.code })
-          .andWhere(':role = ANY(staff.roles)', { role: 'complaints-manager' })
+          .andWhere(':role = ANY(staff.roles)', { role })
           .orderBy('staff.id')
           .getMany();
   if (staff.length === 0) return [];

@@ -123,7 +123,7 @@ export function createCorrespondenceActivities(deps: CorrespondenceDependencies)
       if (!TemplateRenderer.isTemplate(template)) {
         throw ApplicationFailure.nonRetryable(`unknown template ${template}`, 'UnknownTemplate');
       }
-      const context = await loadCorrespondenceContext(dataSource, input.reference);
+      const context = await loadCorrespondenceContext(dataSource, input.reference, input.facts ?? {});
       const deliveries = await planDeliveries(dataSource, input.audience, context);
       const from = context.organisation.letterhead.email
         ? `"${context.organisation.name}" <${context.organisation.letterhead.email}>`

@@ -1,3 +1,12 @@
+import {
+  describeMissingElements,
+  missingResponseElements,
+  summariseFinalResponse,
+  type FindingOutcome,
+  type LocalDate,
+  type RemedyKind,
+  type WrittenSection,
+} from '@complaints/domain';
 import type { CorrespondenceContext } from './correspondence-context';
 import { replyExpectedBy } from './correspondence-context';
 
@@ -14,7 +23,7 @@ export function templateContext(
   facts: Record<string, unknown>,
   today: string,
 ): Record<string, unknown> {
-  const { complaint, organisation, profile, handler } = context;
+  const { complaint, organisation, profile, handler, approver } = context;
   const includes = new Set<string>(profile.acknowledgement.includes);
   const replyBy = replyExpectedBy(context);
   return {
@@ -40,7 +49,105 @@ export function templateContext(
     responseTimescale: describeTimescale(context),
     signatory: 'Complaints Team',
     earlyResolutionSummary: complaint.earlyResolutionSummary,
+    finalResponse: finalResponseView(context),
+    // R-INV-7: the six-month letter is written by the Responsible Person or a Senior Manager.
+    approver: approver
+      ? {
+          name: approver.displayName,
+          title: approver.roles.includes('responsible-person')
+            ? 'Responsible Person'
+            : approver.roles.includes('senior-manager')
+              ? 'Senior Manager'
+              : null,
+        }
+      : null,
+    // R-STAGE2-1 (CWTH): what the person is told about asking for a stage-two review.
+    stageTwo: profile.afterResponse.stageTwo
+      ? { acknowledgementWorkingDays: profile.afterResponse.stageTwo.acknowledgement.workingDays }
+      : null,
     facts,
+  };
+}
+
+/** R-RESP-1: the written sections, keyed for templates; a blank section is null. */
+const SECTION_KEYS: Readonly<Record<WrittenSection, string>> = {
+  'issues-and-outcome-sought': 'issuesAndOutcomeSought',
+  'how-investigated': 'howInvestigated',
+  'evidence-considered': 'evidenceConsidered',
+  'what-went-wrong': 'whatWentWrong',
+  impact: 'impact',
+  apology: 'apology',
+  'wider-learning': 'widerLearning',
+  'staying-involved': 'stayingInvolved',
+};
+
+export interface FinalResponseView {
+  version: number;
+  sections: Record<string, string | null>;
+  /** Every issue of the complaint, in the person's own words, in the order they raised them. */
+  issues: string[];
+  /** One per finding, in the order of the complaint's issues, under the issue's own words. */
+  findings: { position: number; issue: string; outcome: FindingOutcome; finding: string }[];
+  remedies: { kind: RemedyKind; detail: string }[];
+  /** R-RESP-4: what is still to be done, soonest first. */
+  actions: { description: string; due: LocalDate }[];
+  /** True when every issue is not upheld: then no remedy or apology is owed (and the letter says so). */
+  nothingWentWrong: boolean;
+  coverLetter: string | null;
+  /** R-RESP-1: a response missing any element must not be sent; `missing` names what is missing. */
+  complete: boolean;
+  missing: string;
+}
+
+/** The saved draft named by the facts, shaped for the letter; null when none was asked for or none is saved. */
+function finalResponseView(context: CorrespondenceContext): FinalResponseView | null {
+  const draft = context.finalResponseDraft;
+  if (!draft) return null;
+  const { content } = draft;
+  const sections = Object.fromEntries(
+    (Object.entries(SECTION_KEYS) as [WrittenSection, string][]).map(([section, key]) => {
+      const text = content.sections[section];
+      return [key, typeof text === 'string' && text.trim() !== '' ? text : null];
+    }),
+  );
+  const issues = context.issues;
+  const position = new Map(issues.map((issue, index) => [issue.id, index]));
+  const unknown = content.findings.filter((finding) => !position.has(finding.issueId));
+  const missing = missingResponseElements(
+    summariseFinalResponse(
+      draft.version,
+      content,
+      issues.map((issue) => issue.id),
+      context.profile,
+    ),
+  );
+  const problems = [
+    describeMissingElements(missing),
+    ...unknown.map((finding) => `findings: issue ${finding.issueId} is not an issue of this complaint`),
+  ].filter((problem) => problem !== '');
+  const findings = content.findings
+    .filter((finding) => position.has(finding.issueId))
+    .map((finding) => ({ finding, index: position.get(finding.issueId)! }))
+    .sort((a, b) => a.index - b.index)
+    .map(({ finding, index }) => ({
+      position: index + 1,
+      issue: issues[index].description,
+      outcome: finding.outcome,
+      finding: finding.finding,
+    }));
+  return {
+    version: draft.version,
+    sections,
+    issues: issues.map((issue) => issue.description),
+    findings,
+    remedies: content.remedies.map(({ kind, detail }) => ({ kind, detail })),
+    actions: [...content.actions]
+      .sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : 0))
+      .map(({ description, due }) => ({ description, due })),
+    nothingWentWrong: content.findings.every((finding) => finding.outcome === 'not-upheld'),
+    coverLetter: draft.coverLetter !== null && draft.coverLetter.trim() !== '' ? draft.coverLetter : null,
+    complete: problems.length === 0,
+    missing: `the final response (version ${draft.version}) is incomplete (R-RESP-1): ${problems.join('; ')}`,
   };
 }
 

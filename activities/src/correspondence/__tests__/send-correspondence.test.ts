@@ -7,11 +7,13 @@ import type { DataSource } from 'typeorm';
 import {
   Complaint,
   Correspondence,
+  FinalResponseDraft,
   seedDemoData,
   StaffUser,
   type PostalAddress,
   type ReplyChannel,
 } from '@complaints/db';
+import type { FinalResponseContent } from '@complaints/domain';
 import { MailInbox, openTestDataSource, uniqueSuffix, type ReceivedMessage } from '@complaints/testing';
 import { activityEnvironment } from '../../__tests__/activity-environment';
 import type { SendCorrespondenceInput } from '../contract';
@@ -72,6 +74,8 @@ interface ComplaintFixture {
   replyChannels?: ReplyChannel[];
   anonymous?: boolean;
   handlerId?: string | null;
+  /** The issues in the person's own words, in order (R-INT-2). */
+  issues?: string[];
 }
 
 /** An HPFT complaint with its complainant, inserted straight into the record. */
@@ -105,6 +109,7 @@ async function newComplaint(fixture: ComplaintFixture = {}): Promise<string> {
           relationship: 'patient',
         },
       ],
+      issues: (fixture.issues ?? []).map((description, index) => ({ position: index + 1, description })),
     }),
   );
   return reference;
@@ -438,13 +443,174 @@ describe('sendCorrespondence to staff', () => {
     expect(text).toContain(
       `The early-resolution aim for complaint ${reference} was due by the end of Thursday 31 December 2026 (rule R-ER-1) and has been missed.`,
     );
-    expect(text).toContain('As complaints manager, please make sure it is dealt with now');
+    expect(text).toContain('It has been escalated to you: please make sure it is dealt with now');
     const [row] = await rowsOf(reference);
     expect(row).toMatchObject({
       template: 'deadline-breach',
       audience: 'complaints-manager',
       status: 'sent',
     });
+  });
+
+  it("'responsible-person': the approval request goes to every holder of that role in the organisation, and carries no personal data", async () => {
+    const reference = await newComplaint({ name: 'Alex Example', handlerId: 'hpft-handler' });
+    const holders = await dataSource
+      .getRepository(StaffUser)
+      .createQueryBuilder('staff')
+      .where('staff.organisation_code = :code', { code: 'HPFT' })
+      .andWhere(':role = ANY(staff.roles)', { role: 'responsible-person' })
+      .getMany();
+    expect(holders.map((holder) => holder.email)).toContain('responsible-person@hpft.demo');
+
+    const result = await send({
+      reference,
+      step: 'chief-executive-approval-request',
+      template: 'approval-request',
+      audience: 'responsible-person',
+      facts: { document: 'final-response', step: 'chief-executive-approval', due: '2026-12-31' },
+    });
+    expect(result.items.map((item) => [item.channel, item.status])).toEqual([['email', 'sent']]);
+    const [message] = await inbox.waitFor(
+      withMessageId(expectedMessageId(reference, 'chief-executive-approval-request', 'email')),
+    );
+    expect(message.subject).toBe(`Approval needed: final response for complaint ${reference}`);
+    expect(message.to.map((to) => to.address).sort()).toEqual(holders.map((holder) => holder.email).sort());
+    expect(message.to).toContainEqual({
+      address: 'responsible-person@hpft.demo',
+      name: 'Chief Executive (HPFT)',
+    });
+    expect(message.to).not.toContainEqual(expect.objectContaining({ address: 'senior-manager@hpft.demo' }));
+    expect(message.to).not.toContainEqual(expect.objectContaining({ address: 'handler@hpft.demo' }));
+    expect(message.text.replace(/\s+/g, ' ')).toContain(
+      'is ready for your review and approval at the step "chief-executive-approval", by the end of Thursday 31 December 2026.',
+    );
+    expect(message.html).not.toContain('Alex Example');
+    expect(message.html).not.toContain('Acacia');
+    const [row] = await rowsOf(reference);
+    expect(row).toMatchObject({
+      template: 'approval-request',
+      audience: 'responsible-person',
+      status: 'sent',
+    });
+  });
+});
+
+describe('sendCorrespondence of the final response (R-RESP-1)', () => {
+  const ISSUES = ['My appointment was cancelled twice without notice.', 'Nobody returned my calls.'];
+
+  /** Saves version `version` of the complaint's final-response draft, with a finding for each issue. */
+  async function saveDraft(reference: string, version: number): Promise<void> {
+    const complaint = await dataSource
+      .getRepository(Complaint)
+      .findOneOrFail({ where: { reference }, relations: { issues: true } });
+    const [first, second] = [...complaint.issues].sort((a, b) => a.position - b.position);
+    const content: FinalResponseContent = {
+      sections: {
+        'issues-and-outcome-sought': 'You wanted a new appointment & an assurance it would not happen again.',
+        'how-investigated': 'An investigator not involved in your care spoke to the clinic team.',
+        'evidence-considered': 'The appointment records and the telephone log.',
+        'what-went-wrong': 'You should have been told of each cancellation 48 hours ahead. You were not.',
+        impact: 'You took two days off work for nothing.',
+        apology: 'We are sorry that we cancelled your appointments without telling you.',
+        'wider-learning': 'The clinic now phones every patient about a cancellation.',
+        'staying-involved': 'We will write to you as each action is done.',
+      },
+      findings: [
+        { issueId: second.id, outcome: 'not-upheld', finding: 'Both calls were returned the same day.' },
+        {
+          issueId: first.id,
+          outcome: 'upheld',
+          finding: 'Both appointments were cancelled without notice <sic>.',
+        },
+      ],
+      remedies: [{ kind: 'apology', detail: 'This letter is our apology.' }],
+      actions: [
+        {
+          id: 'a1',
+          description: 'Retrain the booking team',
+          ownerId: 'hpft-complaint-lead',
+          due: '2099-06-30',
+        },
+      ],
+      careContext: 'nhs-care',
+    };
+    const drafts = dataSource.getRepository(FinalResponseDraft);
+    await drafts.save(
+      drafts.create({
+        complaintReference: reference,
+        version,
+        content,
+        coverLetter: null,
+        createdBy: 'send-correspondence-test',
+      }),
+    );
+  }
+
+  const facts = { finalResponseVersion: 1, ombudsman: 'phso', round: 'first', stageTwoAvailable: false };
+
+  it('emails the saved draft version as the final response, with the findings under the issues and the Ombudsman', async () => {
+    const reference = await newComplaint({
+      issues: ISSUES,
+      replyChannels: ['email'],
+      handlerId: 'hpft-handler',
+    });
+    const email = await complainantEmail(reference);
+    await saveDraft(reference, 1);
+
+    const result = await send({
+      reference,
+      step: 'final-response',
+      template: 'final-response',
+      audience: 'complainant',
+      facts,
+    });
+    expect(result.items.map((item) => [item.channel, item.status])).toEqual([['email', 'sent']]);
+
+    const [message] = await inbox.waitFor(
+      withMessageId(expectedMessageId(reference, 'final-response', 'email')),
+    );
+    expect(message.subject).toBe(`Your complaint ${reference}: our final response`);
+    expect(message.to).toEqual([{ address: email, name: 'Alex Example' }]);
+    const text = message.text.replace(/\s+/g, ' ');
+    const html = message.html.replace(/\s+/g, ' ');
+    expect(text).toContain(
+      `Issue 1: ${ISSUES[0]} Outcome: Upheld Both appointments were cancelled without notice <sic>.`,
+    );
+    expect(text).toContain(
+      `Issue 2: ${ISSUES[1]} Outcome: Not upheld Both calls were returned the same day.`,
+    );
+    expect(html).toContain('Both appointments were cancelled without notice &lt;sic&gt;.');
+    expect(html).not.toContain('<sic>');
+    expect(text).toContain('Parliamentary and Health Service Ombudsman');
+    expect(text).toContain('Retrain the booking team (by Tuesday 30 June 2099)');
+    expect(text).toContain('please contact Complaint Handler (HPFT) in our complaints team');
+
+    const [row] = await rowsOf(reference);
+    expect(row).toMatchObject({
+      template: 'final-response',
+      templateVersion: 1,
+      audience: 'complainant',
+      status: 'sent',
+    });
+  });
+
+  it('without a saved draft of that version: a non-retryable RenderError, and nothing is sent or recorded', async () => {
+    const reference = await newComplaint({ issues: ISSUES, replyChannels: ['email'] });
+    await saveDraft(reference, 1);
+    const failure = await send({
+      reference,
+      step: 'final-response',
+      template: 'final-response',
+      audience: 'complainant',
+      facts: { ...facts, finalResponseVersion: 2 },
+    }).then(
+      () => null,
+      (error: unknown) => error,
+    );
+    expect(failure).toBeInstanceOf(ApplicationFailure);
+    expect(failure).toMatchObject({ type: 'RenderError', nonRetryable: true });
+    expect((failure as Error).message).toMatch(/no saved final-response draft of the version asked for/);
+    expect(await rowsOf(reference)).toEqual([]);
   });
 });
 
@@ -513,7 +679,7 @@ describe('sendCorrespondence failures', () => {
     const failure = await send({
       reference,
       step: 'final-response',
-      template: 'final-response',
+      template: 'final-response-draft',
       audience: 'complainant',
     }).then(
       () => null,
@@ -523,7 +689,7 @@ describe('sendCorrespondence failures', () => {
     expect(failure).toMatchObject({
       type: 'UnknownTemplate',
       nonRetryable: true,
-      message: 'unknown template final-response',
+      message: 'unknown template final-response-draft',
     });
     expect(await rowsOf(reference)).toEqual([]);
   });

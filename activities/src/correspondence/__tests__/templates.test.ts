@@ -1,10 +1,33 @@
 // The Handlebars templates (activities/templates) for every policy profile, rendered with the context the
 // correspondence activity builds (see `renderFor` in send-correspondence.activity.ts).
-import { DEMO_ORGANISATIONS, type Complaint, type Organisation } from '@complaints/db';
-import { calendarMonthsAfterReceipt, listProfiles, type PolicyProfile } from '@complaints/domain';
+import {
+  DEMO_ORGANISATIONS,
+  type Complaint,
+  type ComplaintIssue,
+  type FinalResponseDraft,
+  type Organisation,
+  type StaffRole,
+  type StaffUser,
+} from '@complaints/db';
+import {
+  calendarMonthsAfterReceipt,
+  EXTENSION_REASONS,
+  listProfiles,
+  ombudsmanRoute,
+  type FinalResponseContent,
+  type OmbudsmanId,
+  type PolicyProfile,
+} from '@complaints/domain';
 import type { CorrespondenceContext } from '../correspondence-context';
 import { templateContext } from '../template-context';
-import { formatLongDate, TEMPLATE_CATALOGUE, TemplateRenderer, type TemplateName } from '../templates';
+import {
+  formatLongDate,
+  OUTCOME_LABELS,
+  REMEDY_LABELS,
+  TEMPLATE_CATALOGUE,
+  TemplateRenderer,
+  type TemplateName,
+} from '../templates';
 
 const renderer = new TemplateRenderer();
 const TEMPLATE_NAMES = Object.keys(TEMPLATE_CATALOGUE) as TemplateName[];
@@ -21,6 +44,77 @@ const DEADLINES = [
   { deadline: 'final response', rule: 'R-INV-4' },
 ] as const;
 
+/** The issues in the person's own words (R-INT-2), as the activity loads them: ordered by position. */
+const ISSUES = [
+  { id: 'issue-a', position: 1, description: 'My appointment was cancelled twice without notice.' },
+  { id: 'issue-b', position: 2, description: 'Nobody returned my calls about a new date.' },
+  {
+    id: 'issue-c',
+    position: 3,
+    description: 'The receptionist was dismissive when I complained at the desk.',
+  },
+] as const;
+
+const FINDINGS = {
+  'issue-a':
+    'The clinic cancelled both appointments at short notice because of staff sickness, and did not tell you.',
+  'issue-b': 'Your calls were logged, but only one of the three was returned, a week later.',
+  'issue-c':
+    'We spoke to the receptionist and reviewed the desk log, and could not find that you were treated unfairly.',
+} as const;
+
+/** R-RESP-1: a complete draft, as the handler saves it (the findings deliberately not in issue order). */
+function completeDraft(): FinalResponseContent {
+  return {
+    sections: {
+      'issues-and-outcome-sought':
+        'You complained about cancelled appointments and unanswered calls. You wanted a new appointment and an assurance that it would not happen again.',
+      'how-investigated': 'The investigator, who was not involved in your care, spoke to the clinic team.',
+      'evidence-considered': 'The appointment system records, the telephone log and the clinic rota.',
+      'what-went-wrong':
+        'Patients should be told of a cancellation at least 48 hours ahead, under our outpatient standard. That did not happen.',
+      impact: 'You took two days off work for appointments that did not take place.',
+      apology: 'We are sorry that we cancelled your appointments without telling you.',
+      'wider-learning': 'The clinic now phones every patient when an appointment is cancelled.',
+      'staying-involved': 'Your complaint handler will write to you as each action is done.',
+    },
+    findings: [
+      { issueId: 'issue-b', outcome: 'partially-upheld', finding: FINDINGS['issue-b'] },
+      { issueId: 'issue-a', outcome: 'upheld', finding: FINDINGS['issue-a'] },
+      { issueId: 'issue-c', outcome: 'not-upheld', finding: FINDINGS['issue-c'] },
+    ],
+    remedies: [
+      { kind: 'apology', detail: 'This letter is our apology.' },
+      { kind: 'payment-or-refund', detail: 'We will refund your travel costs of £24.' },
+      { kind: 'policy-or-procedure-change', detail: 'The cancellation procedure now requires a phone call.' },
+    ],
+    actions: [
+      {
+        id: 'a2',
+        description: 'Train the reception team on returning calls',
+        ownerId: 'manager',
+        due: '2026-07-31',
+      },
+      { id: 'a1', description: 'Refund your travel costs', ownerId: 'finance', due: '2026-06-15' },
+    ],
+    careContext: 'nhs-care',
+  };
+}
+
+const COVER_LETTER =
+  'I have read your complaint and our response myself.\n\nI am sorry for what happened, and I have asked to be told when every action is done.';
+
+/** A draft where nothing went wrong: no remedy or apology is owed (R-RESP-1). */
+function nothingWentWrongDraft(): FinalResponseContent {
+  const draft = completeDraft();
+  return {
+    ...draft,
+    sections: { ...draft.sections, apology: '' },
+    findings: draft.findings.map((finding) => ({ ...finding, outcome: 'not-upheld' as const })),
+    remedies: [],
+  };
+}
+
 interface Fixture {
   profile: PolicyProfile;
   reference?: string;
@@ -29,7 +123,12 @@ interface Fixture {
   handlerName?: string | null;
   accessibilityNeeds?: string[];
   earlyResolutionSummary?: string | null;
-  facts?: { deadline: string; due: string; rule: string };
+  issues?: readonly { id: string; position: number; description: string }[];
+  /** The saved final-response version the facts point at; null when none is saved. */
+  draft?: { content: FinalResponseContent; coverLetter: string | null } | null;
+  /** The member of staff named by facts.approvedBy; null when not in the record. */
+  approver?: { displayName: string; roles: StaffRole[] } | null;
+  facts?: Record<string, unknown>;
 }
 
 function organisationFor(profile: PolicyProfile): Organisation {
@@ -54,12 +153,23 @@ function contextFor(fixture: Fixture): Record<string, unknown> {
     earlyResolutionSummary:
       fixture.earlyResolutionSummary === undefined ? SUMMARY : fixture.earlyResolutionSummary,
   } as unknown as Complaint;
+  const draft =
+    fixture.draft === undefined ? { content: completeDraft(), coverLetter: COVER_LETTER } : fixture.draft;
+  const approver =
+    fixture.approver === undefined
+      ? { displayName: 'Jo Director', roles: ['senior-manager'] }
+      : fixture.approver;
   const context = {
     complaint,
     organisation,
     profile,
     complainant: null,
     handler: fixture.handlerName ? { displayName: fixture.handlerName } : null,
+    issues: (fixture.issues ?? ISSUES) as unknown as ComplaintIssue[],
+    finalResponseDraft: draft
+      ? ({ version: 2, content: draft.content, coverLetter: draft.coverLetter } as FinalResponseDraft)
+      : null,
+    approver: approver as StaffUser | null,
   } as CorrespondenceContext;
   return templateContext(
     context,
@@ -70,6 +180,45 @@ function contextFor(fixture: Fixture): Record<string, unknown> {
 }
 
 const squash = (value: string) => value.replace(/\s+/g, ' ');
+
+/** R-RESP-3: the route for NHS care under the profile (iTrust: the independent authority; CWTH: ICB/NHSE). */
+const routeFor = (profile: PolicyProfile): OmbudsmanId => ombudsmanRoute(profile, 'nhs-care')!;
+
+/** The facts the workflow passes to each template; typed so a new catalogue entry needs its facts here. */
+function factsFor(name: TemplateName, profile: PolicyProfile): Record<string, unknown> {
+  const facts: Record<TemplateName, Record<string, unknown>> = {
+    acknowledgement: {},
+    'early-resolution-summary': {},
+    'deadline-reminder': { deadline: 'acknowledgement', due: DUE, rule: 'R-ACK-1' },
+    'deadline-breach': { deadline: 'acknowledgement', due: DUE, rule: 'R-ACK-1' },
+    'final-response': {
+      finalResponseVersion: 2,
+      ombudsman: routeFor(profile),
+      round: 'first',
+      stageTwoAvailable: profile.afterResponse.stageTwo !== null,
+    },
+    'final-response-cover': { finalResponseVersion: 2 },
+    'timescale-extended': {
+      previousDue: '2026-04-14',
+      newDue: '2026-05-12',
+      reason: 'awaiting-clinical-view',
+      progressReport: false,
+    },
+    'six-month-delay': { likelyBy: '2026-10-30', approvedBy: 'senior-manager' },
+    reopened: { due: '2026-06-05' },
+    'stage-two-acknowledgement': { due: '2026-05-11' },
+    'actions-completed': {},
+    'out-of-scope': { whole: true, matter: 'employment' },
+    'out-of-time': { decision: 'not-considered', ombudsman: routeFor(profile) },
+    'consent-request': {},
+    'approval-request': { document: 'final-response', step: 'sign-off', due: DUE },
+    'staff-notification': {},
+  };
+  return facts[name];
+}
+
+/** Everything personal a staff email must never carry (procedure §7 staff emails: reference, dates, steps only). */
+const PERSONAL = ['Alex Example', SUMMARY, ...ISSUES.map((issue) => issue.description), FINDINGS['issue-a']];
 
 /** A phrase that shows each optional acknowledgement section (R-ACK-1), keyed by the profile setting. */
 const SECTION_MARKERS = {
@@ -100,18 +249,40 @@ describe.each(listProfiles().map((profile) => [`${profile.id} v${profile.version
     const organisation = organisationFor(profile);
     const reference = referenceFor(profile);
 
-    it.each(TEMPLATE_NAMES)('renders %s with its catalogue version, subject, html and text', (name) => {
-      const rendered = renderer.render(name, contextFor({ profile }));
-      expect(rendered.template).toBe(name);
-      expect(rendered.templateVersion).toBe(TEMPLATE_CATALOGUE[name].version);
-      expect(rendered.subject).toContain(reference);
-      expect(rendered.html).toMatch(/^<!DOCTYPE html>/);
-      expect(rendered.html).toContain(`<title>${rendered.subject}</title>`);
-      for (const part of [squash(rendered.html), squash(rendered.text)]) {
-        expect(part).toContain(reference);
-        expect(part).toContain(organisation.name);
-      }
-      expect(rendered.text).not.toMatch(/<\/?(p|div|html|body)\b/);
+    describe.each(TEMPLATE_NAMES)('%s', (name) => {
+      const { kind } = TEMPLATE_CATALOGUE[name];
+      const prints = kind === 'letter' ? (['standard', 'large'] as const) : (['standard'] as const);
+
+      it.each(prints)('renders with its catalogue version, subject, html and text (%s print)', (print) => {
+        const rendered = renderer.render(
+          name,
+          contextFor({
+            profile,
+            facts: factsFor(name, profile),
+            accessibilityNeeds: print === 'large' ? ['large-print'] : [],
+          }),
+        );
+        expect(rendered.template).toBe(name);
+        expect(rendered.templateVersion).toBe(TEMPLATE_CATALOGUE[name].version);
+        expect(rendered.subject).toContain(reference);
+        expect(rendered.html).toMatch(/^<!DOCTYPE html>/);
+        expect(rendered.html).toContain(`<title>${rendered.subject}</title>`);
+        for (const part of [squash(rendered.html), squash(rendered.text)]) {
+          expect(part).toContain(reference);
+          expect(part).toContain(organisation.name);
+        }
+        expect(rendered.text).not.toMatch(/<\/?(p|div|html|body|h2|h3|li|ul|ol)\b/);
+        expect(rendered.text).not.toMatch(/undefined|\bnull\b|\[object Object\]/);
+        expect(rendered.html).not.toMatch(/<p>\s*<\/p>/);
+        if (kind === 'letter') {
+          expect(squash(rendered.text)).toContain('Dear Alex Example,');
+          expect(squash(rendered.text)).toContain('Yours sincerely,');
+          expect(rendered.html).toContain(print === 'large' ? 'font-size: 18pt' : 'font-size: 12pt');
+        } else {
+          expect(squash(rendered.text)).toContain(`${organisation.name} — complaints`);
+          for (const personal of PERSONAL) expect(rendered.html).not.toContain(personal);
+        }
+      });
     });
 
     it('acknowledgement: addressed to the recipient, with the receipt date and the sections the profile requires', () => {
@@ -170,7 +341,7 @@ describe.each(listProfiles().map((profile) => [`${profile.id} v${profile.version
         expect(rendered.html).not.toContain(SUMMARY);
       });
 
-      it('deadline-breach: the missed deadline, its rule and the due date, for the complaints manager', () => {
+      it('deadline-breach: the missed deadline, its rule and the due date, for whoever it is escalated to', () => {
         const rendered = renderer.render(
           'deadline-breach',
           contextFor({ profile, recipientName: 'Alex Example', facts }),
@@ -182,7 +353,7 @@ describe.each(listProfiles().map((profile) => [`${profile.id} v${profile.version
           expect(part).toContain(
             `The ${deadline} for complaint ${reference} was due by the end of Friday 13 March 2026 (rule ${rule}) and has been missed.`,
           );
-          expect(part).toContain('As complaints manager, please make sure it is dealt with now');
+          expect(part).toContain('It has been escalated to you: please make sure it is dealt with now');
         }
         expect(rendered.html).toContain(`<title>${rendered.subject}</title>`);
         expect(rendered.html).not.toContain('Alex Example');
@@ -371,14 +542,604 @@ describe('escaping and strictness', () => {
   it('knows its templates by name only', () => {
     expect(TEMPLATE_NAMES.every((name) => TemplateRenderer.isTemplate(name))).toBe(true);
     expect(TemplateRenderer.isTemplate('toString')).toBe(false);
-    expect(TemplateRenderer.isTemplate('final-response')).toBe(false);
+    expect(TemplateRenderer.isTemplate('final-response')).toBe(true);
+    expect(TemplateRenderer.isTemplate('final-response-draft')).toBe(false);
     expect([...TEMPLATE_NAMES].sort()).toEqual([
       'acknowledgement',
+      'actions-completed',
+      'approval-request',
+      'consent-request',
       'deadline-breach',
       'deadline-reminder',
       'early-resolution-summary',
+      'final-response',
+      'final-response-cover',
+      'out-of-scope',
+      'out-of-time',
+      'reopened',
+      'six-month-delay',
+      'staff-notification',
+      'stage-two-acknowledgement',
+      'timescale-extended',
     ]);
+    for (const name of TEMPLATE_NAMES) {
+      expect(TEMPLATE_CATALOGUE[name].version).toBeGreaterThanOrEqual(1);
+      expect(TEMPLATE_CATALOGUE[name].subject).toContain('{{reference}}');
+    }
     expect(TemplateRenderer.isTemplate('acknowledgement-reminder')).toBe(false);
     expect(TemplateRenderer.isTemplate('acknowledgement-breach')).toBe(false);
+  });
+});
+
+const byId = (id: string) => listProfiles().find((candidate) => candidate.id === id)!;
+const PHSO_MODEL = byId('phso-model');
+const HPFT = byId('hpft');
+const ITRUST = byId('itrust');
+const CWTH = byId('cwth');
+const HOSTILE = '<script>alert(1)</script>';
+const ESCAPED = '&lt;script&gt;alert(1)&lt;/script&gt;';
+
+function render(name: TemplateName, fixture: Partial<Fixture> & { profile?: PolicyProfile } = {}) {
+  const profile = fixture.profile ?? HPFT;
+  const rendered = renderer.render(
+    name,
+    contextFor({ ...fixture, profile, facts: { ...factsFor(name, profile), ...fixture.facts } }),
+  );
+  return { ...rendered, squashedHtml: squash(rendered.html), squashedText: squash(rendered.text) };
+}
+
+/** Each element of R-RESP-1, by the heading that shows it (the procedure-ended heading depends on the round). */
+const RESP_1_HEADINGS = [
+  ['issues-and-outcome-sought', 'Your complaint and the outcome you were looking for'],
+  ['how-investigated', 'How we investigated your complaint'],
+  ['evidence-considered', 'The evidence we considered'],
+  ['findings', 'What we found'],
+  ['what-went-wrong', 'What went wrong'],
+  ['impact', 'The impact on you'],
+  ['remedy', 'Putting things right'],
+  ['apology', 'Our apology'],
+  ['wider-learning', 'What we have learned'],
+  ['staying-involved', 'Staying involved until every action is done'],
+  ['procedure-ended', 'Our complaints procedure has now ended'],
+  ['contact', 'Questions about this letter'],
+  ['ombudsman', 'If you are still not satisfied'],
+  ['advice-and-advocacy', 'Help with your complaint'],
+] as const;
+
+/** R-RESP-3: what identifies each route's block, and what only that block says. */
+const OMBUDSMAN_BLOCKS: Record<OmbudsmanId, string[]> = {
+  phso: [
+    'Parliamentary and Health Service Ombudsman',
+    'Millbank Tower',
+    'London SW1P 4QP',
+    '0345 015 4033',
+    'www.ombudsman.org.uk',
+  ],
+  lgsco: [
+    'Local Government and Social Care Ombudsman',
+    'PO Box 4771',
+    'Coventry CV4 0EH',
+    '0300 061 0614',
+    'www.lgo.org.uk',
+  ],
+  cqc: [
+    'Care Quality Commission',
+    'Citygate',
+    'Newcastle upon Tyne NE1 4PA',
+    '03000 616161',
+    'www.cqc.org.uk',
+  ],
+  'independent-authority': [
+    'the independent authority that governs the clinic',
+    'Independent Sector Complaints Adjudication Service (ISCAS)',
+    'www.iscas.org.uk',
+  ],
+  'icb-nhse': [
+    'Integrated Care Board (ICB) or NHS England',
+    'PO Box 16738',
+    'Redditch B97 9PT',
+    '0300 311 22 33',
+    'england.contactus@nhs.net',
+  ],
+};
+
+function expectOmbudsmanBlock(text: string, route: OmbudsmanId) {
+  for (const marker of OMBUDSMAN_BLOCKS[route]) expect(text).toContain(marker);
+  for (const [other, markers] of Object.entries(OMBUDSMAN_BLOCKS)) {
+    if (other !== route) expect(text).not.toContain(markers[markers.length - 1]);
+  }
+}
+
+describe('final-response (R-RESP-1)', () => {
+  it('has every element of R-RESP-1 as a heading, in the order of the rule', () => {
+    const { html, squashedText } = render('final-response', { profile: PHSO_MODEL });
+    let previous = -1;
+    for (const [element, heading] of RESP_1_HEADINGS) {
+      expect(html).toContain(`<h2>${heading}</h2>`);
+      const at = squashedText.indexOf(heading);
+      expect({ element, after: at > previous }).toEqual({ element, after: true });
+      previous = at;
+    }
+  });
+
+  it('shows the written sections, and each finding with its outcome label under the issue in the person’s own words', () => {
+    const { squashedText, subject } = render('final-response', { profile: PHSO_MODEL });
+    const reference = referenceFor(PHSO_MODEL);
+    expect(subject).toBe(`Your complaint ${reference}: our final response`);
+    const sections = completeDraft().sections;
+    for (const text of Object.values(sections)) expect(squashedText).toContain(text);
+    expect(squashedText).toContain(
+      `These are the issues we investigated, in your own words: 1. ${ISSUES[0].description} 2. ${ISSUES[1].description} 3. ${ISSUES[2].description}`,
+    );
+    // In the order of the issues, not of the draft's findings.
+    expect(squashedText).toContain(
+      `What we found Issue 1: ${ISSUES[0].description} Outcome: Upheld ${FINDINGS['issue-a']} ` +
+        `Issue 2: ${ISSUES[1].description} Outcome: Partially upheld ${FINDINGS['issue-b']} ` +
+        `Issue 3: ${ISSUES[2].description} Outcome: Not upheld ${FINDINGS['issue-c']} What went wrong`,
+    );
+    expect(OUTCOME_LABELS).toEqual({
+      upheld: 'Upheld',
+      'partially-upheld': 'Partially upheld',
+      'not-upheld': 'Not upheld',
+    });
+  });
+
+  it('names each remedy kind in words with its detail (R-REM-1), and lists the actions with their due dates', () => {
+    const { squashedText } = render('final-response', { profile: PHSO_MODEL });
+    expect(squashedText).toContain(`${REMEDY_LABELS.apology}: This letter is our apology.`);
+    expect(squashedText).toContain('A payment or refund: We will refund your travel costs of £24.');
+    expect(squashedText).toContain(
+      'Changing our policies or procedures: The cancellation procedure now requires a phone call.',
+    );
+    // Soonest first.
+    expect(squashedText).toContain(
+      'Refund your travel costs (by Monday 15 June 2026) * Train the reception team on returning calls (by Friday 31 July 2026)',
+    );
+    expect(squashedText).toContain('until every one of them has been carried out');
+    expect(Object.keys(REMEDY_LABELS)).toHaveLength(6);
+  });
+
+  it('where nothing went wrong: no apology section, and says there is nothing to put right', () => {
+    const { html, squashedText } = render('final-response', {
+      profile: PHSO_MODEL,
+      draft: { content: nothingWentWrongDraft(), coverLetter: null },
+    });
+    expect(html).not.toContain('<h2>Our apology</h2>');
+    expect(squashedText).toContain(
+      'As we did not find that anything went wrong, there is nothing we need to put right.',
+    );
+    expect(squashedText).toContain('Outcome: Not upheld');
+    expect(squashedText).not.toContain('Outcome: Upheld');
+  });
+
+  it('keeps paragraphs and line breaks of the written text, escaped', () => {
+    const content = completeDraft();
+    content.sections.impact = `First paragraph ${HOSTILE}.\nSecond line.\n\nSecond paragraph.`;
+    const { html } = render('final-response', { draft: { content, coverLetter: null } });
+    expect(squash(html)).toContain(
+      `<h2>The impact on you</h2> <p>First paragraph ${ESCAPED}.<br>Second line.</p> <p>Second paragraph.</p>`,
+    );
+  });
+
+  it('who to contact: the named handler, and the contact line is not repeated under the signature', () => {
+    const { squashedText } = render('final-response', { profile: HPFT, handlerName: 'Sam Handler' });
+    expect(squashedText).toContain(
+      'please contact Sam Handler in our complaints team on 01707 253916 or at hpft.complaints@nhs.example',
+    );
+    expect(squashedText).not.toContain(
+      'If you have any questions about this letter, please contact the complaints team',
+    );
+    const unnamed = render('final-response', { profile: HPFT }).squashedText;
+    expect(unnamed).toContain('please contact our complaints team on 01707 253916');
+  });
+
+  describe.each([
+    [PHSO_MODEL, 'phso'],
+    [HPFT, 'phso'],
+    [HPFT, 'lgsco'],
+    [HPFT, 'cqc'],
+    [ITRUST, 'independent-authority'],
+    [CWTH, 'icb-nhse'],
+  ] as const)('%#: the Ombudsman block for the route (R-RESP-3)', (profile, route) => {
+    it(`${profile.id} → ${route}: that route's details only`, () => {
+      const { squashedText } = render('final-response', {
+        profile,
+        facts: { ombudsman: route, round: 'reopened' },
+      });
+      expectOmbudsmanBlock(squashedText, route);
+    });
+  });
+
+  it('CQC is for the Mental Health Act; LGSCO is for social care', () => {
+    expect(render('final-response', { facts: { ombudsman: 'cqc' } }).squashedText).toContain(
+      'detention, a Community Treatment Order or Guardianship',
+    );
+    expect(render('final-response', { facts: { ombudsman: 'lgsco' } }).squashedText).toContain(
+      'Because your complaint is about social care',
+    );
+  });
+
+  it('a response round that ends the procedure says so (PHSO model, HPFT, iTrust; reopened too)', () => {
+    for (const profile of [PHSO_MODEL, HPFT, ITRUST]) {
+      for (const round of ['first', 'reopened'] as const) {
+        const { squashedText } = render('final-response', {
+          profile,
+          facts: { round, stageTwoAvailable: false },
+        });
+        expect(squashedText).toContain('Our complaints procedure has now ended');
+        expect(squashedText).toContain('our complaints procedure for this complaint has now ended');
+        expect(squashedText).not.toContain('stage two');
+      }
+    }
+    expect(render('final-response', { facts: { round: 'reopened' } }).squashedText).toContain(
+      'You told us you were not satisfied with our earlier response',
+    );
+  });
+
+  it('CWTH stage one: offers the stage-two review by the Senior Leadership Team/Board instead of saying the procedure ended (R-STAGE2-1)', () => {
+    const { squashedText, html } = render('final-response', {
+      profile: CWTH,
+      facts: { round: 'first', stageTwoAvailable: true },
+    });
+    expect(html).toContain('<h2>If you are not satisfied: asking for a review</h2>');
+    expect(html).not.toContain('<h2>Our complaints procedure has now ended</h2>');
+    expect(squashedText).toContain('this letter is our stage-one response');
+    expect(squashedText).toContain(
+      'you can ask for your complaint to be reviewed by our Senior Leadership Team/Board (stage two)',
+    );
+    expect(squashedText).toContain('We will acknowledge your request within 5 working days');
+    expect(squashedText).toContain('reply within a calendar month');
+    expectOmbudsmanBlock(squashedText, 'icb-nhse');
+  });
+
+  it('CWTH stage two: the decision is final, and next is the ICB or NHS England', () => {
+    const { squashedText, subject, html } = render('final-response', {
+      profile: CWTH,
+      facts: { round: 'stage-two', stageTwoAvailable: false },
+    });
+    expect(subject).toBe(`Your complaint ${referenceFor(CWTH)}: the outcome of your stage-two review`);
+    expect(squashedText).toContain(
+      'to be reviewed by our Senior Leadership Team/Board. They have now reviewed it',
+    );
+    expect(html).toContain('<h2>Our complaints procedure has now ended</h2>');
+    expect(squashedText).toContain('The decision of our Senior Leadership Team/Board is final');
+    expect(squashedText).toContain('your next step is your local Integrated Care Board (ICB) or NHS England');
+    expect(squashedText).not.toContain('asking for a review');
+    expectOmbudsmanBlock(squashedText, 'icb-nhse');
+  });
+
+  it('refuses a stage-two offer where the profile has no stage two', () => {
+    expect(() => render('final-response', { profile: HPFT, facts: { stageTwoAvailable: true } })).toThrow(
+      /stage-two review is not part of this organisation's procedure/,
+    );
+  });
+
+  it('fails to render without the saved draft of that version, rather than sending an empty letter', () => {
+    expect(() => render('final-response', { draft: null })).toThrow(
+      /no saved final-response draft of the version asked for/,
+    );
+  });
+
+  it('fails to render an incomplete draft (R-RESP-1: a response missing an element must not be sendable)', () => {
+    const noImpact = completeDraft();
+    noImpact.sections.impact = '  ';
+    expect(() => render('final-response', { draft: { content: noImpact, coverLetter: null } })).toThrow(
+      /incomplete \(R-RESP-1\): impact: the "impact" section is empty/,
+    );
+    const unanswered = completeDraft();
+    unanswered.findings = unanswered.findings.filter((finding) => finding.issueId !== 'issue-c');
+    expect(() => render('final-response', { draft: { content: unanswered, coverLetter: null } })).toThrow(
+      /no finding for issue issue-c/,
+    );
+    const stranger = completeDraft();
+    stranger.findings.push({ issueId: 'issue-z', outcome: 'upheld', finding: 'Elsewhere.' });
+    expect(() => render('final-response', { draft: { content: stranger, coverLetter: null } })).toThrow(
+      /issue issue-z is not an issue of this complaint/,
+    );
+    const noApology = completeDraft();
+    noApology.sections.apology = '';
+    expect(() => render('final-response', { draft: { content: noApology, coverLetter: null } })).toThrow(
+      /apology/,
+    );
+  });
+
+  it('refuses facts that are not what the template takes', () => {
+    expect(() => render('final-response', { facts: { ombudsman: 'pals' } })).toThrow(
+      /fact "ombudsman" of final-response must be one of phso, lgsco, cqc, independent-authority, icb-nhse/,
+    );
+    expect(() => render('final-response', { facts: { round: 'second' } })).toThrow(/fact "round"/);
+    expect(() => render('final-response', { facts: { finalResponseVersion: '2' } })).toThrow(
+      /fact "finalResponseVersion" of final-response must be a non-empty integer/,
+    );
+    const { stageTwoAvailable: _omitted, ...withoutStageTwo } = factsFor('final-response', HPFT);
+    expect(() =>
+      renderer.render('final-response', contextFor({ profile: HPFT, facts: withoutStageTwo })),
+    ).toThrow(/"stageTwoAvailable" not defined in the facts of final-response/);
+  });
+
+  it('HTML-escapes the issues and every part of the draft, and keeps them literal in the text part', () => {
+    const content = completeDraft();
+    content.sections['how-investigated'] = `We read ${HOSTILE} & more.`;
+    content.findings[0].finding = `Finding ${HOSTILE}`;
+    content.remedies[0].detail = `Detail ${HOSTILE}`;
+    content.actions[0].description = `Action ${HOSTILE}`;
+    const issues = [{ ...ISSUES[0], description: `Issue ${HOSTILE}` }, ISSUES[1], ISSUES[2]];
+    const { html, text } = render('final-response', {
+      recipientName: HOSTILE,
+      issues,
+      draft: { content, coverLetter: null },
+    });
+    expect(html).not.toContain('<script>');
+    for (const escaped of [
+      `We read ${ESCAPED} &amp; more.`,
+      `Finding ${ESCAPED}`,
+      `Detail ${ESCAPED}`,
+      `Action ${ESCAPED}`,
+      `Issue 1: Issue ${ESCAPED}`,
+      `Dear ${ESCAPED},`,
+    ])
+      expect(html).toContain(escaped);
+    expect(squash(text)).toContain(`We read ${HOSTILE} & more.`);
+    expect(squash(text)).toContain(`Issue 1: Issue ${HOSTILE}`);
+  });
+});
+
+describe('final-response-cover (R-RESP-2, HPFT)', () => {
+  it("is the Chief Executive's cover letter, signed by the Chief Executive", () => {
+    const { subject, squashedText, html } = render('final-response-cover');
+    expect(subject).toBe(`Your complaint ${referenceFor(HPFT)}: a letter from our Chief Executive`);
+    expect(squash(html)).toContain(
+      '<p>I have read your complaint and our response myself.</p> <p>I am sorry for what happened, and I have asked to be told when every action is done.</p>',
+    );
+    expect(squashedText).toContain('Our full response to your complaint comes with this letter.');
+    expect(squashedText).toContain(
+      'Yours sincerely, Chief Executive Hertfordshire Partnership University NHS Foundation Trust',
+    );
+    expect(squashedText).not.toContain('Complaints Team');
+  });
+
+  it('escapes the cover letter text', () => {
+    const { html, text } = render('final-response-cover', {
+      draft: { content: completeDraft(), coverLetter: `Dear all ${HOSTILE}` },
+    });
+    expect(html).not.toContain('<script>');
+    expect(html).toContain(`Dear all ${ESCAPED}`);
+    expect(text).toContain(`Dear all ${HOSTILE}`);
+  });
+
+  it('fails to render without a cover letter, or without the draft', () => {
+    expect(() =>
+      render('final-response-cover', { draft: { content: completeDraft(), coverLetter: null } }),
+    ).toThrow(/cover letter of this final-response version is missing/);
+    expect(() => render('final-response-cover', { draft: null })).toThrow(/no saved final-response draft/);
+  });
+});
+
+describe('timescale-extended (R-INV-5, R-INV-4)', () => {
+  it.each(Object.entries(EXTENSION_REASONS))('explains the reason %s in words', (reason, sentence) => {
+    const { squashedText, subject } = render('timescale-extended', { facts: { reason } });
+    expect(subject).toBe(`Your complaint ${referenceFor(HPFT)}: a new date for our response`);
+    expect(squashedText).toContain(
+      `We are sorry, but we cannot send you our full response by Tuesday 14 April 2026, as we told you we would. This is because ${sentence}.`,
+    );
+    expect(squashedText).toContain('We now expect to send you our full response by Tuesday 12 May 2026.');
+    expect(squashedText).toContain('We apologise for the delay');
+    expect(squashedText).toContain('we will agree a date with you');
+    expect(squashedText).not.toContain('Progress report');
+  });
+
+  it('CWTH: a progress report with a new date', () => {
+    const { squashedText, subject, html } = render('timescale-extended', {
+      profile: CWTH,
+      facts: { progressReport: true, previousDue: null },
+    });
+    expect(subject).toBe(`Your complaint ${referenceFor(CWTH)}: progress report`);
+    expect(html).toContain('<h2>Progress report on your complaint</h2>');
+    expect(squashedText).toContain('cannot send you our full response within the timescale we gave you');
+    expect(squashedText).toContain('by Tuesday 12 May 2026');
+  });
+
+  it('refuses an unknown reason or a missing new date', () => {
+    expect(() => render('timescale-extended', { facts: { reason: 'busy' } })).toThrow(/fact "reason"/);
+    expect(() => render('timescale-extended', { facts: { newDue: null } })).toThrow(
+      /"newDue" of timescale-extended must not be null/,
+    );
+  });
+});
+
+describe('six-month-delay (R-INV-7)', () => {
+  it('is written and signed by the approving senior manager, with the likely timescale and their oversight', () => {
+    const { squashedText, subject } = render('six-month-delay', {
+      approver: { displayName: 'Jo Director', roles: ['senior-manager'] },
+    });
+    expect(subject).toBe(`Your complaint ${referenceFor(HPFT)}: why our response is taking longer`);
+    expect(squashedText).toContain('which we received on Tuesday 10 March 2026. Six months have now passed');
+    expect(squashedText).toContain('I am sorry that it is taking so long.');
+    expect(squashedText).toContain('We now expect to send you our final response by Friday 30 October 2026.');
+    expect(squashedText).toContain(
+      'I will personally keep oversight of your complaint until our final response has been sent',
+    );
+    expect(squashedText).toContain(
+      'Yours sincerely, Jo Director Senior Manager Hertfordshire Partnership University NHS Foundation Trust',
+    );
+    expect(squashedText).not.toContain('Complaints Team');
+  });
+
+  it('names the Responsible Person as such', () => {
+    const { squashedText } = render('six-month-delay', {
+      approver: { displayName: 'Chief Executive (HPFT)', roles: ['responsible-person', 'senior-manager'] },
+    });
+    expect(squashedText).toContain(
+      'Yours sincerely, Chief Executive (HPFT) Responsible Person Hertfordshire',
+    );
+  });
+
+  it('escapes the approver name', () => {
+    const { html } = render('six-month-delay', {
+      approver: { displayName: HOSTILE, roles: ['senior-manager'] },
+    });
+    expect(html).not.toContain('<script>');
+    expect(html).toContain(ESCAPED);
+  });
+
+  it('fails to render without an approver, or with one who is neither the Responsible Person nor a Senior Manager', () => {
+    expect(() => render('six-month-delay', { approver: null })).toThrow(
+      /facts.approvedBy\) is not in the record/,
+    );
+    expect(() => render('six-month-delay', { approver: { displayName: 'Sam', roles: ['handler'] } })).toThrow(
+      /Responsible Person or a Senior Manager \(R-INV-7\)/,
+    );
+  });
+});
+
+describe('after the response', () => {
+  it('reopened (R-REOPEN-1): we will look again, and reply by the date or the timescale agreed', () => {
+    const dated = render('reopened').squashedText;
+    expect(dated).toContain('We have reopened your complaint, and we will look again at the issues');
+    expect(dated).toContain('We aim to send you our response by Friday 5 June 2026.');
+    const agreed = render('reopened', { facts: { due: null } }).squashedText;
+    expect(agreed).toContain('We will reply within the timescale we agree with you.');
+    expect(agreed).not.toContain('We aim to send you our response by');
+  });
+
+  it('stage-two-acknowledgement (R-STAGE2-1): the SLT/Board is dealing, reply within a calendar month, final decision, then ICB/NHSE', () => {
+    const { squashedText, subject } = render('stage-two-acknowledgement', { profile: CWTH });
+    expect(subject).toBe(`Your complaint ${referenceFor(CWTH)}: your request for a review`);
+    expect(squashedText).toContain('Who is dealing with your review');
+    expect(squashedText).toContain(
+      'Your complaint has been passed to our Senior Leadership Team/Board, who are dealing with your review.',
+    );
+    expect(squashedText).toContain('will reply to you within a calendar month, by Monday 11 May 2026');
+    expect(squashedText).toContain('we will send you a progress report');
+    expect(squashedText).toContain('The decision of the Senior Leadership Team/Board is final.');
+    expect(squashedText).toContain('your local Integrated Care Board (ICB) or to NHS England');
+  });
+
+  it('actions-completed (R-RESP-4): every action done, the procedure ended, how to contact us, no Ombudsman reminder', () => {
+    const { squashedText } = render('actions-completed', { profile: HPFT });
+    expect(squashedText).toContain('every one of those actions has now been carried out');
+    expect(squashedText).toContain('Our complaints procedure for your complaint has now ended.');
+    expect(squashedText).toContain(
+      'please contact the complaints team on 01707 253916 or at hpft.complaints@nhs.example, or write to us at The Colonnades, Beaconsfield Close, Hatfield AL10 8YE, quoting',
+    );
+    expect(squashedText).not.toContain('If you are still not satisfied');
+    expect(squashedText).not.toContain('Ombudsman');
+  });
+});
+
+describe('triage letters', () => {
+  it.each([
+    [
+      'employment',
+      ['about your employment with us', 'Human Resources (HR) team under our grievance procedure'],
+    ],
+    [
+      'information-request',
+      ['Freedom of Information Act 2000', 'subject access request', 'information governance team'],
+    ],
+    ['own-staff', ['raised by a member of our own staff', 'grievance procedure']],
+    ['other', ['not a matter that our complaints procedure covers', 'Citizens Advice']],
+  ] as const)('out-of-scope (R-INT-7) for %s: why, and where to take it', (matter, markers) => {
+    const whole = render('out-of-scope', { facts: { whole: true, matter } });
+    expect(whole.subject).toBe(
+      `Your complaint ${referenceFor(HPFT)}: why we cannot consider it under our complaints procedure`,
+    );
+    expect(whole.squashedText).toContain(
+      'we are sorry that we cannot consider it under our complaints procedure',
+    );
+    expect(whole.squashedText).toContain('Where to take it');
+    for (const marker of markers) expect(whole.squashedText).toContain(marker);
+    expect(whole.squashedText).not.toContain('We are looking into the rest of your complaint');
+    const part = render('out-of-scope', { facts: { whole: false, matter } });
+    expect(part.subject).toContain('a part we cannot consider');
+    expect(part.squashedText).toContain('we are sorry that we cannot consider part of it');
+    expect(part.squashedText).toContain('We are looking into the rest of your complaint as usual');
+  });
+
+  it('out-of-time (R-INT-6), considered: the 12-month limit and the exception, no Ombudsman details needed', () => {
+    const { squashedText } = render('out-of-time', { facts: { decision: 'considered', ombudsman: null } });
+    expect(squashedText).toContain(
+      'within 12 months of the events complained about, or within 12 months of when you found out',
+    );
+    expect(squashedText).toContain('so we will consider it under our complaints procedure as usual');
+    expect(squashedText).not.toContain('If you are still not satisfied');
+  });
+
+  it.each([
+    [HPFT, 'phso'],
+    [ITRUST, 'independent-authority'],
+    [CWTH, 'icb-nhse'],
+  ] as const)(
+    'out-of-time, not considered (%#): why, in writing, with the Ombudsman details',
+    (profile, route) => {
+      const { squashedText } = render('out-of-time', {
+        profile,
+        facts: { decision: 'not-considered', ombudsman: route },
+      });
+      expect(squashedText).toContain('we have decided that we cannot consider it');
+      expect(squashedText).toContain(
+        'either there was not a good reason for the delay or it is no longer possible to investigate the complaint properly',
+      );
+      expectOmbudsmanBlock(squashedText, route);
+    },
+  );
+
+  it('out-of-time, not considered, without an Ombudsman route fails to render', () => {
+    expect(() => render('out-of-time', { facts: { decision: 'not-considered', ombudsman: null } })).toThrow(
+      /an Ombudsman route \(facts.ombudsman\) is needed/,
+    );
+  });
+
+  it('consent-request (R-INT-5, R-INV-6): asks for signed consent; the clock is paused until it arrives', () => {
+    const { squashedText, subject } = render('consent-request');
+    expect(subject).toBe(`Your complaint ${referenceFor(HPFT)}: we need consent to go ahead`);
+    expect(squashedText).toContain('we need the written consent of the person it is about');
+    expect(squashedText).toContain('Please ask them to sign a short note');
+    expect(squashedText).toContain(
+      'We have paused the timescale for your complaint until the signed consent arrives.',
+    );
+    expect(squashedText).toContain('has died, is a child, or does not have the capacity to consent');
+  });
+});
+
+describe('staff emails', () => {
+  it.each([
+    ['final-response', 'final response', 'R-RESP-2'],
+    ['six-month-letter', 'six-month letter', 'R-INV-7'],
+  ] as const)(
+    'approval-request for the %s: review and approve in the complaints system',
+    (document, label, rule) => {
+      const reference = referenceFor(HPFT);
+      const { subject, squashedText, html } = render('approval-request', {
+        facts: { document, step: 'chief-executive-approval', due: DUE },
+      });
+      expect(subject).toBe(`Approval needed: ${label} for complaint ${reference}`);
+      expect(squashedText).toContain(
+        `The ${label} (${rule}) for complaint ${reference} is ready for your review and approval at the step "chief-executive-approval", by the end of Friday 13 March 2026.`,
+      );
+      expect(squashedText).toContain('Please open it in the complaints system');
+      for (const personal of PERSONAL) expect(html).not.toContain(personal);
+      expect(html).not.toContain(COVER_LETTER.slice(0, 20));
+    },
+  );
+
+  it('approval-request without a due date', () => {
+    const { squashedText } = render('approval-request', { facts: { due: null } });
+    expect(squashedText).toContain('at the step "sign-off".');
+  });
+
+  it('staff-notification (R-STAFF-1): told early, support, their views, kept updated, how their comments are used', () => {
+    const { subject, squashedText, html } = render('staff-notification');
+    expect(subject).toBe(`Complaint ${referenceFor(HPFT)}: a complaint that involves you`);
+    for (const marker of [
+      'as early as we can',
+      'occupational health',
+      'staff support service',
+      'We would like to hear your account and your views',
+      'We will keep you updated',
+      'we will show you how your comments have been used',
+    ])
+      expect(squashedText).toContain(marker);
+    for (const personal of PERSONAL) expect(html).not.toContain(personal);
   });
 });
