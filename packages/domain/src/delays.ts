@@ -7,7 +7,8 @@ export const EXTENSION_REASONS = {
     'we are waiting for the view of a suitably qualified clinician who was not involved in your care',
   complexity: 'your complaint raises several issues that need more time to look into properly',
   'staff-availability': 'people we need to speak to have not yet been available',
-  'external-process': 'another process that has to finish first (such as a safeguarding review) is still running',
+  'external-process':
+    'another process that has to finish first (such as a safeguarding review) is still running',
   'person-request': 'you asked us for more time, or agreed that more time would help',
 } as const;
 

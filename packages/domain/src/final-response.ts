@@ -143,9 +143,14 @@ export function missingResponseElements(summary: FinalResponseSummary): MissingE
     missing.push({ element: 'remedy', reason: 'an issue is upheld, so a remedy from R-REM-1 is needed' });
   }
   if (failings && !summary.remedies.includes('apology')) {
-    missing.push({ element: 'apology', reason: 'an issue is upheld, so the remedies must include an apology' });
+    missing.push({
+      element: 'apology',
+      reason: 'an issue is upheld, so the remedies must include an apology',
+    });
   }
-  const undated = summary.actions.filter((action) => !isLocalDate(action.due) || action.ownerId.trim() === '');
+  const undated = summary.actions.filter(
+    (action) => !isLocalDate(action.due) || action.ownerId.trim() === '',
+  );
   if (undated.length > 0) {
     missing.push({
       element: 'staying-involved',

@@ -203,7 +203,11 @@ const HPFT_V1: PolicyProfile = {
   // HPFT 8.33: the Complaints Team checks the draft; the Chief Executive approves it and the cover letter.
   finalResponseApproval: [
     { step: 'complaints-team-check', roles: ['complaints-manager'], documents: ['response'] },
-    { step: 'chief-executive-approval', roles: ['responsible-person'], documents: ['response', 'cover-letter'] },
+    {
+      step: 'chief-executive-approval',
+      roles: ['responsible-person'],
+      documents: ['response', 'cover-letter'],
+    },
   ],
   afterResponse: { rule: 'R-RESP-3', stageTwo: null, externalRoutes: NHS_EXTERNAL_ROUTES },
   monitoringTargets: [
@@ -323,4 +327,35 @@ export function acknowledgementDue(
   );
   // Only pauses can make the due date null, and acknowledgement is never paused.
   return due as LocalDate;
+}
+
+/** A pass through the closer look: the first, a reopened complaint (R-REOPEN-1) or a stage-two review (R-STAGE2-1). */
+export type RoundKind = 'first' | 'reopened' | 'stage-two';
+
+export const ROUND_RULES: Readonly<Record<RoundKind, string>> = Object.freeze({
+  first: 'R-INV-4',
+  reopened: 'R-REOPEN-1',
+  'stage-two': 'R-STAGE2-1',
+});
+
+/**
+ * The profile's final-response timescale for a round, counted from the round's start: a new complaint's
+ * (R-INV-4), a reopened one's (HPFT 60 working days) or a stage-two review's (CWTH one calendar month);
+ * null where it is agreed with the person instead.
+ */
+export function finalResponseTimescale(
+  profile: PolicyProfile,
+  round: RoundKind,
+): { basis: 'working-days' | 'calendar-months'; amount: number } | null {
+  const timescale = profile.responseTimescale;
+  if (round === 'stage-two') {
+    const stageTwo = profile.afterResponse.stageTwo;
+    return stageTwo ? { basis: 'calendar-months', amount: stageTwo.reply.months } : null;
+  }
+  if (timescale.kind === 'working-days') {
+    const amount = round === 'first' ? timescale.newComplaint : timescale.reopenedComplaint;
+    return amount === null ? null : { basis: 'working-days', amount };
+  }
+  if (timescale.kind === 'calendar-months') return { basis: 'calendar-months', amount: timescale.months };
+  return null;
 }

@@ -5,6 +5,8 @@ import { ComplaintRecordsService } from './complaints/complaint-records.service'
 import { ComplaintWorkflowStarter } from './complaints/complaint-workflow.starter';
 import { ComplaintsController } from './complaints/complaints.controller';
 import { DeadlineExplanationsService } from './complaints/deadline-explanations.service';
+import { FinalResponseController } from './complaints/final-response.controller';
+import { FinalResponseService } from './complaints/final-response.service';
 import { IntakeService } from './complaints/intake.service';
 import { OUTBOX_SETTINGS, OutboxRelay } from './complaints/outbox-relay.service';
 import type { ComplaintsApiConfig } from './config';
@@ -15,7 +17,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: serviceCoreImports('complaints-api', config),
-      controllers: [HealthController, ComplaintsController],
+      controllers: [HealthController, ComplaintsController, FinalResponseController],
       providers: [
         ...staffAuthProviders(config),
         {
@@ -28,6 +30,7 @@ export class AppModule {
         ComplaintRecordsService,
         ComplaintCommandsService,
         DeadlineExplanationsService,
+        FinalResponseService,
       ],
     };
   }

@@ -33,6 +33,8 @@ export function createAfterResponse(
   startRound: (kind: Round['kind']) => CloserLookState,
 ): AfterResponse {
   const actionsClock: ClockState = { due: null };
+  /** Actions whose completion the person has been told of (R-RESP-4). */
+  const reported = new Set<string>();
   const outstanding = () => (c.state.actions ?? []).filter((action) => !action.completedOn);
   const earliestOutstanding = (): LocalDate | null =>
     outstanding().reduce<LocalDate | null>(
@@ -59,7 +61,8 @@ export function createAfterResponse(
         c.requireStage('responded', 'R-RESP-4', 'actions are followed up after the final response');
         const action = c.state.actions?.find((candidate) => candidate.id === command.actionId);
         if (!action) refuse('R-RESP-4', `no action ${command.actionId} was promised in the final response`);
-        if (action.completedOn) refuse('R-RESP-4', `action ${action.id} was completed on ${action.completedOn}`);
+        if (action.completedOn)
+          refuse('R-RESP-4', `action ${action.id} was completed on ${action.completedOn}`);
       },
     },
   );
@@ -112,7 +115,9 @@ export function createAfterResponse(
     async keepInvolved(): Promise<boolean> {
       const round = c.state.round!.number;
       const newRound = () => c.state.round!.number !== round;
-      if (outstanding().length > 0) {
+      // Decided on the actions, not on what is outstanding now: the last one may be done before this runs.
+      const unreported = (c.state.actions ?? []).filter((action) => !reported.has(action.id));
+      if (unreported.length > 0) {
         actionsClock.due = earliestOutstanding();
         c.state.nextDeadline = actionsClock.due;
         await c.keepClock(
@@ -129,6 +134,7 @@ export function createAfterResponse(
           audience: 'complainant',
           rule: 'R-RESP-4',
         });
+        unreported.forEach((action) => reported.add(action.id));
       }
       if (newRound()) return true;
       if (!c.isClosed()) {

@@ -363,7 +363,13 @@ export async function complaintLifecycle(input: ComplaintLifecycleInput): Promis
       const closer = state.closerLook!;
       const extensions = (closer.extensions ??= []);
       const agreedOn = today();
-      extensions.push({ agreedOn, from: closer.due, to: command.newDue, reason: command.reason, by: command.by });
+      extensions.push({
+        agreedOn,
+        from: closer.due,
+        to: command.newDue,
+        reason: command.reason,
+        by: command.by,
+      });
       const previousDue = closer.due;
       closer.agreed = { date: command.newDue, on: agreedOn };
       closer.basis = 'agreed-with-complainant';
@@ -396,7 +402,8 @@ export async function complaintLifecycle(input: ComplaintLifecycleInput): Promis
           'R-INV-5',
           'the final-response date can be extended during the closer look',
         );
-        if (openPause()) refuse('R-INV-6', `the clock is paused since ${openPause()!.start}; resume it first`);
+        if (openPause())
+          refuse('R-INV-6', `the clock is paused since ${openPause()!.start}; resume it first`);
         if (!isLocalDate(command.newDue)) refuse('R-INV-5', 'newDue must be an ISO date');
         if (!isExtensionReason(command.reason)) refuse('R-INV-5', 'reason must be one of the listed reasons');
         if (command.newDue < today())
@@ -639,7 +646,9 @@ export async function complaintLifecycle(input: ComplaintLifecycleInput): Promis
    * The profile's timescale for a round: a new complaint's (R-INV-4), a reopened one's (R-REOPEN-1, HPFT 60
    * working days) or a stage-two review's (R-STAGE2-1); null where it is agreed with the person instead.
    */
-  function roundTimescale(round: Round): { basis: 'working-days' | 'calendar-months'; amount: number } | null {
+  function roundTimescale(
+    round: Round,
+  ): { basis: 'working-days' | 'calendar-months'; amount: number } | null {
     const timescale = profile.responseTimescale;
     if (round.kind === 'stage-two') {
       const reply = profile.afterResponse.stageTwo!.reply;

@@ -232,10 +232,13 @@ export async function signOffAndSend(c: CaseContext, closer: CloserLookState): P
     onTime: closer.due === null ? null : sentOn <= closer.due,
     ombudsman: summary.ombudsman!,
   };
-  c.state.actions = [
-    ...(c.state.actions ?? []),
-    ...summary.actions.map(({ id, ownerId, due }) => ({ id, ownerId, due })),
-  ];
+  // A later round's actions keep their draft ids behind the round, so they never clash with earlier ones.
+  const promised = summary.actions.map(({ id, ownerId, due }) => ({
+    id: round.number === 1 ? id : `r${round.number}-${id}`,
+    ownerId,
+    due,
+  }));
+  c.state.actions = [...(c.state.actions ?? []), ...promised];
   if (c.state.underOversight) {
     // R-INV-7: oversight lasts until the final response is sent.
     c.state.underOversight = false;
@@ -248,5 +251,6 @@ export async function signOffAndSend(c: CaseContext, closer: CloserLookState): P
     due: closer.due,
     onTime: response.sent.onTime,
     ombudsman: summary.ombudsman,
+    actions: promised.map(({ id, due }) => ({ id, due })),
   });
 }

@@ -268,7 +268,9 @@ export const approveFinalResponseUpdate = defineUpdate<FinalResponseState, [Appr
 );
 
 /** R-RESP-2: an approver sends the draft back for changes; it must be submitted again. */
-export const returnFinalResponseUpdate = defineUpdate<FinalResponseState, [RoleCommand]>('returnFinalResponse');
+export const returnFinalResponseUpdate = defineUpdate<FinalResponseState, [RoleCommand]>(
+  'returnFinalResponse',
+);
 
 /** R-INV-7: the Responsible Person (or a senior manager) approves the six-month letter, which then goes out. */
 export const approveSixMonthLetterUpdate = defineUpdate<SixMonthState, [ApproveSixMonthLetterCommand]>(

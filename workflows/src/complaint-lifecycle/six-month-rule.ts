@@ -11,7 +11,11 @@ import {
 import { SEARCH_ATTRIBUTES } from '@complaints/temporal';
 import { SYSTEM, staff, type CaseContext } from './case-context';
 import { waitUntil } from './clocks';
-import { approveSixMonthLetterUpdate, type ApproveSixMonthLetterCommand, type SixMonthState } from './messages';
+import {
+  approveSixMonthLetterUpdate,
+  type ApproveSixMonthLetterCommand,
+  type SixMonthState,
+} from './messages';
 import { refuse } from './refusal';
 
 /** Working days the Responsible Person has to approve the letter before it is escalated. */
@@ -35,7 +39,8 @@ export function registerSixMonthHandlers(c: CaseContext): void {
         if (c.isClosed()) refuse('R-INV-7', `the complaint is closed (${c.state.closed!.reason})`);
         const six = c.state.sixMonths;
         if (!six) refuse('R-INV-7', 'no six-month letter is due for this complaint');
-        if (six.approval) refuse('R-INV-7', `the six-month letter was already approved on ${six.approval.on}`);
+        if (six.approval)
+          refuse('R-INV-7', `the six-month letter was already approved on ${six.approval.on}`);
         if (!SIX_MONTH_APPROVERS.includes(command.role))
           refuse('R-INV-7', 'the six-month letter is approved by the Responsible Person or a senior manager');
         if (!isLocalDate(command.likelyBy)) refuse('R-INV-7', 'likelyBy must be an ISO date');

@@ -6,7 +6,7 @@ import {
   type Client,
   type WorkflowHandle,
 } from '@temporalio/client';
-import { ApplicationFailure } from '@temporalio/common';
+import { ApplicationFailure, type UpdateDefinition } from '@temporalio/common';
 import { DATA_SOURCE, ProblemException, TEMPORAL_CLIENT, type StaffPrincipal } from '@complaints/service-kit';
 import {
   acknowledgeUpdate,
@@ -93,6 +93,15 @@ export class ComplaintCommandsService {
     return this.send(complaint, (handle) =>
       handle.executeUpdate(withdrawUpdate, { args: [{ by: staff.id }] }),
     );
+  }
+
+  /** Any other procedure command: the Update with its arguments, refusals mapped as above. */
+  execute<Ret, Command>(
+    complaint: Complaint,
+    update: UpdateDefinition<Ret, [Command]>,
+    command: Command,
+  ): Promise<Ret> {
+    return this.send(complaint, (handle) => handle.executeUpdate(update, { args: [command] }));
   }
 
   private async send<T>(complaint: Complaint, update: (handle: WorkflowHandle) => Promise<T>): Promise<T> {

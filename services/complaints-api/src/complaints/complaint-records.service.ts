@@ -54,6 +54,10 @@ export class ComplaintRecordsService {
       });
     if (query.breached !== undefined)
       builder.andWhere('complaint.breached = :breached', { breached: query.breached });
+    if (query.underOversight !== undefined)
+      builder.andWhere('complaint.under_oversight = :underOversight', {
+        underOversight: query.underOversight,
+      });
     if (query.handler) builder.andWhere('complaint.handler_id = :handler', { handler: query.handler });
     const [items, total] = await builder
       .orderBy('complaint.next_deadline', 'ASC', 'NULLS LAST')

@@ -21,6 +21,7 @@ export function toWorklistItem(complaint: Complaint): WorklistItemDto {
     receivedOn: complaint.receivedOn,
     nextDeadline: complaint.nextDeadline,
     breached: complaint.breached,
+    underOversight: complaint.underOversight,
     handlerId: complaint.handlerId,
     deadlines: complaint.deadlines,
   };
@@ -34,6 +35,7 @@ export function toDetailView(complaint: Complaint, timeline: CaseEvent[]): Compl
     anonymous: complaint.anonymous,
     nextDeadline: complaint.nextDeadline,
     breached: complaint.breached,
+    underOversight: complaint.underOversight,
     acknowledgedAt: complaint.acknowledgedAt?.toISOString() ?? null,
     closedAt: complaint.closedAt?.toISOString() ?? null,
     handlerId: complaint.handlerId,
@@ -52,7 +54,9 @@ export function toDetailView(complaint: Complaint, timeline: CaseEvent[]): Compl
       consentStatus: party.consentStatus,
       consentNotNeededReason: party.consentNotNeededReason,
     })),
-    issues: [...complaint.issues].sort((a, b) => a.position - b.position).map((issue) => issue.description),
+    issues: [...complaint.issues]
+      .sort((a, b) => a.position - b.position)
+      .map((issue) => ({ id: issue.id, description: issue.description })),
     timeline: timeline.map((event) => ({
       occurredAt: event.occurredAt.toISOString(),
       type: event.type,

@@ -6,11 +6,15 @@ import {
   createWorkingDayCalendar,
   describeDeadline,
   explainDeadline,
+  finalResponseTimescale,
   getProfile,
   profileRef,
+  ROUND_RULES,
   type Deadline,
   type LocalDate,
   type Pause,
+  type PolicyProfile,
+  type WorkingDayCalendar,
 } from '@complaints/domain';
 import { DATA_SOURCE, TEMPORAL_CLIENT } from '@complaints/service-kit';
 import { processStateQuery, type ComplaintProcessState } from '@complaints/workflows/messages';
@@ -96,38 +100,67 @@ export class DeadlineExplanationsService {
       });
       explanations.push(fromDeadline('earlyResolution', deadline));
     }
-    if (state?.closerLook) {
-      const pauses = (state.pauses ?? []).map(({ start, end }) => ({ start, end }));
-      const timescale = profile.responseTimescale;
-      if (timescale.kind === 'agreed-per-case') {
-        const due = state.closerLook.due;
-        explanations.push({
-          name: 'finalResponse',
-          rule: 'R-INV-4',
-          profile: common.profile,
-          basis: state.closerLook.basis,
-          start: null,
-          amount: null,
-          calendar: calendar.describe(),
-          pauses,
-          extensions: [],
-          due,
-          explanation: `R-INV-4 (${profile.id} v${profile.version}): timescale agreed with the person per case; calendar: ${calendar.describe()}; ${
-            due ? `due ${due}` : 'no due date until one is agreed, or while the clock is paused'
-          }`,
-        });
-      } else {
-        const amount = timescale.kind === 'working-days' ? timescale.newComplaint : timescale.months;
-        const deadline = explainDeadline({
-          ...common,
-          rule: 'R-INV-4',
-          basis: timescale.kind,
-          amount,
-          pauses,
-        });
-        explanations.push(fromDeadline('finalResponse', deadline));
-      }
-    }
+    if (state?.closerLook) explanations.push(explainFinalResponse(state, profile, calendar, complaint));
     return explanations;
   }
+}
+
+/**
+ * The final-response deadline of the current round (R-INV-4, R-REOPEN-1 or R-STAGE2-1): the profile's
+ * timescale from the round's start, with the pauses and agreed extensions (R-INV-5, R-INV-6). The due date
+ * is the workflow's own, which these facts explain.
+ */
+function explainFinalResponse(
+  state: ComplaintProcessState,
+  profile: PolicyProfile,
+  calendar: WorkingDayCalendar,
+  complaint: Complaint,
+): DeadlineExplanation {
+  const closer = state.closerLook!;
+  const round = state.round ?? { number: 1, kind: 'first' as const, startedOn: complaint.receivedOn };
+  const rule = ROUND_RULES[round.kind];
+  const pauses = (state.pauses ?? [])
+    .filter((pause) => pause.start >= round.startedOn)
+    .map(({ start, end }) => ({ start, end }));
+  const extensions = [
+    ...(closer.agreed && !closer.extensions?.length
+      ? [{ kind: 'new-date' as const, agreedOn: closer.agreed.on, due: closer.agreed.date }]
+      : []),
+    ...(closer.extensions ?? []).map((extension) => ({
+      kind: 'new-date' as const,
+      agreedOn: extension.agreedOn,
+      due: extension.to,
+      reason: extension.reason,
+    })),
+  ];
+  const timescale = finalResponseTimescale(profile, round.kind);
+  if (timescale === null) {
+    const due = closer.due;
+    return {
+      name: 'finalResponse',
+      rule,
+      profile: profileRef(profile),
+      basis: closer.basis,
+      start: round.startedOn,
+      amount: null,
+      calendar: calendar.describe(),
+      pauses,
+      extensions,
+      due,
+      explanation: `${rule} (${profile.id} v${profile.version}): timescale agreed with the person per case; calendar: ${calendar.describe()}; ${
+        due ? `due ${due}` : 'no due date until one is agreed, or while the clock is paused'
+      }`,
+    };
+  }
+  const deadline = explainDeadline({
+    rule,
+    profile: profileRef(profile),
+    basis: timescale.basis,
+    start: round.startedOn,
+    amount: timescale.amount,
+    calendar,
+    pauses,
+    extensions,
+  });
+  return { ...fromDeadline('finalResponse', deadline), due: closer.due };
 }

@@ -84,12 +84,21 @@ export class PersonViewDto {
   @ApiPropertyOptional({ nullable: true }) consentNotNeededReason!: string | null;
 }
 
+export class IssueViewDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ description: "In the person's own words" }) description!: string;
+}
+
 export class ComplaintDetailDto extends ComplaintCreatedDto {
   @ApiProperty({ example: 'email' }) channel!: string;
   @ApiProperty({ example: '2026-11-23' }) receivedOn!: string;
   @ApiProperty() anonymous!: boolean;
   @ApiPropertyOptional({ nullable: true, example: '2026-11-26' }) nextDeadline!: string | null;
   @ApiProperty({ description: 'A deadline of this complaint has been missed' }) breached!: boolean;
+  @ApiProperty({
+    description: "Six months without a final response: under the Responsible Person's oversight (R-INV-7)",
+  })
+  underOversight!: boolean;
   @ApiPropertyOptional({ nullable: true }) acknowledgedAt!: string | null;
   @ApiPropertyOptional({ nullable: true }) closedAt!: string | null;
   @ApiPropertyOptional({ nullable: true }) handlerId!: string | null;
@@ -98,7 +107,11 @@ export class ComplaintDetailDto extends ComplaintCreatedDto {
   @ApiPropertyOptional({ nullable: true }) adjustmentsNote!: string | null;
   @ApiPropertyOptional({ nullable: true }) outcomeSought!: string | null;
   @ApiProperty({ type: [PersonViewDto] }) people!: PersonViewDto[];
-  @ApiProperty({ type: [String], description: 'The issues, verbatim' }) issues!: string[];
+  @ApiProperty({
+    type: [IssueViewDto],
+    description: 'The issues, verbatim; a final-response finding names its issue by `id`',
+  })
+  issues!: IssueViewDto[];
   @ApiProperty({ type: [TimelineEventDto], description: 'The append-only case timeline, oldest first' })
   timeline!: TimelineEventDto[];
 }
@@ -111,6 +124,8 @@ export class WorklistItemDto {
   @ApiProperty() receivedOn!: string;
   @ApiPropertyOptional({ nullable: true }) nextDeadline!: string | null;
   @ApiProperty() breached!: boolean;
+  @ApiProperty({ description: "Under the Responsible Person's oversight (R-INV-7)" })
+  underOversight!: boolean;
   @ApiPropertyOptional({ nullable: true }) handlerId!: string | null;
   @ApiProperty({ type: DeadlinesDto }) deadlines!: DeadlinesDto;
 }

@@ -32,6 +32,15 @@ export class WorklistQueryDto {
   @IsBoolean()
   breached?: boolean;
 
+  @ApiPropertyOptional({
+    description:
+      "Only complaints under (true) or not under (false) the Responsible Person's oversight: six months without a final response (R-INV-7)",
+  })
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  underOversight?: boolean;
+
   @ApiPropertyOptional({ description: 'Only complaints allocated to this handler (staff user id)' })
   @IsOptional()
   @IsString()

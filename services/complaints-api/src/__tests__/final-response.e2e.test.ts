@@ -1,0 +1,369 @@
+// Each profile driven from intake to closure through the HTTP API alone, with the real workers, Postgres,
+// Temporal and SMTP: the closer look, the R-RESP-1 draft, R-INV-8, the profile's sign-off chain (R-RESP-2),
+// the final response read back from the inbox with its Ombudsman route (R-RESP-3), promised actions
+// (R-RESP-4), reopening (R-REOPEN-1) and CWTH's stage two (R-STAGE2-1).
+import type { INestApplication } from '@nestjs/common';
+import request from 'supertest';
+import {
+  createWorkingDayCalendar,
+  getProfile,
+  workingDaysAfterReceipt,
+  type ProfileId,
+} from '@complaints/domain';
+import { MailInbox, type ReceivedMessage } from '@complaints/testing';
+import { complaintBody, eventually, startApi, startWorkers, tokenFor, type TestWorkers } from './api-harness';
+
+jest.setTimeout(120_000);
+
+let app: INestApplication;
+let workers: TestWorkers;
+const inbox = new MailInbox();
+const calendar = createWorkingDayCalendar();
+const londonToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date());
+
+beforeAll(async () => {
+  [app, workers] = await Promise.all([startApi(), startWorkers()]);
+});
+afterAll(async () => {
+  await app?.close();
+  await workers?.stop();
+});
+
+const api = () => request(app.getHttpServer());
+
+const ORGANISATIONS: Record<ProfileId, string> = {
+  'phso-model': 'NCT',
+  hpft: 'HPFT',
+  itrust: 'ITRUST',
+  cwth: 'CWTH',
+};
+
+interface Detail {
+  stage: string;
+  closedAt: string | null;
+  underOversight: boolean;
+  issues: { id: string; description: string }[];
+  deadlines: Record<string, string | null | undefined>;
+  timeline: { type: string; rule: string | null; data: Record<string, unknown> }[];
+}
+
+interface Case {
+  organisation: string;
+  profile: ProfileId;
+  reference: string;
+  body: ReturnType<typeof complaintBody>;
+  tokens: Record<'handler' | 'manager' | 'chief' | 'director', string>;
+}
+
+function detailWhen(c: Case, accept: (detail: Detail) => boolean): Promise<Detail> {
+  return eventually(
+    () =>
+      api()
+        .get(`/complaints/${c.reference}`)
+        .set('Authorization', `Bearer ${c.tokens.handler}`)
+        .then((r) => r.body as Detail),
+    accept,
+  );
+}
+
+const as = (token: string) => ({ Authorization: `Bearer ${token}` });
+
+/** A complaint acknowledged in writing and in its closer look (PHSO model: with an agreed date). */
+async function inCloserLook(profile: ProfileId): Promise<Case> {
+  const organisation = ORGANISATIONS[profile];
+  const domain = organisation.toLowerCase();
+  const tokens = {
+    handler: await tokenFor(`handler@${domain}.demo`),
+    manager: await tokenFor(`complaints-manager@${domain}.demo`),
+    chief: await tokenFor(`responsible-person@${domain}.demo`),
+    director: await tokenFor(`senior-manager@${domain}.demo`),
+  };
+  const body = complaintBody({
+    organisation,
+    issues: [
+      { description: 'Nobody told me why my appointment was cancelled <b>twice</b>.' },
+      { description: 'The receptionist was rude when I asked.' },
+    ],
+  });
+  const created = await api().post('/complaints').set(as(tokens.handler)).send(body).expect(201);
+  const c: Case = { organisation, profile, reference: created.body.reference, body, tokens };
+  await api()
+    .post(`/complaints/${c.reference}/acknowledgement`)
+    .set(as(tokens.handler))
+    .send({ method: 'written' })
+    .expect(200);
+  const started = await detailWhen(c, (d) => d.stage === 'early-resolution' || d.stage === 'closer-look');
+  if (started.stage === 'early-resolution') {
+    await api().post(`/complaints/${c.reference}/closer-look`).set(as(tokens.handler)).expect(200);
+  }
+  if (profile === 'phso-model') {
+    const due = workingDaysAfterReceipt(body.receivedOn, 40, calendar)!;
+    await api()
+      .post(`/complaints/${c.reference}/timescale`)
+      .set(as(tokens.handler))
+      .send({ due })
+      .expect(200);
+  }
+  return c;
+}
+
+/** A complete draft: every R-RESP-1 section, a finding per issue, remedies and one promised action. */
+function completeDraft(c: Case, detail: Detail, overrides: Record<string, unknown> = {}) {
+  const due = workingDaysAfterReceipt(londonToday(), 20, calendar)!;
+  return {
+    sections: {
+      'issues-and-outcome-sought': 'You asked why your appointment was cancelled and for an apology.',
+      'how-investigated': 'We read the booking records and spoke to the clinic manager.',
+      'evidence-considered': 'The booking system audit trail and the clinic rota.',
+      'what-went-wrong': 'The clinic should have phoned you; it sent no notice at all.',
+      impact: 'You took two days off work for appointments that did not happen.',
+      apology: `We are sorry for the cancellations and for how you were spoken to (${c.reference}).`,
+      'wider-learning': 'Every cancellation now triggers a phone call and a text message.',
+      'staying-involved': 'We will write to you when the new booking checks are in place.',
+    },
+    findings: detail.issues.map((issue, index) => ({
+      issueId: issue.id,
+      outcome: index === 0 ? 'upheld' : 'partially-upheld',
+      finding:
+        index === 0 ? 'The cancellations were not communicated.' : 'The tone fell short of our standards.',
+    })),
+    remedies: [
+      { kind: 'apology', detail: 'This letter, and a call from the clinic manager.' },
+      {
+        kind: 'policy-or-procedure-change',
+        detail: 'Cancellation calls are now part of the booking procedure.',
+      },
+    ],
+    actions: [
+      {
+        description: 'Audit cancellation calls for three months',
+        ownerId: `${c.organisation.toLowerCase()}-handler`,
+        due,
+      },
+    ],
+    careContext: 'nhs-care',
+    partiesComments: 'The complainant agreed the findings on the phone.',
+    ...(c.profile === 'hpft'
+      ? { coverLetter: 'I have read your complaint and our response personally.' }
+      : {}),
+    ...overrides,
+  };
+}
+
+/** Saves the draft, shares the outcome and submits; returns the version. */
+async function submit(c: Case, draft: Record<string, unknown>): Promise<number> {
+  const saved = await api()
+    .post(`/complaints/${c.reference}/final-response/drafts`)
+    .set(as(c.tokens.handler))
+    .send(draft)
+    .expect(201);
+  expect(saved.body.missing).toEqual([]);
+  await api()
+    .post(`/complaints/${c.reference}/final-response/outcome-sharing`)
+    .set(as(c.tokens.handler))
+    .send({ commentsRecorded: true })
+    .expect(200);
+  await api()
+    .post(`/complaints/${c.reference}/final-response/submission`)
+    .set(as(c.tokens.handler))
+    .send({ version: saved.body.version })
+    .expect(200);
+  return saved.body.version;
+}
+
+/** Every step of the profile's chain, by the user holding its role (R-RESP-2). */
+async function signOff(c: Case, version: number): Promise<void> {
+  for (const step of getProfile(c.profile).finalResponseApproval) {
+    const token = step.roles[0] === 'complaints-manager' ? c.tokens.manager : c.tokens.chief;
+    await api()
+      .post(`/complaints/${c.reference}/final-response/approval`)
+      .set(as(token))
+      .send({ step: step.step, version })
+      .expect(200);
+  }
+}
+
+function finalResponseLetter(c: Case, subject = 'our final response'): Promise<ReceivedMessage[]> {
+  return inbox.waitFor((m) => m.subject === `Your complaint ${c.reference}: ${subject}`);
+}
+
+const flat = (text: string) => text.replace(/\s+/g, ' ');
+
+describe.each([
+  ['phso-model', 'Parliamentary and Health Service Ombudsman'],
+  ['hpft', 'Parliamentary and Health Service Ombudsman'],
+  ['itrust', 'independent'],
+  ['cwth', 'NHS England'],
+] as const)('%s: closer look to closure through the API', (profile, ombudsman) => {
+  it('the signed final response reaches the person with its Ombudsman route; the promised action closes it (R-RESP-1…4)', async () => {
+    const c = await inCloserLook(profile);
+    const detail = await detailWhen(c, (d) => d.stage === 'closer-look');
+    const version = await submit(c, completeDraft(c, detail));
+    await detailWhen(c, (d) => d.stage === 'awaiting-sign-off');
+    await signOff(c, version);
+
+    const [letter] = await finalResponseLetter(c);
+    expect(letter.to[0].address).toBe(c.body.complainant.email);
+    const text = flat(letter.text);
+    expect(text).toContain('The cancellations were not communicated.');
+    expect(text).toContain('Nobody told me why my appointment was cancelled <b>twice</b>.');
+    expect(letter.html).toContain('&lt;b&gt;twice&lt;/b&gt;');
+    expect(text).toContain(ombudsman);
+    if (profile === 'hpft') {
+      const [cover] = await finalResponseLetter(c, 'a letter from our Chief Executive');
+      expect(flat(cover.text)).toContain('I have read your complaint and our response personally.');
+    }
+
+    const responded = await detailWhen(c, (d) => d.stage === 'responded');
+    expect(responded.timeline.map((e) => e.type)).toEqual(
+      expect.arrayContaining([
+        'outcome-shared',
+        'final-response-submitted',
+        'final-response-approved',
+        'final-response-sent',
+      ]),
+    );
+    await api()
+      .post(`/complaints/${c.reference}/actions/action-1/completion`)
+      .set(as(c.tokens.handler))
+      .expect(200);
+    await inbox.waitFor(
+      (m) => m.subject === `Your complaint ${c.reference}: every action we promised is done`,
+    );
+    const closed = await detailWhen(c, (d) => d.closedAt !== null);
+    expect(closed.stage).toBe('closed');
+  });
+});
+
+it('a response missing an R-RESP-1 element cannot be submitted; the refusal names it, and nothing changes', async () => {
+  const c = await inCloserLook('itrust');
+  const detail = await detailWhen(c, (d) => d.stage === 'closer-look');
+  const draft = completeDraft(c, detail);
+  const incomplete = {
+    ...draft,
+    sections: { ...draft.sections, impact: '  ' },
+    findings: draft.findings.slice(0, 1),
+  };
+  const saved = await api()
+    .post(`/complaints/${c.reference}/final-response/drafts`)
+    .set(as(c.tokens.handler))
+    .send(incomplete)
+    .expect(201);
+  expect(saved.body.missing.map((m: { element: string }) => m.element)).toEqual(['impact', 'findings']);
+  await api()
+    .post(`/complaints/${c.reference}/final-response/outcome-sharing`)
+    .set(as(c.tokens.handler))
+    .send({ commentsRecorded: false })
+    .expect(200);
+  const refused = await api()
+    .post(`/complaints/${c.reference}/final-response/submission`)
+    .set(as(c.tokens.handler))
+    .send({ version: saved.body.version })
+    .expect(409);
+  expect(refused.body.rule).toBe('R-RESP-1');
+  expect(refused.body.detail).toContain('impact');
+  expect(refused.body.detail).toContain(detail.issues[1].id);
+  expect((await detailWhen(c, () => true)).stage).toBe('closer-look');
+});
+
+it('bad drafts and bad sign-offs are refused with problem details naming the field or rule', async () => {
+  const c = await inCloserLook('hpft');
+  const detail = await detailWhen(c, (d) => d.stage === 'closer-look');
+  const invalid = await api()
+    .post(`/complaints/${c.reference}/final-response/drafts`)
+    .set(as(c.tokens.handler))
+    .send({
+      ...completeDraft(c, detail),
+      careContext: 'somewhere',
+      remedies: [{ kind: 'cake', detail: 'x' }],
+    })
+    .expect(400);
+  expect(invalid.body.errors.map((e: { field: string }) => e.field).sort()).toEqual([
+    'careContext',
+    'remedies.0.kind',
+  ]);
+  const stranger = await api()
+    .post(`/complaints/${c.reference}/final-response/drafts`)
+    .set(as(c.tokens.handler))
+    .send(completeDraft(c, detail, { actions: [{ description: 'x', ownerId: 'nobody', due: '2030-01-01' }] }))
+    .expect(422);
+  expect(stranger.body.errors).toEqual([{ field: 'actions[0].ownerId', reason: expect.any(String) }]);
+
+  const noCover = await api()
+    .post(`/complaints/${c.reference}/final-response/drafts`)
+    .set(as(c.tokens.handler))
+    .send(completeDraft(c, detail, { coverLetter: undefined }))
+    .expect(201);
+  await api()
+    .post(`/complaints/${c.reference}/final-response/outcome-sharing`)
+    .set(as(c.tokens.handler))
+    .send({ commentsRecorded: true })
+    .expect(200);
+  const withoutCover = await api()
+    .post(`/complaints/${c.reference}/final-response/submission`)
+    .set(as(c.tokens.handler))
+    .send({ version: noCover.body.version })
+    .expect(409);
+  expect(withoutCover.body.rule).toBe('R-RESP-2');
+
+  const version = await submit(c, completeDraft(c, detail));
+  // HPFT: the complaints team checks before the Chief Executive approves.
+  const outOfOrder = await api()
+    .post(`/complaints/${c.reference}/final-response/approval`)
+    .set(as(c.tokens.chief))
+    .send({ step: 'chief-executive-approval', version })
+    .expect(409);
+  expect(outOfOrder.body).toEqual(expect.objectContaining({ rule: 'R-RESP-2' }));
+  const notTheirs = await api()
+    .post(`/complaints/${c.reference}/final-response/approval`)
+    .set(as(c.tokens.handler))
+    .send({ step: 'complaints-team-check', version })
+    .expect(403);
+  expect(notTheirs.body.title).toBe('Forbidden');
+  const director = await api()
+    .post(`/complaints/${c.reference}/final-response/approval`)
+    .set(as(c.tokens.director))
+    .send({ step: 'chief-executive-approval', version })
+    .expect(403);
+  expect(director.body.rule).toBe('R-RESP-2');
+});
+
+it('HPFT: a reopened complaint gets its letter and 60 working days from the reopening (R-REOPEN-1)', async () => {
+  const c = await inCloserLook('hpft');
+  const detail = await detailWhen(c, (d) => d.stage === 'closer-look');
+  await signOff(c, await submit(c, completeDraft(c, detail, { actions: [] })));
+  await detailWhen(c, (d) => d.closedAt !== null);
+  await api().post(`/complaints/${c.reference}/reopening`).set(as(c.tokens.handler)).expect(200);
+  const reopened = await detailWhen(c, (d) => d.stage === 'closer-look' && d.closedAt === null);
+  const due = workingDaysAfterReceipt(londonToday(), 60, calendar);
+  expect(reopened.deadlines.finalResponse).toBe(due);
+  const [letter] = await inbox.waitFor(
+    (m) => m.subject === `Your complaint ${c.reference}: we have reopened it`,
+  );
+  expect(letter.to[0].address).toBe(c.body.complainant.email);
+});
+
+it('CWTH: stage two instead of reopening, acknowledged by letter; its decision is final (R-STAGE2-1)', async () => {
+  const c = await inCloserLook('cwth');
+  const detail = await detailWhen(c, (d) => d.stage === 'closer-look');
+  await signOff(c, await submit(c, completeDraft(c, detail, { actions: [] })));
+  await detailWhen(c, (d) => d.closedAt !== null);
+  const reopen = await api()
+    .post(`/complaints/${c.reference}/reopening`)
+    .set(as(c.tokens.handler))
+    .expect(409);
+  expect(reopen.body.rule).toBe('R-STAGE2-1');
+  await api().post(`/complaints/${c.reference}/stage-two-review`).set(as(c.tokens.handler)).expect(200);
+  await inbox.waitFor((m) => m.subject === `Your complaint ${c.reference}: your request for a review`);
+  const review = await detailWhen(c, (d) => d.stage === 'closer-look' && d.closedAt === null);
+  await signOff(c, await submit(c, completeDraft(c, review, { actions: [] })));
+  await finalResponseLetter(c, 'the outcome of your stage-two review');
+  await detailWhen(c, (d) => d.closedAt !== null);
+  const again = await api()
+    .post(`/complaints/${c.reference}/stage-two-review`)
+    .set(as(c.tokens.handler))
+    .expect(409);
+  expect(again.body).toEqual(
+    expect.objectContaining({ rule: 'R-STAGE2-1', detail: expect.stringContaining('final') }),
+  );
+});

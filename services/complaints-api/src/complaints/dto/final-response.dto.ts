@@ -1,0 +1,241 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import {
+  CARE_CONTEXTS,
+  EXTENSION_REASONS,
+  FINDING_OUTCOMES,
+  REMEDY_KINDS,
+  WRITTEN_SECTIONS,
+  type CareContext,
+  type ExtensionReason,
+  type FindingOutcome,
+  type RemedyKind,
+  type WrittenSection,
+} from '@complaints/domain';
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const LONG_TEXT = 20_000;
+
+/** R-RESP-1: the sections the investigator writes; the letter adds the rest (procedure ended, contact, Ombudsman, advocacy). */
+export class ResponseSectionsDto implements Partial<Record<WrittenSection, string>> {
+  @ApiPropertyOptional({ description: 'The issues investigated and the outcome the person sought' })
+  @IsOptional()
+  @IsString()
+  @Length(0, LONG_TEXT)
+  'issues-and-outcome-sought'?: string;
+
+  @ApiPropertyOptional({ description: 'How the complaint was investigated' })
+  @IsOptional()
+  @IsString()
+  @Length(0, LONG_TEXT)
+  'how-investigated'?: string;
+
+  @ApiPropertyOptional({ description: 'The evidence considered' })
+  @IsOptional()
+  @IsString()
+  @Length(0, LONG_TEXT)
+  'evidence-considered'?: string;
+
+  @ApiPropertyOptional({
+    description:
+      'Whether something went wrong: what happened against what should have happened, with the standards referred to',
+  })
+  @IsOptional()
+  @IsString()
+  @Length(0, LONG_TEXT)
+  'what-went-wrong'?: string;
+
+  @ApiPropertyOptional({ description: 'The impact on the person' })
+  @IsOptional()
+  @IsString()
+  @Length(0, LONG_TEXT)
+  impact?: string;
+
+  @ApiPropertyOptional({
+    description: 'A meaningful apology for the failings (needed when any issue is upheld)',
+  })
+  @IsOptional()
+  @IsString()
+  @Length(0, LONG_TEXT)
+  apology?: string;
+
+  @ApiPropertyOptional({ description: 'Wider learning and changes made' })
+  @IsOptional()
+  @IsString()
+  @Length(0, LONG_TEXT)
+  'wider-learning'?: string;
+
+  @ApiPropertyOptional({ description: 'How the person stays involved until every action is done (R-RESP-4)' })
+  @IsOptional()
+  @IsString()
+  @Length(0, LONG_TEXT)
+  'staying-involved'?: string;
+}
+
+export class FindingDto {
+  @ApiProperty({ description: "One of the complaint's issues (id from GET /complaints/{reference})" })
+  @IsUUID()
+  issueId!: string;
+
+  @ApiProperty({ enum: FINDING_OUTCOMES })
+  @IsIn(FINDING_OUTCOMES)
+  outcome!: FindingOutcome;
+
+  @ApiProperty({ description: 'The finding on this issue, in plain words' })
+  @IsString()
+  @Length(1, LONG_TEXT)
+  finding!: string;
+}
+
+export class RemedyDto {
+  @ApiProperty({ enum: REMEDY_KINDS, description: 'R-REM-1' })
+  @IsIn(REMEDY_KINDS)
+  kind!: RemedyKind;
+
+  @ApiProperty({ description: 'What exactly is offered or done' })
+  @IsString()
+  @Length(1, LONG_TEXT)
+  detail!: string;
+}
+
+export class ActionDto {
+  @ApiProperty({ description: 'What will be done' })
+  @IsString()
+  @Length(1, 2000)
+  description!: string;
+
+  @ApiProperty({ description: 'The staff user responsible' })
+  @IsString()
+  @Length(1, 64)
+  ownerId!: string;
+
+  @ApiProperty({ description: 'When it will be done (ISO date)', example: '2027-03-31' })
+  @Matches(ISO_DATE, { message: 'due must be an ISO date (YYYY-MM-DD)' })
+  @IsISO8601({ strict: true }, { message: 'due must be a real calendar date' })
+  due!: string;
+}
+
+export class SaveFinalResponseDraftDto {
+  @ApiProperty({
+    type: ResponseSectionsDto,
+    description: `R-RESP-1 sections: ${WRITTEN_SECTIONS.join(', ')}`,
+  })
+  @ValidateNested()
+  @Type(() => ResponseSectionsDto)
+  sections!: ResponseSectionsDto;
+
+  @ApiProperty({ type: [FindingDto], description: 'A finding for every issue of the complaint' })
+  @IsArray()
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => FindingDto)
+  findings!: FindingDto[];
+
+  @ApiProperty({
+    type: [RemedyDto],
+    description: 'R-REM-1 remedies (an apology among them when anything is upheld)',
+  })
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => RemedyDto)
+  remedies!: RemedyDto[];
+
+  @ApiProperty({ type: [ActionDto], description: 'Actions promised, followed until done (R-RESP-4)' })
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => ActionDto)
+  actions!: ActionDto[];
+
+  @ApiProperty({
+    enum: CARE_CONTEXTS,
+    description:
+      'R-RESP-3: what the complaint is about, which chooses the Ombudsman route (PHSO for NHS care, LGSCO for social care, CQC for Mental Health Act detention, CTOs and guardianship)',
+  })
+  @IsIn(CARE_CONTEXTS)
+  careContext!: CareContext;
+
+  @ApiPropertyOptional({
+    description: 'R-INV-8: what the parties said when the outcome and intended actions were shared',
+  })
+  @IsOptional()
+  @IsString()
+  @Length(0, LONG_TEXT)
+  partiesComments?: string;
+
+  @ApiPropertyOptional({ description: "HPFT (R-RESP-2): the Chief Executive's cover letter" })
+  @IsOptional()
+  @IsString()
+  @Length(0, LONG_TEXT)
+  coverLetter?: string;
+}
+
+export class FinalResponseVersionDto {
+  @ApiProperty({ description: 'The saved version of the draft', example: 3 })
+  @IsInt()
+  @Min(1)
+  version!: number;
+}
+
+export class ApproveFinalResponseDto extends FinalResponseVersionDto {
+  @ApiProperty({
+    description:
+      "The sign-off step of the profile's chain (HPFT: complaints-team-check, chief-executive-approval; others: sign-off)",
+    example: 'sign-off',
+  })
+  @IsString()
+  @Length(1, 64)
+  step!: string;
+}
+
+export class ShareOutcomeDto {
+  @ApiProperty({
+    description:
+      'R-INV-8: the parties commented on the outcome and intended actions (their words go in the draft, `partiesComments`)',
+  })
+  @IsBoolean()
+  commentsRecorded!: boolean;
+}
+
+export class ExtendFinalResponseDto {
+  @ApiProperty({
+    description: 'R-INV-5: the new date agreed with the person (ISO date)',
+    example: '2027-02-26',
+  })
+  @Matches(ISO_DATE, { message: 'newDue must be an ISO date (YYYY-MM-DD)' })
+  @IsISO8601({ strict: true }, { message: 'newDue must be a real calendar date' })
+  newDue!: string;
+
+  @ApiProperty({
+    enum: Object.keys(EXTENSION_REASONS),
+    description: 'Why the date cannot be met; the letter explains it in words',
+  })
+  @IsIn(Object.keys(EXTENSION_REASONS))
+  reason!: ExtensionReason;
+}
+
+export class ApproveSixMonthLetterDto {
+  @ApiProperty({
+    description: 'R-INV-7: the likely date of the final response, given in the letter',
+    example: '2027-04-30',
+  })
+  @Matches(ISO_DATE, { message: 'likelyBy must be an ISO date (YYYY-MM-DD)' })
+  @IsISO8601({ strict: true }, { message: 'likelyBy must be a real calendar date' })
+  likelyBy!: string;
+}
