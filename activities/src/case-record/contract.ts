@@ -21,6 +21,8 @@ export interface CaseProjection {
   acknowledgedAt?: string;
   /** null when a closed complaint reopens (R-REOPEN-1). */
   closedAt?: string | null;
+  /** R-INV-1: the allocated handler. */
+  handlerId?: string;
   /** R-INV-7: under the Responsible Person's oversight from six months until the final response. */
   underOversight?: boolean;
 }

@@ -41,8 +41,16 @@ export function createCaseRecordActivities({ dataSource }: { dataSource: DataSou
           .returning(['id'])
           .execute();
         if (inserted.raw.length === 0 || !input.projection) return;
-        const { stage, deadlines, nextDeadline, breached, acknowledgedAt, closedAt, underOversight } =
-          input.projection;
+        const {
+          stage,
+          deadlines,
+          nextDeadline,
+          breached,
+          acknowledgedAt,
+          closedAt,
+          underOversight,
+          handlerId,
+        } = input.projection;
         const changes: Partial<Complaint> = {};
         if (stage !== undefined) changes.stage = stage;
         if (nextDeadline !== undefined) changes.nextDeadline = nextDeadline;
@@ -50,6 +58,7 @@ export function createCaseRecordActivities({ dataSource }: { dataSource: DataSou
         if (acknowledgedAt !== undefined) changes.acknowledgedAt = new Date(acknowledgedAt);
         if (closedAt !== undefined) changes.closedAt = closedAt === null ? null : new Date(closedAt);
         if (underOversight !== undefined) changes.underOversight = underOversight;
+        if (handlerId !== undefined) changes.handlerId = handlerId;
         await manager.update(Complaint, { id: complaint.id }, changes);
         if (deadlines && Object.keys(deadlines).length > 0) {
           await manager.query(`UPDATE complaint SET deadlines = deadlines || $1::jsonb WHERE id = $2`, [

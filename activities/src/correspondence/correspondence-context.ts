@@ -118,18 +118,7 @@ export async function planDeliveries(
     }
     return deliveries;
   }
-  // 'handler' with no handler assigned yet falls back to the complaints managers.
-  const role: RoleAudience = audience === 'handler' ? 'complaints-manager' : audience;
-  const staff =
-    audience === 'handler' && context.handler
-      ? [context.handler]
-      : await dataSource
-          .getRepository(StaffUser)
-          .createQueryBuilder('staff')
-          .where('staff.organisation_code = :code', { code: context.organisation.code })
-          .andWhere(':role = ANY(staff.roles)', { role })
-          .orderBy('staff.id')
-          .getMany();
+  const staff = await staffAudience(dataSource, audience, context);
   if (staff.length === 0) return [];
   const to = staff.map((member) => ({ name: member.displayName, address: member.email }));
   return [
@@ -140,6 +129,30 @@ export async function planDeliveries(
       recipientName: staff.map((member) => member.displayName).join(', '),
     },
   ];
+}
+
+/** The members of staff an audience names, within the complaint's organisation only. */
+async function staffAudience(
+  dataSource: DataSource,
+  audience: Exclude<Audience, 'complainant'>,
+  context: CorrespondenceContext,
+): Promise<StaffUser[]> {
+  if (audience.startsWith('staff:')) {
+    const member = await dataSource
+      .getRepository(StaffUser)
+      .findOneBy({ id: audience.slice('staff:'.length), organisationCode: context.organisation.code });
+    return member ? [member] : [];
+  }
+  if (audience === 'handler' && context.handler) return [context.handler];
+  // 'handler' with no handler assigned yet falls back to the complaints managers.
+  const role = (audience === 'handler' ? 'complaints-manager' : audience) as RoleAudience;
+  return dataSource
+    .getRepository(StaffUser)
+    .createQueryBuilder('staff')
+    .where('staff.organisation_code = :code', { code: context.organisation.code })
+    .andWhere(':role = ANY(staff.roles)', { role })
+    .orderBy('staff.id')
+    .getMany();
 }
 
 /** When the person can expect a full reply, where the profile sets a timescale (R-INV-4). */

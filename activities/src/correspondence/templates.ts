@@ -4,6 +4,7 @@ import Handlebars from 'handlebars';
 import { convert } from 'html-to-text';
 import {
   EXTENSION_REASONS,
+  INVOLVED_HANDLER_REASONS,
   FINDING_OUTCOMES,
   isLocalDate,
   OMBUDSMAN_NAMES,
@@ -93,6 +94,13 @@ export const TEMPLATE_CATALOGUE = {
       reason: fact.oneOf(Object.keys(EXTENSION_REASONS)),
       progressReport: fact.boolean,
     },
+  },
+  // R-INV-1: the handler was involved in the events, and why that could not be avoided.
+  'involved-handler': {
+    version: 1,
+    kind: 'letter',
+    subject: 'Your complaint {{reference}}: who is looking into it',
+    facts: { reason: fact.oneOf(Object.keys(INVOLVED_HANDLER_REASONS)) },
   },
   // R-INV-7
   'six-month-delay': {
@@ -307,6 +315,11 @@ export class TemplateRenderer {
         EXTENSION_REASONS,
         Object.keys(EXTENSION_REASONS) as (keyof typeof EXTENSION_REASONS)[],
         'extension reason',
+      ),
+      involvedHandlerReason: labelFrom(
+        INVOLVED_HANDLER_REASONS,
+        Object.keys(INVOLVED_HANDLER_REASONS) as (keyof typeof INVOLVED_HANDLER_REASONS)[],
+        'involved-handler reason',
       ),
       remedyLabel: labelFrom(REMEDY_LABELS, REMEDY_KINDS, 'remedy kind'),
       outcomeLabel: labelFrom(OUTCOME_LABELS, FINDING_OUTCOMES, 'finding outcome'),

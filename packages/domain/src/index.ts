@@ -5,3 +5,4 @@ export * from './profiles';
 export * from './reference';
 export * from './final-response';
 export * from './delays';
+export * from './allocation';

@@ -7,6 +7,7 @@ import { ComplaintsController } from './complaints/complaints.controller';
 import { DeadlineExplanationsService } from './complaints/deadline-explanations.service';
 import { FinalResponseController } from './complaints/final-response.controller';
 import { FinalResponseService } from './complaints/final-response.service';
+import { InvestigationController } from './complaints/investigation.controller';
 import { IntakeService } from './complaints/intake.service';
 import { OUTBOX_SETTINGS, OutboxRelay } from './complaints/outbox-relay.service';
 import type { ComplaintsApiConfig } from './config';
@@ -17,7 +18,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: serviceCoreImports('complaints-api', config),
-      controllers: [HealthController, ComplaintsController, FinalResponseController],
+      controllers: [HealthController, ComplaintsController, InvestigationController, FinalResponseController],
       providers: [
         ...staffAuthProviders(config),
         {

@@ -61,6 +61,7 @@ import { refuse } from './refusal';
 import { SYSTEM, staff, type CaseContext, type ClockOptions, type Letter } from './case-context';
 import { atLondonHour, REMINDER_HOUR, waitUntil } from './clocks';
 import { createAfterResponse } from './after-response';
+import { registerAllocationHandlers } from './allocation';
 import { registerFinalResponseHandlers, signOffAndSend } from './final-response';
 import { keepSixMonthRule, registerSixMonthHandlers } from './six-month-rule';
 
@@ -430,6 +431,7 @@ export async function complaintLifecycle(input: ComplaintLifecycleInput): Promis
     post,
     keepClock,
   };
+  registerAllocationHandlers(c);
   registerFinalResponseHandlers(c);
   registerSixMonthHandlers(c);
   const afterResponse = createAfterResponse(c, startRound);

@@ -2,6 +2,7 @@ import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type {
   ApproverRole,
   ExtensionReason,
+  InvolvedHandlerReason,
   FinalResponseSummary,
   LocalDate,
   Nation,
@@ -110,6 +111,18 @@ export interface PromisedAction {
   completedOn?: LocalDate;
 }
 
+/** R-INV-1, R-INV-3, R-STAFF-1: who looks into the complaint, who it is about, and the clinical view. */
+export interface AllocationState {
+  handlerId: string;
+  on: LocalDate;
+  by: string;
+  /** Staff named as involved in the events (staff ids; they are told early, R-STAFF-1). */
+  involvedStaffIds: string[];
+  /** Set when the handler is among the involved, with the recorded reason explained to the person. */
+  involvedHandlerReason?: InvolvedHandlerReason;
+  clinicalView?: { reviewerId: string; requestedOn: LocalDate; by: string };
+}
+
 /** R-INV-7: the six-month letter, approved by the Responsible Person or a senior manager. */
 export interface SixMonthState extends ClockState {
   /** Six calendar months from receipt. */
@@ -139,6 +152,7 @@ export interface ComplaintProcessState {
   closerLook?: CloserLookState;
   pauses?: PauseRecord[];
   round?: Round;
+  allocation?: AllocationState;
   finalResponse?: FinalResponseState;
   actions?: PromisedAction[];
   sixMonths?: SixMonthState;
@@ -248,6 +262,26 @@ export interface ApproveSixMonthLetterCommand extends RoleCommand {
 export interface CompleteActionCommand extends StaffCommand {
   actionId: string;
 }
+
+export interface AllocateCommand extends StaffCommand {
+  handlerId: string;
+  involvedStaffIds: string[];
+  /** Required when the handler is among the involved (R-INV-1). */
+  involvedHandlerReason?: InvolvedHandlerReason;
+}
+
+export interface RequestClinicalViewCommand extends StaffCommand {
+  /** A suitably qualified person not involved in the events (R-INV-3). */
+  reviewerId: string;
+}
+
+/** R-INV-1, R-STAFF-1: allocate the handler, record who is involved and tell them early. */
+export const allocateUpdate = defineUpdate<AllocationState, [AllocateCommand]>('allocate');
+
+/** R-INV-3: ask a suitably qualified person not involved for a clinical view. */
+export const requestClinicalViewUpdate = defineUpdate<AllocationState, [RequestClinicalViewCommand]>(
+  'requestClinicalView',
+);
 
 /** R-INV-5: the final response will be late; a new date agreed with the person, who is told why by letter. */
 export const extendFinalResponseUpdate = defineUpdate<CloserLookState, [ExtendFinalResponseCommand]>(

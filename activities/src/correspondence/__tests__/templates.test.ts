@@ -204,6 +204,7 @@ function factsFor(name: TemplateName, profile: PolicyProfile): Record<string, un
       reason: 'awaiting-clinical-view',
       progressReport: false,
     },
+    'involved-handler': { reason: 'specialist-knowledge' },
     'six-month-delay': { likelyBy: '2026-10-30', approvedBy: 'senior-manager' },
     reopened: { due: '2026-06-05' },
     'stage-two-acknowledgement': { due: '2026-05-11' },
@@ -1141,5 +1142,28 @@ describe('staff emails', () => {
     ])
       expect(squashedText).toContain(marker);
     for (const personal of PERSONAL) expect(html).not.toContain(personal);
+  });
+});
+
+describe('involved-handler (R-INV-1)', () => {
+  it('explains in words why the handler was involved, and that someone uninvolved checks the findings', () => {
+    for (const profile of listProfiles()) {
+      const text = squash(
+        renderer.render('involved-handler', {
+          ...contextFor({ profile, handlerName: 'Sam Jones' }),
+          facts: { reason: 'small-team' },
+        }).text,
+      );
+      expect(text).toContain(
+        'our team is small, and everyone in it had some part in the events you describe',
+      );
+      expect(text).toContain('Sam Jones will look into your complaint');
+    }
+    expect(() =>
+      renderer.render('involved-handler', {
+        ...contextFor({ profile: listProfiles()[0] }),
+        facts: { reason: 'busy' },
+      }),
+    ).toThrow();
   });
 });

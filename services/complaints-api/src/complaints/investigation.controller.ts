@@ -1,0 +1,113 @@
+import { Body, Controller, HttpCode, Inject, Param, Post } from '@nestjs/common';
+import {
+  ApiConflictResponse,
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiOperation,
+  ApiTags,
+  ApiUnauthorizedResponse,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
+import { In, type DataSource } from 'typeorm';
+import { StaffUser, type Complaint } from '@complaints/db';
+import {
+  CurrentStaff,
+  DATA_SOURCE,
+  ProblemException,
+  Roles,
+  type StaffPrincipal,
+} from '@complaints/service-kit';
+import { allocateUpdate, requestClinicalViewUpdate } from '@complaints/workflows/messages';
+import { ComplaintCommandsService } from './complaint-commands.service';
+import { ComplaintRecordsService } from './complaint-records.service';
+import { AllocateDto, RequestClinicalViewDto } from './dto/allocation.dto';
+
+const PROBLEM = { description: 'RFC 9457 problem details (application/problem+json)' };
+
+/** Who looks into a complaint, who it is about, and the clinical view (R-INV-1, R-INV-3, R-STAFF-1). */
+@ApiTags('investigation')
+@ApiUnauthorizedResponse({ description: 'No valid staff token' })
+@ApiForbiddenResponse({ description: 'Your roles or organisation do not allow this' })
+@ApiNotFoundResponse(PROBLEM)
+@ApiUnprocessableEntityResponse({
+  ...PROBLEM,
+  description: 'A staff id is not a member of staff of this organisation',
+})
+@ApiConflictResponse({ ...PROBLEM, description: 'The procedure does not allow this now; `rule` names why' })
+@Controller('complaints')
+export class InvestigationController {
+  constructor(
+    private readonly records: ComplaintRecordsService,
+    private readonly commands: ComplaintCommandsService,
+    @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
+  ) {}
+
+  @Post(':reference/allocation')
+  @HttpCode(200)
+  @Roles('complaints-manager')
+  @ApiOperation({
+    summary: 'Allocate the handler and record the staff involved (R-INV-1, R-STAFF-1)',
+    description:
+      'Refused (409, R-INV-1) when the handler is named as involved, unless `involvedHandlerReason` is given; the person is then told why by letter. Each newly named member of staff is told early by email.',
+  })
+  async allocate(
+    @Param('reference') reference: string,
+    @Body() dto: AllocateDto,
+    @CurrentStaff() staff: StaffPrincipal,
+  ) {
+    const complaint = await this.records.get(reference, staff);
+    await this.requireStaff(complaint, [
+      ['handlerId', dto.handlerId],
+      ...dto.involvedStaffIds.map((id, index) => [`involvedStaffIds[${index}]`, id] as [string, string]),
+    ]);
+    return this.commands.execute(complaint, allocateUpdate, {
+      handlerId: dto.handlerId,
+      involvedStaffIds: dto.involvedStaffIds,
+      ...(dto.involvedHandlerReason ? { involvedHandlerReason: dto.involvedHandlerReason } : {}),
+      by: staff.id,
+    });
+  }
+
+  @Post(':reference/clinical-view')
+  @HttpCode(200)
+  @Roles('handler', 'complaints-manager')
+  @ApiOperation({
+    summary: 'Ask a suitably qualified person not involved for a clinical view (R-INV-3)',
+    description: 'Refused when the reviewer is among the staff named as involved.',
+  })
+  async requestClinicalView(
+    @Param('reference') reference: string,
+    @Body() dto: RequestClinicalViewDto,
+    @CurrentStaff() staff: StaffPrincipal,
+  ) {
+    const complaint = await this.records.get(reference, staff);
+    await this.requireStaff(complaint, [['reviewerId', dto.reviewerId]]);
+    return this.commands.execute(complaint, requestClinicalViewUpdate, {
+      reviewerId: dto.reviewerId,
+      by: staff.id,
+    });
+  }
+
+  /** Every named id must be a member of staff of the complaint's organisation (422 naming each that is not). */
+  private async requireStaff(complaint: Complaint, named: [field: string, id: string][]): Promise<void> {
+    const known = new Set(
+      (
+        await this.dataSource.getRepository(StaffUser).findBy({
+          id: In(named.map(([, id]) => id)),
+          organisationCode: complaint.organisationCode,
+        })
+      ).map((user) => user.id),
+    );
+    const errors = named
+      .filter(([, id]) => !known.has(id))
+      .map(([field]) => ({ field, reason: 'is not a member of staff of this organisation' }));
+    if (errors.length > 0) {
+      throw new ProblemException({
+        status: 422,
+        title: 'Unknown staff',
+        detail: 'a named member of staff is not known here',
+        errors,
+      });
+    }
+  }
+}
