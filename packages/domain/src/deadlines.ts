@@ -250,3 +250,18 @@ export function describeDeadline(deadline: Deadline): string {
   parts.push(deadline.due === null ? 'no due date while the clock is paused' : `due ${deadline.due}`);
   return parts.join('; ');
 }
+
+/**
+ * R-INT-6: a complaint is out of time when received more than 12 months after the incident or after the
+ * complainant found out, whichever is later. Unknown dates cannot make a complaint late.
+ */
+export function isOutOfTime(
+  receivedOn: LocalDate,
+  incidentOn: LocalDate | null,
+  becameAwareOn: LocalDate | null,
+): boolean {
+  const known = [incidentOn, becameAwareOn].filter((date): date is LocalDate => date !== null);
+  if (known.length === 0) return false;
+  const latest = known.reduce((a, b) => (a > b ? a : b));
+  return receivedOn > calendarMonthsAfterReceipt(latest, 12);
+}

@@ -8,6 +8,7 @@ import { DeadlineExplanationsService } from './complaints/deadline-explanations.
 import { FinalResponseController } from './complaints/final-response.controller';
 import { FinalResponseService } from './complaints/final-response.service';
 import { InvestigationController } from './complaints/investigation.controller';
+import { TriageController } from './complaints/triage.controller';
 import { IntakeService } from './complaints/intake.service';
 import { OUTBOX_SETTINGS, OutboxRelay } from './complaints/outbox-relay.service';
 import type { ComplaintsApiConfig } from './config';
@@ -18,7 +19,13 @@ export class AppModule {
     return {
       module: AppModule,
       imports: serviceCoreImports('complaints-api', config),
-      controllers: [HealthController, ComplaintsController, InvestigationController, FinalResponseController],
+      controllers: [
+        HealthController,
+        ComplaintsController,
+        TriageController,
+        InvestigationController,
+        FinalResponseController,
+      ],
       providers: [
         ...staffAuthProviders(config),
         {

@@ -1,7 +1,15 @@
 import type { CaseEventInput, CaseProjection } from '@complaints/activities/case-record';
 import type { Audience } from '@complaints/activities/correspondence';
 import type { LocalDate, PolicyProfile, WorkingDayCalendar } from '@complaints/domain';
-import type { ClockState, ComplaintLifecycleInput, ComplaintProcessState, Stage } from './messages';
+import type {
+  ClockState,
+  CloserLookState,
+  ComplaintLifecycleInput,
+  ComplaintProcessState,
+  PauseReason,
+  PauseRecord,
+  Stage,
+} from './messages';
 
 export const SYSTEM = { type: 'system', id: 'workflow' } as const;
 
@@ -57,4 +65,8 @@ export interface CaseContext {
     done: () => boolean,
     options?: ClockOptions,
   ): Promise<void>;
+  /** R-INV-6: the open pause of the final-response clock, if any. */
+  openPause(): PauseRecord | undefined;
+  pauseFinalResponseClock(reason: PauseReason, by: string): Promise<CloserLookState>;
+  resumeFinalResponseClock(by: string): Promise<CloserLookState>;
 }

@@ -43,6 +43,7 @@ import {
   resumeClockUpdate,
   type AgreeTimescaleCommand,
   type PauseClockCommand,
+  type PauseReason,
   type ClockState,
   type CloserLookState,
   type EarlyResolutionState,
@@ -62,6 +63,7 @@ import { SYSTEM, staff, type CaseContext, type ClockOptions, type Letter } from 
 import { atLondonHour, REMINDER_HOUR, waitUntil } from './clocks';
 import { createAfterResponse } from './after-response';
 import { registerAllocationHandlers } from './allocation';
+import { registerTriageHandlers } from './triage';
 import { registerFinalResponseHandlers, signOffAndSend } from './final-response';
 import { keepSixMonthRule, registerSixMonthHandlers } from './six-month-rule';
 
@@ -305,19 +307,7 @@ export async function complaintLifecycle(input: ComplaintLifecycleInput): Promis
 
   setHandler(
     pauseClockUpdate,
-    async (command: PauseClockCommand) => {
-      const closer = state.closerLook!;
-      (state.pauses ??= []).push({
-        start: londonDate(new Date()),
-        end: null,
-        reason: command.reason,
-        by: command.by,
-      });
-      closer.due = null;
-      state.nextDeadline = null;
-      await record('clock-paused', 'R-INV-6', { type: 'staff', id: command.by }, { reason: command.reason });
-      return closer;
-    },
+    (command: PauseClockCommand) => pauseFinalResponseClock(command.reason, command.by),
     {
       validator: (command: PauseClockCommand) => {
         requireStage(
@@ -332,31 +322,12 @@ export async function complaintLifecycle(input: ComplaintLifecycleInput): Promis
     },
   );
 
-  setHandler(
-    resumeClockUpdate,
-    async (command: StaffCommand) => {
-      const closer = state.closerLook!;
-      const pause = openPause()!;
-      // The day the clock resumes counts again; a pause resumed the day it began pauses nothing.
-      pause.end = addCalendarDays(londonDate(new Date()), -1);
-      if (pause.end < pause.start) state.pauses = state.pauses!.filter((p) => p !== pause);
-      closer.due = finalResponseDue(closer);
-      state.nextDeadline = closer.due;
-      await record(
-        'clock-resumed',
-        'R-INV-6',
-        { type: 'staff', id: command.by },
-        { due: closer.due, pausedFrom: pause.start },
-      );
-      return closer;
+  setHandler(resumeClockUpdate, (command: StaffCommand) => resumeFinalResponseClock(command.by), {
+    validator: (_command: StaffCommand) => {
+      requireStage('closer-look', 'R-INV-6', 'only the final-response clock can be resumed');
+      if (!openPause()) refuse('R-INV-6', 'the clock is not paused');
     },
-    {
-      validator: (_command: StaffCommand) => {
-        requireStage('closer-look', 'R-INV-6', 'only the final-response clock can be resumed');
-        if (!openPause()) refuse('R-INV-6', 'the clock is not paused');
-      },
-    },
-  );
+  });
 
   setHandler(
     extendFinalResponseUpdate,
@@ -430,7 +401,11 @@ export async function complaintLifecycle(input: ComplaintLifecycleInput): Promis
     send,
     post,
     keepClock,
+    openPause,
+    pauseFinalResponseClock,
+    resumeFinalResponseClock,
   };
+  registerTriageHandlers(c);
   registerAllocationHandlers(c);
   registerFinalResponseHandlers(c);
   registerSixMonthHandlers(c);
@@ -439,6 +414,29 @@ export async function complaintLifecycle(input: ComplaintLifecycleInput): Promis
 
   function openPause() {
     return state.pauses?.find((pause) => pause.end === null);
+  }
+
+  /** R-INV-6: no final-response deadline runs from today until the clock resumes. */
+  async function pauseFinalResponseClock(reason: PauseReason, by: string): Promise<CloserLookState> {
+    const closer = state.closerLook!;
+    (state.pauses ??= []).push({ start: today(), end: null, reason, by });
+    closer.due = null;
+    state.nextDeadline = null;
+    await record('clock-paused', 'R-INV-6', staff(by), { reason });
+    return closer;
+  }
+
+  /** R-INV-6: the deadline moves out by the working days paused. */
+  async function resumeFinalResponseClock(by: string): Promise<CloserLookState> {
+    const closer = state.closerLook!;
+    const pause = openPause()!;
+    // The day the clock resumes counts again; a pause resumed the day it began pauses nothing.
+    pause.end = addCalendarDays(today(), -1);
+    if (pause.end < pause.start) state.pauses = state.pauses!.filter((p) => p !== pause);
+    closer.due = finalResponseDue(closer);
+    state.nextDeadline = closer.due;
+    await record('clock-resumed', 'R-INV-6', staff(by), { due: closer.due, pausedFrom: pause.start });
+    return closer;
   }
 
   function post(letter: Letter): void {

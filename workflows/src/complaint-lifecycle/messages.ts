@@ -36,6 +36,17 @@ export type Stage =
   | 'closed'
   | 'withdrawn';
 
+/** R-INT-7: matters outside the procedure, each with its own signposting. */
+export const OUT_OF_SCOPE_MATTERS = ['employment', 'information-request', 'own-staff', 'other'] as const;
+export type OutOfScopeMatter = (typeof OUT_OF_SCOPE_MATTERS)[number];
+
+/** Triage decisions (R-INT-5, R-INT-6, R-INT-7), as recorded. */
+export interface TriageState {
+  scope?: { whole: boolean; matter: OutOfScopeMatter; on: LocalDate; by: string };
+  timeLimit?: { decision: 'considered' | 'not-considered'; on: LocalDate; by: string };
+  consent?: { status: 'sought' | 'given' | 'not-needed'; soughtOn?: LocalDate; decidedOn?: LocalDate };
+}
+
 /** Where a new record starts: feedback and anonymous complaints do not enter the procedure's clocks. */
 export function initialStage(input: Pick<ComplaintLifecycleInput, 'kind' | 'anonymous'>): Stage {
   if (input.kind === 'feedback') return 'feedback-recorded';
@@ -152,6 +163,7 @@ export interface ComplaintProcessState {
   closerLook?: CloserLookState;
   pauses?: PauseRecord[];
   round?: Round;
+  triage?: TriageState;
   allocation?: AllocationState;
   finalResponse?: FinalResponseState;
   actions?: PromisedAction[];
@@ -274,6 +286,33 @@ export interface RequestClinicalViewCommand extends StaffCommand {
   /** A suitably qualified person not involved in the events (R-INV-3). */
   reviewerId: string;
 }
+
+export interface DecideScopeCommand extends StaffCommand {
+  /** The whole complaint is out of scope (it closes), or only part of it (it goes on). */
+  whole: boolean;
+  matter: OutOfScopeMatter;
+}
+
+export interface DecideTimeLimitCommand extends StaffCommand {
+  /** R-INT-6: a good reason for the delay and still possible to investigate properly, or not. */
+  decision: 'considered' | 'not-considered';
+}
+
+export interface RecordConsentCommand extends StaffCommand {
+  outcome: 'given' | 'not-needed';
+}
+
+/** R-INT-7: all or part of the complaint is outside the procedure; the person is told in writing, with signposting. */
+export const decideScopeUpdate = defineUpdate<TriageState, [DecideScopeCommand]>('decideScope');
+
+/** R-INT-6: a complaint made after the time limit is considered, or the person is told why not. */
+export const decideTimeLimitUpdate = defineUpdate<TriageState, [DecideTimeLimitCommand]>('decideTimeLimit');
+
+/** R-INT-5: ask for the affected person's consent; the final-response clock pauses meanwhile (R-INV-6). */
+export const seekConsentUpdate = defineUpdate<TriageState, [StaffCommand]>('seekConsent');
+
+/** R-INT-5: consent given (or not needed: the person died, is a child, or lacks capacity); the clock resumes. */
+export const recordConsentUpdate = defineUpdate<TriageState, [RecordConsentCommand]>('recordConsent');
 
 /** R-INV-1, R-STAFF-1: allocate the handler, record who is involved and tell them early. */
 export const allocateUpdate = defineUpdate<AllocationState, [AllocateCommand]>('allocate');

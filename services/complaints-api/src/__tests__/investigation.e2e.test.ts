@@ -1,5 +1,6 @@
-// Allocation through the HTTP API with the real workers, Postgres, Temporal and SMTP: the conflict-of-interest
-// check (R-INV-1), staff complained about told early (R-STAFF-1) and the clinical view (R-INV-3).
+// Triage and allocation through the HTTP API with the real workers, Postgres, Temporal and SMTP: scope,
+// time limit and consent (R-INT-5/6/7), the conflict-of-interest check (R-INV-1),
+// staff complained about told early (R-STAFF-1) and the clinical view (R-INV-3).
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { MailInbox } from '@complaints/testing';
@@ -89,7 +90,7 @@ it('a handler named as involved is refused without a reason; with one, the perso
   expect(letter.text.replace(/\s+/g, ' ')).toContain('only a member of staff involved in your care has');
   const notices = await inbox.waitFor(
     (m) => m.subject === `Complaint ${reference}: a complaint that involves you`,
-    2,
+    { count: 2 },
   );
   expect(notices.map((m) => m.to[0].address).sort()).toEqual(['handler@hpft.demo', 'staff@hpft.demo']);
   // Staff emails carry no detail of the complaint (R-INT-8).
@@ -134,4 +135,102 @@ it('the clinical view must come from someone not involved, during the closer loo
     .send({ reviewerId: 'hpft-senior-manager' })
     .expect(200);
   expect(requested.body.clinicalView).toEqual(expect.objectContaining({ reviewerId: 'hpft-senior-manager' }));
+});
+
+describe('triage (R-INT-5, R-INT-6, R-INT-7)', () => {
+  async function newComplaint(organisation: string, overrides: Record<string, unknown> = {}) {
+    const token = await tokenFor(`handler@${organisation.toLowerCase()}.demo`);
+    const body = complaintBody({ organisation, ...overrides });
+    const created = await api().post('/complaints').set(as(token)).send(body).expect(201);
+    return { token, body, reference: created.body.reference as string };
+  }
+  const detail = (reference: string, token: string) =>
+    api()
+      .get(`/complaints/${reference}`)
+      .set(as(token))
+      .then((r) => r.body);
+
+  it('a late complaint without good reason is refused in writing with the Ombudsman details, and closes (R-INT-6)', async () => {
+    const onTime = await newComplaint('HPFT');
+    const refused = await api()
+      .post(`/complaints/${onTime.reference}/time-limit-decision`)
+      .set(as(onTime.token))
+      .send({ decision: 'not-considered' })
+      .expect(409);
+    expect(refused.body.rule).toBe('R-INT-6');
+
+    const late = await newComplaint('HPFT', { incidentOn: '2024-01-10', becameAwareOn: '2024-02-01' });
+    await api()
+      .post(`/complaints/${late.reference}/time-limit-decision`)
+      .set(as(late.token))
+      .send({ decision: 'not-considered' })
+      .expect(200);
+    const [letter] = await inbox.waitFor(
+      (m) => m.subject === `Your complaint ${late.reference}: the time limit for complaints`,
+    );
+    expect(letter.to[0].address).toBe(late.body.complainant.email);
+    expect(letter.text.replace(/\s+/g, ' ')).toContain('Parliamentary and Health Service Ombudsman');
+    const closed = await eventually(
+      () => detail(late.reference, late.token),
+      (d) => d.closedAt !== null,
+    );
+    expect(closed.stage).toBe('closed');
+    const again = await api()
+      .post(`/complaints/${late.reference}/acknowledgement`)
+      .set(as(late.token))
+      .send({ method: 'written' })
+      .expect(409);
+    expect(again.body.detail).toContain('closed');
+  });
+
+  it('an employment matter is out of scope in whole: signposted in writing, and the complaint closes (R-INT-7)', async () => {
+    const { token, body, reference } = await newComplaint('ITRUST');
+    await api()
+      .post(`/complaints/${reference}/scope-decision`)
+      .set(as(token))
+      .send({ whole: true, matter: 'employment' })
+      .expect(200);
+    const [letter] = await inbox.waitFor(
+      (m) =>
+        m.subject === `Your complaint ${reference}: why we cannot consider it under our complaints procedure`,
+    );
+    expect(letter.to[0].address).toBe(body.complainant.email);
+    await eventually(
+      () => detail(reference, token),
+      (d) => d.stage === 'closed' && d.closedAt !== null,
+    );
+    const invalid = await api()
+      .post(`/complaints/${reference}/scope-decision`)
+      .set(as(token))
+      .send({ whole: 'yes', matter: 'weather' })
+      .expect(400);
+    expect(invalid.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['matter', 'whole']);
+  });
+
+  it('seeking consent pauses the final-response clock until consent is recorded (R-INT-5, R-INV-6)', async () => {
+    const { token, reference } = await newComplaint('ITRUST');
+    await api()
+      .post(`/complaints/${reference}/acknowledgement`)
+      .set(as(token))
+      .send({ method: 'verbal' })
+      .expect(200);
+    const before = await eventually(
+      () => detail(reference, token),
+      (d) => d.stage === 'closer-look',
+    );
+    const due = before.deadlines.finalResponse;
+    expect(due).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    await api().post(`/complaints/${reference}/consent/request`).set(as(token)).expect(200);
+    await inbox.waitFor((m) => m.subject === `Your complaint ${reference}: we need consent to go ahead`);
+    expect((await detail(reference, token)).deadlines.finalResponse).toBeNull();
+    const twice = await api().post(`/complaints/${reference}/consent/request`).set(as(token)).expect(409);
+    expect(twice.body.rule).toBe('R-INT-5');
+    // Consent the same day: nothing was paused, so the date is unchanged.
+    await api()
+      .post(`/complaints/${reference}/consent`)
+      .set(as(token))
+      .send({ outcome: 'given' })
+      .expect(200);
+    expect((await detail(reference, token)).deadlines.finalResponse).toBe(due);
+  });
 });

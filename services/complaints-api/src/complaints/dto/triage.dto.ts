@@ -1,0 +1,39 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsBoolean, IsIn } from 'class-validator';
+import { OUT_OF_SCOPE_MATTERS, type OutOfScopeMatter } from '@complaints/workflows/messages';
+
+export class DecideScopeDto {
+  @ApiProperty({
+    description: 'R-INT-7: the whole complaint is out of scope (it closes), or only part of it',
+  })
+  @IsBoolean()
+  whole!: boolean;
+
+  @ApiProperty({
+    enum: OUT_OF_SCOPE_MATTERS,
+    description:
+      "What is out of scope, which decides the signposting: an employee's complaint about their employment, a request for information (FOI or subject access), a complaint from the organisation's own staff (CWTH), or other",
+  })
+  @IsIn(OUT_OF_SCOPE_MATTERS)
+  matter!: OutOfScopeMatter;
+}
+
+export class DecideTimeLimitDto {
+  @ApiProperty({
+    enum: ['considered', 'not-considered'],
+    description:
+      'R-INT-6: considered when there was a good reason for the delay and it is still possible to investigate properly; otherwise the person is told why in writing, with the Ombudsman details, and the complaint closes',
+  })
+  @IsIn(['considered', 'not-considered'])
+  decision!: 'considered' | 'not-considered';
+}
+
+export class RecordConsentDto {
+  @ApiProperty({
+    enum: ['given', 'not-needed'],
+    description:
+      'R-INT-5: consent given, or not needed (the person has died, is a child — HPFT: under 13 — or lacks capacity)',
+  })
+  @IsIn(['given', 'not-needed'])
+  outcome!: 'given' | 'not-needed';
+}

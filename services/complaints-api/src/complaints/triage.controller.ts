@@ -1,0 +1,108 @@
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import {
+  ApiConflictResponse,
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiOperation,
+  ApiTags,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
+import { isOutOfTime } from '@complaints/domain';
+import { CurrentStaff, ProblemException, Roles, type StaffPrincipal } from '@complaints/service-kit';
+import {
+  decideScopeUpdate,
+  decideTimeLimitUpdate,
+  recordConsentUpdate,
+  seekConsentUpdate,
+} from '@complaints/workflows/messages';
+import { ComplaintCommandsService } from './complaint-commands.service';
+import { ComplaintRecordsService } from './complaint-records.service';
+import { DecideScopeDto, DecideTimeLimitDto, RecordConsentDto } from './dto/triage.dto';
+
+const PROBLEM = { description: 'RFC 9457 problem details (application/problem+json)' };
+
+/** Whether and how the procedure applies: scope, the time limit and consent (R-INT-5, R-INT-6, R-INT-7). */
+@ApiTags('triage')
+@ApiUnauthorizedResponse({ description: 'No valid staff token' })
+@ApiForbiddenResponse({ description: 'Your roles or organisation do not allow this' })
+@ApiNotFoundResponse(PROBLEM)
+@ApiConflictResponse({ ...PROBLEM, description: 'The procedure does not allow this now; `rule` names why' })
+@Controller('complaints')
+export class TriageController {
+  constructor(
+    private readonly records: ComplaintRecordsService,
+    private readonly commands: ComplaintCommandsService,
+  ) {}
+
+  @Post(':reference/scope-decision')
+  @HttpCode(200)
+  @Roles('handler', 'complaints-manager')
+  @ApiOperation({
+    summary: 'All or part of the complaint is outside the procedure (R-INT-7)',
+    description:
+      'The person is told in writing with signposting; when the whole is out of scope the complaint closes.',
+  })
+  async decideScope(
+    @Param('reference') reference: string,
+    @Body() dto: DecideScopeDto,
+    @CurrentStaff() staff: StaffPrincipal,
+  ) {
+    const complaint = await this.records.get(reference, staff);
+    return this.commands.execute(complaint, decideScopeUpdate, {
+      whole: dto.whole,
+      matter: dto.matter,
+      by: staff.id,
+    });
+  }
+
+  @Post(':reference/time-limit-decision')
+  @HttpCode(200)
+  @Roles('handler', 'complaints-manager')
+  @ApiOperation({
+    summary: 'Decide on a complaint made after the 12-month time limit (R-INT-6)',
+    description:
+      'Only for a complaint received more than 12 months after the incident or after the person found out, whichever is later.',
+  })
+  async decideTimeLimit(
+    @Param('reference') reference: string,
+    @Body() dto: DecideTimeLimitDto,
+    @CurrentStaff() staff: StaffPrincipal,
+  ) {
+    const complaint = await this.records.get(reference, staff);
+    if (!isOutOfTime(complaint.receivedOn, complaint.incidentOn, complaint.becameAwareOn)) {
+      throw new ProblemException({
+        status: 409,
+        title: 'Command refused',
+        detail: 'the complaint was made within 12 months of the incident or of when the person found out',
+        rule: 'R-INT-6',
+      });
+    }
+    return this.commands.execute(complaint, decideTimeLimitUpdate, { decision: dto.decision, by: staff.id });
+  }
+
+  @Post(':reference/consent/request')
+  @HttpCode(200)
+  @Roles('handler', 'complaints-manager')
+  @ApiOperation({
+    summary: "Ask for the affected person's consent to a representative (R-INT-5)",
+    description:
+      'Sends the consent request; during the closer look the final-response clock pauses until it arrives (R-INV-6).',
+  })
+  async seekConsent(@Param('reference') reference: string, @CurrentStaff() staff: StaffPrincipal) {
+    const complaint = await this.records.get(reference, staff);
+    return this.commands.execute(complaint, seekConsentUpdate, { by: staff.id });
+  }
+
+  @Post(':reference/consent')
+  @HttpCode(200)
+  @Roles('handler', 'complaints-manager')
+  @ApiOperation({ summary: 'Consent given, or not needed (R-INT-5); a clock paused for it resumes' })
+  async recordConsent(
+    @Param('reference') reference: string,
+    @Body() dto: RecordConsentDto,
+    @CurrentStaff() staff: StaffPrincipal,
+  ) {
+    const complaint = await this.records.get(reference, staff);
+    return this.commands.execute(complaint, recordConsentUpdate, { outcome: dto.outcome, by: staff.id });
+  }
+}
