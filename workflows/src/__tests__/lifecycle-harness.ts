@@ -11,11 +11,30 @@ import type {
   SendCorrespondenceInput,
   SendCorrespondenceResult,
 } from '@complaints/activities/correspondence';
+import {
+  getProfile,
+  summariseFinalResponse,
+  WRITTEN_SECTIONS,
+  type ApproverRole,
+  type CareContext,
+  type FinalResponseContent,
+  type FinalResponseSummary,
+  type FindingOutcome,
+  type ProfileId,
+  type RemedyKind,
+  type WrittenSection,
+} from '@complaints/domain';
 import { createTimeSkippingEnvironment, workflowBundle } from '@complaints/testing';
 import { TASK_QUEUES } from '@complaints/temporal';
+import { complaintLifecycle } from '../index';
 import {
+  acknowledgeUpdate,
+  approveFinalResponseUpdate,
   COMMAND_REFUSED,
   processStateQuery,
+  shareOutcomeUpdate,
+  startCloserLookUpdate,
+  submitFinalResponseUpdate,
   type ComplaintLifecycleInput,
   type ComplaintProcessState,
 } from '../messages';
@@ -32,7 +51,15 @@ export interface LifecycleHarness extends Recorded {
   teardown(): Promise<void>;
 }
 
-export async function createLifecycleHarness(startAt: string): Promise<LifecycleHarness> {
+export interface HarnessOptions {
+  /** Runs before a letter is delivered: a test can hold one back to act while it is in flight. */
+  beforeSend?: (input: SendCorrespondenceInput) => Promise<void>;
+}
+
+export async function createLifecycleHarness(
+  startAt: string,
+  options: HarnessOptions = {},
+): Promise<LifecycleHarness> {
   const env = await createTimeSkippingEnvironment();
   // Move the server clock forward to the scenario's start (the test server's own sleepUntil blocks here).
   await env.sleep(Date.parse(startAt) - (await env.currentTimeMs()));
@@ -53,6 +80,7 @@ export async function createLifecycleHarness(startAt: string): Promise<Lifecycle
     taskQueue: TASK_QUEUES.correspondence,
     activities: {
       sendCorrespondence: async (input: SendCorrespondenceInput): Promise<SendCorrespondenceResult> => {
+        await options.beforeSend?.(input);
         recorded.letters.push(input);
         return {
           items: [{ correspondenceId: `item-${recorded.letters.length}`, channel: 'email', status: 'sent' }],
@@ -125,4 +153,123 @@ export async function refusal(promise: Promise<unknown>): Promise<{ rule?: strin
   };
   expect(cause.type).toBe(COMMAND_REFUSED);
   return { rule: cause.details?.[0]?.rule ?? undefined, message: cause.message };
+}
+
+/** Polls (in real time) until `probe` returns something truthy: for letters and events that follow a command. */
+export async function eventually<T>(
+  probe: () => T | undefined | null | false,
+  what: string,
+  timeoutMs = 10_000,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const found = probe();
+    if (found) return found;
+    if (Date.now() > deadline) throw new Error(`not reached: ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** Waits until the letter with this step has gone out and its `correspondence-sent` event is recorded. */
+export function letterSent(recorded: Recorded, step: string): Promise<SendCorrespondenceInput> {
+  return eventually(
+    () =>
+      recorded.events.some((event) => event.type === 'correspondence-sent' && event.data?.step === step) &&
+      recorded.letters.find((letter) => letter.step === step),
+    `letter ${step} sent`,
+  );
+}
+
+/** A letter as the tests compare it: what the workflow decided, not how it was delivered. */
+export const letterFacts = (letter: SendCorrespondenceInput) => ({
+  step: letter.step,
+  template: letter.template,
+  audience: letter.audience,
+  facts: letter.facts,
+});
+
+/** Starts a complaint, acknowledges it in writing on receipt and takes it to a closer look (R-ACK-1, R-ER-2). */
+export async function startInCloserLook(
+  harness: LifecycleHarness,
+  input: ComplaintLifecycleInput,
+): Promise<WorkflowHandle<typeof complaintLifecycle>> {
+  const handle = await harness.env.client.workflow.start(complaintLifecycle, {
+    workflowId: input.reference,
+    taskQueue: TASK_QUEUES.complaints,
+    args: [input],
+  });
+  await handle.executeUpdate(acknowledgeUpdate, { args: [{ method: 'written', by: 'handler-1' }] });
+  const state = await waitForState(handle, (s) => s.stage !== 'acknowledged');
+  if (state.stage === 'early-resolution')
+    await handle.executeUpdate(startCloserLookUpdate, { args: [{ by: 'handler-1' }] });
+  await waitForState(handle, (s) => s.stage === 'closer-look');
+  return handle;
+}
+
+/** Who signs each role's steps in these tests. */
+export const APPROVERS: Record<ApproverRole, string> = {
+  'complaints-manager': 'cm-1',
+  'responsible-person': 'rp-1',
+  'senior-manager': 'sm-1',
+};
+
+export interface SummaryOptions {
+  version?: number;
+  careContext?: CareContext;
+  outcomes?: FindingOutcome[];
+  remedies?: RemedyKind[];
+  actions?: FinalResponseContent['actions'];
+  coverLetter?: boolean;
+  /** Sections left empty. */
+  without?: WrittenSection[];
+}
+
+/** A draft complete under R-RESP-1 (two issues, the first upheld, an apology), summarised as the API does. */
+export function responseSummary(profileId: ProfileId, options: SummaryOptions = {}): FinalResponseSummary {
+  const profile = getProfile(profileId, 1);
+  const outcomes = options.outcomes ?? ['upheld', 'not-upheld'];
+  const draft: FinalResponseContent = {
+    sections: Object.fromEntries(
+      WRITTEN_SECTIONS.filter((section) => !options.without?.includes(section)).map((section) => [
+        section,
+        `The ${section} section.`,
+      ]),
+    ),
+    findings: outcomes.map((outcome, i) => ({ issueId: `issue-${i + 1}`, outcome, finding: 'Finding.' })),
+    remedies: (options.remedies ?? ['apology', 'policy-or-procedure-change']).map((kind) => ({
+      kind,
+      detail: 'Remedy.',
+    })),
+    actions: options.actions ?? [],
+    careContext: options.careContext ?? 'nhs-care',
+  };
+  const issueIds = ['issue-1', 'issue-2'];
+  const coverLetter = (options.coverLetter ?? profileId === 'hpft') ? 'Dear …' : null;
+  return summariseFinalResponse(options.version ?? 1, draft, issueIds, profile, coverLetter);
+}
+
+/**
+ * R-INV-8 then R-RESP-2: shares the outcome (unless already shared), submits the summary and takes it
+ * through each step of the profile's sign-off chain; resolves once the response has been sent.
+ */
+export async function respond(
+  harness: LifecycleHarness,
+  handle: WorkflowHandle,
+  summary: FinalResponseSummary,
+  approvers: [ApproverRole, string][] = [],
+): Promise<ComplaintProcessState> {
+  const before = await handle.query(processStateQuery);
+  const round = before.round!.number;
+  if (!before.finalResponse?.outcomeShared)
+    await handle.executeUpdate(shareOutcomeUpdate, { args: [{ by: 'handler-1', commentsRecorded: true }] });
+  await handle.executeUpdate(submitFinalResponseUpdate, { args: [{ by: 'handler-1', summary }] });
+  const chain = getProfile(before.profile.id, before.profile.version).finalResponseApproval;
+  for (const [i, step] of chain.entries()) {
+    await letterSent(harness, `final-response-${round}-v${summary.version}-${step.step}`);
+    const [role, by] = approvers[i] ?? [step.roles[0], APPROVERS[step.roles[0]]];
+    await handle.executeUpdate(approveFinalResponseUpdate, {
+      args: [{ by, role, step: step.step, version: summary.version }],
+    });
+  }
+  return waitForState(handle, (state) => state.finalResponse?.sent !== undefined);
 }

@@ -5,6 +5,7 @@ import {
   missingResponseElements,
   type ApprovalStep,
   type FinalResponseSummary,
+  type LocalDate,
 } from '@complaints/domain';
 import { SEARCH_ATTRIBUTES } from '@complaints/temporal';
 import { SYSTEM, staff, type CaseContext } from './case-context';
@@ -32,6 +33,11 @@ export function registerFinalResponseHandlers(c: CaseContext): void {
       (step) => !response.approvals.some((a) => a.step === step.step && a.version === version),
     );
   };
+  /** R-RESP-2: the last step is approved; the response is being sent and nothing more can be signed or returned. */
+  const requireNextStep = (): ApprovalStep =>
+    nextStep() ?? refuse('R-RESP-2', 'the final response is signed off and on its way to the person');
+  /** The latest version sent back for changes: resubmitting it unchanged would go unnoticed by its approvers. */
+  let returnedVersion = 0;
 
   setHandler(
     shareOutcomeUpdate,
@@ -81,7 +87,16 @@ export function registerFinalResponseHandlers(c: CaseContext): void {
             'share the outcome and intended actions with the parties, and record their comments, before submitting the final response',
           );
         }
+        // R-INV-6: the response ends the round; a pause left open would hold the next round's clock.
+        const pause = c.openPause();
+        if (pause) refuse('R-INV-6', `the clock is paused since ${pause.start}; resume it first`);
         requireComplete(command.summary);
+        if (command.summary.version <= returnedVersion) {
+          refuse(
+            'R-RESP-2',
+            `version ${command.summary.version} was returned for changes; submit the changed draft (a later version)`,
+          );
+        }
       },
     },
   );
@@ -112,7 +127,7 @@ export function registerFinalResponseHandlers(c: CaseContext): void {
       validator: (command: ApproveFinalResponseCommand) => {
         c.requireStage('awaiting-sign-off', 'R-RESP-2', 'no final response is awaiting sign-off');
         const submitted = current().submitted!;
-        const step = nextStep()!;
+        const step = requireNextStep();
         if (command.step !== step.step) refuse('R-RESP-2', `the next sign-off step is ${step.step}`);
         if (!step.roles.includes(command.role))
           refuse('R-RESP-2', `${step.step} is signed off by: ${step.roles.join(' or ')}`);
@@ -134,6 +149,7 @@ export function registerFinalResponseHandlers(c: CaseContext): void {
     async (command: RoleCommand) => {
       const response = current();
       const version = response.submitted!.summary.version;
+      returnedVersion = Math.max(returnedVersion, version);
       response.submitted = undefined;
       response.approvals = [];
       c.state.stage = 'closer-look';
@@ -146,7 +162,7 @@ export function registerFinalResponseHandlers(c: CaseContext): void {
     {
       validator: (command: RoleCommand) => {
         c.requireStage('awaiting-sign-off', 'R-RESP-2', 'no final response is awaiting sign-off');
-        const step = nextStep()!;
+        const step = requireNextStep();
         if (!step.roles.includes(command.role))
           refuse('R-RESP-2', `only ${step.roles.join(' or ')} can return it at ${step.step}`);
       },
@@ -245,7 +261,13 @@ export async function signOffAndSend(c: CaseContext, closer: CloserLookState): P
     upsertSearchAttributes([{ key: SEARCH_ATTRIBUTES.underOversight, value: false }]);
   }
   c.state.stage = 'responded';
-  c.state.nextDeadline = null;
+  // R-RESP-4: the worklist (and the search attribute) follows the earliest action still to be done.
+  c.state.nextDeadline = c.state.actions
+    .filter((action) => !action.completedOn)
+    .reduce<LocalDate | null>(
+      (earliest, { due }) => (earliest === null || due < earliest ? due : earliest),
+      null,
+    );
   await c.record('final-response-sent', 'R-RESP-1', SYSTEM, {
     version: summary.version,
     due: closer.due,

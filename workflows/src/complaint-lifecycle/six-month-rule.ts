@@ -28,6 +28,12 @@ export function registerSixMonthHandlers(c: CaseContext): void {
     async (command: ApproveSixMonthLetterCommand) => {
       const six = c.state.sixMonths!;
       six.approval = { by: command.by, role: command.role, on: c.today(), likelyBy: command.likelyBy };
+      // The approval deadline is met: the worklist shows the stage's own deadline again (if any).
+      if (c.state.nextDeadline === six.due) {
+        const stageClock =
+          c.state.stage === 'early-resolution' ? c.state.earlyResolution : c.state.closerLook;
+        c.state.nextDeadline = stageClock?.due ?? null;
+      }
       await c.record('six-month-letter-approved', 'R-INV-7', staff(command.by), {
         role: command.role,
         likelyBy: command.likelyBy,
@@ -41,6 +47,14 @@ export function registerSixMonthHandlers(c: CaseContext): void {
         if (!six) refuse('R-INV-7', 'no six-month letter is due for this complaint');
         if (six.approval)
           refuse('R-INV-7', `the six-month letter was already approved on ${six.approval.on}`);
+        // Oversight ends with the final response (R-INV-7): there is no delay left to explain.
+        if (!c.state.underOversight) {
+          const sentOn = c.state.finalResponse?.sent?.on;
+          refuse(
+            'R-INV-7',
+            `the final response was sent${sentOn ? ` on ${sentOn}` : ''}; no six-month letter is needed`,
+          );
+        }
         if (!SIX_MONTH_APPROVERS.includes(command.role))
           refuse('R-INV-7', 'the six-month letter is approved by the Responsible Person or a senior manager');
         if (!isLocalDate(command.likelyBy)) refuse('R-INV-7', 'likelyBy must be an ISO date');
