@@ -555,6 +555,7 @@ describe('escaping and strictness', () => {
       'early-resolution-summary',
       'final-response',
       'final-response-cover',
+      'involved-handler',
       'out-of-scope',
       'out-of-time',
       'reopened',
