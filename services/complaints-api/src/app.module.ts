@@ -10,6 +10,7 @@ import { FinalResponseService } from './complaints/final-response.service';
 import { InvestigationController } from './complaints/investigation.controller';
 import { TriageController } from './complaints/triage.controller';
 import { IntakeService } from './complaints/intake.service';
+import { StaffDirectory } from './complaints/staff-directory.service';
 import { OUTBOX_SETTINGS, OutboxRelay } from './complaints/outbox-relay.service';
 import type { ComplaintsApiConfig } from './config';
 
@@ -39,6 +40,7 @@ export class AppModule {
         ComplaintCommandsService,
         DeadlineExplanationsService,
         FinalResponseService,
+        StaffDirectory,
       ],
     };
   }

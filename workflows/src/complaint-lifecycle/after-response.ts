@@ -12,6 +12,7 @@ import {
   type ClockState,
   type CloserLookState,
   type CompleteActionCommand,
+  type PromisedAction,
   type Round,
   type StaffCommand,
 } from './messages';
@@ -19,6 +20,16 @@ import { refuse } from './refusal';
 
 /** R-INT-6: a person unhappy with the response more than twelve months on makes a new complaint instead. */
 const REOPENABLE_FOR_MONTHS = 12;
+
+/** R-RESP-4: the due date of the first promised action still to be done, or null when none is. */
+export function earliestOutstandingDue(actions: readonly PromisedAction[]): LocalDate | null {
+  return actions
+    .filter((action) => !action.completedOn)
+    .reduce<LocalDate | null>(
+      (earliest, { due }) => (earliest === null || due < earliest ? due : earliest),
+      null,
+    );
+}
 
 export interface AfterResponse {
   /**
@@ -36,11 +47,7 @@ export function createAfterResponse(
   /** Actions whose completion the person has been told of (R-RESP-4). */
   const reported = new Set<string>();
   const outstanding = () => (c.state.actions ?? []).filter((action) => !action.completedOn);
-  const earliestOutstanding = (): LocalDate | null =>
-    outstanding().reduce<LocalDate | null>(
-      (earliest, action) => (earliest === null || action.due < earliest ? action.due : earliest),
-      null,
-    );
+  const earliestOutstanding = () => earliestOutstandingDue(c.state.actions ?? []);
 
   setHandler(
     completeActionUpdate,

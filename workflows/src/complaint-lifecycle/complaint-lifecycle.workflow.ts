@@ -20,12 +20,14 @@ import {
   createWorkingDayCalendar,
   endOfLondonDay,
   explainDeadline,
+  finalResponseTimescale,
   getProfile,
   isExtensionReason,
   isLocalDate,
   londonDate,
   workingDayBefore,
   workingDaysAfterReceipt,
+  ROUND_RULES,
   type LocalDate,
 } from '@complaints/domain';
 import { SEARCH_ATTRIBUTES, TASK_QUEUES } from '@complaints/temporal';
@@ -81,13 +83,6 @@ const { sendCorrespondence } = proxyActivities<{
   startToCloseTimeout: '2 minutes',
   retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes' },
 });
-
-/** The rule behind each round's final-response timescale. */
-const ROUND_RULES: Record<Round['kind'], string> = {
-  first: 'R-INV-4',
-  reopened: 'R-REOPEN-1',
-  'stage-two': 'R-STAGE2-1',
-};
 
 /** How each clock is named to staff in reminders and escalations. */
 const CLOCK_LABELS: Record<string, string> = {
@@ -625,7 +620,7 @@ export async function complaintLifecycle(input: ComplaintLifecycleInput): Promis
 
   /** R-INV-4: the final-response timescale of the round, from the profile; the PHSO model agrees it per case. */
   function openCloserLook(): CloserLookState {
-    const timescale = roundTimescale(state.round!);
+    const timescale = finalResponseTimescale(profile, state.round!.kind);
     const closer: CloserLookState = {
       basis:
         timescale === null
@@ -640,26 +635,6 @@ export async function complaintLifecycle(input: ComplaintLifecycleInput): Promis
     state.stage = 'closer-look';
     state.nextDeadline = closer.due;
     return closer;
-  }
-
-  /**
-   * The profile's timescale for a round: a new complaint's (R-INV-4), a reopened one's (R-REOPEN-1, HPFT 60
-   * working days) or a stage-two review's (R-STAGE2-1); null where it is agreed with the person instead.
-   */
-  function roundTimescale(
-    round: Round,
-  ): { basis: 'working-days' | 'calendar-months'; amount: number } | null {
-    const timescale = profile.responseTimescale;
-    if (round.kind === 'stage-two') {
-      const reply = profile.afterResponse.stageTwo!.reply;
-      return { basis: 'calendar-months', amount: reply.months };
-    }
-    if (timescale.kind === 'working-days') {
-      const amount = round.kind === 'first' ? timescale.newComplaint : timescale.reopenedComplaint;
-      return amount === null ? null : { basis: 'working-days', amount };
-    }
-    if (timescale.kind === 'calendar-months') return { basis: 'calendar-months', amount: timescale.months };
-    return null;
   }
 
   /**
@@ -679,7 +654,7 @@ export async function complaintLifecycle(input: ComplaintLifecycleInput): Promis
         pauses.filter((pause) => pause.start >= on),
       );
     }
-    const timescale = roundTimescale(round);
+    const timescale = finalResponseTimescale(profile, round.kind);
     if (timescale === null) return null;
     return explainDeadline({
       rule: ROUND_RULES[round.kind],

@@ -5,9 +5,9 @@ import {
   missingResponseElements,
   type ApprovalStep,
   type FinalResponseSummary,
-  type LocalDate,
 } from '@complaints/domain';
 import { SEARCH_ATTRIBUTES } from '@complaints/temporal';
+import { earliestOutstandingDue } from './after-response';
 import { SYSTEM, staff, type CaseContext } from './case-context';
 import {
   approveFinalResponseUpdate,
@@ -262,12 +262,7 @@ export async function signOffAndSend(c: CaseContext, closer: CloserLookState): P
   }
   c.state.stage = 'responded';
   // R-RESP-4: the worklist (and the search attribute) follows the earliest action still to be done.
-  c.state.nextDeadline = c.state.actions
-    .filter((action) => !action.completedOn)
-    .reduce<LocalDate | null>(
-      (earliest, { due }) => (earliest === null || due < earliest ? due : earliest),
-      null,
-    );
+  c.state.nextDeadline = earliestOutstandingDue(c.state.actions);
   await c.record('final-response-sent', 'R-RESP-1', SYSTEM, {
     version: summary.version,
     due: closer.due,

@@ -8,6 +8,7 @@ import type {
   Nation,
   OmbudsmanId,
   ProfileRef,
+  RoundKind,
 } from '@complaints/domain';
 
 export const COMPLAINT_LIFECYCLE = 'complaintLifecycle';
@@ -102,7 +103,7 @@ export interface CloserLookState extends ClockState {
  */
 export interface Round {
   number: number;
-  kind: 'first' | 'reopened' | 'stage-two';
+  kind: RoundKind;
   startedOn: LocalDate;
 }
 

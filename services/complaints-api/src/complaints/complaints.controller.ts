@@ -35,8 +35,7 @@ import {
 import { CreateComplaintDto } from './dto/create-complaint.dto';
 import { WorklistQueryDto } from './dto/worklist-query.dto';
 import { IntakeService } from './intake.service';
-
-const PROBLEM = { description: 'RFC 9457 problem details (application/problem+json)' };
+import { PROBLEM, REFUSED } from './api-responses';
 
 @ApiTags('complaints')
 @ApiUnauthorizedResponse({ description: 'No valid staff token' })
@@ -131,7 +130,7 @@ export class ComplaintsController {
       'Refused (409, naming the rule) when already acknowledged, when the complaint is closed, or when the profile requires writing and `verbal` is given.',
   })
   @ApiOkResponse({ type: AcknowledgementResultDto })
-  @ApiConflictResponse({ ...PROBLEM, description: 'The procedure does not allow this now; `rule` names why' })
+  @ApiConflictResponse(REFUSED)
   @ApiNotFoundResponse(PROBLEM)
   async acknowledge(
     @Param('reference') reference: string,

@@ -34,9 +34,8 @@ import {
   ShareOutcomeDto,
 } from './dto/final-response.dto';
 import { FinalResponseService } from './final-response.service';
+import { PROBLEM, REFUSED } from './api-responses';
 
-const PROBLEM = { description: 'RFC 9457 problem details (application/problem+json)' };
-const REFUSED = { ...PROBLEM, description: 'The procedure does not allow this now; `rule` names why' };
 const DRAFTING_STAGES = ['closer-look', 'awaiting-sign-off'];
 
 /** From the closer look to the response in the person's hands, and what follows it (procedure §3–§5). */

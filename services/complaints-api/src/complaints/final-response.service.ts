@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
-import { Complaint, FinalResponseDraft, StaffUser } from '@complaints/db';
+import { Complaint, FinalResponseDraft } from '@complaints/db';
 import {
   getProfile,
   missingResponseElements,
@@ -11,6 +11,7 @@ import {
 } from '@complaints/domain';
 import { DATA_SOURCE, ProblemException, type StaffPrincipal } from '@complaints/service-kit';
 import type { SaveFinalResponseDraftDto } from './dto/final-response.dto';
+import { StaffDirectory } from './staff-directory.service';
 
 export interface DraftView {
   version: number;
@@ -29,7 +30,10 @@ export interface DraftView {
  */
 @Injectable()
 export class FinalResponseService {
-  constructor(@Inject(DATA_SOURCE) private readonly dataSource: DataSource) {}
+  constructor(
+    @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
+    private readonly staff: StaffDirectory,
+  ) {}
 
   /** Saves the draft as the next version. Findings must name the complaint's issues; owners its staff. */
   async save(
@@ -43,20 +47,12 @@ export class FinalResponseService {
       if (!issueIds.has(finding.issueId))
         errors.push({ field: `findings[${index}].issueId`, reason: 'is not an issue of this complaint' });
     });
-    const owners = new Set(
-      (
-        await this.dataSource
-          .getRepository(StaffUser)
-          .findBy({ organisationCode: complaint.organisationCode })
-      ).map((user) => user.id),
+    errors.push(
+      ...(await this.staff.unknownStaff(
+        complaint.organisationCode,
+        dto.actions.map((action, index) => [`actions[${index}].ownerId`, action.ownerId] as const),
+      )),
     );
-    dto.actions.forEach((action, index) => {
-      if (!owners.has(action.ownerId))
-        errors.push({
-          field: `actions[${index}].ownerId`,
-          reason: 'is not a member of staff of this organisation',
-        });
-    });
     if (errors.length > 0) {
       throw new ProblemException({
         status: 422,

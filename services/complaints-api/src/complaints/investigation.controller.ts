@@ -1,4 +1,4 @@
-import { Body, Controller, HttpCode, Inject, Param, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import {
   ApiConflictResponse,
   ApiForbiddenResponse,
@@ -8,21 +8,14 @@ import {
   ApiUnauthorizedResponse,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import { In, type DataSource } from 'typeorm';
-import { StaffUser, type Complaint } from '@complaints/db';
-import {
-  CurrentStaff,
-  DATA_SOURCE,
-  ProblemException,
-  Roles,
-  type StaffPrincipal,
-} from '@complaints/service-kit';
+import type { Complaint } from '@complaints/db';
+import { CurrentStaff, ProblemException, Roles, type StaffPrincipal } from '@complaints/service-kit';
 import { allocateUpdate, requestClinicalViewUpdate } from '@complaints/workflows/messages';
 import { ComplaintCommandsService } from './complaint-commands.service';
 import { ComplaintRecordsService } from './complaint-records.service';
 import { AllocateDto, RequestClinicalViewDto } from './dto/allocation.dto';
-
-const PROBLEM = { description: 'RFC 9457 problem details (application/problem+json)' };
+import { StaffDirectory } from './staff-directory.service';
+import { PROBLEM, REFUSED } from './api-responses';
 
 /** Who looks into a complaint, who it is about, and the clinical view (R-INV-1, R-INV-3, R-STAFF-1). */
 @ApiTags('investigation')
@@ -33,13 +26,13 @@ const PROBLEM = { description: 'RFC 9457 problem details (application/problem+js
   ...PROBLEM,
   description: 'A staff id is not a member of staff of this organisation',
 })
-@ApiConflictResponse({ ...PROBLEM, description: 'The procedure does not allow this now; `rule` names why' })
+@ApiConflictResponse(REFUSED)
 @Controller('complaints')
 export class InvestigationController {
   constructor(
     private readonly records: ComplaintRecordsService,
     private readonly commands: ComplaintCommandsService,
-    @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
+    private readonly staff: StaffDirectory,
   ) {}
 
   @Post(':reference/allocation')
@@ -89,18 +82,11 @@ export class InvestigationController {
   }
 
   /** Every named id must be a member of staff of the complaint's organisation (422 naming each that is not). */
-  private async requireStaff(complaint: Complaint, named: [field: string, id: string][]): Promise<void> {
-    const known = new Set(
-      (
-        await this.dataSource.getRepository(StaffUser).findBy({
-          id: In(named.map(([, id]) => id)),
-          organisationCode: complaint.organisationCode,
-        })
-      ).map((user) => user.id),
-    );
-    const errors = named
-      .filter(([, id]) => !known.has(id))
-      .map(([field]) => ({ field, reason: 'is not a member of staff of this organisation' }));
+  private async requireStaff(
+    complaint: Complaint,
+    named: (readonly [field: string, id: string])[],
+  ): Promise<void> {
+    const errors = await this.staff.unknownStaff(complaint.organisationCode, named);
     if (errors.length > 0) {
       throw new ProblemException({
         status: 422,

@@ -18,15 +18,14 @@ import {
 import { ComplaintCommandsService } from './complaint-commands.service';
 import { ComplaintRecordsService } from './complaint-records.service';
 import { DecideScopeDto, DecideTimeLimitDto, RecordConsentDto } from './dto/triage.dto';
-
-const PROBLEM = { description: 'RFC 9457 problem details (application/problem+json)' };
+import { PROBLEM, REFUSED } from './api-responses';
 
 /** Whether and how the procedure applies: scope, the time limit and consent (R-INT-5, R-INT-6, R-INT-7). */
 @ApiTags('triage')
 @ApiUnauthorizedResponse({ description: 'No valid staff token' })
 @ApiForbiddenResponse({ description: 'Your roles or organisation do not allow this' })
 @ApiNotFoundResponse(PROBLEM)
-@ApiConflictResponse({ ...PROBLEM, description: 'The procedure does not allow this now; `rule` names why' })
+@ApiConflictResponse(REFUSED)
 @Controller('complaints')
 export class TriageController {
   constructor(
