@@ -25,4 +25,6 @@ export interface CaseProjection {
   handlerId?: string;
   /** R-INV-7: under the Responsible Person's oversight from six months until the final response. */
   underOversight?: boolean;
+  /** R-QUICK-1 (HPFT 8.10): a PALS enquiry became a complaint on this day, its date of receipt from now on. */
+  becameComplaintOn?: string;
 }

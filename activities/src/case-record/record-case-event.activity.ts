@@ -50,6 +50,7 @@ export function createCaseRecordActivities({ dataSource }: { dataSource: DataSou
           closedAt,
           underOversight,
           handlerId,
+          becameComplaintOn,
         } = input.projection;
         const changes: Partial<Complaint> = {};
         if (stage !== undefined) changes.stage = stage;
@@ -59,6 +60,8 @@ export function createCaseRecordActivities({ dataSource }: { dataSource: DataSou
         if (closedAt !== undefined) changes.closedAt = closedAt === null ? null : new Date(closedAt);
         if (underOversight !== undefined) changes.underOversight = underOversight;
         if (handlerId !== undefined) changes.handlerId = handlerId;
+        if (becameComplaintOn !== undefined)
+          Object.assign(changes, { kind: 'complaint', receivedOn: becameComplaintOn });
         await manager.update(Complaint, { id: complaint.id }, changes);
         if (deadlines && Object.keys(deadlines).length > 0) {
           await manager.query(`UPDATE complaint SET deadlines = deadlines || $1::jsonb WHERE id = $2`, [

@@ -359,3 +359,35 @@ export function finalResponseTimescale(
   if (timescale.kind === 'calendar-months') return { basis: 'calendar-months', amount: timescale.months };
   return null;
 }
+
+/** R-QUICK-1: channels on which a complaint is "made verbally" (in person or over the phone). */
+export const VERBAL_CHANNELS: readonly string[] = ['in-person', 'phone'];
+
+/**
+ * R-QUICK-1: the last day a complaint may end on the profile's quick route, or null where there is none
+ * (or it does not apply to this channel). PHSO model: a verbal complaint resolved by the end of the next
+ * working day; HPFT: a PALS enquiry resolved within 10 working days.
+ */
+export function quickResolutionDue(
+  profile: PolicyProfile,
+  receipt: LocalDate,
+  made: { palsEnquiry: boolean; channel?: string },
+  calendar: WorkingDayCalendar,
+): LocalDate | null {
+  const route = profile.quickRoute;
+  let workingDays: number;
+  if (route.kind === 'pals-enquiry' && made.palsEnquiry) workingDays = route.workingDays;
+  else if (
+    route.kind === 'verbal-resolved-by-end-of-next-working-day' &&
+    !made.palsEnquiry &&
+    VERBAL_CHANNELS.includes(made.channel ?? '')
+  )
+    workingDays = route.workingDays;
+  else return null;
+  return workingDaysAfterReceipt(receipt, workingDays, calendar) as LocalDate;
+}
+
+/** R-QUICK-1 (HPFT 8.9): whether the profile takes PALS enquiries, which become complaints if not resolved. */
+export function takesPalsEnquiries(profile: PolicyProfile): boolean {
+  return profile.quickRoute.kind === 'pals-enquiry';
+}

@@ -3,6 +3,7 @@
 import {
   allHandlersFinished,
   condition,
+  continueAsNew,
   patched,
   proxyActivities,
   setHandler,
@@ -25,6 +26,7 @@ import {
   isExtensionReason,
   isLocalDate,
   londonDate,
+  quickResolutionDue,
   workingDayBefore,
   workingDaysAfterReceipt,
   ROUND_RULES,
@@ -68,6 +70,7 @@ import { registerAllocationHandlers } from './allocation';
 import { registerTriageHandlers } from './triage';
 import { registerFinalResponseHandlers, signOffAndSend } from './final-response';
 import { keepSixMonthRule, registerSixMonthHandlers } from './six-month-rule';
+import { followPalsEnquiry, registerQuickRouteHandlers } from './quick-route';
 
 const { recordCaseEvent } = proxyActivities<{ recordCaseEvent(input: CaseEventInput): Promise<void> }>({
   taskQueue: TASK_QUEUES.complaints,
@@ -96,17 +99,29 @@ const CLOCK_LABELS: Record<string, string> = {
 export async function complaintLifecycle(input: ComplaintLifecycleInput): Promise<ComplaintProcessState> {
   const profile = getProfile(input.profile.id, input.profile.version);
   const calendar = createWorkingDayCalendar(input.calendar);
-  const followsProcedure = input.kind !== 'feedback' && !input.anonymous;
+  const isPalsEnquiry = input.kind === 'pals-enquiry';
+  const followsProcedure = input.kind !== 'feedback' && !input.anonymous && !isPalsEnquiry;
   const acknowledgementDueOn = followsProcedure
     ? acknowledgementDue(profile, input.receivedOn, calendar)
     : null;
+  // R-QUICK-1: a PALS enquiry (HPFT), or a complaint made verbally (PHSO model), may end on the quick route.
+  const quickRouteDue =
+    isPalsEnquiry || followsProcedure
+      ? quickResolutionDue(
+          profile,
+          input.receivedOn,
+          { palsEnquiry: isPalsEnquiry, channel: input.channel },
+          calendar,
+        )
+      : null;
   const state: ComplaintProcessState = {
     reference: input.reference,
     stage: initialStage(input),
     profile: input.profile,
+    quickRoute: quickRouteDue ? { due: quickRouteDue } : undefined,
     acknowledgement: acknowledgementDueOn ? { due: acknowledgementDueOn } : undefined,
     breached: false,
-    nextDeadline: acknowledgementDueOn,
+    nextDeadline: isPalsEnquiry ? quickRouteDue : acknowledgementDueOn,
   };
   const isClosed = () => state.closed !== undefined;
   const today = () => londonDate(new Date());
@@ -150,6 +165,11 @@ export async function complaintLifecycle(input: ComplaintLifecycleInput): Promis
           refuse('R-INT-3', 'feedback does not start the procedure and is not acknowledged');
         if (input.anonymous)
           refuse('R-INT-4', 'an anonymous complaint receives no correspondence and is not acknowledged');
+        if (isPalsEnquiry && !isClosed())
+          refuse(
+            'R-QUICK-1',
+            'a PALS enquiry is acknowledged once it becomes a complaint; treat it as one first',
+          );
         if (isClosed())
           refuse('R-ACK-1', `the complaint is closed (${state.closed!.reason}); it cannot be acknowledged`);
         if (isAcknowledged())
@@ -400,6 +420,7 @@ export async function complaintLifecycle(input: ComplaintLifecycleInput): Promis
     pauseFinalResponseClock,
     resumeFinalResponseClock,
   };
+  registerQuickRouteHandlers(c);
   registerTriageHandlers(c);
   registerAllocationHandlers(c);
   registerFinalResponseHandlers(c);
@@ -525,6 +546,21 @@ export async function complaintLifecycle(input: ComplaintLifecycleInput): Promis
     return state;
   }
 
+  // R-QUICK-1 (HPFT 8.10): an unresolved PALS enquiry becomes a complaint received today, in a new run.
+  if (isPalsEnquiry) {
+    if (await followPalsEnquiry(c)) {
+      await finish();
+      await continueAsNew<typeof complaintLifecycle>({
+        ...input,
+        kind: 'complaint',
+        receivedOn: today(),
+        enquiryReceivedOn: input.receivedOn,
+      });
+    }
+    await finish();
+    return state;
+  }
+
   await acknowledge();
   // Complaints acknowledged before early resolution and the closer look existed stay on their old path.
   if (patched('early-resolution-and-closer-look') && !isClosed()) {
@@ -539,14 +575,19 @@ export async function complaintLifecycle(input: ComplaintLifecycleInput): Promis
     await sixMonthRule;
   }
   await condition(isClosed);
-  // Letters posted by the last commands go out, and those commands answer, before the workflow completes.
-  finishing = true;
-  await dispatcher;
-  await condition(allHandlersFinished);
+  await finish();
   return state;
+
+  /** Letters posted by the last commands go out, and those commands answer, before this run ends. */
+  async function finish(): Promise<void> {
+    finishing = true;
+    await dispatcher;
+    await condition(allHandlersFinished);
+  }
 
   function deadlines(): Record<string, LocalDate | null> {
     return {
+      ...(isPalsEnquiry && state.quickRoute ? { palsEnquiry: state.quickRoute.due } : {}),
       ...(state.acknowledgement ? { acknowledgement: state.acknowledgement.due } : {}),
       ...(state.earlyResolution ? { earlyResolution: state.earlyResolution.due } : {}),
       ...(state.closerLook ? { finalResponse: state.closerLook.due } : {}),

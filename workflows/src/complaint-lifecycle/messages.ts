@@ -20,11 +20,17 @@ export interface ComplaintLifecycleInput {
   profile: ProfileRef;
   calendar: { nation: Nation; closureDays: LocalDate[] };
   receivedOn: LocalDate;
-  kind: 'complaint' | 'feedback' | 'complaint-and-feedback';
+  /** `pals-enquiry` (HPFT, R-QUICK-1): not yet a complaint; it becomes one if not resolved within its time. */
+  kind: 'complaint' | 'feedback' | 'complaint-and-feedback' | 'pals-enquiry';
   anonymous: boolean;
+  /** How it was made (R-INT-1): a verbal complaint may take the quick route (R-QUICK-1). Absent on older runs. */
+  channel?: string;
+  /** Set when a PALS enquiry became this complaint: the day the enquiry was received (R-QUICK-1). */
+  enquiryReceivedOn?: LocalDate;
 }
 
 export type Stage =
+  | 'pals-enquiry'
   | 'feedback-recorded'
   | 'reviewing-for-learning'
   | 'awaiting-acknowledgement'
@@ -51,8 +57,17 @@ export interface TriageState {
 /** Where a new record starts: feedback and anonymous complaints do not enter the procedure's clocks. */
 export function initialStage(input: Pick<ComplaintLifecycleInput, 'kind' | 'anonymous'>): Stage {
   if (input.kind === 'feedback') return 'feedback-recorded';
+  if (input.kind === 'pals-enquiry') return 'pals-enquiry';
   if (input.anonymous) return 'reviewing-for-learning';
   return 'awaiting-acknowledgement';
+}
+
+/** R-QUICK-1: the quick route, while it is open and how it ended. */
+export interface QuickRouteState extends ClockState {
+  due: LocalDate;
+  outcome?: 'resolved' | 'becomes-complaint';
+  on?: LocalDate;
+  by?: string;
 }
 
 export interface AcknowledgementState {
@@ -159,6 +174,7 @@ export interface ComplaintProcessState {
   reference: string;
   stage: Stage;
   profile: ProfileRef;
+  quickRoute?: QuickRouteState;
   acknowledgement?: AcknowledgementState;
   earlyResolution?: EarlyResolutionState;
   closerLook?: CloserLookState;
@@ -212,6 +228,11 @@ export interface ExtendEarlyResolutionCommand extends StaffCommand {
   newTarget: LocalDate;
 }
 
+export interface ResolveQuicklyCommand extends StaffCommand {
+  /** R-QUICK-1: staff confirmed with the person that they are satisfied; nothing ends without it. */
+  confirmedSatisfied: boolean;
+}
+
 export interface AgreeTimescaleCommand extends StaffCommand {
   /** The final-response date agreed with the person (R-INV-4, PHSO model: agreed per case). */
   due: LocalDate;
@@ -237,6 +258,15 @@ export const resolveEarlyUpdate = defineUpdate<EarlyResolutionState, [StaffComma
 
 /** R-ER-2: early resolution failed; take a closer look. */
 export const startCloserLookUpdate = defineUpdate<CloserLookState, [StaffCommand]>('startCloserLook');
+
+/**
+ * R-QUICK-1: resolved on the quick route, the person confirming they are satisfied: a verbal complaint by the
+ * end of the next working day (PHSO model), or a PALS enquiry within 10 working days (HPFT). It ends there.
+ */
+export const resolveQuicklyUpdate = defineUpdate<QuickRouteState, [ResolveQuicklyCommand]>('resolveQuickly');
+
+/** R-QUICK-1 (HPFT 8.10): a PALS enquiry that cannot be resolved is treated as a complaint from today. */
+export const treatAsComplaintUpdate = defineUpdate<QuickRouteState, [StaffCommand]>('treatAsComplaint');
 
 /** R-INV-4: record the final-response timescale agreed with the person. */
 export const agreeTimescaleUpdate = defineUpdate<CloserLookState, [AgreeTimescaleCommand]>('agreeTimescale');

@@ -25,8 +25,11 @@ export const CHANNELS = [
 ] as const;
 export type Channel = (typeof CHANNELS)[number];
 
-/** R-INT-3: only a complaint starts the procedure; feedback is recorded for learning. */
-export const SUBMISSION_KINDS = ['complaint', 'feedback', 'complaint-and-feedback'] as const;
+/**
+ * R-INT-3: only a complaint starts the procedure; feedback is recorded for learning. R-QUICK-1 (HPFT): a PALS
+ * enquiry becomes a complaint if it is not resolved within its time.
+ */
+export const SUBMISSION_KINDS = ['complaint', 'feedback', 'complaint-and-feedback', 'pals-enquiry'] as const;
 export type SubmissionKind = (typeof SUBMISSION_KINDS)[number];
 
 /** R-INT-2: how the person wants replies. */

@@ -16,6 +16,7 @@ export function lifecycleInputFor(complaint: Complaint, organisation: Organisati
     receivedOn: complaint.receivedOn,
     kind: complaint.kind,
     anonymous: complaint.anonymous,
+    channel: complaint.channel,
   };
 }
 

@@ -20,7 +20,7 @@ import { DATA_SOURCE, TEMPORAL_CLIENT } from '@complaints/service-kit';
 import { processStateQuery, type ComplaintProcessState } from '@complaints/workflows/messages';
 
 export interface DeadlineExplanation {
-  name: 'acknowledgement' | 'earlyResolution' | 'finalResponse';
+  name: 'quickResolution' | 'acknowledgement' | 'earlyResolution' | 'finalResponse';
   rule: string;
   profile: { id: string; version: number };
   basis: string;
@@ -76,6 +76,16 @@ export class DeadlineExplanationsService {
     const common = { profile: profileRef(profile), start: complaint.receivedOn, calendar };
     const explanations: DeadlineExplanation[] = [];
 
+    const quick = state?.quickRoute;
+    if (quick && quick.outcome === undefined && 'workingDays' in profile.quickRoute) {
+      const deadline = explainDeadline({
+        ...common,
+        rule: 'R-QUICK-1',
+        basis: 'working-days',
+        amount: profile.quickRoute.workingDays,
+      });
+      explanations.push(fromDeadline('quickResolution', deadline));
+    }
     if (complaint.deadlines.acknowledgement) {
       const deadline = explainDeadline({
         ...common,

@@ -4,6 +4,8 @@ import { QueryFailedError, type DataSource, type EntityManager } from 'typeorm';
 import { CaseEvent, Complaint, ComplaintIssue, ComplaintParty, Organisation } from '@complaints/db';
 import {
   acknowledgementDue,
+  quickResolutionDue,
+  takesPalsEnquiries,
   createWorkingDayCalendar,
   formatComplaintReference,
   getProfile,
@@ -69,6 +71,7 @@ export class IntakeService {
       });
     }
     this.checkDates(dto);
+    this.checkKind(dto, organisation);
 
     const requestHash = createHash('sha256').update(JSON.stringify(dto)).digest('hex');
     if (idempotencyKey) {
@@ -123,6 +126,26 @@ export class IntakeService {
     return earlier;
   }
 
+  /** R-QUICK-1: only an organisation with a PALS route takes PALS enquiries, and they name someone to reply to. */
+  private checkKind(dto: CreateComplaintDto, organisation: Organisation): void {
+    if (dto.kind !== 'pals-enquiry') return;
+    const profile = getProfile(organisation.profileId, organisation.profileVersion);
+    if (!takesPalsEnquiries(profile))
+      throw new RequestValidationException([
+        {
+          field: 'kind',
+          reason: `${profile.name} has no PALS enquiry route (R-QUICK-1); record a complaint`,
+        },
+      ]);
+    if (dto.anonymous)
+      throw new RequestValidationException([
+        {
+          field: 'anonymous',
+          reason: 'a PALS enquiry is resolved with the person, so it cannot be anonymous',
+        },
+      ]);
+  }
+
   /** Cross-field date rules the DTO cannot express. */
   private checkDates(dto: CreateComplaintDto): void {
     const today = londonDate(new Date());
@@ -155,12 +178,16 @@ export class IntakeService {
   ): Promise<Complaint> {
     const profile = getProfile(organisation.profileId, organisation.profileVersion);
     const anonymous = dto.anonymous ?? false;
-    const entersProcedure = dto.kind !== 'feedback' && !anonymous;
+    const entersProcedure = dto.kind !== 'feedback' && dto.kind !== 'pals-enquiry' && !anonymous;
     const calendar = createWorkingDayCalendar({
       nation: organisation.nation,
       closureDays: organisation.closureDays,
     });
     const acknowledgement = entersProcedure ? acknowledgementDue(profile, dto.receivedOn, calendar) : null;
+    const palsEnquiryDue =
+      dto.kind === 'pals-enquiry'
+        ? quickResolutionDue(profile, dto.receivedOn, { palsEnquiry: true }, calendar)
+        : null;
     const reference = await this.nextReference(
       manager,
       organisation.code,
@@ -184,8 +211,12 @@ export class IntakeService {
       preferredLanguage: dto.preferredLanguage ?? null,
       outcomeSought: dto.outcomeSought ?? null,
       stage: initialStage({ kind: dto.kind, anonymous }),
-      deadlines: acknowledgement ? { acknowledgement } : {},
-      nextDeadline: acknowledgement,
+      deadlines: acknowledgement
+        ? { acknowledgement }
+        : palsEnquiryDue
+          ? { palsEnquiry: palsEnquiryDue }
+          : {},
+      nextDeadline: acknowledgement ?? palsEnquiryDue,
       idempotencyKey,
       requestHash,
       createdBy: staff.id,

@@ -13,14 +13,16 @@ import {
   decideScopeUpdate,
   decideTimeLimitUpdate,
   recordConsentUpdate,
+  resolveQuicklyUpdate,
   seekConsentUpdate,
+  treatAsComplaintUpdate,
 } from '@complaints/workflows/messages';
 import { ComplaintCommandsService } from './complaint-commands.service';
 import { ComplaintRecordsService } from './complaint-records.service';
-import { DecideScopeDto, DecideTimeLimitDto, RecordConsentDto } from './dto/triage.dto';
+import { DecideScopeDto, DecideTimeLimitDto, RecordConsentDto, ResolveQuicklyDto } from './dto/triage.dto';
 import { PROBLEM, REFUSED } from './api-responses';
 
-/** Whether and how the procedure applies: scope, the time limit and consent (R-INT-5, R-INT-6, R-INT-7). */
+/** Whether and how the procedure applies: the quick route, scope, the time limit and consent (R-QUICK-1, R-INT-5/6/7). */
 @ApiTags('triage')
 @ApiUnauthorizedResponse({ description: 'No valid staff token' })
 @ApiForbiddenResponse({ description: 'Your roles or organisation do not allow this' })
@@ -32,6 +34,41 @@ export class TriageController {
     private readonly records: ComplaintRecordsService,
     private readonly commands: ComplaintCommandsService,
   ) {}
+
+  @Post(':reference/quick-resolution')
+  @HttpCode(200)
+  @Roles('handler', 'complaints-manager')
+  @ApiOperation({
+    summary: 'Resolved on the quick route, the person confirming they are satisfied (R-QUICK-1)',
+    description:
+      'PHSO model: a complaint made in person or by phone, resolved by the end of the next working day after receipt. ' +
+      'HPFT: a PALS enquiry resolved within 10 working days. The complaint ends there, with no further letters.',
+  })
+  async resolveQuickly(
+    @Param('reference') reference: string,
+    @Body() dto: ResolveQuicklyDto,
+    @CurrentStaff() staff: StaffPrincipal,
+  ) {
+    const complaint = await this.records.get(reference, staff);
+    return this.commands.execute(complaint, resolveQuicklyUpdate, {
+      confirmedSatisfied: dto.confirmedSatisfied,
+      by: staff.id,
+    });
+  }
+
+  @Post(':reference/pals-enquiry/escalation')
+  @HttpCode(200)
+  @Roles('handler', 'complaints-manager')
+  @ApiOperation({
+    summary:
+      'A PALS enquiry that cannot be resolved becomes a complaint, received today (R-QUICK-1, HPFT 8.10)',
+    description:
+      'The procedure then starts: the acknowledgement clock runs from today. An enquiry not resolved within 10 working days becomes a complaint by itself.',
+  })
+  async treatAsComplaint(@Param('reference') reference: string, @CurrentStaff() staff: StaffPrincipal) {
+    const complaint = await this.records.get(reference, staff);
+    return this.commands.execute(complaint, treatAsComplaintUpdate, { by: staff.id });
+  }
 
   @Post(':reference/scope-decision')
   @HttpCode(200)

@@ -10,6 +10,14 @@ export class ProfilePinDto {
 
 export class DeadlinesDto {
   @ApiPropertyOptional({
+    example: '2026-12-07',
+    description:
+      'R-QUICK-1 (HPFT): a PALS enquiry not resolved by the end of this day becomes a complaint, received the next day',
+    nullable: true,
+  })
+  palsEnquiry?: string | null;
+
+  @ApiPropertyOptional({
     example: '2026-11-26',
     description: 'R-ACK-1: acknowledge by the end of this day (London)',
     nullable: true,

@@ -137,7 +137,8 @@ export class CreateComplaintDto {
   organisation!: string;
 
   @ApiProperty({
-    description: 'R-INT-3: feedback (no response wanted), a complaint, or both',
+    description:
+      'R-INT-3: feedback (no response wanted), a complaint, or both. `pals-enquiry` (R-QUICK-1, profiles with a PALS route such as HPFT): resolved within 10 working days it ends there, otherwise it becomes a complaint',
     enum: SUBMISSION_KINDS,
     example: 'complaint',
   })

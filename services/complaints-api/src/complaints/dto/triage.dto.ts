@@ -37,3 +37,12 @@ export class RecordConsentDto {
   @IsIn(['given', 'not-needed'])
   outcome!: 'given' | 'not-needed';
 }
+
+export class ResolveQuicklyDto {
+  @ApiProperty({
+    description:
+      'R-QUICK-1: the person confirmed they are satisfied that the issues are resolved; the complaint ends only if true',
+  })
+  @IsBoolean()
+  confirmedSatisfied!: boolean;
+}

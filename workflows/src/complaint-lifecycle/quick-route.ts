@@ -1,0 +1,121 @@
+// R-QUICK-1: the quick route. PHSO model 8.8: a verbal complaint resolved by the end of the next working day,
+// the person confirming they are satisfied, ends there. HPFT 8.9–8.10: a "PALS enquiry" resolved within 10
+// working days ends there; one that is not becomes a complaint and follows the rest of the procedure.
+import { setHandler } from '@temporalio/workflow';
+import { workingDayBefore, endOfLondonDay } from '@complaints/domain';
+import { SYSTEM, staff, type CaseContext } from './case-context';
+import { atLondonHour, REMINDER_HOUR, waitUntil } from './clocks';
+import {
+  resolveQuicklyUpdate,
+  treatAsComplaintUpdate,
+  type QuickRouteState,
+  type ResolveQuicklyCommand,
+  type StaffCommand,
+  type Stage,
+} from './messages';
+import { refuse } from './refusal';
+
+/** A verbal complaint may end on the quick route until its acknowledgement or early resolution has begun. */
+const QUICK_ROUTE_STAGES: readonly Stage[] = ['pals-enquiry', 'awaiting-acknowledgement', 'acknowledged'];
+
+export function registerQuickRouteHandlers(c: CaseContext): void {
+  setHandler(
+    resolveQuicklyUpdate,
+    async (command: ResolveQuicklyCommand) => {
+      const quick = endQuickRoute('resolved', command.by);
+      const closedAt = new Date().toISOString();
+      c.state.closed = { at: closedAt, reason: 'resolved-quickly' };
+      c.state.stage = 'closed';
+      c.state.nextDeadline = null;
+      await c.record(
+        'resolved-quickly',
+        'R-QUICK-1',
+        staff(command.by),
+        { due: quick.due, palsEnquiry: c.input.kind === 'pals-enquiry', confirmedSatisfied: true },
+        { closedAt },
+      );
+      return quick;
+    },
+    {
+      validator: (command: ResolveQuicklyCommand) => {
+        requireOpenQuickRoute();
+        if (command.confirmedSatisfied !== true)
+          refuse('R-QUICK-1', 'the person must confirm they are satisfied before a complaint ends here');
+      },
+    },
+  );
+
+  setHandler(
+    treatAsComplaintUpdate,
+    async (command: StaffCommand) => {
+      await becomeComplaint(c, command.by);
+      return c.state.quickRoute!;
+    },
+    {
+      validator: (_command: StaffCommand) => {
+        c.requireStage('pals-enquiry', 'R-QUICK-1', 'only a PALS enquiry becomes a complaint');
+        requireOpenQuickRoute();
+      },
+    },
+  );
+
+  function requireOpenQuickRoute(): void {
+    const quick = c.state.quickRoute;
+    if (!quick)
+      refuse(
+        'R-QUICK-1',
+        `${c.profile.name} has no quick route for this complaint (it was not made verbally)`,
+      );
+    c.requireStage(QUICK_ROUTE_STAGES, 'R-QUICK-1', 'the quick route is over');
+    if (quick.outcome) refuse('R-QUICK-1', `the quick route already ended (${quick.outcome}) on ${quick.on}`);
+    if (c.today() > quick.due)
+      refuse('R-QUICK-1', `the quick route ended on ${quick.due} (today is ${c.today()})`);
+  }
+
+  function endQuickRoute(outcome: QuickRouteState['outcome'], by: string): QuickRouteState {
+    const quick = c.state.quickRoute!;
+    Object.assign(quick, { outcome, on: c.today(), by });
+    return quick;
+  }
+}
+
+/**
+ * HPFT 8.9–8.10: the PALS enquiry runs until it is resolved, closed, or its 10 working days pass; the handler
+ * is reminded the working day before. True when it becomes a complaint (by a command, or by its time running out).
+ */
+export async function followPalsEnquiry(c: CaseContext): Promise<boolean> {
+  const quick = c.state.quickRoute!;
+  const ended = () => quick.outcome !== undefined || c.isClosed();
+  await c.record('pals-enquiry-started', 'R-QUICK-1', SYSTEM, { due: quick.due });
+  const reminderAt = atLondonHour(workingDayBefore(quick.due, c.calendar), REMINDER_HOUR);
+  if (!(await waitUntil(ended, reminderAt))) {
+    quick.reminderSentAt = new Date().toISOString();
+    await c.send({
+      step: 'pals-enquiry-reminder',
+      template: 'deadline-reminder',
+      audience: 'handler',
+      rule: 'R-QUICK-1',
+      facts: {
+        deadline: 'PALS enquiry (it becomes a complaint if not resolved)',
+        due: quick.due,
+        rule: 'R-QUICK-1',
+      },
+    });
+  }
+  if (!(await waitUntil(ended, endOfLondonDay(quick.due)))) await becomeComplaint(c, null);
+  return quick.outcome === 'becomes-complaint';
+}
+
+/** HPFT 8.10: treated as a complaint, received today; the record keeps the day the enquiry came in. */
+async function becomeComplaint(c: CaseContext, by: string | null): Promise<void> {
+  const quick = c.state.quickRoute!;
+  Object.assign(quick, { outcome: 'becomes-complaint', on: c.today(), by: by ?? undefined });
+  c.state.nextDeadline = null;
+  await c.record(
+    'pals-enquiry-became-complaint',
+    'R-QUICK-1',
+    by ? staff(by) : SYSTEM,
+    { enquiryReceivedOn: c.input.receivedOn, receivedOn: c.today(), due: quick.due },
+    { becameComplaintOn: c.today() },
+  );
+}
