@@ -3,3 +3,4 @@ export * from './send-correspondence.activity';
 export * from './templates';
 export * from './mailer';
 export * from './template-context';
+export * from './pdf';

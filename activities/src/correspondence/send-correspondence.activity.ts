@@ -1,5 +1,5 @@
 import { ApplicationFailure } from '@temporalio/activity';
-import type { DataSource } from 'typeorm';
+import { IsNull, Not, type DataSource } from 'typeorm';
 import { Correspondence } from '@complaints/db';
 import type { SendCorrespondenceInput, SendCorrespondenceResult, SentItem } from './contract';
 import {
@@ -9,6 +9,7 @@ import {
   type Delivery,
 } from './correspondence-context';
 import { DeliveryError, type Mailer } from './mailer';
+import { renderLetterPdf } from './pdf';
 import { templateContext } from './template-context';
 import { TemplateRenderer, type TemplateName } from './templates';
 
@@ -49,7 +50,7 @@ export function createCorrespondenceActivities(deps: CorrespondenceDependencies)
   ): Promise<Correspondence> {
     const idempotencyKey = `${input.reference}:${input.step}:${delivery.channel}`;
     const existing = await items.findOneBy({ idempotencyKey });
-    if (existing) return existing;
+    if (existing) return withPrintCopy(existing, context);
     let rendered;
     try {
       rendered = renderFor(template, input, context, delivery);
@@ -79,7 +80,38 @@ export function createCorrespondenceActivities(deps: CorrespondenceDependencies)
       })
       .orIgnore()
       .execute();
-    return items.findOneByOrFail({ idempotencyKey });
+    return withPrintCopy(await items.findOneByOrFail({ idempotencyKey }), context);
+  }
+
+  /**
+   * R-INT-2: a letter is printed from its PDF, laid out from the stored HTML. Made before the letter is queued to
+   * print, and again on a retry if an earlier attempt stopped in between.
+   */
+  async function withPrintCopy(
+    item: Correspondence,
+    context: CorrespondenceContext,
+  ): Promise<Correspondence> {
+    if (item.channel !== 'letter' || (await items.existsBy({ id: item.id, pdf: Not(IsNull()) }))) return item;
+    let pdf: Buffer;
+    try {
+      pdf = await renderLetterPdf({
+        html: item.html,
+        subject: item.subject,
+        reference: item.complaintReference,
+        organisation: context.organisation.name,
+        createdAt: item.createdAt,
+        largePrint: context.complaint.accessibilityNeeds.includes('large-print'),
+      });
+    } catch (error) {
+      // The same HTML will not lay out on a retry either; the item stays pending, its error recorded as a code.
+      await items.update({ id: item.id }, { lastError: 'PdfRenderError' });
+      throw ApplicationFailure.nonRetryable(
+        `letter ${item.template} failed to lay out as PDF (${(error as Error).name})`,
+        'PdfRenderError',
+      );
+    }
+    await items.update({ id: item.id }, { pdf });
+    return item;
   }
 
   async function deliver(item: Correspondence, delivery: Delivery, from: string): Promise<SentItem> {

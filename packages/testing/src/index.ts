@@ -2,3 +2,4 @@ export * from './temporal';
 export * from './mail-inbox';
 export * from './database';
 export * from './service-health';
+export * from './pdf-reading';

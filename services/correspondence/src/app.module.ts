@@ -17,6 +17,7 @@ import {
 import { TASK_QUEUES } from '@complaints/temporal';
 import type { CorrespondenceConfig } from './config';
 import { CorrespondenceController } from './correspondence/correspondence.controller';
+import { OmbudsmanPackController } from './correspondence/ombudsman-pack.controller';
 
 export const MAILER = Symbol('MAILER');
 
@@ -29,7 +30,7 @@ export class AppModule implements OnApplicationShutdown {
     return {
       module: AppModule,
       imports: serviceCoreImports('correspondence', config),
-      controllers: [HealthController, CorrespondenceController],
+      controllers: [HealthController, CorrespondenceController, OmbudsmanPackController],
       providers: [
         ...staffAuthProviders(config),
         { provide: MAILER, useFactory: () => createSmtpMailer(config.SMTP_URL) },

@@ -46,6 +46,13 @@ export class Correspondence {
   @Column({ type: 'text' })
   text!: string;
 
+  /**
+   * A letter's print copy (R-INT-2): a tagged A4 PDF laid out from `html`; null for email. Not loaded unless
+   * selected (`addSelect('item.pdf')`), so reading the log never reads the documents.
+   */
+  @Column({ type: 'bytea', nullable: true, select: false })
+  pdf!: Buffer | null;
+
   @Column({ type: 'varchar', length: 16 })
   status!: CorrespondenceStatus;
 

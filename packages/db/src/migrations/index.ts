@@ -2,6 +2,7 @@ import { OrganisationsAndStaff1763856000000 } from './1763856000000-organisation
 import { CaseRecord1763856100000 } from './1763856100000-case-record';
 import { EarlyResolutionSummary1763856200000 } from './1763856200000-early-resolution-summary';
 import { FinalResponsesAndOversight1763856300000 } from './1763856300000-final-responses-and-oversight';
+import { LetterPdfs1763856400000 } from './1763856400000-letter-pdfs';
 
 /** In order; a new migration is appended here and never edited once released. */
 export const MIGRATIONS = [
@@ -9,4 +10,5 @@ export const MIGRATIONS = [
   CaseRecord1763856100000,
   EarlyResolutionSummary1763856200000,
   FinalResponsesAndOversight1763856300000,
+  LetterPdfs1763856400000,
 ];

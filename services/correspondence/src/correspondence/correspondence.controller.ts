@@ -1,22 +1,18 @@
-import { Controller, Get, Inject, Param, ParseUUIDPipe } from '@nestjs/common';
+import { Controller, Get, Inject, Param, ParseUUIDPipe, StreamableFile } from '@nestjs/common';
 import {
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
+  ApiProduces,
   ApiProperty,
   ApiPropertyOptional,
   ApiTags,
 } from '@nestjs/swagger';
-import type { DataSource } from 'typeorm';
+import { In, IsNull, Not, type DataSource } from 'typeorm';
 import { CASE_ROLES, Correspondence } from '@complaints/db';
-import { isComplaintReference, parseComplaintReference } from '@complaints/domain';
-import {
-  CurrentStaff,
-  DATA_SOURCE,
-  ProblemException,
-  Roles,
-  type StaffPrincipal,
-} from '@complaints/service-kit';
+import { CurrentStaff, DATA_SOURCE, Roles, type StaffPrincipal } from '@complaints/service-kit';
+import { assertOwnOrganisation, notFound } from './own-organisation';
+import { pdfAttachment, PDF_RESPONSE } from './pdf-response';
 
 export class CorrespondenceItemDto {
   @ApiProperty() id!: string;
@@ -34,6 +30,10 @@ export class CorrespondenceItemDto {
   })
   status!: string;
   @ApiProperty() attempts!: number;
+  @ApiProperty({
+    description: 'A letter has a print copy: `GET /correspondence/{id}/pdf`. Emails have none.',
+  })
+  hasPdf!: boolean;
   @ApiPropertyOptional({ nullable: true, description: 'Last delivery error, as codes only' }) lastError!:
     string | null;
   @ApiProperty() createdAt!: string;
@@ -45,7 +45,7 @@ export class CorrespondenceContentDto extends CorrespondenceItemDto {
   @ApiProperty({ description: 'The plain-text alternative, as sent' }) text!: string;
 }
 
-function toItem(item: Correspondence): CorrespondenceItemDto {
+function toItem(item: Correspondence, hasPdf: boolean): CorrespondenceItemDto {
   return {
     id: item.id,
     complaintReference: item.complaintReference,
@@ -57,6 +57,7 @@ function toItem(item: Correspondence): CorrespondenceItemDto {
     subject: item.subject,
     status: item.status,
     attempts: item.attempts,
+    hasPdf,
     lastError: item.lastError,
     createdAt: item.createdAt.toISOString(),
     sentAt: item.sentAt?.toISOString() ?? null,
@@ -78,11 +79,12 @@ export class CorrespondenceController {
     @Param('reference') reference: string,
     @CurrentStaff() staff: StaffPrincipal,
   ): Promise<CorrespondenceItemDto[]> {
-    this.assertOwnOrganisation(reference, staff);
+    assertOwnOrganisation(reference, staff);
     const items = await this.dataSource
       .getRepository(Correspondence)
       .find({ where: { complaintReference: reference }, order: { createdAt: 'ASC' } });
-    return items.map(toItem);
+    const printed = await this.withPdf(items.map((item) => item.id));
+    return items.map((item) => toItem(item, printed.has(item.id)));
   }
 
   @Get('correspondence/:id')
@@ -94,22 +96,49 @@ export class CorrespondenceController {
     @CurrentStaff() staff: StaffPrincipal,
   ): Promise<CorrespondenceContentDto> {
     const item = await this.dataSource.getRepository(Correspondence).findOneBy({ id });
-    if (!item) throw this.notFound(`no correspondence ${id} in your organisation`);
-    this.assertOwnOrganisation(item.complaintReference, staff);
-    return { ...toItem(item), html: item.html, text: item.text };
+    if (!item) throw notFound(`no correspondence ${id} in your organisation`);
+    assertOwnOrganisation(item.complaintReference, staff);
+    const printed = await this.withPdf([item.id]);
+    return { ...toItem(item, printed.has(item.id)), html: item.html, text: item.text };
   }
 
-  // The reference names its organisation (HPFT-2026-000123), so no other service's table is needed to check it.
-  private assertOwnOrganisation(reference: string, staff: StaffPrincipal): void {
-    if (
-      !isComplaintReference(reference) ||
-      parseComplaintReference(reference).orgCode !== staff.organisationCode
-    ) {
-      throw this.notFound(`no complaint ${reference} in your organisation`);
-    }
+  @Get('correspondence/:id/pdf')
+  @ApiOperation({
+    summary: "A letter's print copy, as PDF (R-INT-2)",
+    description:
+      'The tagged A4 PDF laid out from the letter as sent: letterhead, the address placed for a DL/C5 window ' +
+      'envelope, page numbers, and large print where the person asked for it. Emails have none (`hasPdf`).',
+  })
+  @ApiProduces('application/pdf')
+  @ApiOkResponse({
+    ...PDF_RESPONSE,
+    description: 'The PDF, as an attachment named `<reference>-<template>.pdf`',
+  })
+  @ApiNotFoundResponse({
+    description: 'No such item in your organisation, or the item has no PDF (an email)',
+  })
+  async pdf(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @CurrentStaff() staff: StaffPrincipal,
+  ): Promise<StreamableFile> {
+    const item = await this.dataSource
+      .getRepository(Correspondence)
+      .createQueryBuilder('item')
+      .addSelect('item.pdf')
+      .where('item.id = :id', { id })
+      .getOne();
+    if (!item) throw notFound(`no correspondence ${id} in your organisation`);
+    assertOwnOrganisation(item.complaintReference, staff);
+    if (!item.pdf) throw notFound(`correspondence ${id} has no PDF: only letters have one`);
+    return pdfAttachment(item.pdf, `${item.complaintReference}-${item.template}.pdf`);
   }
 
-  private notFound(detail: string): ProblemException {
-    return new ProblemException({ status: 404, title: 'Not found', detail });
+  /** Which of these items have a PDF, without reading the documents. */
+  private async withPdf(ids: string[]): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const printed = await this.dataSource
+      .getRepository(Correspondence)
+      .find({ select: { id: true }, where: { id: In(ids), pdf: Not(IsNull()) } });
+    return new Set(printed.map((item) => item.id));
   }
 }

@@ -1,0 +1,44 @@
+import { Controller, Get, Inject, Param, StreamableFile } from '@nestjs/common';
+import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { DataSource } from 'typeorm';
+import { renderPdf } from '@complaints/activities/correspondence';
+import { CASE_ROLES } from '@complaints/db';
+import { CurrentStaff, DATA_SOURCE, Roles, type StaffPrincipal } from '@complaints/service-kit';
+import { ombudsmanPack } from './ombudsman-pack';
+import { loadOmbudsmanPackRecord } from './ombudsman-pack-record';
+import { assertOwnOrganisation, notFound } from './own-organisation';
+import { pdfAttachment, PDF_RESPONSE } from './pdf-response';
+
+/** The complaint's file for the Ombudsman (issue #5), for its organisation's staff. */
+@ApiTags('correspondence')
+@Controller()
+@Roles(...CASE_ROLES)
+export class OmbudsmanPackController {
+  constructor(@Inject(DATA_SOURCE) private readonly dataSource: DataSource) {}
+
+  @Get('complaints/:reference/ombudsman-pack')
+  @ApiOperation({
+    summary: "The complaint's file for the Ombudsman, as one PDF",
+    description:
+      'A tagged A4 PDF, in date order: a cover page (reference, organisation, when produced); the complaint as ' +
+      'recorded, with the issues in the complainant’s own words, and its case timeline; then every letter and ' +
+      'email sent or queued to print, each from a new page with its details (when, channel, audience, ' +
+      'recipient, template and version, subject) and its content as sent. Made afresh from the record on each request.',
+  })
+  @ApiProduces('application/pdf')
+  @ApiOkResponse({
+    ...PDF_RESPONSE,
+    description: 'The PDF, as an attachment named `<reference>-ombudsman-pack.pdf`',
+  })
+  @ApiNotFoundResponse({ description: 'No such complaint in your organisation' })
+  async pack(
+    @Param('reference') reference: string,
+    @CurrentStaff() staff: StaffPrincipal,
+  ): Promise<StreamableFile> {
+    assertOwnOrganisation(reference, staff);
+    const record = await loadOmbudsmanPackRecord(this.dataSource, reference, staff.organisationCode);
+    if (!record) throw notFound(`no complaint ${reference} in your organisation`);
+    const pdf = await renderPdf(ombudsmanPack(record, new Date()));
+    return pdfAttachment(pdf, `${reference}-ombudsman-pack.pdf`);
+  }
+}
