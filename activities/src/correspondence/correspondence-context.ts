@@ -17,6 +17,8 @@ import {
   type PolicyProfile,
 } from '@complaints/domain';
 import type { Audience } from './contract';
+import { loadTemplateOverrides } from './template-overrides';
+import type { OrganisationOverrides } from './templates';
 
 /** Everything a template may use about one complaint, read from the record (personal data stays in this process). */
 export interface CorrespondenceContext {
@@ -31,6 +33,8 @@ export interface CorrespondenceContext {
   finalResponseDraft: FinalResponseDraft | null;
   /** The member of staff named by `facts.approvedBy` (R-INV-7: who signs the six-month letter); null when not asked for or unknown. */
   approver: StaffUser | null;
+  /** The organisation's template overrides in use (issue #5). */
+  templateOverrides: OrganisationOverrides;
 }
 
 /**
@@ -73,6 +77,7 @@ export async function loadCorrespondenceContext(
     issues: [...(complaint.issues ?? [])].sort((a, b) => a.position - b.position),
     finalResponseDraft,
     approver,
+    templateOverrides: await loadTemplateOverrides(dataSource, complaint.organisationCode),
   };
 }
 

@@ -3,4 +3,8 @@ export * from './send-correspondence.activity';
 export * from './templates';
 export * from './mailer';
 export * from './template-context';
+export * from './correspondence-context';
+export * from './render-for-complaint';
+export * from './template-overrides';
+export * from './override-validation';
 export * from './pdf';

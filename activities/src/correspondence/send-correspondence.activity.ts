@@ -10,7 +10,7 @@ import {
 } from './correspondence-context';
 import { DeliveryError, type Mailer } from './mailer';
 import { renderLetterPdf } from './pdf';
-import { templateContext } from './template-context';
+import { recipientFor, renderForComplaint } from './render-for-complaint';
 import { TemplateRenderer, type TemplateName } from './templates';
 
 export interface CorrespondenceDependencies {
@@ -33,12 +33,15 @@ export function createCorrespondenceActivities(deps: CorrespondenceDependencies)
     context: CorrespondenceContext,
     delivery: Delivery,
   ) {
-    const recipient = {
-      name: delivery.recipientName,
-      address: delivery.channel === 'letter' ? (context.complainant?.address ?? null) : null,
-    };
     const today = new Date().toISOString().slice(0, 10);
-    return renderer.render(template, templateContext(context, recipient, input.facts ?? {}, today));
+    return renderForComplaint(
+      renderer,
+      template,
+      context,
+      recipientFor(context, delivery),
+      input.facts ?? {},
+      today,
+    );
   }
 
   /** The item for this delivery, created (rendered, not yet sent) on first use: the key is written before any send. */
@@ -69,6 +72,9 @@ export function createCorrespondenceActivities(deps: CorrespondenceDependencies)
         complaintReference: input.reference,
         template: rendered.template,
         templateVersion: rendered.templateVersion,
+        variant: rendered.variant,
+        templateSource: rendered.templateSource,
+        partialOverrides: rendered.partialOverrides,
         channel: delivery.channel,
         audience: input.audience,
         recipient: delivery.recipientLabel,

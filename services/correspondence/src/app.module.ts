@@ -18,6 +18,7 @@ import { TASK_QUEUES } from '@complaints/temporal';
 import type { CorrespondenceConfig } from './config';
 import { CorrespondenceController } from './correspondence/correspondence.controller';
 import { OmbudsmanPackController } from './correspondence/ombudsman-pack.controller';
+import { TemplatesModule } from './templates/templates.module';
 
 export const MAILER = Symbol('MAILER');
 
@@ -29,7 +30,7 @@ export class AppModule implements OnApplicationShutdown {
   static forConfig(config: CorrespondenceConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: serviceCoreImports('correspondence', config),
+      imports: [...serviceCoreImports('correspondence', config), TemplatesModule],
       controllers: [HealthController, CorrespondenceController, OmbudsmanPackController],
       providers: [
         ...staffAuthProviders(config),

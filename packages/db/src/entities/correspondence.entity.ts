@@ -23,8 +23,21 @@ export class Correspondence {
   @Column({ type: 'varchar', length: 64 })
   template!: string;
 
+  /** The catalogue's version of the variant, or the organisation's override version (see `templateSource`). */
   @Column({ type: 'int' })
   templateVersion!: number;
+
+  /** `standard`, or `easy-read` when the person asked for easy read (R-INT-2) and the template has that variant. */
+  @Column({ type: 'varchar', length: 16, default: 'standard' })
+  variant!: string;
+
+  /** `standard`: the catalogue's template; `organisation`: the organisation's override of it (issue #5). */
+  @Column({ type: 'varchar', length: 16, default: 'standard' })
+  templateSource!: 'standard' | 'organisation';
+
+  /** The organisation's overrides of partials this item used, e.g. `[{ "name": "letterhead", "version": 2 }]`. */
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  partialOverrides!: { name: string; version: number }[];
 
   @Column({ type: 'varchar', length: 16 })
   channel!: CorrespondenceChannel;

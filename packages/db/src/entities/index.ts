@@ -6,6 +6,7 @@ import { Correspondence } from './correspondence.entity';
 import { FinalResponseDraft } from './final-response-draft.entity';
 import { Organisation } from './organisation.entity';
 import { StaffUser } from './staff-user.entity';
+import { TemplateOverride } from './template-override.entity';
 
 export {
   CaseEvent,
@@ -16,6 +17,7 @@ export {
   FinalResponseDraft,
   Organisation,
   StaffUser,
+  TemplateOverride,
 };
 export * from './complaint.entity';
 export * from './complaint-party.entity';
@@ -32,4 +34,5 @@ export const ENTITIES = [
   CaseEvent,
   Correspondence,
   FinalResponseDraft,
+  TemplateOverride,
 ];

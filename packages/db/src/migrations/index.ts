@@ -3,6 +3,7 @@ import { CaseRecord1763856100000 } from './1763856100000-case-record';
 import { EarlyResolutionSummary1763856200000 } from './1763856200000-early-resolution-summary';
 import { FinalResponsesAndOversight1763856300000 } from './1763856300000-final-responses-and-oversight';
 import { LetterPdfs1763856400000 } from './1763856400000-letter-pdfs';
+import { TemplateOverrides1763856500000 } from './1763856500000-template-overrides';
 
 /** In order; a new migration is appended here and never edited once released. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   EarlyResolutionSummary1763856200000,
   FinalResponsesAndOversight1763856300000,
   LetterPdfs1763856400000,
+  TemplateOverrides1763856500000,
 ];

@@ -18,7 +18,26 @@ export class CorrespondenceItemDto {
   @ApiProperty() id!: string;
   @ApiProperty({ example: 'HPFT-2026-000001' }) complaintReference!: string;
   @ApiProperty({ example: 'acknowledgement' }) template!: string;
-  @ApiProperty({ example: 1 }) templateVersion!: number;
+  @ApiProperty({
+    example: 1,
+    description: "The standard template's version, or the organisation's override version (`templateSource`)",
+  })
+  templateVersion!: number;
+  @ApiProperty({
+    enum: ['standard', 'easy-read'],
+    description: 'Easy read when the person asked for it (R-INT-2)',
+  })
+  variant!: string;
+  @ApiProperty({
+    enum: ['standard', 'organisation'],
+    description: "`organisation`: the organisation's override",
+  })
+  templateSource!: string;
+  @ApiProperty({
+    example: [{ name: 'letterhead', version: 2 }],
+    description: "The organisation's overrides of partials the item used",
+  })
+  partialOverrides!: { name: string; version: number }[];
   @ApiProperty({ enum: ['email', 'letter'] }) channel!: string;
   @ApiProperty({ example: 'complainant' }) audience!: string;
   @ApiProperty({ description: 'Email address(es), or the postal address of a letter' }) recipient!: string;
@@ -51,6 +70,9 @@ function toItem(item: Correspondence, hasPdf: boolean): CorrespondenceItemDto {
     complaintReference: item.complaintReference,
     template: item.template,
     templateVersion: item.templateVersion,
+    variant: item.variant,
+    templateSource: item.templateSource,
+    partialOverrides: item.partialOverrides,
     channel: item.channel,
     audience: item.audience,
     recipient: item.recipient,

@@ -1,0 +1,252 @@
+// An organisation's override is tried before it is saved: it must compile in strict mode, print nothing
+// unescaped, and render every letter it takes part in against example data for every policy profile.
+import Handlebars from 'handlebars';
+import type { Complaint, ComplaintIssue, FinalResponseDraft, Organisation, StaffUser } from '@complaints/db';
+import {
+  listProfiles,
+  ombudsmanRoute,
+  type FinalResponseContent,
+  type PolicyProfile,
+  type WrittenSection,
+} from '@complaints/domain';
+import type { CorrespondenceContext } from './correspondence-context';
+import { printsUnescaped } from './template-ast';
+import { templateContext } from './template-context';
+import {
+  TEMPLATE_CATALOGUE,
+  TemplateRenderer,
+  variantDefinition,
+  variantsOf,
+  type ActiveOverride,
+  type FactSpec,
+  type TemplateName,
+  type TemplateVariant,
+} from './templates';
+
+/** Longer than any letter needs; keeps a mistaken upload out of the table. */
+export const MAX_OVERRIDE_LENGTH = 100_000;
+
+export interface OverrideCandidate {
+  name: string;
+  variant: TemplateVariant;
+  body: string;
+}
+
+/** Why an override cannot be saved, by the request field at fault. */
+export interface OverrideProblem {
+  field: 'variant' | 'body';
+  reason: string;
+}
+
+/** Whether a name is a template of the catalogue, a partial, or neither. */
+export function overrideTarget(renderer: TemplateRenderer, name: string): 'template' | 'partial' | null {
+  if (TemplateRenderer.isTemplate(name)) return 'template';
+  return renderer.partials.includes(name) ? 'partial' : null;
+}
+
+/** R-RESP-1: the written sections of the example draft, each unmistakable in a rendered letter. */
+const SECTIONS: Readonly<Record<WrittenSection, string>> = {
+  'issues-and-outcome-sought': 'Example issues and outcome sought.',
+  'how-investigated': 'Example of how it was investigated.',
+  'evidence-considered': 'Example evidence considered.',
+  'what-went-wrong': 'Example of what went wrong and the standard.',
+  impact: 'Example impact on the person.',
+  apology: 'Example apology.',
+  'wider-learning': 'Example wider learning.',
+  'staying-involved': 'Example of staying involved.',
+};
+
+const ISSUES = [
+  { id: 'example-issue-1', position: 1, description: 'Example issue one.' },
+  { id: 'example-issue-2', position: 2, description: 'Example issue two.' },
+];
+
+const DRAFT: FinalResponseContent = {
+  sections: { ...SECTIONS },
+  findings: [
+    { issueId: 'example-issue-1', outcome: 'upheld', finding: 'Example finding one.' },
+    { issueId: 'example-issue-2', outcome: 'not-upheld', finding: 'Example finding two.' },
+  ],
+  remedies: [{ kind: 'apology', detail: 'Example remedy.' }],
+  actions: [{ id: 'action-1', description: 'Example action.', ownerId: 'example', due: '2026-06-30' }],
+  careContext: 'nhs-care',
+};
+
+/** What each R-RESP-1 element of the example draft prints, to find any an override of the response leaves out. */
+const RESPONSE_CONTENT: [element: string, text: string][] = [
+  ...(Object.entries(SECTIONS) as [string, string][]),
+  ...ISSUES.map((issue) => ['issues-and-outcome-sought', issue.description] as [string, string]),
+  ...DRAFT.findings.map((finding) => ['findings', finding.finding] as [string, string]),
+  ...DRAFT.remedies.map((remedy) => ['remedy', remedy.detail] as [string, string]),
+  ...DRAFT.actions.map((action) => ['staying-involved', action.description] as [string, string]),
+];
+
+/** One value of each declared fact, for a template without examples of its own below. */
+function factsFromSpecs(name: TemplateName): Record<string, unknown> {
+  const examples = { string: 'example', integer: 1, boolean: false, date: '2026-04-14' };
+  const specs: Record<string, FactSpec> = TEMPLATE_CATALOGUE[name].facts;
+  return Object.fromEntries(
+    Object.entries(specs).map(([fact, spec]) => [
+      fact,
+      spec.type === 'one-of' ? spec.values[0] : examples[spec.type],
+    ]),
+  );
+}
+
+/** Example facts for each template under a profile, one set per path through the letter worth trying. */
+function exampleFacts(name: TemplateName, profile: PolicyProfile): Record<string, unknown>[] {
+  const route = ombudsmanRoute(profile, 'nhs-care');
+  const stageTwo = profile.afterResponse.stageTwo !== null;
+  const staff = { deadline: 'acknowledgement', due: '2026-03-13', rule: 'R-ACK-1' };
+  const examples: Partial<Record<TemplateName, Record<string, unknown>[]>> = {
+    acknowledgement: [{}],
+    'early-resolution-summary': [{}],
+    'deadline-reminder': [staff],
+    'deadline-breach': [staff],
+    'final-response': [
+      { round: 'first', stageTwoAvailable: stageTwo },
+      { round: 'reopened', stageTwoAvailable: false },
+      ...(stageTwo ? [{ round: 'stage-two', stageTwoAvailable: false }] : []),
+    ].map((facts) => ({ ...facts, finalResponseVersion: 1, ombudsman: route })),
+    'final-response-cover': [{ finalResponseVersion: 1 }],
+    'timescale-extended': [
+      { previousDue: '2026-04-14', newDue: '2026-05-12', reason: 'complexity', progressReport: false },
+      { previousDue: null, newDue: '2026-05-12', reason: 'complexity', progressReport: true },
+    ],
+    'involved-handler': [{ reason: 'small-team' }],
+    'six-month-delay': [{ likelyBy: '2026-10-30', approvedBy: 'example' }],
+    reopened: [{ due: '2026-06-05' }, { due: null }],
+    'stage-two-acknowledgement': [{ due: '2026-05-11' }],
+    'actions-completed': [{}],
+    'out-of-scope': [
+      { whole: true, matter: 'employment' },
+      { whole: false, matter: 'information-request' },
+      { whole: true, matter: 'own-staff' },
+      { whole: false, matter: 'other' },
+    ],
+    'out-of-time': [
+      { decision: 'considered', ombudsman: null },
+      { decision: 'not-considered', ombudsman: route },
+    ],
+    'consent-request': [{}],
+    'approval-request': [
+      { document: 'final-response', step: 'sign-off', due: '2026-03-13' },
+      { document: 'six-month-letter', step: 'sign-off', due: null },
+    ],
+    'staff-notification': [{}],
+  };
+  return examples[name] ?? [factsFromSpecs(name)];
+}
+
+/** Example contexts: by email with nobody allocated, and by letter in large print with a handler named. */
+function exampleContexts(
+  organisation: Organisation,
+  profile: PolicyProfile,
+  variant: TemplateVariant,
+  facts: Record<string, unknown>,
+): Record<string, unknown>[] {
+  return [false, true].map((letter) => {
+    const context = {
+      complaint: {
+        reference: `${organisation.code}-2026-000001`,
+        receivedOn: '2026-03-10',
+        accessibilityNeeds: [
+          ...(variant === 'easy-read' ? ['easy-read'] : []),
+          ...(letter ? ['large-print'] : []),
+        ],
+        earlyResolutionSummary: letter ? 'Example summary.' : null,
+      } as Complaint,
+      organisation,
+      complainant: null,
+      profile,
+      handler: letter ? ({ displayName: 'Example Handler' } as StaffUser) : null,
+      issues: ISSUES as ComplaintIssue[],
+      finalResponseDraft: {
+        version: 1,
+        content: DRAFT,
+        coverLetter: 'Example cover letter.',
+      } as FinalResponseDraft,
+      approver: { displayName: 'Example Manager', roles: ['senior-manager'] } as StaffUser,
+      templateOverrides: { organisationCode: organisation.code, overrides: [] },
+    } as CorrespondenceContext;
+    const recipient = {
+      name: 'Example Person',
+      address: letter ? { lines: ['1 Example Street', 'Exampletown'], postcode: 'EX1 1AA' } : null,
+    };
+    return templateContext(context, recipient, facts, '2026-03-11');
+  });
+}
+
+const describeError = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/**
+ * The problems that keep an override from being saved (none: it may be saved). It is tried together with the
+ * organisation's other overrides in use, on every letter it takes part in (a partial: every letter).
+ */
+export function validateOverride(
+  renderer: TemplateRenderer,
+  organisation: Organisation,
+  current: readonly ActiveOverride[],
+  candidate: OverrideCandidate,
+): OverrideProblem[] {
+  const target = overrideTarget(renderer, candidate.name);
+  if (target === 'partial' && candidate.variant !== 'standard')
+    return [{ field: 'variant', reason: 'a partial is shared by every variant: override it as standard' }];
+  if (target === 'template' && !variantDefinition(candidate.name as TemplateName, candidate.variant))
+    return [{ field: 'variant', reason: `${candidate.name} has no ${candidate.variant} variant` }];
+  if (candidate.body.trim() === '') return [{ field: 'body', reason: 'is empty' }];
+  if (candidate.body.length > MAX_OVERRIDE_LENGTH)
+    return [{ field: 'body', reason: `is longer than ${MAX_OVERRIDE_LENGTH} characters` }];
+  try {
+    Handlebars.precompile(candidate.body, { strict: true });
+  } catch (error) {
+    return [{ field: 'body', reason: `does not compile: ${describeError(error)}` }];
+  }
+  if (printsUnescaped(candidate.body)) {
+    return [
+      {
+        field: 'body',
+        reason:
+          'prints a value unescaped ({{{ }}} or {{& }}); case data must always be HTML-escaped with {{ }}',
+      },
+    ];
+  }
+  const trial = renderer.trial([
+    ...current.filter(
+      (override) => override.name !== candidate.name || override.variant !== candidate.variant,
+    ),
+    { ...candidate, version: 0 },
+  ]);
+  const letters: [TemplateName, TemplateVariant][] =
+    target === 'template'
+      ? [[candidate.name as TemplateName, candidate.variant]]
+      : (Object.keys(TEMPLATE_CATALOGUE) as TemplateName[]).flatMap((name) =>
+          variantsOf(name).map((variant) => [name, variant] as [TemplateName, TemplateVariant]),
+        );
+  for (const profile of listProfiles()) {
+    for (const [name, variant] of letters) {
+      const where = `${name}${variant === 'standard' ? '' : ` (${variant})`} for the ${profile.id} profile (v${profile.version})`;
+      for (const facts of exampleFacts(name, profile)) {
+        for (const context of exampleContexts(organisation, profile, variant, facts)) {
+          let text: string;
+          try {
+            text = trial.render(name, variant, context).text.replace(/\s+/g, ' ');
+          } catch (error) {
+            return [{ field: 'body', reason: `does not render ${where}: ${describeError(error)}` }];
+          }
+          if (name !== 'final-response') continue;
+          const missing = [
+            ...new Set(
+              RESPONSE_CONTENT.filter(([, shown]) => !text.includes(shown)).map(([element]) => element),
+            ),
+          ];
+          if (missing.length > 0)
+            return [
+              { field: 'body', reason: `leaves out R-RESP-1 elements of ${where}: ${missing.join(', ')}` },
+            ];
+        }
+      }
+    }
+  }
+  return [];
+}

@@ -1,0 +1,42 @@
+import type { CorrespondenceContext, Delivery } from './correspondence-context';
+import { templateContext, type TemplateRecipient } from './template-context';
+import {
+  variantDefinition,
+  type RenderedCorrespondence,
+  type TemplateName,
+  type TemplateRenderer,
+  type TemplateVariant,
+} from './templates';
+
+/** Easy read when the person asked for it (R-INT-2) and the template has that variant; otherwise the standard. */
+export function variantFor(name: TemplateName, accessibilityNeeds: readonly string[]): TemplateVariant {
+  return accessibilityNeeds.includes('easy-read') && variantDefinition(name, 'easy-read')
+    ? 'easy-read'
+    : 'standard';
+}
+
+/** Who a delivery is addressed to: a letter carries the complainant's postal address, an email none. */
+export function recipientFor(context: CorrespondenceContext, delivery: Delivery): TemplateRecipient {
+  return {
+    name: delivery.recipientName,
+    address: delivery.channel === 'letter' ? (context.complainant?.address ?? null) : null,
+  };
+}
+
+/**
+ * One template rendered for a complaint exactly as it is sent: from the record, in the variant the person needs
+ * (large print applies on top), with the organisation's overrides. Reads and writes nothing.
+ */
+export function renderForComplaint(
+  renderer: TemplateRenderer,
+  template: TemplateName,
+  context: CorrespondenceContext,
+  recipient: TemplateRecipient,
+  facts: Record<string, unknown>,
+  today: string,
+): RenderedCorrespondence {
+  return renderer.render(template, templateContext(context, recipient, facts, today), {
+    variant: variantFor(template, context.complaint.accessibilityNeeds),
+    overrides: context.templateOverrides,
+  });
+}

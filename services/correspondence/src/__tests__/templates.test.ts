@@ -1,0 +1,379 @@
+// Templates over HTTP (issue #5): the catalogue, an organisation's overrides (complaints managers only, tried before
+// they are saved, used for that organisation only) and the preview of a letter exactly as it would be sent.
+// Overrides belong to an organisation made for this file, so no other test's letters are affected.
+import { randomInt } from 'node:crypto';
+import type { INestApplication } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import request from 'supertest';
+import type { DataSource } from 'typeorm';
+import {
+  createCorrespondenceActivities,
+  createSmtpMailer,
+  TemplateRenderer,
+  type Mailer,
+} from '@complaints/activities/correspondence';
+import {
+  Complaint,
+  Correspondence,
+  DEMO_STAFF,
+  Organisation,
+  seedDemoData,
+  type StaffRole,
+} from '@complaints/db';
+import { configureApp, DATA_SOURCE, signStaffToken } from '@complaints/service-kit';
+import { AppModule } from '../app.module';
+import { loadCorrespondenceConfig } from '../config';
+import { SERVICE_DESCRIPTION } from '../service-description';
+
+jest.setTimeout(30_000);
+
+const config = loadCorrespondenceConfig({ ...process.env, PORT: '3001' });
+const ORGANISATION = `TT${Array.from({ length: 6 }, () => String.fromCharCode(65 + randomInt(26))).join('')}`;
+const reference = `${ORGANISATION}-2099-${String(randomInt(1, 1_000_000)).padStart(6, '0')}`;
+let app: INestApplication;
+let dataSource: DataSource;
+let mailer: Mailer;
+
+const tokenAs = (organisationCode: string, id: string, roles: StaffRole[]) =>
+  signStaffToken(
+    { id, organisationCode, roles },
+    { secret: config.AUTH_JWT_SECRET, issuer: config.AUTH_JWT_ISSUER },
+  );
+const demoToken = (email: string) => {
+  const user = DEMO_STAFF.find((candidate) => candidate.email === email)!;
+  return tokenAs(user.organisationCode, user.id, user.roles);
+};
+let manager: string;
+let handler: string;
+
+const http = () => request(app.getHttpServer());
+
+beforeAll(async () => {
+  app = (
+    await Test.createTestingModule({ imports: [AppModule.forConfig(config)] }).compile()
+  ).createNestApplication({
+    bufferLogs: true,
+  });
+  configureApp(app, SERVICE_DESCRIPTION);
+  await app.init();
+  dataSource = app.get(DATA_SOURCE);
+  await seedDemoData(dataSource);
+  await dataSource.getRepository(Organisation).insert({
+    code: ORGANISATION,
+    name: 'Template Test NHS Trust',
+    profileId: 'hpft',
+    profileVersion: 1,
+    nation: 'england-and-wales',
+    closureDays: [],
+    letterhead: { addressLines: ['1 Test Street'], telephone: '01632 960456' },
+  });
+  const complaints = dataSource.getRepository(Complaint);
+  await complaints.save(
+    complaints.create({
+      reference,
+      organisationCode: ORGANISATION,
+      kind: 'complaint',
+      anonymous: false,
+      channel: 'web-form',
+      receivedOn: '2099-03-02',
+      profileId: 'hpft',
+      profileVersion: 1,
+      replyChannels: ['email', 'letter'],
+      accessibilityNeeds: ['easy-read'],
+      stage: 'awaiting-acknowledgement',
+      createdBy: 'templates-test',
+      parties: [
+        {
+          role: 'complainant',
+          name: 'Alex <b>Example</b>',
+          email: `templates.${randomInt(1_000_000)}@example.test`,
+          address: { lines: ['12 Acacia Avenue'], postcode: 'AL10 9AB' },
+          relationship: 'patient',
+        },
+      ],
+      issues: [],
+    }),
+  );
+  manager = await tokenAs(ORGANISATION, 'templates-test-manager', ['complaints-manager', 'handler']);
+  handler = await tokenAs(ORGANISATION, 'templates-test-handler', ['handler']);
+  mailer = createSmtpMailer(process.env.SMTP_URL!);
+}, 60_000);
+
+afterAll(async () => {
+  mailer?.close();
+  if (dataSource?.isInitialized) {
+    await dataSource.query('DELETE FROM correspondence WHERE complaint_reference = $1', [reference]);
+    await dataSource.query('DELETE FROM complaint WHERE reference = $1', [reference]);
+    await dataSource.query('DELETE FROM organisation WHERE code = $1', [ORGANISATION]);
+  }
+  await app?.close();
+});
+
+const OWN_EASY_READ =
+  '{{#> easy-read-letter}}<h2>Thank you</h2><p>We have your complaint {{reference}}.</p>{{> easy-read-contact}}{{/easy-read-letter}}';
+const preview = (token: string, body: object) =>
+  http()
+    .post(`/complaints/${reference}/correspondence/preview`)
+    .set('Authorization', `Bearer ${token}`)
+    .send(body);
+const put = (token: string, name: string, body: object) =>
+  http().put(`/templates/${name}/override`).set('Authorization', `Bearer ${token}`).send(body);
+
+it('GET /templates: every template with its versions, facts and variants, and the partials', async () => {
+  const { body } = await http().get('/templates').set('Authorization', `Bearer ${handler}`).expect(200);
+  const acknowledgement = body.templates.find(
+    (template: { name: string }) => template.name === 'acknowledgement',
+  );
+  expect(acknowledgement).toEqual({
+    name: 'acknowledgement',
+    kind: 'letter',
+    facts: {},
+    variants: [
+      { variant: 'standard', version: 1, subject: expect.stringContaining('{{reference}}'), override: null },
+      { variant: 'easy-read', version: 1, subject: expect.stringContaining('{{reference}}'), override: null },
+    ],
+  });
+  const extended = body.templates.find(
+    (template: { name: string }) => template.name === 'timescale-extended',
+  );
+  expect(extended.facts.newDue).toEqual({ type: 'date' });
+  expect(body.partials).toContainEqual({ name: 'letterhead', override: null });
+  await http().get('/templates').expect(401);
+  await http()
+    .get('/templates')
+    .set('Authorization', `Bearer ${await demoToken('staff@hpft.demo')}`)
+    .expect(403);
+});
+
+describe('overrides', () => {
+  it('a complaints manager saves versions of an override; it is listed for that organisation only', async () => {
+    await put(handler, 'acknowledgement', { body: OWN_EASY_READ, variant: 'easy-read' }).expect(403);
+
+    const first = await put(manager, 'acknowledgement', { body: OWN_EASY_READ, variant: 'easy-read' }).expect(
+      200,
+    );
+    expect(first.body).toEqual({
+      name: 'acknowledgement',
+      variant: 'easy-read',
+      version: 1,
+      body: OWN_EASY_READ,
+      createdBy: 'templates-test-manager',
+      createdAt: expect.any(String),
+    });
+    const second = await put(manager, 'acknowledgement', {
+      body: OWN_EASY_READ,
+      variant: 'easy-read',
+    }).expect(200);
+    expect(second.body.version).toBe(2);
+
+    const own = await http().get('/templates').set('Authorization', `Bearer ${handler}`).expect(200);
+    const variants = own.body.templates.find(
+      (template: { name: string }) => template.name === 'acknowledgement',
+    ).variants;
+    expect(variants[0].override).toBeNull();
+    expect(variants[1].override).toMatchObject({ version: 2, body: OWN_EASY_READ });
+
+    const other = await http()
+      .get('/templates')
+      .set('Authorization', `Bearer ${await demoToken('handler@hpft.demo')}`)
+      .expect(200);
+    const theirs = other.body.templates.find(
+      (template: { name: string }) => template.name === 'acknowledgement',
+    );
+    expect(theirs.variants.map((variant: { override: unknown }) => variant.override)).toEqual([null, null]);
+  });
+
+  it.each([
+    [
+      'prints case data unescaped',
+      'acknowledgement',
+      { body: '{{#> letter}}<p>{{{recipient.name}}}</p>{{/letter}}' },
+      'body',
+      /unescaped/,
+    ],
+    [
+      'does not compile',
+      'acknowledgement',
+      { body: '{{#> letter}}<p>{{#if reference}}</p>{{/letter}}' },
+      'body',
+      /^does not compile/,
+    ],
+    [
+      'does not render',
+      'letterhead',
+      { body: '<div>{{organisation.title}}</div>' },
+      'body',
+      /^does not render .*"title" not defined/,
+    ],
+    [
+      'has no such variant',
+      'reopened',
+      { body: '<p>{{reference}}</p>', variant: 'easy-read' },
+      'variant',
+      /no easy-read variant/,
+    ],
+  ])('refuses an override that %s: 422 naming the field and why', async (_why, name, body, field, reason) => {
+    const response = await put(manager, name, body).expect(422);
+    expect(response.headers['content-type']).toContain('application/problem+json');
+    expect(response.body).toMatchObject({ status: 422, title: 'Override refused' });
+    expect(response.body.errors).toEqual([{ field, reason: expect.stringMatching(reason) }]);
+  });
+
+  it('unknown names are 404, bad variants 400, and nothing is saved', async () => {
+    await put(manager, 'no-such-template', { body: '<p>Hi</p>' }).expect(404);
+    const bad = await put(manager, 'acknowledgement', { body: '<p>Hi</p>', variant: 'welsh' }).expect(400);
+    expect(bad.body.errors).toEqual([{ field: 'variant', reason: expect.any(String) }]);
+    const [{ count }] = await dataSource.query(
+      `SELECT count(*)::int AS count FROM template_override WHERE organisation_code = $1 AND name <> 'acknowledgement'`,
+      [ORGANISATION],
+    );
+    expect(count).toBe(0);
+  });
+});
+
+describe('preview', () => {
+  it('returns exactly what sending would produce (easy read, with the override), and stores nothing', async () => {
+    const rows = () => dataSource.getRepository(Correspondence).countBy({ complaintReference: reference });
+    const { body } = await preview(handler, { template: 'acknowledgement', format: 'email' }).expect(200);
+    expect(body).toMatchObject({
+      template: 'acknowledgement',
+      variant: 'easy-read',
+      templateSource: 'organisation',
+      templateVersion: 2,
+      partialOverrides: [],
+      channel: 'email',
+      subject: `Your complaint ${reference}: we have got your complaint`,
+    });
+    expect(body.html).toContain(`<p>We have your complaint ${reference}.</p>`);
+    expect(body.html).toContain('Dear Alex &lt;b&gt;Example&lt;/b&gt;,');
+    expect(await rows()).toBe(0);
+
+    const letter = await preview(handler, { template: 'acknowledgement', format: 'letter' }).expect(200);
+    expect(letter.body.channel).toBe('letter');
+    expect(letter.body.html).toContain('12 Acacia Avenue');
+    expect(body.html).not.toContain('12 Acacia Avenue');
+    expect(await rows()).toBe(0);
+
+    const activities = createCorrespondenceActivities({
+      dataSource,
+      mailer,
+      renderer: new TemplateRenderer(),
+      messageIdDomain: 'complaints.test.example',
+      defaultFrom: '"NHS complaints" <complaints@test.example>',
+    });
+    await activities.sendCorrespondence({
+      reference,
+      step: 'acknowledgement-letter',
+      template: 'acknowledgement',
+      audience: 'complainant',
+    });
+    const sent = await dataSource
+      .getRepository(Correspondence)
+      .find({ where: { complaintReference: reference }, order: { channel: 'ASC' } });
+    expect(sent.map((item) => item.channel)).toEqual(['email', 'letter']);
+    for (const [item, previewed] of [
+      [sent[0], body],
+      [sent[1], letter.body],
+    ]) {
+      expect({ subject: item.subject, html: item.html, text: item.text }).toEqual({
+        subject: previewed.subject,
+        html: previewed.html,
+        text: previewed.text,
+      });
+      expect(item).toMatchObject({
+        variant: 'easy-read',
+        templateSource: 'organisation',
+        templateVersion: 2,
+      });
+    }
+    const log = await http()
+      .get(`/complaints/${reference}/correspondence`)
+      .set('Authorization', `Bearer ${handler}`)
+      .expect(200);
+    expect(log.body[0]).toMatchObject({
+      template: 'acknowledgement',
+      variant: 'easy-read',
+      templateSource: 'organisation',
+      templateVersion: 2,
+      partialOverrides: [],
+    });
+  });
+
+  it('an audience nothing would be sent to: 422 naming the audience', async () => {
+    const { body } = await preview(handler, {
+      template: 'deadline-reminder',
+      audience: 'complaints-manager',
+      facts: { deadline: 'acknowledgement', due: '2099-03-05', rule: 'R-ACK-1' },
+    }).expect(422);
+    // The test organisation has no staff in the record: nothing would be sent.
+    expect(body.errors).toEqual([
+      { field: 'audience', reason: expect.stringContaining('nothing would be sent') },
+    ]);
+  });
+
+  it('unknown template or wrong facts: 422 naming the field', async () => {
+    const unknown = await preview(handler, { template: 'final-response-draft' }).expect(422);
+    expect(unknown.headers['content-type']).toContain('application/problem+json');
+    expect(unknown.body.errors).toEqual([{ field: 'template', reason: expect.any(String) }]);
+
+    const wrong = await preview(handler, {
+      template: 'timescale-extended',
+      facts: { previousDue: null, newDue: 'soon', progressReport: false },
+    }).expect(422);
+    expect(wrong.body.errors).toEqual([
+      { field: 'facts.newDue', reason: expect.stringContaining('must be an ISO date') },
+      { field: 'facts.reason', reason: expect.stringContaining('not defined') },
+    ]);
+
+    const unrenderable = await preview(handler, {
+      template: 'final-response-cover',
+      facts: { finalResponseVersion: 7 },
+    }).expect(422);
+    expect(unrenderable.body.errors).toEqual([
+      { field: 'template', reason: expect.stringContaining('no saved final-response draft') },
+    ]);
+  });
+
+  it('is for staff of the complaint’s organisation who consider complaints', async () => {
+    await preview(await demoToken('handler@hpft.demo'), { template: 'acknowledgement' }).expect(404);
+    await preview(await tokenAs(ORGANISATION, 'templates-test-staff', ['staff']), {
+      template: 'acknowledgement',
+    }).expect(403);
+    await http()
+      .post(`/complaints/${reference}/correspondence/preview`)
+      .send({ template: 'acknowledgement' })
+      .expect(401);
+    await preview(handler, { template: 'acknowledgement', format: 'fax' }).expect(400);
+  });
+});
+
+describe('reverting', () => {
+  it('DELETE puts the standard template back (complaints managers only); again is 404', async () => {
+    await http()
+      .delete('/templates/acknowledgement/override?variant=easy-read')
+      .set('Authorization', `Bearer ${handler}`)
+      .expect(403);
+    await http()
+      .delete('/templates/acknowledgement/override?variant=easy-read')
+      .set('Authorization', `Bearer ${manager}`)
+      .expect(204);
+    const { body } = await preview(handler, { template: 'acknowledgement' }).expect(200);
+    expect(body).toMatchObject({ variant: 'easy-read', templateSource: 'standard', templateVersion: 1 });
+    expect(body.html).not.toContain('We have your complaint');
+    await http()
+      .delete('/templates/acknowledgement/override?variant=easy-read')
+      .set('Authorization', `Bearer ${manager}`)
+      .expect(404);
+    // The reverted versions are kept: sent items name them.
+    const versions: { version: number; has_body: boolean }[] = await dataSource.query(
+      `SELECT version, body IS NOT NULL AS has_body FROM template_override
+        WHERE organisation_code = $1 AND name = 'acknowledgement' ORDER BY version`,
+      [ORGANISATION],
+    );
+    expect(versions).toEqual([
+      { version: 1, has_body: true },
+      { version: 2, has_body: true },
+      { version: 3, has_body: false },
+    ]);
+  });
+});
