@@ -27,4 +27,7 @@ export interface CaseProjection {
   underOversight?: boolean;
   /** R-QUICK-1 (HPFT 8.10): a PALS enquiry became a complaint on this day, its date of receipt from now on. */
   becameComplaintOn?: string;
+  /** R-MON-1: the overall outcome and whether the response met the timescale agreed at the start. */
+  outcome?: string | null;
+  metAgreedTimescale?: boolean | null;
 }

@@ -51,6 +51,8 @@ export function createCaseRecordActivities({ dataSource }: { dataSource: DataSou
           underOversight,
           handlerId,
           becameComplaintOn,
+          outcome,
+          metAgreedTimescale,
         } = input.projection;
         const changes: Partial<Complaint> = {};
         if (stage !== undefined) changes.stage = stage;
@@ -60,6 +62,8 @@ export function createCaseRecordActivities({ dataSource }: { dataSource: DataSou
         if (closedAt !== undefined) changes.closedAt = closedAt === null ? null : new Date(closedAt);
         if (underOversight !== undefined) changes.underOversight = underOversight;
         if (handlerId !== undefined) changes.handlerId = handlerId;
+        if (outcome !== undefined) changes.outcome = outcome as Complaint['outcome'];
+        if (metAgreedTimescale !== undefined) changes.metAgreedTimescale = metAgreedTimescale;
         if (becameComplaintOn !== undefined)
           Object.assign(changes, { kind: 'complaint', receivedOn: becameComplaintOn });
         await manager.update(Complaint, { id: complaint.id }, changes);

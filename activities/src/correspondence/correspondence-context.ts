@@ -5,6 +5,7 @@ import {
   ComplaintIssue,
   ComplaintParty,
   FinalResponseDraft,
+  InvestigationPlan,
   Organisation,
   StaffUser,
   type StaffRole,
@@ -14,6 +15,7 @@ import {
   createWorkingDayCalendar,
   getProfile,
   workingDaysAfterReceipt,
+  type InvestigationPlanContent,
   type PolicyProfile,
 } from '@complaints/domain';
 import type { Audience } from './contract';
@@ -31,6 +33,8 @@ export interface CorrespondenceContext {
   issues: ComplaintIssue[];
   /** The saved final-response version named by `facts.finalResponseVersion`; null when not asked for or not saved. */
   finalResponseDraft: FinalResponseDraft | null;
+  /** R-INV-2: the saved plan named by `facts.planVersion`, with who will respond; null when not asked for or not saved. */
+  plan: { content: InvestigationPlanContent; respondent: StaffUser | null } | null;
   /** The member of staff named by `facts.approvedBy` (R-INV-7: who signs the six-month letter); null when not asked for or unknown. */
   approver: StaffUser | null;
   /** The organisation's template overrides in use (issue #5). */
@@ -64,6 +68,20 @@ export async function loadCorrespondenceContext(
         .getRepository(FinalResponseDraft)
         .findOneBy({ complaintReference: reference, version: facts.finalResponseVersion as number })
     : null;
+  const savedPlan = Number.isInteger(facts.planVersion)
+    ? await dataSource
+        .getRepository(InvestigationPlan)
+        .findOneBy({ complaintReference: reference, version: facts.planVersion as number })
+    : null;
+  const plan = savedPlan
+    ? {
+        content: savedPlan.content,
+        respondent: await staff.findOneBy({
+          id: savedPlan.content.respondentId,
+          organisationCode: complaint.organisationCode,
+        }),
+      }
+    : null;
   const approver =
     typeof facts.approvedBy === 'string'
       ? await staff.findOneBy({ id: facts.approvedBy, organisationCode: complaint.organisationCode })
@@ -76,6 +94,7 @@ export async function loadCorrespondenceContext(
     handler,
     issues: [...(complaint.issues ?? [])].sort((a, b) => a.position - b.position),
     finalResponseDraft,
+    plan,
     approver,
     templateOverrides: await loadTemplateOverrides(dataSource, complaint.organisationCode),
   };

@@ -117,6 +117,10 @@ function exampleFacts(name: TemplateName, profile: PolicyProfile): Record<string
     'six-month-delay': [{ likelyBy: '2026-10-30', approvedBy: 'example' }],
     reopened: [{ due: '2026-06-05' }, { due: null }],
     'stage-two-acknowledgement': [{ due: '2026-05-11' }],
+    'investigation-plan': [
+      { planVersion: 1, due: '2026-05-29' },
+      { planVersion: 1, due: null },
+    ],
     'actions-completed': [{}],
     'out-of-scope': [
       { whole: true, matter: 'employment' },
@@ -129,6 +133,10 @@ function exampleFacts(name: TemplateName, profile: PolicyProfile): Record<string
       { decision: 'not-considered', ombudsman: route },
     ],
     'consent-request': [{}],
+    'representative-decision': [
+      { decision: 'not-acting-in-best-interests', ombudsman: route },
+      { decision: 'no-reasonable-grounds-for-child', ombudsman: route },
+    ],
     'approval-request': [
       { document: 'final-response', step: 'sign-off', due: '2026-03-13' },
       { document: 'six-month-letter', step: 'sign-off', due: null },
@@ -167,6 +175,19 @@ function exampleContexts(
         coverLetter: 'Example cover letter.',
       } as FinalResponseDraft,
       approver: { displayName: 'Example Manager', roles: ['senior-manager'] } as StaffUser,
+      plan: {
+        content: {
+          keyIssueIds: ISSUES.map((issue) => issue.id),
+          howAffected: 'Example effect.',
+          outcomesSought: 'Example outcome.',
+          evidence: ['Example records'],
+          peopleToSpeakTo: ['Example colleague'],
+          respondentId: 'example',
+          responseMethod: 'letter',
+          advocacySignposted: true,
+        },
+        respondent: { displayName: 'Example Handler' } as StaffUser,
+      },
       templateOverrides: { organisationCode: organisation.code, overrides: [] },
     } as CorrespondenceContext;
     const recipient = {

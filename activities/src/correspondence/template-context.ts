@@ -4,6 +4,7 @@ import {
   summariseFinalResponse,
   type FindingOutcome,
   type LocalDate,
+  type PlanResponseMethod,
   type RemedyKind,
   type WrittenSection,
 } from '@complaints/domain';
@@ -50,6 +51,7 @@ export function templateContext(
     signatory: 'Complaints Team',
     earlyResolutionSummary: complaint.earlyResolutionSummary,
     finalResponse: finalResponseView(context),
+    plan: planView(context),
     // R-INV-7: the six-month letter is written by the Responsible Person or a Senior Manager.
     approver: approver
       ? {
@@ -157,4 +159,30 @@ function describeTimescale(context: CorrespondenceContext): string {
     return timescale.months === 1 ? 'a calendar month' : `${timescale.months} calendar months`;
   if (timescale.kind === 'working-days') return `${timescale.newComplaint} working days`;
   return 'the timescale we agree with you';
+}
+
+/** R-INV-2 "who responds and how", as the letter says it. */
+const RESPONSE_METHOD_WORDS: Readonly<Record<PlanResponseMethod, string>> = {
+  letter: 'in a letter',
+  email: 'by email',
+  'meeting-then-letter': 'at a meeting with you, followed by a letter',
+  'phone-call-then-letter': 'in a phone call, followed by a letter',
+};
+
+/** The saved plan named by the facts, shaped for the letter; null when none was asked for or none is saved. */
+function planView(context: CorrespondenceContext) {
+  if (!context.plan) return null;
+  const { content, respondent } = context.plan;
+  const keyIssues = context.issues
+    .filter((issue) => content.keyIssueIds.includes(issue.id))
+    .map((issue) => issue.description);
+  return {
+    keyIssues,
+    howAffected: content.howAffected,
+    outcomesSought: content.outcomesSought,
+    evidence: content.evidence,
+    peopleToSpeakTo: content.peopleToSpeakTo,
+    respondentName: respondent?.displayName ?? 'Your complaint handler',
+    responseMethod: RESPONSE_METHOD_WORDS[content.responseMethod],
+  };
 }

@@ -163,6 +163,13 @@ export const TEMPLATE_CATALOGUE = {
     subject: 'Your complaint {{reference}}: we have reopened it',
     facts: { due: fact.dateOrNull },
   },
+  // R-INV-2: the plan agreed with the person, from the saved version facts.planVersion.
+  'investigation-plan': {
+    version: 1,
+    kind: 'letter',
+    subject: 'Your complaint {{reference}}: how we will look into it',
+    facts: { planVersion: fact.integer, due: fact.dateOrNull },
+  },
   // R-STAGE2-1 (CWTH)
   'stage-two-acknowledgement': {
     version: 1,
@@ -196,6 +203,17 @@ export const TEMPLATE_CATALOGUE = {
     },
   },
   // R-INT-6: facts.ombudsman is needed when the complaint is not considered.
+  // R-INT-5: consideration stops for a representative not acting in the person's best interests, or a child's
+  // representative without reasonable grounds; written reasons with the Ombudsman's details.
+  'representative-decision': {
+    version: 1,
+    kind: 'letter',
+    subject: 'Your complaint {{reference}}: our decision about representing the person',
+    facts: {
+      decision: fact.oneOf(['not-acting-in-best-interests', 'no-reasonable-grounds-for-child']),
+      ombudsman: fact.oneOf(OMBUDSMAN_IDS),
+    },
+  },
   'out-of-time': {
     version: 1,
     kind: 'letter',

@@ -6,3 +6,5 @@ export * from './reference';
 export * from './final-response';
 export * from './delays';
 export * from './allocation';
+export * from './investigation-plan';
+export * from './monitoring';

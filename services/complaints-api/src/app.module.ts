@@ -13,6 +13,9 @@ import { IntakeService } from './complaints/intake.service';
 import { StaffDirectory } from './complaints/staff-directory.service';
 import { OUTBOX_SETTINGS, OutboxRelay } from './complaints/outbox-relay.service';
 import type { ComplaintsApiConfig } from './config';
+import { InvestigationPlanService } from './complaints/investigation-plan.service';
+import { MonitoringController } from './complaints/monitoring.controller';
+import { MonitoringService } from './complaints/monitoring.service';
 
 @Module({})
 export class AppModule {
@@ -26,6 +29,7 @@ export class AppModule {
         TriageController,
         InvestigationController,
         FinalResponseController,
+        MonitoringController,
       ],
       providers: [
         ...staffAuthProviders(config),
@@ -40,6 +44,8 @@ export class AppModule {
         ComplaintCommandsService,
         DeadlineExplanationsService,
         FinalResponseService,
+        InvestigationPlanService,
+        MonitoringService,
         StaffDirectory,
       ],
     };

@@ -257,13 +257,20 @@ describe.each(FULL_PATHS)('$profile: closer look to final response', (path) => {
         { step, role, version: 1, asDelegate: role === 'senior-manager' },
       ]),
     );
-    expect(harness.events.find((event) => event.type === 'final-response-sent')?.data).toEqual({
+    const sent = harness.events.find((event) => event.type === 'final-response-sent');
+    expect(sent?.data).toEqual({
       version: 1,
       due: path.due,
       onTime: true,
       ombudsman: path.ombudsman,
       actions: path.actions.map(({ id, due }) => ({ id, due })),
+      // R-MON-1: one issue upheld and one not is partially upheld overall; sent by the date set at the start.
+      outcome: 'partially-upheld',
+      metAgreedTimescale: true,
     });
+    expect(sent?.projection).toEqual(
+      expect.objectContaining({ outcome: 'partially-upheld', metAgreedTimescale: true }),
+    );
     expect(harness.events.find((event) => event.type === 'closed')?.data).toEqual({ reason: 'responded' });
   });
 });

@@ -68,5 +68,7 @@ export interface CaseContext {
   /** R-INV-6: the open pause of the final-response clock, if any. */
   openPause(): PauseRecord | undefined;
   pauseFinalResponseClock(reason: PauseReason, by: string): Promise<CloserLookState>;
+  /** R-INV-4: the final-response date agreed with the person from today (pauses after today move it out). */
+  agreeFinalResponseDate(date: LocalDate): CloserLookState;
   resumeFinalResponseClock(by: string): Promise<CloserLookState>;
 }

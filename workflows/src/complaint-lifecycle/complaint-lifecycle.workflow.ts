@@ -67,6 +67,7 @@ import { SYSTEM, staff, type CaseContext, type ClockOptions, type Letter } from 
 import { atLondonHour, REMINDER_HOUR, waitUntil } from './clocks';
 import { createAfterResponse } from './after-response';
 import { registerAllocationHandlers } from './allocation';
+import { registerPlanHandlers } from './plan';
 import { registerTriageHandlers } from './triage';
 import { registerFinalResponseHandlers, signOffAndSend } from './final-response';
 import { keepSixMonthRule, registerSixMonthHandlers } from './six-month-rule';
@@ -297,11 +298,7 @@ export async function complaintLifecycle(input: ComplaintLifecycleInput): Promis
   setHandler(
     agreeTimescaleUpdate,
     async (command: AgreeTimescaleCommand) => {
-      const closer = state.closerLook!;
-      closer.agreed = { date: command.due, on: today() };
-      closer.basis = 'agreed-with-complainant';
-      closer.due = finalResponseDue(closer);
-      state.nextDeadline = closer.due;
+      const closer = agreeFinalResponseDate(command.due);
       await record('timescale-agreed', 'R-INV-4', { type: 'staff', id: command.by }, { due: command.due });
       return closer;
     },
@@ -419,14 +416,25 @@ export async function complaintLifecycle(input: ComplaintLifecycleInput): Promis
     openPause,
     pauseFinalResponseClock,
     resumeFinalResponseClock,
+    agreeFinalResponseDate,
   };
   registerQuickRouteHandlers(c);
   registerTriageHandlers(c);
   registerAllocationHandlers(c);
+  registerPlanHandlers(c);
   registerFinalResponseHandlers(c);
   registerSixMonthHandlers(c);
   const afterResponse = createAfterResponse(c, startRound);
   const dispatcher = dispatchLetters();
+
+  function agreeFinalResponseDate(date: LocalDate): CloserLookState {
+    const closer = state.closerLook!;
+    closer.agreed = { date, on: today() };
+    closer.basis = 'agreed-with-complainant';
+    closer.due = finalResponseDue(closer);
+    state.nextDeadline = closer.due;
+    return closer;
+  }
 
   function openPause() {
     return state.pauses?.find((pause) => pause.end === null);

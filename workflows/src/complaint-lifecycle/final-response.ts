@@ -2,7 +2,9 @@
 import { condition, setHandler, upsertSearchAttributes } from '@temporalio/workflow';
 import {
   describeMissingElements,
+  metTimescaleAgreedAtStart,
   missingResponseElements,
+  overallOutcome,
   type ApprovalStep,
   type FinalResponseSummary,
 } from '@complaints/domain';
@@ -263,11 +265,22 @@ export async function signOffAndSend(c: CaseContext, closer: CloserLookState): P
   c.state.stage = 'responded';
   // R-RESP-4: the worklist (and the search attribute) follows the earliest action still to be done.
   c.state.nextDeadline = earliestOutstandingDue(c.state.actions);
-  await c.record('final-response-sent', 'R-RESP-1', SYSTEM, {
-    version: summary.version,
-    due: closer.due,
-    onTime: response.sent.onTime,
-    ombudsman: summary.ombudsman,
-    actions: promised.map(({ id, due }) => ({ id, due })),
-  });
+  // R-MON-1: for reporting, the outcome and whether the date agreed at the start (before extensions) was met.
+  const outcome = overallOutcome(summary.findings);
+  const metAgreedTimescale = metTimescaleAgreedAtStart(sentOn, closer.extensions?.[0]?.from ?? closer.due);
+  await c.record(
+    'final-response-sent',
+    'R-RESP-1',
+    SYSTEM,
+    {
+      version: summary.version,
+      due: closer.due,
+      onTime: response.sent.onTime,
+      ombudsman: summary.ombudsman,
+      actions: promised.map(({ id, due }) => ({ id, due })),
+      outcome,
+      metAgreedTimescale,
+    },
+    { outcome, metAgreedTimescale },
+  );
 }

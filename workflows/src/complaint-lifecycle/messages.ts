@@ -4,6 +4,7 @@ import type {
   ExtensionReason,
   InvolvedHandlerReason,
   FinalResponseSummary,
+  InvestigationPlanSummary,
   LocalDate,
   Nation,
   OmbudsmanId,
@@ -52,7 +53,18 @@ export interface TriageState {
   scope?: { whole: boolean; matter: OutOfScopeMatter; on: LocalDate; by: string };
   timeLimit?: { decision: 'considered' | 'not-considered'; on: LocalDate; by: string };
   consent?: { status: 'sought' | 'given' | 'not-needed'; soughtOn?: LocalDate; decidedOn?: LocalDate };
+  representative?: { decision: RepresentativeDecision; on: LocalDate; by: string };
 }
+
+/**
+ * R-INT-5: consideration stops when the representative is found not to act in the person's best interests, or
+ * (a child's representative) there are no reasonable grounds for them to complain rather than the child.
+ */
+export const REPRESENTATIVE_DECISIONS = [
+  'not-acting-in-best-interests',
+  'no-reasonable-grounds-for-child',
+] as const;
+export type RepresentativeDecision = (typeof REPRESENTATIVE_DECISIONS)[number];
 
 /** Where a new record starts: feedback and anonymous complaints do not enter the procedure's clocks. */
 export function initialStage(input: Pick<ComplaintLifecycleInput, 'kind' | 'anonymous'>): Stage {
@@ -150,6 +162,12 @@ export interface AllocationState {
   clinicalView?: { reviewerId: string; requestedOn: LocalDate; by: string };
 }
 
+/** R-INV-2: the plan agreed with the person (its words are in Postgres, by version). */
+export interface PlanState extends InvestigationPlanSummary {
+  agreedOn: LocalDate;
+  by: string;
+}
+
 /** R-INV-7: the six-month letter, approved by the Responsible Person or a senior manager. */
 export interface SixMonthState extends ClockState {
   /** Six calendar months from receipt. */
@@ -182,6 +200,7 @@ export interface ComplaintProcessState {
   round?: Round;
   triage?: TriageState;
   allocation?: AllocationState;
+  plan?: PlanState;
   finalResponse?: FinalResponseState;
   actions?: PromisedAction[];
   sixMonths?: SixMonthState;
@@ -313,6 +332,11 @@ export interface AllocateCommand extends StaffCommand {
   involvedHandlerReason?: InvolvedHandlerReason;
 }
 
+export interface AgreePlanCommand extends StaffCommand {
+  /** The saved plan's summary; a date in it becomes the agreed final-response date (R-INV-4). */
+  plan: InvestigationPlanSummary;
+}
+
 export interface RequestClinicalViewCommand extends StaffCommand {
   /** A suitably qualified person not involved in the events (R-INV-3). */
   reviewerId: string;
@@ -329,6 +353,10 @@ export interface DecideTimeLimitCommand extends StaffCommand {
   decision: 'considered' | 'not-considered';
 }
 
+export interface DecideRepresentativeCommand extends StaffCommand {
+  decision: RepresentativeDecision;
+}
+
 export interface RecordConsentCommand extends StaffCommand {
   outcome: 'given' | 'not-needed';
 }
@@ -339,6 +367,11 @@ export const decideScopeUpdate = defineUpdate<TriageState, [DecideScopeCommand]>
 /** R-INT-6: a complaint made after the time limit is considered, or the person is told why not. */
 export const decideTimeLimitUpdate = defineUpdate<TriageState, [DecideTimeLimitCommand]>('decideTimeLimit');
 
+/** R-INT-5: the representative may not go on; written reasons with the Ombudsman's details, and the complaint closes. */
+export const decideRepresentativeUpdate = defineUpdate<TriageState, [DecideRepresentativeCommand]>(
+  'decideRepresentative',
+);
+
 /** R-INT-5: ask for the affected person's consent; the final-response clock pauses meanwhile (R-INV-6). */
 export const seekConsentUpdate = defineUpdate<TriageState, [StaffCommand]>('seekConsent');
 
@@ -347,6 +380,9 @@ export const recordConsentUpdate = defineUpdate<TriageState, [RecordConsentComma
 
 /** R-INV-1, R-STAFF-1: allocate the handler, record who is involved and tell them early. */
 export const allocateUpdate = defineUpdate<AllocationState, [AllocateCommand]>('allocate');
+
+/** R-INV-2: the plan agreed with the person; they are sent it, with the date of the final response. */
+export const agreePlanUpdate = defineUpdate<PlanState, [AgreePlanCommand]>('agreePlan');
 
 /** R-INV-3: ask a suitably qualified person not involved for a clinical view. */
 export const requestClinicalViewUpdate = defineUpdate<AllocationState, [RequestClinicalViewCommand]>(

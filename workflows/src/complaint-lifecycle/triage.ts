@@ -3,11 +3,14 @@ import { setHandler } from '@temporalio/workflow';
 import { ombudsmanRoute } from '@complaints/domain';
 import { staff, type CaseContext } from './case-context';
 import {
+  decideRepresentativeUpdate,
   decideScopeUpdate,
   decideTimeLimitUpdate,
   OUT_OF_SCOPE_MATTERS,
+  REPRESENTATIVE_DECISIONS,
   recordConsentUpdate,
   seekConsentUpdate,
+  type DecideRepresentativeCommand,
   type DecideScopeCommand,
   type DecideTimeLimitCommand,
   type RecordConsentCommand,
@@ -122,6 +125,35 @@ export function registerTriageHandlers(c: CaseContext): void {
         c.requireStage(BEFORE_RESPONSE, 'R-INT-5', 'consent is recorded before the final response');
         if (command.outcome !== 'given' && command.outcome !== 'not-needed')
           refuse('R-INT-5', 'outcome must be given or not-needed');
+      },
+    },
+  );
+
+  setHandler(
+    decideRepresentativeUpdate,
+    async (command: DecideRepresentativeCommand) => {
+      triage().representative = { decision: command.decision, on: c.today(), by: command.by };
+      c.post({
+        step: 'representative-decision',
+        template: 'representative-decision',
+        audience: 'complainant',
+        rule: 'R-INT-5',
+        facts: { decision: command.decision, ombudsman: ombudsmanRoute(c.profile, 'nhs-care') },
+      });
+      await endProcedureIf(true, 'representative-stopped', 'R-INT-5', command.by, {
+        decision: command.decision,
+      });
+      return triage();
+    },
+    {
+      validator: (command: DecideRepresentativeCommand) => {
+        c.requireStage(
+          BEFORE_RESPONSE,
+          'R-INT-5',
+          'a representative is decided on before the final response',
+        );
+        if (!REPRESENTATIVE_DECISIONS.includes(command.decision))
+          refuse('R-INT-5', `decision must be one of ${REPRESENTATIVE_DECISIONS.join(', ')}`);
       },
     },
   );

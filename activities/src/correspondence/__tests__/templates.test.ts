@@ -15,6 +15,7 @@ import {
   listProfiles,
   ombudsmanRoute,
   type FinalResponseContent,
+  type InvestigationPlanContent,
   type OmbudsmanId,
   type PolicyProfile,
 } from '@complaints/domain';
@@ -45,6 +46,18 @@ const DEADLINES = [
 ] as const;
 
 /** The issues in the person's own words (R-INT-2), as the activity loads them: ordered by position. */
+/** R-INV-2: a saved plan covering two of the three issues, with a complainant's `<script>` to be printed, not run. */
+const PLAN: InvestigationPlanContent = {
+  keyIssueIds: ['issue-a', 'issue-b'],
+  howAffected: 'I lost two days of pay.\n\nI was anxious for weeks. <script>alert(1)</script>',
+  outcomesSought: 'A new appointment and an apology',
+  evidence: ['Appointment records', 'Call logs'],
+  peopleToSpeakTo: ['The clinic manager'],
+  respondentId: 'hpft-handler',
+  responseMethod: 'meeting-then-letter',
+  advocacySignposted: true,
+};
+
 const ISSUES = [
   { id: 'issue-a', position: 1, description: 'My appointment was cancelled twice without notice.' },
   { id: 'issue-b', position: 2, description: 'Nobody returned my calls about a new date.' },
@@ -128,6 +141,8 @@ interface Fixture {
   draft?: { content: FinalResponseContent; coverLetter: string | null } | null;
   /** The member of staff named by facts.approvedBy; null when not in the record. */
   approver?: { displayName: string; roles: StaffRole[] } | null;
+  /** R-INV-2: the saved plan the facts point at; null when none is saved. */
+  plan?: InvestigationPlanContent | null;
   facts?: Record<string, unknown>;
 }
 
@@ -170,6 +185,10 @@ function contextFor(fixture: Fixture): Record<string, unknown> {
       ? ({ version: 2, content: draft.content, coverLetter: draft.coverLetter } as FinalResponseDraft)
       : null,
     approver: approver as StaffUser | null,
+    plan:
+      fixture.plan === null
+        ? null
+        : { content: fixture.plan ?? PLAN, respondent: { displayName: 'Sam Handler' } as StaffUser },
   } as CorrespondenceContext;
   return templateContext(
     context,
@@ -208,10 +227,12 @@ function factsFor(name: TemplateName, profile: PolicyProfile): Record<string, un
     'six-month-delay': { likelyBy: '2026-10-30', approvedBy: 'senior-manager' },
     reopened: { due: '2026-06-05' },
     'stage-two-acknowledgement': { due: '2026-05-11' },
+    'investigation-plan': { planVersion: 1, due: '2026-05-29' },
     'actions-completed': {},
     'out-of-scope': { whole: true, matter: 'employment' },
     'out-of-time': { decision: 'not-considered', ombudsman: routeFor(profile) },
     'consent-request': {},
+    'representative-decision': { decision: 'not-acting-in-best-interests', ombudsman: routeFor(profile) },
     'approval-request': { document: 'final-response', step: 'sign-off', due: DUE },
     'staff-notification': {},
   };
@@ -555,10 +576,12 @@ describe('escaping and strictness', () => {
       'early-resolution-summary',
       'final-response',
       'final-response-cover',
+      'investigation-plan',
       'involved-handler',
       'out-of-scope',
       'out-of-time',
       'reopened',
+      'representative-decision',
       'six-month-delay',
       'staff-notification',
       'stage-two-acknowledgement',
@@ -1166,5 +1189,35 @@ describe('involved-handler (R-INV-1)', () => {
         facts: { reason: 'busy' },
       }),
     ).toThrow();
+  });
+});
+
+describe('investigation plan (R-INV-2)', () => {
+  it.each(listProfiles().map((p) => [p.id, p] as const))(
+    '%s: the plan letter names the key issues, the person’s own words, who replies, how and by when',
+    (_id, profile) => {
+      const { html, text, subject } = render('investigation-plan', { profile });
+      expect(subject).toBe(`Your complaint ${referenceFor(profile)}: how we will look into it`);
+      const words = squash(text);
+      expect(words).toContain(ISSUES[0].description);
+      expect(words).toContain(ISSUES[1].description);
+      expect(words).not.toContain(ISSUES[2].description);
+      expect(words).toContain('I lost two days of pay.');
+      expect(words).toContain('Appointment records');
+      expect(words).toContain('The clinic manager');
+      expect(words).toContain(
+        'Sam Handler will reply to you at a meeting with you, followed by a letter, by Friday 29 May 2026',
+      );
+      expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+      expect(html).not.toContain('<script>');
+    },
+  );
+
+  it('without an agreed date the letter promises to agree one; a missing plan is a render error', () => {
+    const undated = squash(render('investigation-plan', { facts: { due: null } }).text);
+    expect(undated).toContain('We will agree the date with you and confirm it in writing.');
+    expect(() => render('investigation-plan', { facts: { planVersion: 7 }, plan: null })).toThrow(
+      'the plan named by facts.planVersion is not in the record (R-INV-2)',
+    );
   });
 });

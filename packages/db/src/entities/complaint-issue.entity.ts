@@ -1,4 +1,5 @@
 import { Column, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import type { ServiceArea, StaffGroup, SubjectArea } from '@complaints/domain';
 import type { Complaint } from './complaint.entity';
 
 /** One issue raised, stored verbatim in the person's own words and language (R-INT-2). */
@@ -16,4 +17,14 @@ export class ComplaintIssue {
 
   @Column({ type: 'text' })
   description!: string;
+
+  /** R-MON-1 (KO41a): coded by staff for reporting; null until coded. */
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  subjectArea!: SubjectArea | null;
+
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  serviceArea!: ServiceArea | null;
+
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  staffGroup!: StaffGroup | null;
 }

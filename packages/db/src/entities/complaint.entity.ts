@@ -7,7 +7,7 @@ import {
   PrimaryGeneratedColumn,
   UpdateDateColumn,
 } from 'typeorm';
-import type { ProfileId } from '@complaints/domain';
+import type { Complexity, FindingOutcome, ProfileId } from '@complaints/domain';
 import { ComplaintIssue } from './complaint-issue.entity';
 import { ComplaintParty } from './complaint-party.entity';
 
@@ -138,6 +138,18 @@ export class Complaint {
 
   @Column({ type: 'timestamptz', nullable: true })
   closedAt!: Date | null;
+
+  /** R-MON-2: straightforward, or complex (including multi-organisation); null until assessed. */
+  @Column({ type: 'varchar', length: 32, nullable: true })
+  complexity!: Complexity | null;
+
+  /** R-MON-1 (KO41a): projected when the final response is sent. */
+  @Column({ type: 'varchar', length: 32, nullable: true })
+  outcome!: FindingOutcome | null;
+
+  /** R-MON-1: the final response went by the date agreed at the start (before any extension). */
+  @Column({ type: 'boolean', nullable: true })
+  metAgreedTimescale!: boolean | null;
 
   /** Outbox marker: null until the complaint's workflow is known to have started. */
   @Column({ type: 'timestamptz', nullable: true })

@@ -4,6 +4,8 @@ import { ComplaintIssue } from './complaint-issue.entity';
 import { ComplaintParty } from './complaint-party.entity';
 import { Correspondence } from './correspondence.entity';
 import { FinalResponseDraft } from './final-response-draft.entity';
+import { InvestigationPlan } from './investigation-plan.entity';
+import { EqualityMonitoring } from './equality-monitoring.entity';
 import { Organisation } from './organisation.entity';
 import { StaffUser } from './staff-user.entity';
 import { TemplateOverride } from './template-override.entity';
@@ -15,6 +17,8 @@ export {
   ComplaintParty,
   Correspondence,
   FinalResponseDraft,
+  InvestigationPlan,
+  EqualityMonitoring,
   Organisation,
   StaffUser,
   TemplateOverride,
@@ -35,4 +39,6 @@ export const ENTITIES = [
   Correspondence,
   FinalResponseDraft,
   TemplateOverride,
+  InvestigationPlan,
+  EqualityMonitoring,
 ];

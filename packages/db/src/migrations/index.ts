@@ -4,6 +4,8 @@ import { EarlyResolutionSummary1763856200000 } from './1763856200000-early-resol
 import { FinalResponsesAndOversight1763856300000 } from './1763856300000-final-responses-and-oversight';
 import { LetterPdfs1763856400000 } from './1763856400000-letter-pdfs';
 import { TemplateOverrides1763856500000 } from './1763856500000-template-overrides';
+import { InvestigationPlans1763856600000 } from './1763856600000-investigation-plans';
+import { Monitoring1763856700000 } from './1763856700000-monitoring';
 
 /** In order; a new migration is appended here and never edited once released. */
 export const MIGRATIONS = [
@@ -13,4 +15,6 @@ export const MIGRATIONS = [
   FinalResponsesAndOversight1763856300000,
   LetterPdfs1763856400000,
   TemplateOverrides1763856500000,
+  InvestigationPlans1763856600000,
+  Monitoring1763856700000,
 ];

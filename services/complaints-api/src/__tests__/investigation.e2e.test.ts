@@ -3,6 +3,7 @@
 // staff complained about told early (R-STAFF-1) and the clinical view (R-INV-3).
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
+import { createWorkingDayCalendar, workingDaysAfterReceipt } from '@complaints/domain';
 import { MailInbox } from '@complaints/testing';
 import { complaintBody, eventually, startApi, startWorkers, tokenFor, type TestWorkers } from './api-harness';
 
@@ -11,6 +12,7 @@ jest.setTimeout(90_000);
 let app: INestApplication;
 let workers: TestWorkers;
 const inbox = new MailInbox();
+const calendar = createWorkingDayCalendar();
 
 beforeAll(async () => {
   [app, workers] = await Promise.all([startApi(), startWorkers()]);
@@ -137,6 +139,60 @@ it('the clinical view must come from someone not involved, during the closer loo
   expect(requested.body.clinicalView).toEqual(expect.objectContaining({ reviewerId: 'hpft-senior-manager' }));
 });
 
+it('the plan agreed with the person is saved as a version and sent to them with its date (R-INV-2, R-INV-4)', async () => {
+  const { handler, body, reference } = await acknowledgedHpftComplaint();
+  const planBody = {
+    keyIssueIds: ['not-an-issue'],
+    howAffected: 'I could not sleep for a week.',
+    outcomesSought: 'An apology and a new appointment',
+    evidence: ['A&E records'],
+    peopleToSpeakTo: ['The nurse in charge'],
+    respondentId: 'nobody',
+    responseMethod: 'letter',
+    advocacySignposted: true,
+  };
+  await api().post(`/complaints/${reference}/closer-look`).set(as(handler)).expect(200);
+  const unknown = await api()
+    .post(`/complaints/${reference}/plan`)
+    .set(as(handler))
+    .send(planBody)
+    .expect(422);
+  expect(unknown.body.errors.map((e: { field: string }) => e.field)).toEqual([
+    'keyIssueIds[0]',
+    'respondentId',
+  ]);
+  const badDate = await api()
+    .post(`/complaints/${reference}/plan`)
+    .set(as(handler))
+    .send({ ...planBody, agreedDue: '2027-02-30' })
+    .expect(400);
+  expect(badDate.body.errors[0].field).toBe('agreedDue');
+
+  const detail = await api().get(`/complaints/${reference}`).set(as(handler)).expect(200);
+  const agreedDue = workingDaysAfterReceipt(body.receivedOn, 50, calendar)!;
+  const agreed = await api()
+    .post(`/complaints/${reference}/plan`)
+    .set(as(handler))
+    .send({ ...planBody, keyIssueIds: [detail.body.issues[0].id], respondentId: 'hpft-handler', agreedDue })
+    .expect(200);
+  expect(agreed.body.version).toBe(1);
+  expect(agreed.body.agreed).toEqual(
+    expect.objectContaining({ version: 1, agreedDue, respondentId: 'hpft-handler' }),
+  );
+  const [letter] = await inbox.waitFor(
+    (message) =>
+      message.to.some((to) => to.address === body.complainant.email) &&
+      message.subject === `Your complaint ${reference}: how we will look into it`,
+  );
+  expect(letter.text).toContain(body.issues[0].description);
+  expect(letter.text).toContain('I could not sleep for a week.');
+  expect(
+    (await api().get(`/complaints/${reference}/plan`).set(as(handler)).expect(200)).body.content.howAffected,
+  ).toBe('I could not sleep for a week.');
+  const deadlines = await api().get(`/complaints/${reference}`).set(as(handler)).expect(200);
+  expect(deadlines.body.deadlines.finalResponse).toBe(agreedDue);
+});
+
 describe('triage (R-INT-5, R-INT-6, R-INT-7)', () => {
   async function newComplaint(organisation: string, overrides: Record<string, unknown> = {}) {
     const token = await tokenFor(`handler@${organisation.toLowerCase()}.demo`);
@@ -181,6 +237,34 @@ describe('triage (R-INT-5, R-INT-6, R-INT-7)', () => {
       .send({ method: 'written' })
       .expect(409);
     expect(again.body.detail).toContain('closed');
+  });
+
+  it("a representative not acting in the person's best interests: written reasons with the Ombudsman, and the complaint closes (R-INT-5)", async () => {
+    const { token, body, reference } = await newComplaint('CWTH');
+    const handlerOnly = await api()
+      .post(`/complaints/${reference}/representative-decision`)
+      .set(as(token))
+      .send({ decision: 'not-acting-in-best-interests' })
+      .expect(403);
+    expect(handlerOnly.body.status).toBe(403);
+    const manager = await tokenFor('complaints-manager@cwth.demo');
+    await api()
+      .post(`/complaints/${reference}/representative-decision`)
+      .set(as(manager))
+      .send({ decision: 'not-acting-in-best-interests' })
+      .expect(200);
+    const [letter] = await inbox.waitFor(
+      (m) => m.subject === `Your complaint ${reference}: our decision about representing the person`,
+    );
+    expect(letter.to[0].address).toBe(body.complainant.email);
+    const words = letter.text.replace(/\s+/g, ' ');
+    expect(words).toContain('would not be in their best interests');
+    expect(words).toContain('NHS England');
+    const closed = await eventually(
+      () => detail(reference, token),
+      (d) => d.stage === 'closed',
+    );
+    expect(closed.timeline.map((e: { type: string }) => e.type)).toContain('representative-stopped-decided');
   });
 
   it('an employment matter is out of scope in whole: signposted in writing, and the complaint closes (R-INT-7)', async () => {

@@ -65,7 +65,7 @@ it('PHSO model: a phone complaint resolved with the person satisfied ends there,
     .post(`/complaints/${reference}/quick-resolution`)
     .set(as(handler))
     .send({ confirmedSatisfied: 'yes' })
-    .expect(422);
+    .expect(400);
   expect(invalid.body.errors[0].field).toBe('confirmedSatisfied');
 
   const resolved = await api()
@@ -90,7 +90,7 @@ it('a PALS enquiry is refused where the profile has no PALS route, and when anon
     .post('/complaints')
     .set(as(handler))
     .send(complaintBody({ organisation: 'ITRUST', kind: 'pals-enquiry' }))
-    .expect(422);
+    .expect(400);
   expect(refused.body.errors).toEqual([
     expect.objectContaining({ field: 'kind', reason: expect.stringContaining('R-QUICK-1') }),
   ]);
@@ -99,7 +99,7 @@ it('a PALS enquiry is refused where the profile has no PALS route, and when anon
     .post('/complaints')
     .set(as(hpft))
     .send(complaintBody({ kind: 'pals-enquiry', anonymous: true, complainant: undefined }))
-    .expect(422);
+    .expect(400);
   expect(anonymous.body.errors[0].field).toBe('anonymous');
 });
 

@@ -36,6 +36,9 @@ export function toDetailView(complaint: Complaint, timeline: CaseEvent[]): Compl
     nextDeadline: complaint.nextDeadline,
     breached: complaint.breached,
     underOversight: complaint.underOversight,
+    complexity: complaint.complexity,
+    outcome: complaint.outcome,
+    metAgreedTimescale: complaint.metAgreedTimescale,
     acknowledgedAt: complaint.acknowledgedAt?.toISOString() ?? null,
     closedAt: complaint.closedAt?.toISOString() ?? null,
     handlerId: complaint.handlerId,
@@ -56,7 +59,13 @@ export function toDetailView(complaint: Complaint, timeline: CaseEvent[]): Compl
     })),
     issues: [...complaint.issues]
       .sort((a, b) => a.position - b.position)
-      .map((issue) => ({ id: issue.id, description: issue.description })),
+      .map((issue) => ({
+        id: issue.id,
+        description: issue.description,
+        subjectArea: issue.subjectArea,
+        serviceArea: issue.serviceArea,
+        staffGroup: issue.staffGroup,
+      })),
     timeline: timeline.map((event) => ({
       occurredAt: event.occurredAt.toISOString(),
       type: event.type,

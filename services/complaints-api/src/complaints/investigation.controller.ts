@@ -1,4 +1,4 @@
-import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import {
   ApiConflictResponse,
   ApiForbiddenResponse,
@@ -10,14 +10,17 @@ import {
 } from '@nestjs/swagger';
 import type { Complaint } from '@complaints/db';
 import { CurrentStaff, ProblemException, Roles, type StaffPrincipal } from '@complaints/service-kit';
-import { allocateUpdate, requestClinicalViewUpdate } from '@complaints/workflows/messages';
+import { CASE_ROLES } from '@complaints/db';
+import { agreePlanUpdate, allocateUpdate, requestClinicalViewUpdate } from '@complaints/workflows/messages';
 import { ComplaintCommandsService } from './complaint-commands.service';
 import { ComplaintRecordsService } from './complaint-records.service';
 import { AllocateDto, RequestClinicalViewDto } from './dto/allocation.dto';
+import { AgreePlanDto } from './dto/plan.dto';
+import { InvestigationPlanService } from './investigation-plan.service';
 import { StaffDirectory } from './staff-directory.service';
 import { PROBLEM, REFUSED } from './api-responses';
 
-/** Who looks into a complaint, who it is about, and the clinical view (R-INV-1, R-INV-3, R-STAFF-1). */
+/** Who looks into a complaint, who it is about, the plan agreed with the person and the clinical view (R-INV-1/2/3, R-STAFF-1). */
 @ApiTags('investigation')
 @ApiUnauthorizedResponse({ description: 'No valid staff token' })
 @ApiForbiddenResponse({ description: 'Your roles or organisation do not allow this' })
@@ -33,7 +36,38 @@ export class InvestigationController {
     private readonly records: ComplaintRecordsService,
     private readonly commands: ComplaintCommandsService,
     private readonly staff: StaffDirectory,
+    private readonly plans: InvestigationPlanService,
   ) {}
+
+  @Post(':reference/plan')
+  @HttpCode(200)
+  @Roles('handler', 'complaints-manager')
+  @ApiOperation({
+    summary: 'Record the plan agreed with the person, and send it to them (R-INV-2, R-INV-4)',
+    description:
+      'Saved as a new version (its words stay in Postgres); the workflow records it and the person is sent the plan with the date of the final response. ' +
+      '`agreedDue` becomes the agreed final-response date; the PHSO model needs one. A later version replaces the plan and is sent again.',
+  })
+  async agreePlan(
+    @Param('reference') reference: string,
+    @Body() dto: AgreePlanDto,
+    @CurrentStaff() staff: StaffPrincipal,
+  ) {
+    const complaint = await this.records.get(reference, staff);
+    const saved = await this.plans.save(complaint, dto, staff);
+    const agreed = await this.commands.execute(complaint, agreePlanUpdate, {
+      plan: saved.summary,
+      by: staff.id,
+    });
+    return { ...saved, agreed };
+  }
+
+  @Get(':reference/plan')
+  @Roles(...CASE_ROLES)
+  @ApiOperation({ summary: 'The latest saved plan (R-INV-2), with its words' })
+  async getPlan(@Param('reference') reference: string, @CurrentStaff() staff: StaffPrincipal) {
+    return this.plans.latest(await this.records.get(reference, staff));
+  }
 
   @Post(':reference/allocation')
   @HttpCode(200)

@@ -10,6 +10,7 @@ import {
 import { isOutOfTime } from '@complaints/domain';
 import { CurrentStaff, ProblemException, Roles, type StaffPrincipal } from '@complaints/service-kit';
 import {
+  decideRepresentativeUpdate,
   decideScopeUpdate,
   decideTimeLimitUpdate,
   recordConsentUpdate,
@@ -19,7 +20,13 @@ import {
 } from '@complaints/workflows/messages';
 import { ComplaintCommandsService } from './complaint-commands.service';
 import { ComplaintRecordsService } from './complaint-records.service';
-import { DecideScopeDto, DecideTimeLimitDto, RecordConsentDto, ResolveQuicklyDto } from './dto/triage.dto';
+import {
+  DecideRepresentativeDto,
+  DecideScopeDto,
+  DecideTimeLimitDto,
+  RecordConsentDto,
+  ResolveQuicklyDto,
+} from './dto/triage.dto';
 import { PROBLEM, REFUSED } from './api-responses';
 
 /** Whether and how the procedure applies: the quick route, scope, the time limit and consent (R-QUICK-1, R-INT-5/6/7). */
@@ -140,5 +147,25 @@ export class TriageController {
   ) {
     const complaint = await this.records.get(reference, staff);
     return this.commands.execute(complaint, recordConsentUpdate, { outcome: dto.outcome, by: staff.id });
+  }
+
+  @Post(':reference/representative-decision')
+  @HttpCode(200)
+  @Roles('complaints-manager')
+  @ApiOperation({
+    summary: 'Stop considering a complaint made by a representative (R-INT-5)',
+    description:
+      "When the representative is not acting in the person's best interests, or a child's representative has no reasonable grounds to complain rather than the child. The representative is given written reasons with the Ombudsman's details, and the complaint closes.",
+  })
+  async decideRepresentative(
+    @Param('reference') reference: string,
+    @Body() dto: DecideRepresentativeDto,
+    @CurrentStaff() staff: StaffPrincipal,
+  ) {
+    const complaint = await this.records.get(reference, staff);
+    return this.commands.execute(complaint, decideRepresentativeUpdate, {
+      decision: dto.decision,
+      by: staff.id,
+    });
   }
 }

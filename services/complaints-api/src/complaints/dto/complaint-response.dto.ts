@@ -95,6 +95,12 @@ export class PersonViewDto {
 export class IssueViewDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ description: "In the person's own words" }) description!: string;
+  @ApiPropertyOptional({ nullable: true, description: 'R-MON-1 (KO41a) subject area; null until coded' })
+  subjectArea!: string | null;
+  @ApiPropertyOptional({ nullable: true, description: 'R-MON-1 service area; null until coded' })
+  serviceArea!: string | null;
+  @ApiPropertyOptional({ nullable: true, description: 'R-MON-1 (KO41a) staff group; null until coded' })
+  staffGroup!: string | null;
 }
 
 export class ComplaintDetailDto extends ComplaintCreatedDto {
@@ -107,6 +113,19 @@ export class ComplaintDetailDto extends ComplaintCreatedDto {
     description: "Six months without a final response: under the Responsible Person's oversight (R-INV-7)",
   })
   underOversight!: boolean;
+  @ApiPropertyOptional({ nullable: true, enum: ['straightforward', 'complex'], description: 'R-MON-2' })
+  complexity!: string | null;
+  @ApiPropertyOptional({
+    nullable: true,
+    enum: ['upheld', 'partially-upheld', 'not-upheld'],
+    description: 'R-MON-1: the overall outcome, once the final response is sent',
+  })
+  outcome!: string | null;
+  @ApiPropertyOptional({
+    nullable: true,
+    description: 'R-MON-1: the final response went by the date agreed at the start (before any extension)',
+  })
+  metAgreedTimescale!: boolean | null;
   @ApiPropertyOptional({ nullable: true }) acknowledgedAt!: string | null;
   @ApiPropertyOptional({ nullable: true }) closedAt!: string | null;
   @ApiPropertyOptional({ nullable: true }) handlerId!: string | null;

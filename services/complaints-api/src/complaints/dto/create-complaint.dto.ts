@@ -34,8 +34,8 @@ import {
   type ReplyChannel,
   type SubmissionKind,
 } from '@complaints/db';
+import { ISO_DATE } from './iso-date';
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const isoDate = { strict: true, strictSeparator: true } as const;
 
 export class PostalAddressDto {

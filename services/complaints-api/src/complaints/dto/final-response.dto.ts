@@ -27,8 +27,8 @@ import {
   type RemedyKind,
   type WrittenSection,
 } from '@complaints/domain';
+import { ISO_DATE } from './iso-date';
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const LONG_TEXT = 20_000;
 
 /** R-RESP-1: the sections the investigator writes; the letter adds the rest (procedure ended, contact, Ombudsman, advocacy). */

@@ -1,8 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Equals, IsIn, IsISO8601, IsString, Length, Matches } from 'class-validator';
 import { PAUSE_REASONS, type PauseReason } from '@complaints/workflows/messages';
-
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+import { ISO_DATE } from './iso-date';
 
 export class ExtendEarlyResolutionDto {
   @ApiProperty({

@@ -1,6 +1,11 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsBoolean, IsIn } from 'class-validator';
-import { OUT_OF_SCOPE_MATTERS, type OutOfScopeMatter } from '@complaints/workflows/messages';
+import {
+  OUT_OF_SCOPE_MATTERS,
+  REPRESENTATIVE_DECISIONS,
+  type OutOfScopeMatter,
+  type RepresentativeDecision,
+} from '@complaints/workflows/messages';
 
 export class DecideScopeDto {
   @ApiProperty({
@@ -45,4 +50,14 @@ export class ResolveQuicklyDto {
   })
   @IsBoolean()
   confirmedSatisfied!: boolean;
+}
+
+export class DecideRepresentativeDto {
+  @ApiProperty({
+    enum: REPRESENTATIVE_DECISIONS,
+    description:
+      "R-INT-5: the representative is not acting in the person's best interests, or (for a child) there are no reasonable grounds for a representative to complain rather than the child",
+  })
+  @IsIn(REPRESENTATIVE_DECISIONS)
+  decision!: RepresentativeDecision;
 }

@@ -1,0 +1,106 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { DataSource } from 'typeorm';
+import { InvestigationPlan, type Complaint } from '@complaints/db';
+import {
+  summarisePlan,
+  type InvestigationPlanContent,
+  type InvestigationPlanSummary,
+  type LocalDate,
+} from '@complaints/domain';
+import { DATA_SOURCE, ProblemException, type StaffPrincipal } from '@complaints/service-kit';
+import type { AgreePlanDto } from './dto/plan.dto';
+import { StaffDirectory } from './staff-directory.service';
+
+export interface PlanView {
+  version: number;
+  savedBy: string;
+  savedAt: Date;
+  content: InvestigationPlanContent;
+  summary: InvestigationPlanSummary;
+}
+
+/**
+ * The plan agreed with the person (R-INV-2), kept in Postgres as append-only versions; the workflow is told
+ * only the summary of the version agreed.
+ */
+@Injectable()
+export class InvestigationPlanService {
+  constructor(
+    @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
+    private readonly staff: StaffDirectory,
+  ) {}
+
+  /** Saves the plan as the next version. Key issues must be the complaint's; the respondent its staff. */
+  async save(complaint: Complaint, dto: AgreePlanDto, staff: StaffPrincipal): Promise<PlanView> {
+    const issueIds = new Set(complaint.issues.map((issue) => issue.id));
+    const errors: { field: string; reason: string }[] = dto.keyIssueIds
+      .map((id, index) => [`keyIssueIds[${index}]`, id] as const)
+      .filter(([, id]) => !issueIds.has(id))
+      .map(([field]) => ({ field, reason: 'is not an issue of this complaint' }));
+    errors.push(
+      ...(await this.staff.unknownStaff(complaint.organisationCode, [['respondentId', dto.respondentId]])),
+    );
+    if (errors.length > 0) {
+      throw new ProblemException({
+        status: 422,
+        title: 'Plan refused',
+        detail: 'the plan refers to issues or staff that do not belong to this complaint',
+        errors,
+      });
+    }
+    const content: InvestigationPlanContent = {
+      keyIssueIds: [...new Set(dto.keyIssueIds)],
+      howAffected: dto.howAffected,
+      outcomesSought: dto.outcomesSought,
+      evidence: dto.evidence,
+      peopleToSpeakTo: dto.peopleToSpeakTo,
+      respondentId: dto.respondentId,
+      responseMethod: dto.responseMethod,
+      advocacySignposted: dto.advocacySignposted,
+      ...(dto.agreedDue ? { agreedDue: dto.agreedDue as LocalDate } : {}),
+    };
+    const saved = await this.dataSource.transaction(async (manager) => {
+      // One writer at a time per complaint, so versions stay 1, 2, 3…
+      await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`plan:${complaint.reference}`]);
+      const [{ latest }] = await manager.query(
+        'SELECT coalesce(max(version), 0) AS latest FROM investigation_plan WHERE complaint_reference = $1',
+        [complaint.reference],
+      );
+      return manager.save(
+        manager.create(InvestigationPlan, {
+          complaintReference: complaint.reference,
+          version: Number(latest) + 1,
+          content,
+          createdBy: staff.id,
+        }),
+      );
+    });
+    return view(saved);
+  }
+
+  /** The latest saved version; 404 when there is none. */
+  async latest(complaint: Complaint): Promise<PlanView> {
+    const plan = await this.dataSource.getRepository(InvestigationPlan).findOne({
+      where: { complaintReference: complaint.reference },
+      order: { version: 'DESC' },
+    });
+    if (!plan) {
+      throw new ProblemException({
+        status: 404,
+        title: 'Not found',
+        detail: `complaint ${complaint.reference} has no plan yet`,
+      });
+    }
+    return view(plan);
+  }
+}
+
+function view(plan: InvestigationPlan): PlanView {
+  return {
+    version: plan.version,
+    savedBy: plan.createdBy,
+    savedAt: plan.createdAt,
+    content: plan.content,
+    summary: summarisePlan(plan.version, plan.content),
+  };
+}

@@ -1,0 +1,169 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { DataSource } from 'typeorm';
+import { CaseEvent, ComplaintIssue, EqualityMonitoring, type Complaint } from '@complaints/db';
+import {
+  EQUALITY_QUESTIONS,
+  PREFER_NOT_TO_SAY,
+  type Complexity,
+  type EqualityAnswers,
+  type EqualityQuestion,
+} from '@complaints/domain';
+import {
+  DATA_SOURCE,
+  ProblemException,
+  RequestValidationException,
+  type StaffPrincipal,
+} from '@complaints/service-kit';
+import type { CodeIssueDto } from './dto/monitoring.dto';
+
+type Counts = Record<string, number>;
+
+export interface MonitoringReport {
+  organisation: string;
+  from: string;
+  to: string;
+  complaints: number;
+  byComplexity: Counts;
+  byOutcome: Counts;
+  /** R-MON-1: final responses that met the timescale agreed at the start. */
+  agreedTimescale: { met: number; missed: number };
+  issues: { bySubjectArea: Counts; byServiceArea: Counts; byStaffGroup: Counts };
+  /** Equality answers, counted per question; never per complaint. */
+  equality: Record<string, Counts>;
+}
+
+/** R-MON-1: coding for reporting, equality answers kept apart from the case, and the counts leaders read. */
+@Injectable()
+export class MonitoringService {
+  constructor(@Inject(DATA_SOURCE) private readonly dataSource: DataSource) {}
+
+  async codeIssue(complaint: Complaint, issueId: string, dto: CodeIssueDto, staff: StaffPrincipal) {
+    const issue = complaint.issues.find((candidate) => candidate.id === issueId);
+    if (!issue) {
+      throw new ProblemException({
+        status: 404,
+        title: 'Not found',
+        detail: `complaint ${complaint.reference} has no issue ${issueId}`,
+      });
+    }
+    const coding = { subjectArea: dto.subjectArea, serviceArea: dto.serviceArea, staffGroup: dto.staffGroup };
+    await this.dataSource.transaction(async (manager) => {
+      await manager.update(ComplaintIssue, { id: issue.id }, coding);
+      await this.recordEvent(manager, complaint, staff, 'issue-coded', { issueId, ...coding });
+    });
+    return { id: issue.id, ...coding };
+  }
+
+  async assessComplexity(complaint: Complaint, complexity: Complexity, staff: StaffPrincipal) {
+    await this.dataSource.transaction(async (manager) => {
+      await manager.query('UPDATE complaint SET complexity = $1 WHERE id = $2', [complexity, complaint.id]);
+      await this.recordEvent(manager, complaint, staff, 'complexity-assessed', { complexity });
+    });
+    return { complexity };
+  }
+
+  /** Replaces the answers; nothing of them goes on the case timeline. */
+  async recordEquality(complaint: Complaint, answers: Record<string, unknown>, staff: StaffPrincipal) {
+    const checked = checkEqualityAnswers(answers);
+    await this.dataSource.getRepository(EqualityMonitoring).upsert(
+      {
+        complaintReference: complaint.reference,
+        answers: checked,
+        recordedBy: staff.id,
+        recordedAt: new Date(),
+      },
+      ['complaintReference'],
+    );
+  }
+
+  async report(organisation: string, from: string, to: string): Promise<MonitoringReport> {
+    const scope = `FROM complaint c WHERE c.organisation_code = $1 AND c.received_on BETWEEN $2 AND $3
+      AND c.kind <> 'feedback' AND c.kind <> 'pals-enquiry'`;
+    const params = [organisation, from, to];
+    const count = async (column: string): Promise<Counts> =>
+      Object.fromEntries(
+        (
+          await this.dataSource.query(
+            `SELECT coalesce(${column}::text, 'not-recorded') AS key, count(*)::int AS n ${scope} GROUP BY 1`,
+            params,
+          )
+        ).map((row: { key: string; n: number }) => [row.key, row.n]),
+      );
+    const issueCount = async (column: string): Promise<Counts> =>
+      Object.fromEntries(
+        (
+          await this.dataSource.query(
+            `SELECT coalesce(i.${column}, 'uncoded') AS key, count(*)::int AS n
+             FROM complaint_issue i JOIN complaint c ON c.id = i.complaint_id
+             WHERE c.organisation_code = $1 AND c.received_on BETWEEN $2 AND $3 GROUP BY 1`,
+            params,
+          )
+        ).map((row: { key: string; n: number }) => [row.key, row.n]),
+      );
+    const [{ n: complaints }] = await this.dataSource.query(`SELECT count(*)::int AS n ${scope}`, params);
+    const timescale = await count('c.met_agreed_timescale');
+    const equalityRows: { answers: EqualityAnswers }[] = await this.dataSource.query(
+      `SELECT e.answers FROM equality_monitoring e JOIN complaint c ON c.reference = e.complaint_reference
+       WHERE c.organisation_code = $1 AND c.received_on BETWEEN $2 AND $3`,
+      params,
+    );
+    const equality: Record<string, Counts> = {};
+    for (const question of Object.keys(EQUALITY_QUESTIONS)) {
+      equality[question] = {};
+      for (const { answers } of equalityRows) {
+        const answer = answers[question as EqualityQuestion] ?? 'not-answered';
+        equality[question][answer] = (equality[question][answer] ?? 0) + 1;
+      }
+    }
+    return {
+      organisation,
+      from,
+      to,
+      complaints,
+      byComplexity: await count('c.complexity'),
+      byOutcome: await count('c.outcome'),
+      agreedTimescale: { met: timescale.true ?? 0, missed: timescale.false ?? 0 },
+      issues: {
+        bySubjectArea: await issueCount('subject_area'),
+        byServiceArea: await issueCount('service_area'),
+        byStaffGroup: await issueCount('staff_group'),
+      },
+      equality,
+    };
+  }
+
+  private async recordEvent(
+    manager: DataSource['manager'],
+    complaint: Complaint,
+    staff: StaffPrincipal,
+    type: string,
+    data: Record<string, unknown>,
+  ) {
+    await manager.insert(CaseEvent, {
+      complaintId: complaint.id,
+      occurredAt: new Date(),
+      actorType: 'staff',
+      actorId: staff.id,
+      type,
+      rule: 'R-MON-1',
+      data: data as Record<string, never>,
+    });
+  }
+}
+
+/** Each answer must be one of its question's values or "prefer not to say"; unknown questions are refused. */
+function checkEqualityAnswers(answers: Record<string, unknown>): EqualityAnswers {
+  const problems: { field: string; reason: string }[] = [];
+  for (const [question, answer] of Object.entries(answers)) {
+    const values: readonly string[] | undefined = EQUALITY_QUESTIONS[question as EqualityQuestion];
+    if (!values)
+      problems.push({ field: `answers.${question}`, reason: 'is not an equality-monitoring question' });
+    else if (typeof answer !== 'string' || (answer !== PREFER_NOT_TO_SAY && !values.includes(answer)))
+      problems.push({
+        field: `answers.${question}`,
+        reason: `must be one of ${[...values, PREFER_NOT_TO_SAY].join(', ')}`,
+      });
+  }
+  if (problems.length > 0) throw new RequestValidationException(problems);
+  return answers as EqualityAnswers;
+}
