@@ -329,3 +329,49 @@ describe('R-STAGE2-1: CWTH stage two', () => {
     expect(eventTypes(harness).filter((t) => t === 'closed')).toHaveLength(2);
   });
 });
+
+describe('long lives: continue-as-new after the response (issue #4 point 10)', () => {
+  it('iTrust: a responded complaint carries on in a new run that keeps its state, stays reopenable from the closure, and reopens', async () => {
+    harness = await createLifecycleHarness('2036-03-03T10:00:00Z');
+    await harness.run(async () => {
+      const long = { ...input('itrust', 'ITRUST', '000700', '2036-03-03'), continueAsNewAfterEvents: 60 };
+      const handle = await startInCloserLook(harness, long);
+      await respond(harness, handle, responseSummary('itrust'));
+      const closed = await waitForState(handle, (s) => s.stage === 'closed');
+      expect(closed.closed).toEqual(expect.objectContaining({ reason: 'responded' }));
+      const run = await handle.describe();
+      expect(run.runId).not.toBe(handle.firstExecutionRunId);
+      // The new run starts from the last one's state: same round, same response, still closed as responded.
+      expect(closed.round).toEqual({ number: 1, kind: 'first', startedOn: '2036-03-03' });
+      expect(closed.finalResponse?.sent?.version).toBe(1);
+
+      await skipTo('2037-03-03T10:00:00Z'); // twelve months after the closure: still reopenable that day
+      const reopened = await handle.executeUpdate(reopenUpdate, { args: [{ by: 'handler-1' }] });
+      expect(reopened.basis).toBe('to-be-agreed');
+      const state = await handle.query(processStateQuery);
+      expect(state.round).toEqual({ number: 2, kind: 'reopened', startedOn: '2037-03-03' });
+      expect(state.stage).toBe('closer-look');
+      await letterSent(harness, 'reopened-2');
+      await recordHistory(handle, 'itrust-continued-as-new-then-reopened');
+    });
+    // Each event is recorded once across the runs.
+    expect(eventTypes(harness).filter((type) => type === 'closed')).toEqual(['closed']);
+    expect(eventTypes(harness).slice(-2)).toEqual(['reopened', 'correspondence-sent']);
+  });
+
+  it('iTrust: after the twelve months from closure the complaint ends, even in a carried-on run', async () => {
+    harness = await createLifecycleHarness('2036-03-03T10:00:00Z');
+    await harness.run(async () => {
+      const long = { ...input('itrust', 'ITRUST', '000701', '2036-03-03'), continueAsNewAfterEvents: 60 };
+      const handle = await startInCloserLook(harness, long);
+      await respond(harness, handle, responseSummary('itrust'));
+      await waitForState(handle, (s) => s.stage === 'closed');
+      await skipTo('2037-03-04T10:00:00Z');
+      // (The time-skipping server does not follow a continued run in result(); the run's status says it ended.)
+      const run = await handle.describe();
+      expect((await handle.query(processStateQuery)).closed?.reason).toBe('responded');
+      expect(run.status.name).toBe('COMPLETED');
+      expect(run.runId).not.toBe(handle.firstExecutionRunId);
+    });
+  });
+});

@@ -2,7 +2,7 @@
 // dissatisfied person can have the complaint reopened (R-REOPEN-1) or, at CWTH, reviewed at stage two
 // (R-STAGE2-1).
 import { setHandler } from '@temporalio/workflow';
-import { calendarMonthsAfterReceipt, endOfLondonDay, type LocalDate } from '@complaints/domain';
+import { calendarMonthsAfterReceipt, endOfLondonDay, londonDate, type LocalDate } from '@complaints/domain';
 import { SYSTEM, staff, type CaseContext } from './case-context';
 import { waitUntil } from './clocks';
 import {
@@ -33,19 +33,23 @@ export function earliestOutstandingDue(actions: readonly PromisedAction[]): Loca
 
 export interface AfterResponse {
   /**
-   * Follows the promised actions to the end, tells the person, closes, and stays reopenable. Resolves true
-   * when a new round (reopened or stage two) has begun, false when the complaint is closed for good.
+   * Follows the promised actions to the end, tells the person, closes, and stays reopenable. Resolves
+   * `new-round` when a reopened or stage-two round has begun, `closed` when the complaint is closed for good,
+   * and `continue-as-new` when, while it waits to be reopened, `moveOn` says this run has grown long enough.
    */
-  keepInvolved(): Promise<boolean>;
+  keepInvolved(moveOn: () => boolean): Promise<'new-round' | 'closed' | 'continue-as-new'>;
+  /** Actions whose completion the person has been told of, for a new run to carry on from. */
+  reportedActionIds(): string[];
 }
 
 export function createAfterResponse(
   c: CaseContext,
   startRound: (kind: Round['kind']) => CloserLookState,
+  alreadyReported: readonly string[] = [],
 ): AfterResponse {
   const actionsClock: ClockState = { due: null };
   /** Actions whose completion the person has been told of (R-RESP-4). */
-  const reported = new Set<string>();
+  const reported = new Set<string>(alreadyReported);
   const outstanding = () => (c.state.actions ?? []).filter((action) => !action.completedOn);
   const earliestOutstanding = () => earliestOutstandingDue(c.state.actions ?? []);
 
@@ -119,7 +123,8 @@ export function createAfterResponse(
   }
 
   return {
-    async keepInvolved(): Promise<boolean> {
+    reportedActionIds: () => [...reported],
+    async keepInvolved(moveOn: () => boolean) {
       const round = c.state.round!.number;
       const newRound = () => c.state.round!.number !== round;
       // Decided on the actions, not on what is outstanding now: the last one may be done before this runs.
@@ -133,8 +138,8 @@ export function createAfterResponse(
           'R-RESP-4',
           () => outstanding().length === 0 || c.isClosed() || newRound(),
         );
-        if (newRound()) return true;
-        if (c.isClosed()) return false;
+        if (newRound()) return 'new-round';
+        if (c.isClosed()) return 'closed';
         await c.send({
           step: `actions-completed-${round}`,
           template: 'actions-completed',
@@ -143,7 +148,7 @@ export function createAfterResponse(
         });
         unreported.forEach((action) => reported.add(action.id));
       }
-      if (newRound()) return true;
+      if (newRound()) return 'new-round';
       if (!c.isClosed()) {
         const closedAt = new Date().toISOString();
         c.state.closed = { at: closedAt, reason: 'responded' };
@@ -151,9 +156,13 @@ export function createAfterResponse(
         c.state.nextDeadline = null;
         await c.record('closed', 'R-RESP-4', SYSTEM, { reason: 'responded' }, { closedAt });
       }
-      if (c.state.closed?.reason !== 'responded') return false;
-      const reopenableUntil = calendarMonthsAfterReceipt(c.today(), REOPENABLE_FOR_MONTHS);
-      return waitUntil(newRound, endOfLondonDay(reopenableUntil));
+      if (c.state.closed?.reason !== 'responded') return 'closed';
+      // Counted from the closure, which a run carrying on after continue-as-new did not see happen.
+      const closedOn = londonDate(new Date(c.state.closed.at));
+      const reopenableUntil = calendarMonthsAfterReceipt(closedOn, REOPENABLE_FOR_MONTHS);
+      const movedOn = await waitUntil(() => newRound() || moveOn(), endOfLondonDay(reopenableUntil));
+      if (newRound()) return 'new-round';
+      return movedOn ? 'continue-as-new' : 'closed';
     },
   };
 }

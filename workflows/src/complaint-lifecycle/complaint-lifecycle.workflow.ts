@@ -8,6 +8,7 @@ import {
   proxyActivities,
   setHandler,
   upsertSearchAttributes,
+  workflowInfo,
 } from '@temporalio/workflow';
 import type { CaseEventInput, CaseProjection } from '@complaints/activities/case-record';
 import type {
@@ -88,6 +89,9 @@ const { sendCorrespondence } = proxyActivities<{
   retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes' },
 });
 
+/** Well under Temporal's limits; the server usually suggests continuing-as-new before this. */
+const CONTINUE_AS_NEW_AFTER_EVENTS = 10_000;
+
 /** How each clock is named to staff in reminders and escalations. */
 const CLOCK_LABELS: Record<string, string> = {
   acknowledgement: 'acknowledgement',
@@ -115,7 +119,7 @@ export async function complaintLifecycle(input: ComplaintLifecycleInput): Promis
           calendar,
         )
       : null;
-  const state: ComplaintProcessState = {
+  const state: ComplaintProcessState = input.resume?.state ?? {
     reference: input.reference,
     stage: initialStage(input),
     profile: input.profile,
@@ -424,7 +428,7 @@ export async function complaintLifecycle(input: ComplaintLifecycleInput): Promis
   registerPlanHandlers(c);
   registerFinalResponseHandlers(c);
   registerSixMonthHandlers(c);
-  const afterResponse = createAfterResponse(c, startRound);
+  const afterResponse = createAfterResponse(c, startRound, input.resume?.reportedActionIds);
   const dispatcher = dispatchLetters();
 
   function agreeFinalResponseDate(date: LocalDate): CloserLookState {
@@ -539,6 +543,14 @@ export async function complaintLifecycle(input: ComplaintLifecycleInput): Promis
     { key: SEARCH_ATTRIBUTES.joint, value: false },
   ]);
 
+  // A long-lived complaint carries on after its response in a fresh run (see followUpResponses).
+  if (input.resume) {
+    await followUpResponses(true);
+    await condition(isClosed);
+    await finish();
+    return state;
+  }
+
   // R-INT-3: feedback is recorded for learning; only a complaint starts the procedure.
   if (input.kind === 'feedback') {
     await record('feedback-recorded', 'R-INT-3', SYSTEM);
@@ -576,10 +588,7 @@ export async function complaintLifecycle(input: ComplaintLifecycleInput): Promis
     state.finalResponse = { approvals: [] };
     const sixMonthRule = patched('final-response-and-six-months') ? keepSixMonthRule(c) : undefined;
     await resolveEarlyOrLookCloser();
-    while (state.finalResponse?.sent && (await afterResponse.keepInvolved())) {
-      await acknowledgeNewRound();
-      await lookCloser(state.closerLook!);
-    }
+    if (state.finalResponse?.sent) await followUpResponses(patched('continue-as-new-after-response'));
     await sixMonthRule;
   }
   await condition(isClosed);
@@ -591,6 +600,36 @@ export async function complaintLifecycle(input: ComplaintLifecycleInput): Promis
     finishing = true;
     await dispatcher;
     await condition(allHandlersFinished);
+  }
+
+  /**
+   * After each response: the promised actions, then twelve months in which it may be reopened (or go to stage
+   * two), each new round ending in its own response. Months of waiting and rounds of commands make a long
+   * history, so when Temporal suggests it (or the history reaches `continueAsNewAfterEvents`) and every
+   * command has finished, the complaint carries on in a new run from its state.
+   */
+  async function followUpResponses(mayContinueAsNew: boolean): Promise<void> {
+    const historyLimit = input.continueAsNewAfterEvents ?? CONTINUE_AS_NEW_AFTER_EVENTS;
+    const longEnough = () =>
+      mayContinueAsNew &&
+      (workflowInfo().continueAsNewSuggested || workflowInfo().historyLength >= historyLimit);
+    for (;;) {
+      if (longEnough()) return continueInNewRun();
+      const next = await afterResponse.keepInvolved(longEnough);
+      if (next === 'closed') return;
+      if (next === 'continue-as-new') return continueInNewRun();
+      await acknowledgeNewRound();
+      await lookCloser(state.closerLook!);
+      if (!state.finalResponse?.sent) return;
+    }
+  }
+
+  async function continueInNewRun(): Promise<never> {
+    await finish();
+    return continueAsNew<typeof complaintLifecycle>({
+      ...input,
+      resume: { state, reportedActionIds: afterResponse.reportedActionIds() },
+    });
   }
 
   function deadlines(): Record<string, LocalDate | null> {

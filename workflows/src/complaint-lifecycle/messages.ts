@@ -28,6 +28,16 @@ export interface ComplaintLifecycleInput {
   channel?: string;
   /** Set when a PALS enquiry became this complaint: the day the enquiry was received (R-QUICK-1). */
   enquiryReceivedOn?: LocalDate;
+  /** Set when a long-lived complaint continued-as-new after its response: where the last run left off. */
+  resume?: ResumeSnapshot;
+  /** Continue-as-new once the history has this many events, if Temporal has not suggested it sooner. */
+  continueAsNewAfterEvents?: number;
+}
+
+/** What a new run needs to carry on after the response: the state, and which actions the person was told of. */
+export interface ResumeSnapshot {
+  state: ComplaintProcessState;
+  reportedActionIds: string[];
 }
 
 export type Stage =
