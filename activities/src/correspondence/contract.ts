@@ -20,12 +20,24 @@ export interface SendCorrespondenceInput {
   template: string;
   audience: Audience;
   facts?: Record<string, string | number | boolean | null>;
+  /**
+   * The member of staff who approved this letter, where it needed approval (R-RESP-2: the last sign-off of the
+   * final response and its cover letter; R-INV-7: the six-month letter, which also passes `facts.approvedBy`):
+   * the item records it as its `approved` step. Defaults to `facts.approvedBy`.
+   */
+  approvedBy?: string;
 }
 
 export interface SentItem {
   correspondenceId: string;
   channel: 'email' | 'letter';
-  status: 'sent' | 'to-print' | 'failed';
+  /**
+   * ADR 0007: `sent` (the SMTP server took it; a letter: queued to print), `delivered` (the SMTP server accepted
+   * every recipient), `failed` (refused for good: the handler is told, and a letter follows where the person gave
+   * an address), `unconfirmed` (an attempt stopped mid-send: not sent again by itself), `held` (R-INT-5: waiting
+   * for the person's consent).
+   */
+  status: 'sent' | 'delivered' | 'failed' | 'unconfirmed' | 'held';
 }
 
 export interface SendCorrespondenceResult {

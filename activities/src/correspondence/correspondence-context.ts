@@ -8,7 +8,6 @@ import {
   InvestigationPlan,
   Organisation,
   StaffUser,
-  type StaffRole,
 } from '@complaints/db';
 import {
   calendarMonthsAfterReceipt,
@@ -18,7 +17,6 @@ import {
   type InvestigationPlanContent,
   type PolicyProfile,
 } from '@complaints/domain';
-import type { Audience } from './contract';
 import { loadTemplateOverrides } from './template-overrides';
 import type { OrganisationOverrides } from './templates';
 
@@ -27,6 +25,8 @@ export interface CorrespondenceContext {
   complaint: Complaint;
   organisation: Organisation;
   complainant: ComplaintParty | null;
+  /** R-INT-5: the person the complaint is about, when someone else made it for them. */
+  personAffected: ComplaintParty | null;
   profile: PolicyProfile;
   handler: StaffUser | null;
   /** The issues in the person's own words, in the order they raised them (R-INT-2). */
@@ -90,6 +90,7 @@ export async function loadCorrespondenceContext(
     complaint,
     organisation,
     complainant: complaint.parties.find((party) => party.role === 'complainant') ?? null,
+    personAffected: complaint.parties.find((party) => party.role === 'person-affected') ?? null,
     profile: getProfile(complaint.profileId, complaint.profileVersion),
     handler,
     issues: [...(complaint.issues ?? [])].sort((a, b) => a.position - b.position),
@@ -98,85 +99,6 @@ export async function loadCorrespondenceContext(
     approver,
     templateOverrides: await loadTemplateOverrides(dataSource, complaint.organisationCode),
   };
-}
-
-/** Audiences that are everyone in the organisation holding that staff role (procedure §7). */
-type RoleAudience = Exclude<Extract<Audience, StaffRole>, 'handler'>;
-
-export interface Delivery {
-  channel: 'email' | 'letter';
-  /** Named addresses, for email. */
-  to: { name: string; address: string }[];
-  /** As recorded on the item: the addresses, or the postal address. */
-  recipientLabel: string;
-  recipientName: string;
-}
-
-/** Who receives it, by which channels (R-INT-2: letter and/or email, as the person asked). */
-export async function planDeliveries(
-  dataSource: DataSource,
-  audience: Audience,
-  context: CorrespondenceContext,
-): Promise<Delivery[]> {
-  if (audience === 'complainant') {
-    const person = context.complainant;
-    if (!person || context.complaint.anonymous) return [];
-    const wanted =
-      context.complaint.replyChannels.length > 0
-        ? context.complaint.replyChannels
-        : person.email
-          ? ['email']
-          : ['letter'];
-    const deliveries: Delivery[] = [];
-    if (wanted.includes('email') && person.email) {
-      deliveries.push({
-        channel: 'email',
-        to: [{ name: person.name, address: person.email }],
-        recipientLabel: person.email,
-        recipientName: person.name,
-      });
-    }
-    if (wanted.includes('letter') && person.address) {
-      const label = [person.name, ...person.address.lines, person.address.postcode].join('\n');
-      deliveries.push({ channel: 'letter', to: [], recipientLabel: label, recipientName: person.name });
-    }
-    return deliveries;
-  }
-  const staff = await staffAudience(dataSource, audience, context);
-  if (staff.length === 0) return [];
-  const to = staff.map((member) => ({ name: member.displayName, address: member.email }));
-  return [
-    {
-      channel: 'email',
-      to,
-      recipientLabel: to.map((r) => r.address).join(', '),
-      recipientName: staff.map((member) => member.displayName).join(', '),
-    },
-  ];
-}
-
-/** The members of staff an audience names, within the complaint's organisation only. */
-async function staffAudience(
-  dataSource: DataSource,
-  audience: Exclude<Audience, 'complainant'>,
-  context: CorrespondenceContext,
-): Promise<StaffUser[]> {
-  if (audience.startsWith('staff:')) {
-    const member = await dataSource
-      .getRepository(StaffUser)
-      .findOneBy({ id: audience.slice('staff:'.length), organisationCode: context.organisation.code });
-    return member ? [member] : [];
-  }
-  if (audience === 'handler' && context.handler) return [context.handler];
-  // 'handler' with no handler assigned yet falls back to the complaints managers.
-  const role = (audience === 'handler' ? 'complaints-manager' : audience) as RoleAudience;
-  return dataSource
-    .getRepository(StaffUser)
-    .createQueryBuilder('staff')
-    .where('staff.organisation_code = :code', { code: context.organisation.code })
-    .andWhere(':role = ANY(staff.roles)', { role })
-    .orderBy('staff.id')
-    .getMany();
 }
 
 /** When the person can expect a full reply, where the profile sets a timescale (R-INV-4). */

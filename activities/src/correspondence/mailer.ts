@@ -20,8 +20,13 @@ export class DeliveryError extends Error {
   }
 }
 
+/** What the SMTP server accepted: how many of the recipients it refused (it took the message for the rest). */
+export interface SmtpReceipt {
+  rejectedRecipients: number;
+}
+
 export interface Mailer {
-  send(email: OutgoingEmail): Promise<void>;
+  send(email: OutgoingEmail): Promise<SmtpReceipt>;
   close(): void;
 }
 
@@ -37,7 +42,8 @@ export function createSmtpMailer(smtpUrl: string): Mailer {
   return {
     async send(email) {
       try {
-        await transport.sendMail({ ...email, headers: { 'Auto-Submitted': 'auto-generated' } });
+        const info = await transport.sendMail({ ...email, headers: { 'Auto-Submitted': 'auto-generated' } });
+        return { rejectedRecipients: info.rejected?.length ?? 0 };
       } catch (error) {
         const { code, responseCode } = error as { code?: string; responseCode?: number };
         throw new DeliveryError(

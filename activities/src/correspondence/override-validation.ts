@@ -142,6 +142,11 @@ function exampleFacts(name: TemplateName, profile: PolicyProfile): Record<string
       { document: 'six-month-letter', step: 'sign-off', due: null },
     ],
     'staff-notification': [{}],
+    'delivery-failed': [
+      { outcome: 'failed', channel: 'email', letterQueued: true },
+      { outcome: 'failed', channel: 'letter', letterQueued: false },
+      { outcome: 'unconfirmed', channel: 'email', letterQueued: false },
+    ].map((facts) => ({ ...facts, item: 'example-item', document: 'acknowledgement', error: 'SMTP 550' })),
   };
   return examples[name] ?? [factsFromSpecs(name)];
 }
@@ -166,6 +171,7 @@ function exampleContexts(
       } as Complaint,
       organisation,
       complainant: null,
+      personAffected: null,
       profile,
       handler: letter ? ({ displayName: 'Example Handler' } as StaffUser) : null,
       issues: ISSUES as ComplaintIssue[],

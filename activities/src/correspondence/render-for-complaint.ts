@@ -1,4 +1,5 @@
-import type { CorrespondenceContext, Delivery } from './correspondence-context';
+import type { CorrespondenceContext } from './correspondence-context';
+import type { Delivery } from './delivery-plan';
 import { templateContext, type TemplateRecipient } from './template-context';
 import {
   variantDefinition,
@@ -15,12 +16,9 @@ export function variantFor(name: TemplateName, accessibilityNeeds: readonly stri
     : 'standard';
 }
 
-/** Who a delivery is addressed to: a letter carries the complainant's postal address, an email none. */
-export function recipientFor(context: CorrespondenceContext, delivery: Delivery): TemplateRecipient {
-  return {
-    name: delivery.recipientName,
-    address: delivery.channel === 'letter' ? (context.complainant?.address ?? null) : null,
-  };
+/** Who a delivery is addressed to: a letter carries the recipient's postal address, an email none. */
+export function recipientFor(delivery: Delivery): TemplateRecipient {
+  return { name: delivery.recipientName, address: delivery.channel === 'letter' ? delivery.address : null };
 }
 
 /**

@@ -1,15 +1,14 @@
 import { ApplicationFailure } from '@temporalio/activity';
-import { IsNull, Not, type DataSource } from 'typeorm';
-import { Correspondence } from '@complaints/db';
+import type { DataSource } from 'typeorm';
+import type { Correspondence } from '@complaints/db';
 import type { SendCorrespondenceInput, SendCorrespondenceResult, SentItem } from './contract';
-import {
-  loadCorrespondenceContext,
-  planDeliveries,
-  type CorrespondenceContext,
-  type Delivery,
-} from './correspondence-context';
-import { DeliveryError, type Mailer } from './mailer';
+import { loadCorrespondenceContext, type CorrespondenceContext } from './correspondence-context';
+import { deliverEmail } from './deliver-email';
+import { DeliveryLog } from './delivery-log';
+import { deliveryKey, isPartyAudience, partyDelivery, planDeliveries, type Delivery } from './delivery-plan';
+import type { Mailer } from './mailer';
 import { renderLetterPdf } from './pdf';
+import { ensurePrintCopy, LAYOUT_FAILED, type LetterLayout } from './print-copy';
 import { recipientFor, renderForComplaint } from './render-for-complaint';
 import { TemplateRenderer, type TemplateName } from './templates';
 
@@ -21,42 +20,51 @@ export interface CorrespondenceDependencies {
   messageIdDomain: string;
   /** Fallback sender where the organisation has no complaints email. */
   defaultFrom: string;
+  /** The letters' PDF engine; `renderLetterPdf` unless a test stands in a failing one. */
+  layout?: LetterLayout;
 }
+
+/** A letter whose print copy fails this many layouts is `failed` (the handler is told) instead of retried again. */
+export const MAX_LAYOUT_ATTEMPTS = 3;
+
+/** Stable for an item, so a receiving server can tell a duplicate; a resend has its own key, so its own ID. */
+export function messageIdFor(idempotencyKey: string, domain: string): string {
+  return `<${idempotencyKey.replace(/[^\w.-]/g, '.')}@${domain}>`;
+}
+
+/** The sender: the organisation's complaints address, or the service's. */
+export function senderFor(context: CorrespondenceContext, defaultFrom: string): string {
+  const { name, letterhead } = context.organisation;
+  return letterhead.email ? `"${name}" <${letterhead.email}>` : defaultFrom;
+}
+
+const toSentItem = (item: Correspondence): SentItem => ({
+  correspondenceId: item.id,
+  channel: item.channel,
+  status: item.status as SentItem['status'],
+});
 
 export function createCorrespondenceActivities(deps: CorrespondenceDependencies) {
   const { dataSource, mailer, renderer } = deps;
-  const items = dataSource.getRepository(Correspondence);
+  const log = new DeliveryLog(dataSource);
+  const layout = deps.layout ?? renderLetterPdf;
 
-  function renderFor(
+  function render(
     template: TemplateName,
     input: SendCorrespondenceInput,
     context: CorrespondenceContext,
     delivery: Delivery,
   ) {
     const today = new Date().toISOString().slice(0, 10);
-    return renderForComplaint(
-      renderer,
-      template,
-      context,
-      recipientFor(context, delivery),
-      input.facts ?? {},
-      today,
-    );
-  }
-
-  /** The item for this delivery, created (rendered, not yet sent) on first use: the key is written before any send. */
-  async function itemFor(
-    template: TemplateName,
-    input: SendCorrespondenceInput,
-    context: CorrespondenceContext,
-    delivery: Delivery,
-  ): Promise<Correspondence> {
-    const idempotencyKey = `${input.reference}:${input.step}:${delivery.channel}`;
-    const existing = await items.findOneBy({ idempotencyKey });
-    if (existing) return withPrintCopy(existing, context);
-    let rendered;
     try {
-      rendered = renderFor(template, input, context, delivery);
+      return renderForComplaint(
+        renderer,
+        template,
+        context,
+        recipientFor(delivery),
+        input.facts ?? {},
+        today,
+      );
     } catch (error) {
       // A template that cannot render will not render on a retry either.
       throw ApplicationFailure.nonRetryable(
@@ -64,10 +72,23 @@ export function createCorrespondenceActivities(deps: CorrespondenceDependencies)
         'RenderError',
       );
     }
-    await items
-      .createQueryBuilder()
-      .insert()
-      .values({
+  }
+
+  /** The item for this delivery, drafted (rendered and keyed) on first use: the key is written before any send. */
+  async function itemFor(
+    template: TemplateName,
+    input: SendCorrespondenceInput,
+    context: CorrespondenceContext,
+    delivery: Delivery,
+  ): Promise<Correspondence> {
+    const idempotencyKey = deliveryKey(input.reference, input.step, delivery);
+    const existing = await log.find(idempotencyKey);
+    if (existing) return existing;
+    const rendered = render(template, input, context, delivery);
+    const approvedBy =
+      input.approvedBy ?? (typeof input.facts?.approvedBy === 'string' ? input.facts.approvedBy : null);
+    const { item } = await log.draft(
+      {
         idempotencyKey,
         complaintReference: input.reference,
         template: rendered.template,
@@ -76,85 +97,113 @@ export function createCorrespondenceActivities(deps: CorrespondenceDependencies)
         templateSource: rendered.templateSource,
         partialOverrides: rendered.partialOverrides,
         channel: delivery.channel,
-        audience: input.audience,
+        audience: delivery.audience,
         recipient: delivery.recipientLabel,
         subject: rendered.subject,
         html: rendered.html,
         text: rendered.text,
-        status: 'pending',
-        messageId: `<${idempotencyKey.replace(/[^\w.-]/g, '.')}@${deps.messageIdDomain}>`,
-      })
-      .orIgnore()
-      .execute();
-    return withPrintCopy(await items.findOneByOrFail({ idempotencyKey }), context);
+        messageId: messageIdFor(idempotencyKey, deps.messageIdDomain),
+      },
+      {},
+      approvedBy,
+    );
+    return item;
   }
 
   /**
-   * R-INT-2: a letter is printed from its PDF, laid out from the stored HTML. Made before the letter is queued to
-   * print, and again on a retry if an earlier attempt stopped in between.
+   * A letter's print copy, retried with backoff when the PDF engine fails; after MAX_LAYOUT_ATTEMPTS the letter
+   * is `failed`, never silently dropped.
    */
   async function withPrintCopy(
     item: Correspondence,
     context: CorrespondenceContext,
   ): Promise<Correspondence> {
-    if (item.channel !== 'letter' || (await items.existsBy({ id: item.id, pdf: Not(IsNull()) }))) return item;
-    let pdf: Buffer;
-    try {
-      pdf = await renderLetterPdf({
-        html: item.html,
-        subject: item.subject,
-        reference: item.complaintReference,
-        organisation: context.organisation.name,
-        createdAt: item.createdAt,
-        largePrint: context.complaint.accessibilityNeeds.includes('large-print'),
-      });
-    } catch (error) {
-      // The same HTML will not lay out on a retry either; the item stays pending, its error recorded as a code.
-      await items.update({ id: item.id }, { lastError: 'PdfRenderError' });
-      throw ApplicationFailure.nonRetryable(
-        `letter ${item.template} failed to lay out as PDF (${(error as Error).name})`,
-        'PdfRenderError',
-      );
+    const letter = {
+      organisation: context.organisation.name,
+      largePrint: context.complaint.accessibilityNeeds.includes('large-print'),
+    };
+    if (await ensurePrintCopy(log, layout, item, letter)) return item;
+    const { attempts } = await log.get(item.id);
+    if (attempts < MAX_LAYOUT_ATTEMPTS) {
+      throw ApplicationFailure.retryable(`letter ${item.template} failed to lay out as PDF`, LAYOUT_FAILED);
     }
-    await items.update({ id: item.id }, { pdf });
-    return item;
+    await log.recordFailed(item.id, ['drafted', 'approved'], LAYOUT_FAILED);
+    return log.get(item.id);
   }
 
-  async function deliver(item: Correspondence, delivery: Delivery, from: string): Promise<SentItem> {
-    if (item.status === 'sent' || item.status === 'to-print' || item.status === 'failed') {
-      return { correspondenceId: item.id, channel: item.channel, status: item.status };
+  /** Drafts the item and takes it as far as it goes now: sent, queued to print, held, or failed. */
+  async function deliver(
+    template: TemplateName,
+    input: SendCorrespondenceInput,
+    context: CorrespondenceContext,
+    delivery: Delivery,
+    from: string,
+  ): Promise<Correspondence> {
+    let item = await itemFor(template, input, context, delivery);
+    // Gone, held or given up on by an earlier attempt: what it recorded stands.
+    if (!['drafted', 'approved', 'sending'].includes(item.status)) return item;
+    if (delivery.channel === 'letter') {
+      item = await withPrintCopy(item, context);
+      if (item.status === 'failed') return item;
+    }
+    if (delivery.heldForConsent) {
+      await log.hold(item.id);
+      return log.get(item.id);
     }
     if (delivery.channel === 'letter') {
-      await items.update({ id: item.id }, { status: 'to-print' });
-      return { correspondenceId: item.id, channel: 'letter', status: 'to-print' };
+      await log.queueToPrint(item.id);
+      return log.get(item.id);
     }
-    await items.increment({ id: item.id }, 'attempts', 1);
-    try {
-      await mailer.send({
-        messageId: item.messageId,
-        from,
-        to: delivery.to,
-        subject: item.subject,
-        html: item.html,
-        text: item.text,
-      });
-    } catch (error) {
-      const failure = error instanceof DeliveryError ? error : new DeliveryError('unknown', false);
-      if (failure.permanent) {
-        await items.update({ id: item.id }, { status: 'failed', lastError: failure.message });
-        return { correspondenceId: item.id, channel: 'email', status: 'failed' };
-      }
-      await items.update({ id: item.id }, { lastError: failure.message });
-      throw ApplicationFailure.retryable(failure.message, 'DeliveryError');
+    const outcome = await deliverEmail(log, mailer, item, { from, to: delivery.to });
+    if (outcome.notSent) throw ApplicationFailure.retryable(outcome.notSent, 'DeliveryError');
+    return outcome.item;
+  }
+
+  /**
+   * An item refused for good or not known to have gone: the handler is told (a staff email without personal
+   * data), and an email refused for good is followed by the same letter by post where the person gave an
+   * address. Both are keyed like any item, so a retry never duplicates them. Returns the letter, if any.
+   */
+  async function afterFailure(
+    item: Correspondence,
+    template: TemplateName,
+    input: SendCorrespondenceInput,
+    context: CorrespondenceContext,
+    from: string,
+  ): Promise<Correspondence[]> {
+    if ((item.status !== 'failed' && item.status !== 'unconfirmed') || template === 'delivery-failed')
+      return [];
+    const letter =
+      item.status === 'failed' && item.channel === 'email' && isPartyAudience(item.audience)
+        ? partyDelivery(context, item.audience, 'letter')
+        : null;
+    const queued = letter ? await deliver(template, input, context, letter, from) : null;
+    const alert: SendCorrespondenceInput = {
+      reference: input.reference,
+      step: `${item.idempotencyKey.slice(input.reference.length + 1)}:delivery-alert`,
+      template: 'delivery-failed',
+      audience: 'handler',
+      facts: {
+        item: item.id,
+        document: item.template,
+        channel: item.channel,
+        outcome: item.status,
+        error: item.lastError ?? 'unknown',
+        letterQueued: queued?.status === 'sent',
+      },
+    };
+    for (const delivery of await planDeliveries(dataSource, 'handler', context, 'delivery-failed')) {
+      await deliver('delivery-failed', alert, context, delivery, from);
     }
-    await items.update({ id: item.id }, { status: 'sent', sentAt: new Date(), lastError: null });
-    return { correspondenceId: item.id, channel: 'email', status: 'sent' };
+    return queued ? [queued] : [];
   }
 
   return {
     /**
-     * Renders a template for a complaint and delivers it by the audience's channels. Idempotent: each item is
-     * keyed by reference + step + channel, and an item already sent (or queued to print) is never sent again.
+     * Renders a template for a complaint and delivers it by the audience's channels (ADR 0007). Idempotent: each
+     * item is keyed by reference + step (+ person affected) + channel, written before the send, and never sent
+     * twice: an item an earlier attempt may have handed to SMTP is `unconfirmed`, for a person to resend.
+     * Temporary SMTP and PDF failures throw retryable errors (codes only), for the workflow's backoff.
      */
     async sendCorrespondence(input: SendCorrespondenceInput): Promise<SendCorrespondenceResult> {
       const template = input.template;
@@ -162,16 +211,16 @@ export function createCorrespondenceActivities(deps: CorrespondenceDependencies)
         throw ApplicationFailure.nonRetryable(`unknown template ${template}`, 'UnknownTemplate');
       }
       const context = await loadCorrespondenceContext(dataSource, input.reference, input.facts ?? {});
-      const deliveries = await planDeliveries(dataSource, input.audience, context);
-      const from = context.organisation.letterhead.email
-        ? `"${context.organisation.name}" <${context.organisation.letterhead.email}>`
-        : deps.defaultFrom;
-      const sent: SentItem[] = [];
+      const deliveries = await planDeliveries(dataSource, input.audience, context, template);
+      const from = senderFor(context, deps.defaultFrom);
+      const items = new Map<string, Correspondence>();
       for (const delivery of deliveries) {
-        const item = await itemFor(template, input, context, delivery);
-        sent.push(await deliver(item, delivery, from));
+        const item = await deliver(template, input, context, delivery, from);
+        items.set(item.id, item);
+        for (const letter of await afterFailure(item, template, input, context, from))
+          items.set(letter.id, letter);
       }
-      return { items: sent, noUsableContact: deliveries.length === 0 };
+      return { items: [...items.values()].map(toSentItem), noUsableContact: deliveries.length === 0 };
     },
   };
 }

@@ -50,6 +50,8 @@ interface VariantDefinition {
 interface TemplateDefinition {
   version: number;
   kind: 'letter' | 'staff';
+  /** R-INT-5: the letter carries the person's information, so a representative gets it only with their consent. */
+  personalInformation?: boolean;
   subject: string;
   facts: Record<string, FactSpec>;
   variants?: Partial<Record<Exclude<TemplateVariant, 'standard'>, VariantDefinition>>;
@@ -72,6 +74,7 @@ export const TEMPLATE_CATALOGUE = {
   'early-resolution-summary': {
     version: 1,
     kind: 'letter',
+    personalInformation: true,
     subject: 'Your complaint {{reference}}: how it was resolved',
     facts: {},
     variants: { 'easy-read': { version: 1, subject: 'Your complaint {{reference}}: what we agreed' } },
@@ -93,6 +96,7 @@ export const TEMPLATE_CATALOGUE = {
   'final-response': {
     version: 1,
     kind: 'letter',
+    personalInformation: true,
     subject:
       'Your complaint {{reference}}: {{#if (eq facts.round "stage-two")}}the outcome of your stage-two review{{else}}our final response{{/if}}',
     facts: {
@@ -113,6 +117,7 @@ export const TEMPLATE_CATALOGUE = {
   'final-response-cover': {
     version: 1,
     kind: 'letter',
+    personalInformation: true,
     subject: 'Your complaint {{reference}}: a letter from our Chief Executive',
     facts: FINAL_RESPONSE_VERSION,
     variants: {
@@ -150,6 +155,7 @@ export const TEMPLATE_CATALOGUE = {
   'six-month-delay': {
     version: 1,
     kind: 'letter',
+    personalInformation: true,
     subject: 'Your complaint {{reference}}: why our response is taking longer',
     facts: { likelyBy: fact.date, approvedBy: fact.string },
     variants: {
@@ -167,6 +173,7 @@ export const TEMPLATE_CATALOGUE = {
   'investigation-plan': {
     version: 1,
     kind: 'letter',
+    personalInformation: true,
     subject: 'Your complaint {{reference}}: how we will look into it',
     facts: { planVersion: fact.integer, due: fact.dateOrNull },
   },
@@ -255,12 +262,32 @@ export const TEMPLATE_CATALOGUE = {
     subject: 'Complaint {{reference}}: a complaint that involves you',
     facts: {},
   },
+  // ADR 0007: an item that was refused for good, or is not known to have gone; the handler acts on it.
+  'delivery-failed': {
+    version: 1,
+    kind: 'staff',
+    subject:
+      '{{#if (eq facts.outcome "unconfirmed")}}Delivery not confirmed{{else}}Delivery failed{{/if}}: {{facts.document}} {{facts.channel}} for complaint {{reference}}',
+    facts: {
+      item: fact.string,
+      document: fact.string,
+      channel: fact.oneOf(['email', 'letter']),
+      outcome: fact.oneOf(['failed', 'unconfirmed']),
+      error: fact.string,
+      letterQueued: fact.boolean,
+    },
+  },
 } as const satisfies Record<string, TemplateDefinition>;
 
 export type TemplateName = keyof typeof TEMPLATE_CATALOGUE;
 
 function definitionOf(name: TemplateName): TemplateDefinition {
   return TEMPLATE_CATALOGUE[name];
+}
+
+/** R-INT-5: whether the template carries the person's information (not only how their complaint is handled). */
+export function carriesPersonalInformation(name: TemplateName): boolean {
+  return definitionOf(name).personalInformation === true;
 }
 
 /** The variants a template has, `standard` first. */

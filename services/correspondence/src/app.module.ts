@@ -2,6 +2,7 @@ import { Module, type DynamicModule, type OnApplicationShutdown, Inject } from '
 import type { DataSource } from 'typeorm';
 import {
   createCorrespondenceActivities,
+  createCorrespondenceResender,
   createSmtpMailer,
   TemplateRenderer,
   type Mailer,
@@ -17,6 +18,7 @@ import {
 import { TASK_QUEUES } from '@complaints/temporal';
 import type { CorrespondenceConfig } from './config';
 import { CorrespondenceController } from './correspondence/correspondence.controller';
+import { DeliveryController, RESENDER } from './correspondence/delivery.controller';
 import { OmbudsmanPackController } from './correspondence/ombudsman-pack.controller';
 import { TemplatesModule } from './templates/templates.module';
 
@@ -31,10 +33,21 @@ export class AppModule implements OnApplicationShutdown {
     return {
       module: AppModule,
       imports: [...serviceCoreImports('correspondence', config), TemplatesModule],
-      controllers: [HealthController, CorrespondenceController, OmbudsmanPackController],
+      controllers: [HealthController, CorrespondenceController, DeliveryController, OmbudsmanPackController],
       providers: [
         ...staffAuthProviders(config),
         { provide: MAILER, useFactory: () => createSmtpMailer(config.SMTP_URL) },
+        {
+          provide: RESENDER,
+          inject: [DATA_SOURCE, MAILER],
+          useFactory: (dataSource: DataSource, mailer: Mailer) =>
+            createCorrespondenceResender({
+              dataSource,
+              mailer,
+              messageIdDomain: config.MESSAGE_ID_DOMAIN,
+              defaultFrom: config.MAIL_FROM,
+            }),
+        },
         {
           provide: TemporalWorkerHost,
           inject: [DATA_SOURCE, MAILER],

@@ -97,6 +97,7 @@ function correspondenceContext(fixture: Fixture): CorrespondenceContext {
     } as Complaint,
     organisation: organisationFor(profile),
     complainant: null,
+    personAffected: null,
     profile,
     handler: { displayName: 'Sam Handler' } as StaffUser,
     issues: (fixture.issues ?? ISSUES) as ComplaintIssue[],

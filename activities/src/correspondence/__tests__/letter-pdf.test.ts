@@ -141,10 +141,10 @@ describe('a letter’s print copy (R-INT-2)', () => {
 
     const result = await acknowledge(reference);
     expect(result.items).toEqual([
-      { correspondenceId: expect.any(String), channel: 'letter', status: 'to-print' },
+      { correspondenceId: expect.any(String), channel: 'letter', status: 'sent' },
     ]);
     const [letter] = await itemsWithPdf(reference);
-    expect(letter).toMatchObject({ status: 'to-print', lastError: null });
+    expect(letter).toMatchObject({ status: 'sent', lastError: null });
     expect(letter.pdf!.subarray(0, 5).toString('latin1')).toBe('%PDF-');
 
     const reading = await readPdf(letter.pdf!);
@@ -225,11 +225,11 @@ describe('a letter’s print copy (R-INT-2)', () => {
     await acknowledge(reference);
     const [first] = await itemsWithPdf(reference);
     // As if the worker had stopped between writing the item and its PDF.
-    await dataSource.getRepository(Correspondence).update({ id: first.id }, { pdf: null, status: 'pending' });
+    await dataSource.getRepository(Correspondence).update({ id: first.id }, { pdf: null, status: 'drafted' });
 
     const retry = await acknowledge(reference);
 
-    expect(retry.items).toEqual([{ correspondenceId: first.id, channel: 'letter', status: 'to-print' }]);
+    expect(retry.items).toEqual([{ correspondenceId: first.id, channel: 'letter', status: 'sent' }]);
     const [again] = await itemsWithPdf(reference);
     // Laid out from the same stored HTML at the same creation time: the same document.
     expect(again.pdf!.equals(first.pdf!)).toBe(true);

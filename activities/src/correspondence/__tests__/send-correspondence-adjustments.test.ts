@@ -134,7 +134,7 @@ describe('easy read (R-INT-2)', () => {
       templateVersion: 1,
       partialOverrides: [],
       subject: message.subject,
-      status: 'sent',
+      status: 'delivered',
     });
   });
 

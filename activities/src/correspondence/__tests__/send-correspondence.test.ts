@@ -159,8 +159,8 @@ describe('sendCorrespondence to the complainant', () => {
 
     expect(result).toEqual({
       items: [
-        { correspondenceId: expect.any(String), channel: 'email', status: 'sent' },
-        { correspondenceId: expect.any(String), channel: 'letter', status: 'to-print' },
+        { correspondenceId: expect.any(String), channel: 'email', status: 'delivered' },
+        { correspondenceId: expect.any(String), channel: 'letter', status: 'sent' },
       ],
       noUsableContact: false,
     });
@@ -190,7 +190,7 @@ describe('sendCorrespondence to the complainant', () => {
       audience: 'complainant',
       recipient: email,
       subject: message.subject,
-      status: 'sent',
+      status: 'delivered',
       messageId: `<${messageId}>`,
       attempts: 1,
       lastError: null,
@@ -206,10 +206,29 @@ describe('sendCorrespondence to the complainant', () => {
       channel: 'letter',
       audience: 'complainant',
       recipient: 'Alex Example\n12 Acacia Avenue\nHatfield\nAL10 9AB',
-      status: 'to-print',
+      status: 'sent',
       attempts: 0,
-      sentAt: null,
+      sentAt: expect.any(Date),
+      deliveredAt: null,
     });
+    // The lifecycle, a timestamp per step (ADR 0007): the email through SMTP, the letter queued to print.
+    const steps = (row: Correspondence) =>
+      row.history.map((change) => [change.status, change.reason ?? null]);
+    expect(steps(emailRow)).toEqual([
+      ['drafted', null],
+      ['sending', null],
+      ['sent', null],
+      ['delivered', null],
+    ]);
+    expect(steps(letterRow)).toEqual([
+      ['drafted', null],
+      ['sent', 'QueuedToPrint'],
+    ]);
+    const times = emailRow.history.map((change) => Date.parse(change.at));
+    expect([...times].sort((a, b) => a - b)).toEqual(times);
+    expect(times[0]).toBeGreaterThanOrEqual(before - 1000);
+    expect(emailRow.deliveredAt!.toISOString()).toBe(emailRow.history[3].at);
+    expect(emailRow.sentAt!.toISOString()).toBe(emailRow.history[2].at);
     expect(letterRow.html.replace(/\s+/g, ' ')).toContain(
       'Alex Example<br> 12 Acacia Avenue<br>Hatfield<br> AL10 9AB',
     );
@@ -230,8 +249,8 @@ describe('sendCorrespondence to the complainant', () => {
       audience: 'complainant',
     });
     expect(result.items.map((item) => [item.channel, item.status])).toEqual([
-      ['email', 'sent'],
-      ['letter', 'to-print'],
+      ['email', 'delivered'],
+      ['letter', 'sent'],
     ]);
 
     const [message] = await inbox.waitFor(
@@ -259,12 +278,12 @@ describe('sendCorrespondence to the complainant', () => {
       audience: 'complainant',
       recipient: email,
       subject: message.subject,
-      status: 'sent',
+      status: 'delivered',
     });
     expect(letterRow).toMatchObject({
       template: 'early-resolution-summary',
       channel: 'letter',
-      status: 'to-print',
+      status: 'sent',
     });
     expect(letterRow.text.replace(/\s+/g, ' ')).toContain(summary);
     expect(letterRow.html.replace(/\s+/g, ' ')).toContain('Alex Example<br> 12 Acacia Avenue<br>Hatfield');
@@ -301,8 +320,8 @@ describe('sendCorrespondence to the complainant', () => {
         .filter((row) => row.idempotencyKey.includes(':acknowledgement-letter:'))
         .map((row) => [row.channel, row.status, row.attempts]),
     ).toEqual([
-      ['email', 'sent', 1],
-      ['letter', 'to-print', 0],
+      ['email', 'delivered', 1],
+      ['letter', 'sent', 0],
     ]);
   });
 
@@ -314,7 +333,7 @@ describe('sendCorrespondence to the complainant', () => {
       template: 'acknowledgement',
       audience: 'complainant',
     });
-    expect(result.items.map((item) => [item.channel, item.status])).toEqual([['letter', 'to-print']]);
+    expect(result.items.map((item) => [item.channel, item.status])).toEqual([['letter', 'sent']]);
     expect((await rowsOf(reference)).map((row) => row.channel)).toEqual(['letter']);
   });
 
@@ -370,7 +389,7 @@ describe('sendCorrespondence to staff', () => {
       audience: 'handler',
       facts: { deadline: 'acknowledgement', due: '2026-12-31', rule: 'R-ACK-1' },
     });
-    expect(result.items.map((item) => [item.channel, item.status])).toEqual([['email', 'sent']]);
+    expect(result.items.map((item) => [item.channel, item.status])).toEqual([['email', 'delivered']]);
 
     const [message] = await inbox.waitFor(
       withMessageId(expectedMessageId(reference, 'acknowledgement-reminder', 'email')),
@@ -396,7 +415,7 @@ describe('sendCorrespondence to staff', () => {
       templateVersion: 1,
       audience: 'handler',
       channel: 'email',
-      status: 'sent',
+      status: 'delivered',
       recipient: managers.join(', '),
     });
   });
@@ -448,7 +467,7 @@ describe('sendCorrespondence to staff', () => {
     expect(row).toMatchObject({
       template: 'deadline-breach',
       audience: 'complaints-manager',
-      status: 'sent',
+      status: 'delivered',
     });
   });
 
@@ -469,7 +488,7 @@ describe('sendCorrespondence to staff', () => {
       audience: 'responsible-person',
       facts: { document: 'final-response', step: 'chief-executive-approval', due: '2026-12-31' },
     });
-    expect(result.items.map((item) => [item.channel, item.status])).toEqual([['email', 'sent']]);
+    expect(result.items.map((item) => [item.channel, item.status])).toEqual([['email', 'delivered']]);
     const [message] = await inbox.waitFor(
       withMessageId(expectedMessageId(reference, 'chief-executive-approval-request', 'email')),
     );
@@ -490,7 +509,7 @@ describe('sendCorrespondence to staff', () => {
     expect(row).toMatchObject({
       template: 'approval-request',
       audience: 'responsible-person',
-      status: 'sent',
+      status: 'delivered',
     });
   });
 });
@@ -564,7 +583,7 @@ describe('sendCorrespondence of the final response (R-RESP-1)', () => {
       audience: 'complainant',
       facts,
     });
-    expect(result.items.map((item) => [item.channel, item.status])).toEqual([['email', 'sent']]);
+    expect(result.items.map((item) => [item.channel, item.status])).toEqual([['email', 'delivered']]);
 
     const [message] = await inbox.waitFor(
       withMessageId(expectedMessageId(reference, 'final-response', 'email')),
@@ -590,7 +609,7 @@ describe('sendCorrespondence of the final response (R-RESP-1)', () => {
       template: 'final-response',
       templateVersion: 1,
       audience: 'complainant',
-      status: 'sent',
+      status: 'delivered',
     });
   });
 
@@ -615,7 +634,7 @@ describe('sendCorrespondence of the final response (R-RESP-1)', () => {
 });
 
 describe('sendCorrespondence failures', () => {
-  it('SMTP down: a retryable DeliveryError without personal data, the item left pending; the retry sends it once', async () => {
+  it('SMTP down: a retryable DeliveryError without personal data, the item back to drafted; the retry sends it once', async () => {
     const name = 'Robin Privateperson';
     const reference = await newComplaint({ name, replyChannels: ['email'] });
     const email = await complainantEmail(reference);
@@ -653,7 +672,7 @@ describe('sendCorrespondence failures', () => {
     const [pending] = await rowsOf(reference);
     expect(pending).toMatchObject({
       channel: 'email',
-      status: 'pending',
+      status: 'drafted',
       attempts: 1,
       sentAt: null,
       lastError: applicationFailure.message,
@@ -661,7 +680,9 @@ describe('sendCorrespondence failures', () => {
 
     // The next attempt, with the SMTP server reachable again.
     const result = await send(input);
-    expect(result.items.map((item) => [item.correspondenceId, item.status])).toEqual([[pending.id, 'sent']]);
+    expect(result.items.map((item) => [item.correspondenceId, item.status])).toEqual([
+      [pending.id, 'delivered'],
+    ]);
     await inbox.waitFor(withMessageId(expectedMessageId(reference, 'acknowledgement-letter', 'email')));
     await flushInbox(reference, 'flush');
     const received = await inbox.messagesTo(email);
@@ -670,7 +691,7 @@ describe('sendCorrespondence failures', () => {
     ).toHaveLength(1);
 
     const [sent] = await rowsOf(reference);
-    expect(sent).toMatchObject({ id: pending.id, status: 'sent', attempts: 2, lastError: null });
+    expect(sent).toMatchObject({ id: pending.id, status: 'delivered', attempts: 2, lastError: null });
     expect(sent.sentAt).toBeInstanceOf(Date);
   });
 

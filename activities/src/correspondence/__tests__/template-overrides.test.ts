@@ -40,6 +40,7 @@ function contextFor(organisation: Organisation, facts: Record<string, unknown> =
     } as unknown as Complaint,
     organisation,
     complainant: null,
+    personAffected: null,
     profile: profileOf(organisation),
     handler: null,
     issues: [],

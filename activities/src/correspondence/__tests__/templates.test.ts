@@ -179,6 +179,7 @@ function contextFor(fixture: Fixture): Record<string, unknown> {
     organisation,
     profile,
     complainant: null,
+    personAffected: null,
     handler: fixture.handlerName ? { displayName: fixture.handlerName } : null,
     issues: (fixture.issues ?? ISSUES) as unknown as ComplaintIssue[],
     finalResponseDraft: draft
@@ -235,6 +236,14 @@ function factsFor(name: TemplateName, profile: PolicyProfile): Record<string, un
     'representative-decision': { decision: 'not-acting-in-best-interests', ombudsman: routeFor(profile) },
     'approval-request': { document: 'final-response', step: 'sign-off', due: DUE },
     'staff-notification': {},
+    'delivery-failed': {
+      item: 'item-1',
+      document: 'acknowledgement',
+      channel: 'email',
+      outcome: 'failed',
+      error: 'SMTP delivery failed (EENVELOPE 550)',
+      letterQueued: true,
+    },
   };
   return facts[name];
 }
@@ -573,6 +582,7 @@ describe('escaping and strictness', () => {
       'consent-request',
       'deadline-breach',
       'deadline-reminder',
+      'delivery-failed',
       'early-resolution-summary',
       'final-response',
       'final-response-cover',
@@ -1166,6 +1176,45 @@ describe('staff emails', () => {
     ])
       expect(squashedText).toContain(marker);
     for (const personal of PERSONAL) expect(html).not.toContain(personal);
+  });
+});
+
+describe('delivery-failed (ADR 0007)', () => {
+  const reference = () => referenceFor(HPFT);
+
+  it('an email refused for good: the code, the letter queued instead, and how to resend; no personal data', () => {
+    const { subject, squashedText, html } = render('delivery-failed');
+    expect(subject).toBe(`Delivery failed: acknowledgement email for complaint ${reference()}`);
+    expect(squashedText).toContain(
+      `The email "acknowledgement" for complaint ${reference()} could not be delivered (SMTP delivery failed (EENVELOPE 550)), and will not be tried again automatically.`,
+    );
+    expect(squashedText).toContain(
+      'A printed copy has been queued to post to the address on record instead.',
+    );
+    expect(squashedText).toContain('Please check the contact details on the complaint, and resend it');
+    expect(squashedText).toContain('(item item-1)');
+    for (const personal of PERSONAL) expect(html).not.toContain(personal);
+  });
+
+  it('a letter that cannot be laid out, with nothing in its place', () => {
+    const { squashedText } = render('delivery-failed', {
+      facts: { channel: 'letter', error: 'PdfRenderError', letterQueued: false },
+    });
+    expect(squashedText).toContain('could not be prepared for printing (PdfRenderError)');
+    expect(squashedText).toContain('Nothing has been sent in its place.');
+    expect(squashedText).toContain('which lays it out again');
+  });
+
+  it('an unconfirmed email: not sent again by itself, check with the person', () => {
+    const { subject, squashedText } = render('delivery-failed', {
+      facts: { outcome: 'unconfirmed', error: 'InterruptedDuringSend', letterQueued: false },
+    });
+    expect(subject).toBe(`Delivery not confirmed: acknowledgement email for complaint ${reference()}`);
+    expect(squashedText).toContain(
+      'It has not been sent again automatically, so that the person is not sent it twice.',
+    );
+    expect(squashedText).toContain('Please check with the person whether it arrived.');
+    expect(squashedText).not.toContain('could not be delivered');
   });
 });
 

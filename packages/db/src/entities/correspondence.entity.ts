@@ -1,12 +1,37 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
-export const CORRESPONDENCE_STATUSES = ['pending', 'sent', 'to-print', 'failed'] as const;
+/**
+ * Where an item is in its delivery (ADR 0007): `drafted` (rendered and keyed) → `approved` (where the workflow had
+ * it approved) → `sending` (handed to SMTP, outcome not yet recorded) → `sent` (the SMTP server accepted it; a
+ * letter: queued to print) → `delivered` (every recipient accepted; a letter: posted by staff). Or `failed` (refused
+ * for good), `unconfirmed` (an attempt stopped between the hand-over and its record: not sent again by itself), or
+ * `held` (R-INT-5: not sent, waiting for the person's consent).
+ */
+export const CORRESPONDENCE_STATUSES = [
+  'drafted',
+  'approved',
+  'sending',
+  'sent',
+  'delivered',
+  'failed',
+  'unconfirmed',
+  'held',
+] as const;
 export type CorrespondenceStatus = (typeof CORRESPONDENCE_STATUSES)[number];
 export type CorrespondenceChannel = 'email' | 'letter';
 
+/** One status change of an item: when, by whom (a member of staff, where one acted), and why, as a code. */
+export interface CorrespondenceStatusChange {
+  status: CorrespondenceStatus;
+  /** ISO timestamp. */
+  at: string;
+  by?: string;
+  reason?: string;
+}
+
 /**
  * One piece of outgoing correspondence (owned by the correspondence service). The idempotency key
- * (complaint reference + workflow step) is written before anything is sent, so a retry finds it.
+ * (complaint reference + workflow step + channel) is written before anything is sent, so a retry finds it.
  */
 @Entity()
 @Index(['complaintReference', 'createdAt'])
@@ -69,10 +94,15 @@ export class Correspondence {
   @Column({ type: 'varchar', length: 16 })
   status!: CorrespondenceStatus;
 
+  /** Every status change, oldest first. */
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  history!: CorrespondenceStatusChange[];
+
   /** Stable across retries, so a receiving server can tell a duplicate. */
   @Column({ type: 'varchar', length: 200 })
   messageId!: string;
 
+  /** Hand-overs to the SMTP server (email), or failed print layouts (letter). */
   @Column({ type: 'int', default: 0 })
   attempts!: number;
 
@@ -81,6 +111,17 @@ export class Correspondence {
 
   @Column({ type: 'timestamptz', nullable: true })
   sentAt!: Date | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  deliveredAt!: Date | null;
+
+  /** The failed, unconfirmed or held item a member of staff resent as this one; null for the original. */
+  @Column({ type: 'uuid', nullable: true })
+  resendOf!: string | null;
+
+  /** 0 for the original; n for its n-th resend (idempotency key `<original key>:resend-<n>`). */
+  @Column({ type: 'int', default: 0 })
+  resendNumber!: number;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;

@@ -6,6 +6,7 @@ import { LetterPdfs1763856400000 } from './1763856400000-letter-pdfs';
 import { TemplateOverrides1763856500000 } from './1763856500000-template-overrides';
 import { InvestigationPlans1763856600000 } from './1763856600000-investigation-plans';
 import { Monitoring1763856700000 } from './1763856700000-monitoring';
+import { DeliveryLifecycle1763856800000 } from './1763856800000-delivery-lifecycle';
 
 /** In order; a new migration is appended here and never edited once released. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   TemplateOverrides1763856500000,
   InvestigationPlans1763856600000,
   Monitoring1763856700000,
+  DeliveryLifecycle1763856800000,
 ];

@@ -1,5 +1,5 @@
 // The correspondence log over HTTP: staff of the complaint's organisation see each item's delivery status
-// (a pending letter during an SMTP outage included) and its content; others see nothing.
+// (an email waiting for a retry during an SMTP outage included) and its content; others see nothing.
 import type { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import request from 'supertest';
@@ -60,7 +60,12 @@ it('lists a complaint’s correspondence with its delivery status, and shows one
       template: 'deadline-reminder',
       channel: 'email',
       recipient: 'h@example.org',
-      status: 'pending',
+      status: 'drafted',
+      history: [
+        { status: 'drafted', at: '2098-01-01T09:00:00.000Z' },
+        { status: 'sending', at: '2098-01-01T09:00:01.000Z' },
+        { status: 'drafted', at: '2098-01-01T09:00:02.000Z', reason: 'SMTP delivery failed (ECONNECTION)' },
+      ],
       messageId: '<2@t>',
       attempts: 3,
       lastError: 'SMTP delivery failed (ECONNECTION)',
@@ -74,12 +79,30 @@ it('lists a complaint’s correspondence with its delivery status, and shows one
   expect(list.body.map((item: { template: string; status: string }) => [item.template, item.status])).toEqual(
     [
       ['acknowledgement', 'sent'],
-      ['deadline-reminder', 'pending'],
+      ['deadline-reminder', 'drafted'],
     ],
   );
   expect(list.body[1]).toEqual(
-    expect.objectContaining({ attempts: 3, lastError: 'SMTP delivery failed (ECONNECTION)', sentAt: null }),
+    expect.objectContaining({
+      attempts: 3,
+      lastError: 'SMTP delivery failed (ECONNECTION)',
+      sentAt: null,
+      deliveredAt: null,
+      resendOf: null,
+      resendNumber: 0,
+      resentAs: null,
+    }),
   );
+  expect(list.body[1].history.map((change: { status: string }) => change.status)).toEqual([
+    'drafted',
+    'sending',
+    'drafted',
+  ]);
+  expect(list.body[1].history[2]).toEqual({
+    status: 'drafted',
+    at: '2098-01-01T09:00:02.000Z',
+    reason: 'SMTP delivery failed (ECONNECTION)',
+  });
   expect(list.body[0]).not.toHaveProperty('html');
 
   const one = await request(app.getHttpServer())

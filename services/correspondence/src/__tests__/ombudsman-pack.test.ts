@@ -165,7 +165,7 @@ async function complaintWithCorrespondence(): Promise<Fixture> {
       recipient: 'Alex Example\n12 Acacia Avenue\nAL10 9AB',
       subject: subjects[0],
       html,
-      status: 'to-print',
+      status: 'sent',
       createdAt: letterCreatedAt,
       pdf: await renderLetterPdf({
         html,
@@ -185,7 +185,7 @@ async function complaintWithCorrespondence(): Promise<Fixture> {
       recipient: 'handler@hpft.demo',
       subject: pendingSubject,
       html: '<p>Reminder</p>',
-      status: 'pending',
+      status: 'drafted',
     },
   ]);
   const stored = await items.findBy({ complaintReference: reference });

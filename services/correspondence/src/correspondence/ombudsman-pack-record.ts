@@ -33,7 +33,7 @@ export async function loadOmbudsmanPackRecord(
     .find({ where: { complaintId: complaint.id }, order: { occurredAt: 'ASC', id: 'ASC' } });
   const correspondence = (
     await dataSource.getRepository(Correspondence).find({
-      where: { complaintReference: reference, status: In(['sent', 'to-print']) },
+      where: { complaintReference: reference, status: In(['sent', 'delivered']) },
       order: { createdAt: 'ASC', channel: 'ASC' },
     })
   ).sort((a, b) => sentOrQueuedAt(a).getTime() - sentOrQueuedAt(b).getTime());

@@ -52,6 +52,7 @@ export class CorrespondencePreviewService {
       this.dataSource,
       (request.audience ?? 'complainant') as Audience,
       context,
+      template,
     );
     const delivery = request.format
       ? deliveries.find((candidate) => candidate.channel === request.format)
@@ -69,7 +70,7 @@ export class CorrespondencePreviewService {
         this.renderer,
         template,
         context,
-        recipientFor(context, delivery),
+        recipientFor(delivery),
         facts,
         today,
       );
