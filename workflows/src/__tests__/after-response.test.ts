@@ -26,6 +26,7 @@ import {
   waitForState,
   type LifecycleHarness,
 } from './lifecycle-harness';
+import { reopenableUntil } from '../complaint-lifecycle/after-response';
 
 jest.setTimeout(120_000);
 
@@ -330,26 +331,45 @@ describe('R-STAGE2-1: CWTH stage two', () => {
   });
 });
 
+describe('R-RESP-4 across rounds', () => {
+  it('HPFT: an action promised in the first response can be completed while the reopened round is under way', async () => {
+    harness = await createLifecycleHarness('2036-03-03T10:00:00Z');
+    await harness.run(async () => {
+      const handle = await startInCloserLook(harness, input('hpft', 'HPFT', '000800', '2036-03-03'));
+      const action = { id: 'A1', description: 'Audit', ownerId: 'staff-7', due: '2036-07-31' };
+      await respond(harness, handle, responseSummary('hpft', { actions: [action] }));
+      await handle.executeUpdate(reopenUpdate, { args: [{ by: 'handler-1' }] });
+      const actions = await handle.executeUpdate(completeActionUpdate, {
+        args: [{ by: 'staff-7', actionId: 'A1' }],
+      });
+      expect(actions).toEqual([expect.objectContaining({ id: 'A1', completedOn: '2036-03-03' })]);
+      const state = await handle.query(processStateQuery);
+      expect(state.stage).toBe('closer-look');
+      expect(state.nextDeadline).toBe(state.closerLook?.due);
+      expect(state.nextDeadline).not.toBeNull();
+    });
+  });
+});
+
 describe('long lives: continue-as-new after the response (issue #4 point 10)', () => {
-  it('iTrust: a responded complaint carries on in a new run that keeps its state, stays reopenable from the closure, and reopens', async () => {
+  it('iTrust: a responded complaint carries on in a new run that keeps its state, and reopens there', async () => {
     harness = await createLifecycleHarness('2036-03-03T10:00:00Z');
     await harness.run(async () => {
       const long = { ...input('itrust', 'ITRUST', '000700', '2036-03-03'), continueAsNewAfterEvents: 60 };
       const handle = await startInCloserLook(harness, long);
+      const firstRun = (await handle.describe()).runId;
       await respond(harness, handle, responseSummary('itrust'));
       const closed = await waitForState(handle, (s) => s.stage === 'closed');
       expect(closed.closed).toEqual(expect.objectContaining({ reason: 'responded' }));
-      const run = await handle.describe();
-      expect(run.runId).not.toBe(handle.firstExecutionRunId);
+      expect((await handle.describe()).runId).not.toBe(firstRun);
       // The new run starts from the last one's state: same round, same response, still closed as responded.
       expect(closed.round).toEqual({ number: 1, kind: 'first', startedOn: '2036-03-03' });
       expect(closed.finalResponse?.sent?.version).toBe(1);
 
-      await skipTo('2037-03-03T10:00:00Z'); // twelve months after the closure: still reopenable that day
       const reopened = await handle.executeUpdate(reopenUpdate, { args: [{ by: 'handler-1' }] });
       expect(reopened.basis).toBe('to-be-agreed');
       const state = await handle.query(processStateQuery);
-      expect(state.round).toEqual({ number: 2, kind: 'reopened', startedOn: '2037-03-03' });
+      expect(state.round).toEqual({ number: 2, kind: 'reopened', startedOn: '2036-03-03' });
       expect(state.stage).toBe('closer-look');
       await letterSent(harness, 'reopened-2');
       await recordHistory(handle, 'itrust-continued-as-new-then-reopened');
@@ -359,19 +379,11 @@ describe('long lives: continue-as-new after the response (issue #4 point 10)', (
     expect(eventTypes(harness).slice(-2)).toEqual(['reopened', 'correspondence-sent']);
   });
 
-  it('iTrust: after the twelve months from closure the complaint ends, even in a carried-on run', async () => {
-    harness = await createLifecycleHarness('2036-03-03T10:00:00Z');
-    await harness.run(async () => {
-      const long = { ...input('itrust', 'ITRUST', '000701', '2036-03-03'), continueAsNewAfterEvents: 60 };
-      const handle = await startInCloserLook(harness, long);
-      await respond(harness, handle, responseSummary('itrust'));
-      await waitForState(handle, (s) => s.stage === 'closed');
-      await skipTo('2037-03-04T10:00:00Z');
-      // (The time-skipping server does not follow a continued run in result(); the run's status says it ended.)
-      const run = await handle.describe();
-      expect((await handle.query(processStateQuery)).closed?.reason).toBe('responded');
-      expect(run.status.name).toBe('COMPLETED');
-      expect(run.runId).not.toBe(handle.firstExecutionRunId);
-    });
+  it('the reopen window runs twelve months from the closure, in London, whichever run is waiting', () => {
+    expect(reopenableUntil('2036-03-03T10:00:05.000Z')).toBe('2037-03-03');
+    // 23:30 UTC on 31 August is already 1 September in London (BST).
+    expect(reopenableUntil('2036-08-31T23:30:00.000Z')).toBe('2037-09-01');
+    // 29 February closes to 28 February the next year (§0 clamping).
+    expect(reopenableUntil('2036-02-29T12:00:00.000Z')).toBe('2037-02-28');
   });
 });

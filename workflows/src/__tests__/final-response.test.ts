@@ -257,6 +257,13 @@ describe.each(FULL_PATHS)('$profile: closer look to final response', (path) => {
         { step, role, version: 1, asDelegate: role === 'senior-manager' },
       ]),
     );
+    // The item records who signed it off: the last step of the chain (HPFT: the Chief Executive, also for the cover).
+    const lastApprover = path.approvals[path.approvals.length - 1][2];
+    expect(harness.letters.find((l) => l.template === 'final-response')?.approvedBy).toBe(lastApprover);
+    if (path.cover)
+      expect(harness.letters.find((l) => l.template === 'final-response-cover')?.approvedBy).toBe(
+        lastApprover,
+      );
     const sent = harness.events.find((event) => event.type === 'final-response-sent');
     expect(sent?.data).toEqual({
       version: 1,
@@ -313,6 +320,12 @@ it('HPFT: refusals on the way to sign-off — outcome not shared (R-INV-8), an e
       rule: 'R-RESP-1',
       message:
         'the final response is incomplete: apology: an issue is upheld, so the remedies must include an apology',
+    });
+    const elsewhere = { ...responseSummary('hpft'), ombudsman: 'icb-nhse' as const };
+    expect(await submit(elsewhere)).toEqual({
+      rule: 'R-RESP-3',
+      message:
+        'Hertfordshire Partnership University NHS Foundation Trust names phso or lgsco or cqc as where to go next, not icb-nhse',
     });
     expect(await submit(responseSummary('hpft', { coverLetter: false }))).toEqual({
       rule: 'R-RESP-2',
@@ -502,6 +515,40 @@ it('iTrust: while the signed response is being sent, a further approval or a ret
     const state = await waitForState(handle, (s) => s.stage === 'closed');
     expect(state.finalResponse?.approvals).toHaveLength(1);
   });
+});
+
+it('iTrust: withdrawn while the signed response is being sent — it goes and is recorded, and the complaint stays withdrawn', async () => {
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  let holding = false;
+  harness = await createLifecycleHarness(START_AT, {
+    beforeSend: async (letter) => {
+      if (letter.template !== 'final-response') return;
+      holding = true;
+      await Promise.race([held, new Promise((resolve) => setTimeout(resolve, 15_000))]);
+    },
+  });
+  await harness.run(async () => {
+    const handle = await startInCloserLook(harness, input('itrust', 'ITRUST', '000305'));
+    await handle.executeUpdate(shareOutcomeUpdate, { args: [{ by: 'handler-1', commentsRecorded: true }] });
+    await handle.executeUpdate(submitFinalResponseUpdate, {
+      args: [{ by: 'handler-1', summary: responseSummary('itrust') }],
+    });
+    await handle.executeUpdate(approveFinalResponseUpdate, {
+      args: [{ by: 'rp-1', role: 'responsible-person', step: 'sign-off', version: 1 }],
+    });
+    await eventually(() => holding, 'final response in flight');
+    await handle.executeUpdate(withdrawUpdate, { args: [{ by: 'handler-1' }] });
+    release();
+    const final = await handle.result();
+    expect(final.stage).toBe('withdrawn');
+    expect(final.closed?.reason).toBe('withdrawn');
+    expect(final.finalResponse?.sent?.version).toBe(1);
+    expect(final.nextDeadline).toBeNull();
+  });
+  const sent = harness.events.find((event) => event.type === 'final-response-sent');
+  expect(sent?.projection?.stage).toBe('withdrawn');
+  expect(eventTypes(harness).filter((type) => type === 'closed')).toEqual([]);
 });
 
 it('HPFT: a response cannot be submitted while the clock is paused — the open pause would outlive the round (R-INV-6)', async () => {

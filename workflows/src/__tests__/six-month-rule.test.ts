@@ -251,6 +251,23 @@ it('PHSO model: the six-month letter approved by a senior manager goes out with 
   });
 });
 
+it('PHSO model: a date agreed while the six-month letter awaits approval does not hide the approval deadline (R-INV-7)', async () => {
+  harness = await createLifecycleHarness(START_AT);
+  await harness.run(async () => {
+    const handle = await startInCloserLook(harness, input('phso-model', 'NCT', '000403'));
+    await skipTo('2036-10-01T08:30:00Z');
+    await letterSent(harness, 'six-month-letter-approval');
+    await handle.executeUpdate(agreeTimescaleUpdate, { args: [{ by: 'handler-1', due: '2036-11-28' }] });
+    const waiting = await handle.query(processStateQuery);
+    expect(waiting.closerLook?.due).toBe('2036-11-28');
+    expect(waiting.nextDeadline).toBe('2036-10-02');
+    await handle.executeUpdate(approveSixMonthLetterUpdate, {
+      args: [{ by: 'rp-1', role: 'responsible-person', likelyBy: '2036-11-28' }],
+    });
+    expect((await handle.query(processStateQuery)).nextDeadline).toBe('2036-11-28');
+  });
+});
+
 it('PHSO model: a longer timescale agreed within the six months — no letter, no oversight (R-INV-7)', async () => {
   harness = await createLifecycleHarness(START_AT);
   await harness.run(async () => {

@@ -21,6 +21,11 @@ import { refuse } from './refusal';
 /** R-INT-6: a person unhappy with the response more than twelve months on makes a new complaint instead. */
 const REOPENABLE_FOR_MONTHS = 12;
 
+/** The last day a complaint closed after its response can be reopened: twelve months from the closure (London). */
+export function reopenableUntil(closedAt: string): LocalDate {
+  return calendarMonthsAfterReceipt(londonDate(new Date(closedAt)), REOPENABLE_FOR_MONTHS);
+}
+
 /** R-RESP-4: the due date of the first promised action still to be done, or null when none is. */
 export function earliestOutstandingDue(actions: readonly PromisedAction[]): LocalDate | null {
   return actions
@@ -59,7 +64,8 @@ export function createAfterResponse(
       const action = c.state.actions!.find((candidate) => candidate.id === command.actionId)!;
       action.completedOn = c.today();
       actionsClock.due = earliestOutstanding();
-      c.state.nextDeadline = actionsClock.due;
+      // During a new round the worklist keeps showing the round's own deadline.
+      if (c.state.stage === 'responded') c.state.nextDeadline = actionsClock.due;
       await c.record('action-completed', 'R-RESP-4', staff(command.by), {
         actionId: action.id,
         due: action.due,
@@ -69,7 +75,12 @@ export function createAfterResponse(
     },
     {
       validator: (command: CompleteActionCommand) => {
-        c.requireStage('responded', 'R-RESP-4', 'actions are followed up after the final response');
+        // An earlier round's actions stay due while a reopened or stage-two round is under way.
+        c.requireStage(
+          ['responded', 'closer-look', 'awaiting-sign-off'],
+          'R-RESP-4',
+          'actions are followed up after the final response',
+        );
         const action = c.state.actions?.find((candidate) => candidate.id === command.actionId);
         if (!action) refuse('R-RESP-4', `no action ${command.actionId} was promised in the final response`);
         if (action.completedOn)
@@ -158,9 +169,8 @@ export function createAfterResponse(
       }
       if (c.state.closed?.reason !== 'responded') return 'closed';
       // Counted from the closure, which a run carrying on after continue-as-new did not see happen.
-      const closedOn = londonDate(new Date(c.state.closed.at));
-      const reopenableUntil = calendarMonthsAfterReceipt(closedOn, REOPENABLE_FOR_MONTHS);
-      const movedOn = await waitUntil(() => newRound() || moveOn(), endOfLondonDay(reopenableUntil));
+      const until = endOfLondonDay(reopenableUntil(c.state.closed.at));
+      const movedOn = await waitUntil(() => newRound() || moveOn(), until);
       if (newRound()) return 'new-round';
       return movedOn ? 'continue-as-new' : 'closed';
     },

@@ -25,6 +25,8 @@ export interface Letter {
   audience: Audience;
   rule: string;
   facts?: Record<string, string | number | boolean | null>;
+  /** Staff id of who approved it (R-RESP-2, R-INV-7), recorded on the item as its `approved` step. */
+  approvedBy?: string;
 }
 
 export interface ClockOptions {

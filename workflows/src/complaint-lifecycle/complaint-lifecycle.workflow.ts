@@ -223,7 +223,7 @@ export async function complaintLifecycle(input: ComplaintLifecycleInput): Promis
       const today = londonDate(new Date());
       early.extensions.push({ agreedOn: today, from: early.due!, to: command.newTarget, by: command.by });
       early.due = command.newTarget;
-      state.nextDeadline = command.newTarget;
+      state.nextDeadline = nextDeadlineWith(command.newTarget);
       await record(
         'early-resolution-extended',
         'R-ER-1',
@@ -362,7 +362,7 @@ export async function complaintLifecycle(input: ComplaintLifecycleInput): Promis
       closer.agreed = { date: command.newDue, on: agreedOn };
       closer.basis = 'agreed-with-complainant';
       closer.due = finalResponseDue(closer);
-      state.nextDeadline = closer.due;
+      state.nextDeadline = nextDeadlineWith(closer.due);
       await record('final-response-extended', 'R-INV-5', staff(command.by), {
         from: previousDue,
         to: command.newDue,
@@ -436,8 +436,16 @@ export async function complaintLifecycle(input: ComplaintLifecycleInput): Promis
     closer.agreed = { date, on: today() };
     closer.basis = 'agreed-with-complainant';
     closer.due = finalResponseDue(closer);
-    state.nextDeadline = closer.due;
+    state.nextDeadline = nextDeadlineWith(closer.due);
     return closer;
+  }
+
+  /** The worklist's next deadline: the stage's own, or the six-month letter's approval if sooner (R-INV-7). */
+  function nextDeadlineWith(stageDue: LocalDate | null): LocalDate | null {
+    const six = state.sixMonths;
+    const approvalDue = six && !six.approval ? six.due : null;
+    if (approvalDue === null) return stageDue;
+    return stageDue === null || approvalDue < stageDue ? approvalDue : stageDue;
   }
 
   function openPause() {
@@ -449,7 +457,7 @@ export async function complaintLifecycle(input: ComplaintLifecycleInput): Promis
     const closer = state.closerLook!;
     (state.pauses ??= []).push({ start: today(), end: null, reason, by });
     closer.due = null;
-    state.nextDeadline = null;
+    state.nextDeadline = nextDeadlineWith(null);
     await record('clock-paused', 'R-INV-6', staff(by), { reason });
     return closer;
   }
@@ -462,7 +470,7 @@ export async function complaintLifecycle(input: ComplaintLifecycleInput): Promis
     pause.end = addCalendarDays(today(), -1);
     if (pause.end < pause.start) state.pauses = state.pauses!.filter((p) => p !== pause);
     closer.due = finalResponseDue(closer);
-    state.nextDeadline = closer.due;
+    state.nextDeadline = nextDeadlineWith(closer.due);
     await record('clock-resumed', 'R-INV-6', staff(by), { due: closer.due, pausedFrom: pause.start });
     return closer;
   }
@@ -488,6 +496,7 @@ export async function complaintLifecycle(input: ComplaintLifecycleInput): Promis
       template: letter.template,
       audience: letter.audience,
       facts: letter.facts,
+      ...(letter.approvedBy ? { approvedBy: letter.approvedBy } : {}),
     });
     await record('correspondence-sent', letter.rule, SYSTEM, {
       template: letter.template,
@@ -721,7 +730,7 @@ export async function complaintLifecycle(input: ComplaintLifecycleInput): Promis
     closer.due = finalResponseDue(closer);
     state.closerLook = closer;
     state.stage = 'closer-look';
-    state.nextDeadline = closer.due;
+    state.nextDeadline = nextDeadlineWith(closer.due);
     return closer;
   }
 

@@ -179,6 +179,12 @@ export function registerFinalResponseHandlers(c: CaseContext): void {
       refuse('R-RESP-1', `the final response is incomplete: ${describeMissingElements(missing)}`);
     if (chain.some((step) => step.documents.includes('cover-letter')) && !summary.coverLetter)
       refuse('R-RESP-2', `${c.profile.name} sends a cover letter from the Chief Executive; draft it first`);
+    const routes = c.profile.afterResponse.externalRoutes.map((route) => route.ombudsman);
+    if (summary.ombudsman && !routes.includes(summary.ombudsman))
+      refuse(
+        'R-RESP-3',
+        `${c.profile.name} names ${routes.join(' or ')} as where to go next, not ${summary.ombudsman}`,
+      );
   }
 
   function requestApproval(step: ApprovalStep, version: number): void {
@@ -222,6 +228,13 @@ export async function signOffAndSend(c: CaseContext, closer: CloserLookState): P
   if (c.isClosed()) return;
   const round = c.state.round!;
   const summary = response.submitted!.summary;
+  // Who signed each document off: the last step of the chain for the response, the cover letter's own step.
+  const approverOf = (document: 'response' | 'cover-letter') => {
+    const steps = new Set<string>(
+      chain.filter((step) => step.documents.includes(document)).map((step) => step.step),
+    );
+    return response.approvals.filter((a) => a.version === summary.version && steps.has(a.step)).at(-1)?.by;
+  };
   await c.send({
     step: `final-response-${round.number}`,
     template: 'final-response',
@@ -233,6 +246,7 @@ export async function signOffAndSend(c: CaseContext, closer: CloserLookState): P
       round: round.kind,
       stageTwoAvailable: round.kind === 'first' && c.profile.afterResponse.stageTwo !== null,
     },
+    approvedBy: approverOf('response'),
   });
   if (chain.some((step) => step.documents.includes('cover-letter'))) {
     await c.send({
@@ -241,6 +255,7 @@ export async function signOffAndSend(c: CaseContext, closer: CloserLookState): P
       audience: 'complainant',
       rule: 'R-RESP-2',
       facts: { finalResponseVersion: summary.version },
+      approvedBy: approverOf('cover-letter'),
     });
   }
   const sentOn = c.today();
@@ -262,9 +277,12 @@ export async function signOffAndSend(c: CaseContext, closer: CloserLookState): P
     c.state.underOversight = false;
     upsertSearchAttributes([{ key: SEARCH_ATTRIBUTES.underOversight, value: false }]);
   }
-  c.state.stage = 'responded';
-  // R-RESP-4: the worklist (and the search attribute) follows the earliest action still to be done.
-  c.state.nextDeadline = earliestOutstandingDue(c.state.actions);
+  // Withdrawn while the response was on its way: it went, and is recorded, but the complaint stays closed.
+  if (!c.isClosed()) {
+    c.state.stage = 'responded';
+    // R-RESP-4: the worklist (and the search attribute) follows the earliest action still to be done.
+    c.state.nextDeadline = earliestOutstandingDue(c.state.actions);
+  }
   // R-MON-1: for reporting, the outcome and whether the date agreed at the start (before extensions) was met.
   const outcome = overallOutcome(summary.findings);
   const metAgreedTimescale = metTimescaleAgreedAtStart(sentOn, closer.extensions?.[0]?.from ?? closer.due);

@@ -292,7 +292,11 @@ describe('triage (R-INT-5, R-INT-6, R-INT-7)', () => {
   });
 
   it('seeking consent pauses the final-response clock until consent is recorded (R-INT-5, R-INV-6)', async () => {
-    const { token, reference } = await newComplaint('ITRUST');
+    const { token, reference } = await newComplaint('ITRUST', {
+      complainant: { ...complaintBody().complainant, relationship: 'representative' },
+      personAffected: { name: 'Sam Morgan' },
+      consent: { status: 'pending' },
+    });
     await api()
       .post(`/complaints/${reference}/acknowledgement`)
       .set(as(token))
@@ -315,6 +319,17 @@ describe('triage (R-INT-5, R-INT-6, R-INT-7)', () => {
       .set(as(token))
       .send({ outcome: 'given' })
       .expect(200);
-    expect((await detail(reference, token)).deadlines.finalResponse).toBe(due);
+    const after = await detail(reference, token);
+    expect(after.deadlines.finalResponse).toBe(due);
+    // Recorded on the person affected: letters with their information may now go to the representative.
+    expect(after.people.find((p: { role: string }) => p.role === 'person-affected').consentStatus).toBe(
+      'given',
+    );
+    const noReason = await api()
+      .post(`/complaints/${reference}/consent`)
+      .set(as(token))
+      .send({ outcome: 'not-needed' })
+      .expect(400);
+    expect(noReason.body.errors[0].field).toBe('reason');
   });
 });

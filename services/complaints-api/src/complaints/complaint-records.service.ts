@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
-import { CaseEvent, Complaint } from '@complaints/db';
+import { CaseEvent, Complaint, ComplaintParty, type ConsentNotNeededReason } from '@complaints/db';
 import { DATA_SOURCE, ProblemException, type StaffPrincipal } from '@complaints/service-kit';
 import type { WorklistQueryDto } from './dto/worklist-query.dto';
 
@@ -22,6 +22,20 @@ export class ComplaintRecordsService {
       });
     }
     return complaint;
+  }
+
+  /** R-INT-5: the person affected's consent to the representative, as recorded. */
+  async recordConsent(
+    complaint: Complaint,
+    status: 'given' | 'not-needed',
+    reason: ConsentNotNeededReason | null,
+  ): Promise<void> {
+    await this.dataSource
+      .createQueryBuilder()
+      .update(ComplaintParty)
+      .set({ consentStatus: status, consentNotNeededReason: reason })
+      .where('complaint_id = :id AND role = :role', { id: complaint.id, role: 'person-affected' })
+      .execute();
   }
 
   timeline(complaint: Complaint): Promise<CaseEvent[]> {

@@ -139,14 +139,28 @@ export class TriageController {
   @Post(':reference/consent')
   @HttpCode(200)
   @Roles('handler', 'complaints-manager')
-  @ApiOperation({ summary: 'Consent given, or not needed (R-INT-5); a clock paused for it resumes' })
+  @ApiOperation({
+    summary: 'Consent given, or not needed (R-INT-5); a clock paused for it resumes',
+    description:
+      'Recorded on the person affected, so letters carrying their information may then go to the representative.',
+  })
   async recordConsent(
     @Param('reference') reference: string,
     @Body() dto: RecordConsentDto,
     @CurrentStaff() staff: StaffPrincipal,
   ) {
     const complaint = await this.records.get(reference, staff);
-    return this.commands.execute(complaint, recordConsentUpdate, { outcome: dto.outcome, by: staff.id });
+    const triage = await this.commands.execute(complaint, recordConsentUpdate, {
+      outcome: dto.outcome,
+      by: staff.id,
+    });
+    // The correspondence service sends the person's information to a representative only with this recorded.
+    await this.records.recordConsent(
+      complaint,
+      dto.outcome,
+      dto.outcome === 'not-needed' ? (dto.reason ?? null) : null,
+    );
+    return triage;
   }
 
   @Post(':reference/representative-decision')

@@ -1,5 +1,6 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsBoolean, IsIn } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsBoolean, IsIn, ValidateIf } from 'class-validator';
+import { CONSENT_NOT_NEEDED_REASONS, type ConsentNotNeededReason } from '@complaints/db';
 import {
   OUT_OF_SCOPE_MATTERS,
   REPRESENTATIVE_DECISIONS,
@@ -41,6 +42,16 @@ export class RecordConsentDto {
   })
   @IsIn(['given', 'not-needed'])
   outcome!: 'given' | 'not-needed';
+
+  @ApiPropertyOptional({
+    enum: CONSENT_NOT_NEEDED_REASONS,
+    description: 'Required with `not-needed`: why consent is not needed',
+  })
+  @ValidateIf((dto: RecordConsentDto) => dto.outcome === 'not-needed')
+  @IsIn(CONSENT_NOT_NEEDED_REASONS, {
+    message: 'reason must say why consent is not needed: deceased, child or lacks-capacity',
+  })
+  reason?: ConsentNotNeededReason;
 }
 
 export class ResolveQuicklyDto {
