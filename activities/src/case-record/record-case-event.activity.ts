@@ -54,20 +54,34 @@ export function createCaseRecordActivities({ dataSource }: { dataSource: DataSou
           outcome,
           metAgreedTimescale,
         } = input.projection;
-        const changes: Partial<Complaint> = {};
-        if (stage !== undefined) changes.stage = stage;
-        if (nextDeadline !== undefined) changes.nextDeadline = nextDeadline;
-        if (breached !== undefined) changes.breached = breached;
-        if (acknowledgedAt !== undefined) changes.acknowledgedAt = new Date(acknowledgedAt);
-        if (closedAt !== undefined) changes.closedAt = closedAt === null ? null : new Date(closedAt);
-        if (underOversight !== undefined) changes.underOversight = underOversight;
-        if (handlerId !== undefined) changes.handlerId = handlerId;
-        if (outcome !== undefined) changes.outcome = outcome as Complaint['outcome'];
-        if (metAgreedTimescale !== undefined) changes.metAgreedTimescale = metAgreedTimescale;
+        // Facts this event alone establishes apply whenever it lands…
+        const facts: Partial<Complaint> = {};
+        if (acknowledgedAt !== undefined) facts.acknowledgedAt = new Date(acknowledgedAt);
+        if (handlerId !== undefined) facts.handlerId = handlerId;
+        if (outcome !== undefined) facts.outcome = outcome as Complaint['outcome'];
+        if (metAgreedTimescale !== undefined) facts.metAgreedTimescale = metAgreedTimescale;
         if (becameComplaintOn !== undefined)
-          Object.assign(changes, { kind: 'complaint', receivedOn: becameComplaintOn });
-        await manager.update(Complaint, { id: complaint.id }, changes);
-        if (deadlines && Object.keys(deadlines).length > 0) {
+          Object.assign(facts, { kind: 'complaint', receivedOn: becameComplaintOn });
+        if (Object.keys(facts).length > 0) await manager.update(Complaint, { id: complaint.id }, facts);
+        // …while where the complaint stands (stage, deadlines, flags) follows the latest event by workflow
+        // time: a command's record that finishes after the main flow's next one must not undo it.
+        const current: Partial<Complaint> = {};
+        if (stage !== undefined) current.stage = stage;
+        if (nextDeadline !== undefined) current.nextDeadline = nextDeadline;
+        if (breached !== undefined) current.breached = breached;
+        if (closedAt !== undefined) current.closedAt = closedAt === null ? null : new Date(closedAt);
+        if (underOversight !== undefined) current.underOversight = underOversight;
+        const hasDeadlines = deadlines !== undefined && Object.keys(deadlines).length > 0;
+        if (Object.keys(current).length === 0 && !hasDeadlines) return;
+        const occurredAt = new Date(input.occurredAt);
+        const applied = await manager
+          .createQueryBuilder()
+          .update(Complaint)
+          .set({ ...current, projectedAt: occurredAt })
+          .where('id = :id', { id: complaint.id })
+          .andWhere('(projected_at IS NULL OR projected_at <= :occurredAt)', { occurredAt })
+          .execute();
+        if (hasDeadlines && applied.affected) {
           await manager.query(`UPDATE complaint SET deadlines = deadlines || $1::jsonb WHERE id = $2`, [
             JSON.stringify(deadlines),
             complaint.id,

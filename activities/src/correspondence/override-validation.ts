@@ -133,6 +133,22 @@ function exampleFacts(name: TemplateName, profile: PolicyProfile): Record<string
       { decision: 'not-considered', ombudsman: route },
     ],
     'consent-request': [{}],
+    'persistent-behaviour-decision': [
+      {
+        decision: 'limits-set',
+        reviewOn: '2026-09-10',
+        behaviours: 'excessive-contact,unreasonable-demands',
+        limits: 'one-contact-per-week',
+        ombudsman: route,
+      },
+      {
+        decision: 'limits-lifted',
+        reviewOn: null,
+        behaviours: 'excessive-contact',
+        limits: 'one-contact-per-week',
+        ombudsman: route,
+      },
+    ],
     'representative-decision': [
       { decision: 'not-acting-in-best-interests', ombudsman: route },
       { decision: 'no-reasonable-grounds-for-child', ombudsman: route },

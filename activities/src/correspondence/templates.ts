@@ -4,8 +4,10 @@ import Handlebars from 'handlebars';
 import { convert } from 'html-to-text';
 import { ACCESSIBILITY_NEEDS, type AccessibilityNeed } from '@complaints/db';
 import {
+  CONTACT_LIMITS,
   EXTENSION_REASONS,
   INVOLVED_HANDLER_REASONS,
+  PERSISTENT_BEHAVIOURS,
   FINDING_OUTCOMES,
   isLocalDate,
   OMBUDSMAN_NAMES,
@@ -210,6 +212,20 @@ export const TEMPLATE_CATALOGUE = {
     },
   },
   // R-INT-6: facts.ombudsman is needed when the complaint is not considered.
+  // R-PERS-1: the decision to limit contact (and its lifting), with the behaviour, the limits and the review date.
+  'persistent-behaviour-decision': {
+    version: 1,
+    kind: 'letter',
+    subject:
+      '{{#if (eq facts.decision "limits-set")}}How you can contact us about your complaint {{reference}}{{else}}The limits on contacting us have ended ({{reference}}){{/if}}',
+    facts: {
+      decision: fact.oneOf(['limits-set', 'limits-lifted']),
+      reviewOn: fact.dateOrNull,
+      behaviours: fact.string,
+      limits: fact.string,
+      ombudsman: fact.oneOf(OMBUDSMAN_IDS),
+    },
+  },
   // R-INT-5: consideration stops for a representative not acting in the person's best interests, or a child's
   // representative without reasonable grounds; written reasons with the Ombudsman's details.
   'representative-decision': {
@@ -380,6 +396,14 @@ function labelFrom<K extends string>(labels: Readonly<Record<K, string>>, known:
   };
 }
 
+function sentencesFrom(labels: Readonly<Record<string, string>>, what: string) {
+  const label = labelFrom(labels, Object.keys(labels), what);
+  return (value: unknown): string[] => {
+    if (typeof value !== 'string' || value === '') throw new Error(`${what} needs a list of codes`);
+    return value.split(',').map(label);
+  };
+}
+
 /** Free text as paragraphs (split at blank lines) of lines, so each can be escaped and laid out. */
 export function paragraphs(value: unknown): string[][] {
   if (typeof value !== 'string') throw new Error(`paragraphs needs text, got ${typeof value}`);
@@ -493,6 +517,9 @@ function registerHelpers(handlebars: typeof Handlebars): void {
     outcomeLabel: labelFrom(OUTCOME_LABELS, FINDING_OUTCOMES, 'finding outcome'),
     easyReadOutcome: labelFrom(EASY_READ_OUTCOME_LABELS, FINDING_OUTCOMES, 'finding outcome'),
     accessibilityNeed: labelFrom(ACCESSIBILITY_NEED_LABELS, ACCESSIBILITY_NEEDS, 'accessibility need'),
+    /** R-PERS-1: a comma-separated list of codes, as sentences. */
+    behaviourSentences: sentencesFrom(PERSISTENT_BEHAVIOURS, 'persistent behaviour'),
+    contactLimitSentences: sentencesFrom(CONTACT_LIMITS, 'contact limit'),
   };
   for (const [name, helper] of Object.entries(helpers)) handlebars.registerHelper(name, helper);
 }

@@ -8,3 +8,4 @@ export * from './delays';
 export * from './allocation';
 export * from './investigation-plan';
 export * from './monitoring';
+export * from './persistent-behaviour';

@@ -16,6 +16,8 @@ import type { ComplaintsApiConfig } from './config';
 import { InvestigationPlanService } from './complaints/investigation-plan.service';
 import { MonitoringController } from './complaints/monitoring.controller';
 import { MonitoringService } from './complaints/monitoring.service';
+import { ContactLimitsController } from './complaints/contact-limits.controller';
+import { ContactLimitsService } from './complaints/contact-limits.service';
 
 @Module({})
 export class AppModule {
@@ -30,6 +32,7 @@ export class AppModule {
         InvestigationController,
         FinalResponseController,
         MonitoringController,
+        ContactLimitsController,
       ],
       providers: [
         ...staffAuthProviders(config),
@@ -46,6 +49,7 @@ export class AppModule {
         FinalResponseService,
         InvestigationPlanService,
         MonitoringService,
+        ContactLimitsService,
         StaffDirectory,
       ],
     };

@@ -139,6 +139,42 @@ describe('recordCaseEvent', () => {
     expect(after.deadlines).toEqual({ intake: '2099-03-02', acknowledgement: '2099-03-05', response: null });
   });
 
+  it('an earlier event finishing late adds its own facts but does not put the stage and deadlines back', async () => {
+    const complaint = await newComplaint();
+    const runId = randomUUID();
+    // The main flow's next step lands first…
+    await activityEnvironment(workflowInfo(complaint, '3', runId)).run(activities.recordCaseEvent, {
+      ...clockStarted(complaint),
+      occurredAt: '2099-03-02T10:15:02.000Z',
+      type: 'early-resolution-started',
+      projection: {
+        stage: 'early-resolution',
+        deadlines: { earlyResolution: '2099-03-16' },
+        nextDeadline: '2099-03-16',
+      },
+    });
+    // …then the acknowledgement command's own record, from a second earlier.
+    await activityEnvironment(workflowInfo(complaint, '2', runId)).run(activities.recordCaseEvent, {
+      ...clockStarted(complaint),
+      occurredAt: '2099-03-02T10:15:01.000Z',
+      type: 'acknowledged',
+      projection: {
+        stage: 'acknowledged',
+        nextDeadline: null,
+        deadlines: { earlyResolution: null },
+        acknowledgedAt: '2099-03-02T10:15:01.000Z',
+      },
+    });
+    const row = await dataSource.getRepository(Complaint).findOneByOrFail({ id: complaint.id });
+    expect(row.stage).toBe('early-resolution');
+    expect(row.nextDeadline).toBe('2099-03-16');
+    expect(row.deadlines.earlyResolution).toBe('2099-03-16');
+    expect(row.acknowledgedAt?.toISOString()).toBe('2099-03-02T10:15:01.000Z');
+    expect(row.projectedAt?.toISOString()).toBe('2099-03-02T10:15:02.000Z');
+    const events = await dataSource.getRepository(CaseEvent).findBy({ complaintId: complaint.id });
+    expect(events.map((event) => event.type).sort()).toEqual(['acknowledged', 'early-resolution-started']);
+  });
+
   it('appends nothing, and applies no projection, when the same activity is retried', async () => {
     const complaint = await newComplaint();
     const info = workflowInfo(complaint);

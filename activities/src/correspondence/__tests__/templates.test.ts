@@ -13,6 +13,7 @@ import {
   calendarMonthsAfterReceipt,
   EXTENSION_REASONS,
   listProfiles,
+  OMBUDSMAN_NAMES,
   ombudsmanRoute,
   type FinalResponseContent,
   type InvestigationPlanContent,
@@ -234,6 +235,13 @@ function factsFor(name: TemplateName, profile: PolicyProfile): Record<string, un
     'out-of-time': { decision: 'not-considered', ombudsman: routeFor(profile) },
     'consent-request': {},
     'representative-decision': { decision: 'not-acting-in-best-interests', ombudsman: routeFor(profile) },
+    'persistent-behaviour-decision': {
+      decision: 'limits-set',
+      reviewOn: '2026-09-10',
+      behaviours: 'excessive-contact,abusive-or-threatening',
+      limits: 'one-contact-per-week,written-contact-only',
+      ombudsman: routeFor(profile),
+    },
     'approval-request': { document: 'final-response', step: 'sign-off', due: DUE },
     'staff-notification': {},
     'delivery-failed': {
@@ -590,6 +598,7 @@ describe('escaping and strictness', () => {
       'involved-handler',
       'out-of-scope',
       'out-of-time',
+      'persistent-behaviour-decision',
       'reopened',
       'representative-decision',
       'six-month-delay',
@@ -1268,5 +1277,35 @@ describe('investigation plan (R-INV-2)', () => {
     expect(() => render('investigation-plan', { facts: { planVersion: 7 }, plan: null })).toThrow(
       'the plan named by facts.planVersion is not in the record (R-INV-2)',
     );
+  });
+});
+
+describe('persistent behaviour (R-PERS-1)', () => {
+  it.each(listProfiles().map((p) => [p.id, p] as const))(
+    '%s: the letter gives the behaviour, the limits, the review date, that a new complaint is still handled, and the Ombudsman',
+    (_id, profile) => {
+      const words = squash(render('persistent-behaviour-decision', { profile }).text);
+      expect(words).toContain('contacting us far more often than we need to look into your concerns');
+      expect(words).toContain('using language or behaviour towards our staff that is abusive or threatening');
+      expect(words).toContain('you may contact us once a week, by one phone call or one email');
+      expect(words).toContain('you should contact us in writing only (letter or email), not by phone');
+      expect(words).toContain('it does not stop you making a new complaint');
+      expect(words).toContain('We will review this decision by Thursday 10 September 2026');
+      expect(words).toContain(
+        routeFor(profile) === 'independent-authority'
+          ? 'the independent authority that governs the clinic'
+          : OMBUDSMAN_NAMES[routeFor(profile)],
+      );
+    },
+  );
+
+  it('an unknown code is a render error, never a blank line', () => {
+    expect(() => render('persistent-behaviour-decision', { facts: { limits: 'no-contact-ever' } })).toThrow(
+      'unknown contact limit "no-contact-ever"',
+    );
+    const lifted = render('persistent-behaviour-decision', {
+      facts: { decision: 'limits-lifted', reviewOn: null },
+    });
+    expect(lifted.subject).toContain('The limits on contacting us have ended');
   });
 });

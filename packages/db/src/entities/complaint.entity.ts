@@ -151,6 +151,10 @@ export class Complaint {
   @Column({ type: 'boolean', nullable: true })
   metAgreedTimescale!: boolean | null;
 
+  /** Workflow time of the event the stage and deadlines come from; older events do not overwrite them. */
+  @Column({ type: 'timestamptz', nullable: true })
+  projectedAt!: Date | null;
+
   /** Outbox marker: null until the complaint's workflow is known to have started. */
   @Column({ type: 'timestamptz', nullable: true })
   workflowStartedAt!: Date | null;

@@ -6,6 +6,7 @@ import { Correspondence } from './correspondence.entity';
 import { FinalResponseDraft } from './final-response-draft.entity';
 import { InvestigationPlan } from './investigation-plan.entity';
 import { EqualityMonitoring } from './equality-monitoring.entity';
+import { ContactRestriction } from './contact-restriction.entity';
 import { Organisation } from './organisation.entity';
 import { StaffUser } from './staff-user.entity';
 import { TemplateOverride } from './template-override.entity';
@@ -19,6 +20,7 @@ export {
   FinalResponseDraft,
   InvestigationPlan,
   EqualityMonitoring,
+  ContactRestriction,
   Organisation,
   StaffUser,
   TemplateOverride,
@@ -27,6 +29,7 @@ export * from './complaint.entity';
 export * from './complaint-party.entity';
 export * from './case-event.entity';
 export * from './correspondence.entity';
+export type { ContactRestrictionStatus } from './contact-restriction.entity';
 export { CASE_ROLES, STAFF_ROLES, type StaffRole } from './staff-user.entity';
 
 export const ENTITIES = [
@@ -41,4 +44,5 @@ export const ENTITIES = [
   TemplateOverride,
   InvestigationPlan,
   EqualityMonitoring,
+  ContactRestriction,
 ];

@@ -7,6 +7,8 @@ import { TemplateOverrides1763856500000 } from './1763856500000-template-overrid
 import { InvestigationPlans1763856600000 } from './1763856600000-investigation-plans';
 import { Monitoring1763856700000 } from './1763856700000-monitoring';
 import { DeliveryLifecycle1763856800000 } from './1763856800000-delivery-lifecycle';
+import { ContactRestrictions1763856900000 } from './1763856900000-contact-restrictions';
+import { ProjectionOrder1763857000000 } from './1763857000000-projection-order';
 
 /** In order; a new migration is appended here and never edited once released. */
 export const MIGRATIONS = [
@@ -19,4 +21,6 @@ export const MIGRATIONS = [
   InvestigationPlans1763856600000,
   Monitoring1763856700000,
   DeliveryLifecycle1763856800000,
+  ContactRestrictions1763856900000,
+  ProjectionOrder1763857000000,
 ];

@@ -104,9 +104,30 @@ export class ComplaintCommandsService {
     return this.send(complaint, (handle) => handle.executeUpdate(update, { args: [command] }));
   }
 
-  private async send<T>(complaint: Complaint, update: (handle: WorkflowHandle) => Promise<T>): Promise<T> {
+  /** A command to another of the complaint's workflows (e.g. an R-PERS-1 review), refusals mapped alike. */
+  executeOn<Ret, Command>(
+    workflowId: string,
+    update: UpdateDefinition<Ret, [Command]>,
+    command: Command,
+    notRunning: string,
+  ): Promise<Ret> {
+    return this.call(workflowId, notRunning, (handle) => handle.executeUpdate(update, { args: [command] }));
+  }
+
+  private send<T>(complaint: Complaint, update: (handle: WorkflowHandle) => Promise<T>): Promise<T> {
+    const notRunning = complaint.closedAt
+      ? `complaint ${complaint.reference} is closed`
+      : `complaint ${complaint.reference} has no running process yet; try again shortly`;
+    return this.call(complaint.reference, notRunning, update);
+  }
+
+  private async call<T>(
+    workflowId: string,
+    notRunning: string,
+    update: (handle: WorkflowHandle) => Promise<T>,
+  ): Promise<T> {
     try {
-      return await update(this.temporal.workflow.getHandle(complaint.reference));
+      return await update(this.temporal.workflow.getHandle(workflowId));
     } catch (error) {
       if (
         error instanceof WorkflowUpdateFailedError &&
@@ -122,13 +143,7 @@ export class ComplaintCommandsService {
         });
       }
       if (error instanceof WorkflowNotFoundError) {
-        throw new ProblemException({
-          status: 409,
-          title: 'Command refused',
-          detail: complaint.closedAt
-            ? `complaint ${complaint.reference} is closed`
-            : `complaint ${complaint.reference} has no running process yet; try again shortly`,
-        });
+        throw new ProblemException({ status: 409, title: 'Command refused', detail: notRunning });
       }
       if (error instanceof ServiceError) {
         // Temporal unreachable, or the workflow not answering in time: nothing was changed.

@@ -1,4 +1,4 @@
-import type { CaseEvent, Complaint } from '@complaints/db';
+import type { CaseEvent, Complaint, ContactRestriction } from '@complaints/db';
 import type { ComplaintCreatedDto, ComplaintDetailDto, WorklistItemDto } from './dto/complaint-response.dto';
 
 export function toCreatedView(complaint: Complaint): ComplaintCreatedDto {
@@ -27,8 +27,18 @@ export function toWorklistItem(complaint: Complaint): WorklistItemDto {
   };
 }
 
-export function toDetailView(complaint: Complaint, timeline: CaseEvent[]): ComplaintDetailDto {
+export function toDetailView(
+  complaint: Complaint,
+  timeline: CaseEvent[],
+  contactLimits: ContactRestriction[],
+): ComplaintDetailDto {
   return {
+    contactLimits: contactLimits.map((restriction) => ({
+      id: restriction.id,
+      setOn: restriction.complaintReference,
+      limits: restriction.limits,
+      reviewOn: restriction.reviewOn,
+    })),
     ...toCreatedView(complaint),
     channel: complaint.channel,
     receivedOn: complaint.receivedOn,

@@ -19,6 +19,7 @@ import { ComplaintCommandsService } from './complaint-commands.service';
 import { ComplaintRecordsService } from './complaint-records.service';
 import { DeadlineExplanationsService } from './deadline-explanations.service';
 import { toCreatedView, toDetailView, toWorklistItem } from './complaint-views';
+import { ContactLimitsService } from './contact-limits.service';
 import { AcknowledgeDto } from './dto/acknowledge.dto';
 import {
   AgreeTimescaleDto,
@@ -47,6 +48,7 @@ export class ComplaintsController {
     private readonly records: ComplaintRecordsService,
     private readonly commands: ComplaintCommandsService,
     private readonly deadlines: DeadlineExplanationsService,
+    private readonly contactLimits: ContactLimitsService,
   ) {}
 
   @Post()
@@ -107,7 +109,11 @@ export class ComplaintsController {
     @CurrentStaff() staff: StaffPrincipal,
   ): Promise<ComplaintDetailDto> {
     const complaint = await this.records.get(reference, staff);
-    return toDetailView(complaint, await this.records.timeline(complaint));
+    return toDetailView(
+      complaint,
+      await this.records.timeline(complaint),
+      await this.contactLimits.inForceFor(complaint),
+    );
   }
 
   @Get(':reference/deadlines')

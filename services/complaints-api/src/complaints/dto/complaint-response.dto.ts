@@ -103,7 +103,21 @@ export class IssueViewDto {
   staffGroup!: string | null;
 }
 
+export class ContactLimitsViewDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ description: 'The complaint the decision was made on', example: 'HPFT-2026-000101' })
+  setOn!: string;
+  @ApiProperty({ type: [String], example: ['one-contact-per-week'] }) limits!: string[];
+  @ApiProperty({ example: '2027-05-01' }) reviewOn!: string;
+}
+
 export class ComplaintDetailDto extends ComplaintCreatedDto {
+  @ApiProperty({
+    type: [ContactLimitsViewDto],
+    description:
+      'R-PERS-1: limits on contact in force for this complainant (matched by email), from any of their complaints. For information: they never stop a new, genuine complaint being handled.',
+  })
+  contactLimits!: ContactLimitsViewDto[];
   @ApiProperty({ example: 'email' }) channel!: string;
   @ApiProperty({ example: '2026-11-23' }) receivedOn!: string;
   @ApiProperty() anonymous!: boolean;

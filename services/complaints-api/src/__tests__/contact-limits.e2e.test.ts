@@ -1,0 +1,100 @@
+// R-PERS-1 through the HTTP API with the real workers, Postgres, Temporal and SMTP: limits on contact are
+// proposed by the complaints lead, approved by a senior manager (not the proposer), sent to the person, shown
+// on the person's next complaint — which is handled as usual — and lifted on review.
+import type { INestApplication } from '@nestjs/common';
+import request from 'supertest';
+import { createWorkingDayCalendar, londonDate, workingDaysAfterReceipt } from '@complaints/domain';
+import { MailInbox } from '@complaints/testing';
+import { complaintBody, eventually, startApi, startWorkers, tokenFor, type TestWorkers } from './api-harness';
+
+jest.setTimeout(90_000);
+
+let app: INestApplication;
+let workers: TestWorkers;
+const inbox = new MailInbox();
+
+beforeAll(async () => {
+  [app, workers] = await Promise.all([startApi(), startWorkers()]);
+});
+afterAll(async () => {
+  await app?.close();
+  await workers?.stop();
+});
+
+const api = () => request(app.getHttpServer());
+const as = (token: string) => ({ Authorization: `Bearer ${token}` });
+
+it('limits on contact are approved by someone else, sent, shown on a new complaint that is still handled, and lifted', async () => {
+  const handler = await tokenFor('handler@hpft.demo');
+  const lead = await tokenFor('complaints-manager@hpft.demo');
+  const deputy = await tokenFor('senior-manager@hpft.demo');
+  const body = complaintBody();
+  const first = (await api().post('/complaints').set(as(handler)).send(body).expect(201)).body.reference;
+  const reviewOn = workingDaysAfterReceipt(londonDate(new Date()), 40, createWorkingDayCalendar())!;
+  const decision = {
+    behaviours: ['excessive-contact'],
+    limits: ['one-contact-per-week'],
+    decidedWith: ['hpft-senior-manager'],
+    reviewOn,
+    note: 'Forty calls in two weeks.',
+  };
+
+  await api().post(`/complaints/${first}/contact-limits`).set(as(handler)).send(decision).expect(403);
+  const tooLate = await api()
+    .post(`/complaints/${first}/contact-limits`)
+    .set(as(lead))
+    .send({ ...decision, reviewOn: '2099-01-01', decidedWith: ['nobody'] })
+    .expect(422);
+  expect(tooLate.body.errors.map((e: { field: string }) => e.field)).toEqual(['decidedWith[0]', 'reviewOn']);
+  const proposed = (
+    await api().post(`/complaints/${first}/contact-limits`).set(as(lead)).send(decision).expect(201)
+  ).body;
+  expect(proposed.status).toBe('proposed');
+
+  await api().post(`/contact-limits/${proposed.id}/approval`).set(as(lead)).expect(403);
+  const approved = await api().post(`/contact-limits/${proposed.id}/approval`).set(as(deputy)).expect(200);
+  expect(approved.body).toEqual(
+    expect.objectContaining({ status: 'approved', approvedBy: 'hpft-senior-manager' }),
+  );
+  const again = await api().post(`/contact-limits/${proposed.id}/approval`).set(as(deputy)).expect(409);
+  expect(again.body.rule).toBe('R-PERS-1');
+  const [letter] = await inbox.waitFor(
+    (m) => m.subject === `How you can contact us about your complaint ${first}`,
+  );
+  expect(letter.to[0].address).toBe(body.complainant.email);
+  expect(letter.text.replace(/\s+/g, ' ')).toContain('it does not stop you making a new complaint');
+  expect(letter.text).not.toContain('Forty calls');
+
+  // A new complaint from the same person is recorded and handled as usual; the limits are shown with it.
+  const second = (
+    await api()
+      .post('/complaints')
+      .set(as(handler))
+      .send({ ...complaintBody(), complainant: body.complainant })
+      .expect(201)
+  ).body.reference;
+  const detail = (await api().get(`/complaints/${second}`).set(as(handler)).expect(200)).body;
+  expect(detail.contactLimits).toEqual([
+    { id: proposed.id, setOn: first, limits: ['one-contact-per-week'], reviewOn },
+  ]);
+  await eventually(
+    () =>
+      api()
+        .post(`/complaints/${second}/acknowledgement`)
+        .set(as(handler))
+        .send({ method: 'written' })
+        .then((r) => r.status),
+    (status) => status === 200,
+  );
+
+  const lifted = await api()
+    .post(`/contact-limits/${proposed.id}/review`)
+    .set(as(lead))
+    .send({ outcome: 'lift' })
+    .expect(200);
+  expect(lifted.body.status).toBe('lifted');
+  await inbox.waitFor((m) => m.subject === `The limits on contacting us have ended (${first})`);
+  expect((await api().get(`/complaints/${second}`).set(as(handler)).expect(200)).body.contactLimits).toEqual(
+    [],
+  );
+});

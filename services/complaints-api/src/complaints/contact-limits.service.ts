@@ -1,0 +1,155 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
+import type { DataSource } from 'typeorm';
+import { Complaint, ContactRestriction } from '@complaints/db';
+import {
+  calendarMonthsAfterReceipt,
+  getProfile,
+  londonDate,
+  ombudsmanRoute,
+  type LocalDate,
+} from '@complaints/domain';
+import { DATA_SOURCE, ProblemException, TEMPORAL_CLIENT, type StaffPrincipal } from '@complaints/service-kit';
+import { TASK_QUEUES } from '@complaints/temporal';
+import {
+  CONTACT_RESTRICTION,
+  contactRestrictionWorkflowId,
+  reviewContactRestrictionUpdate,
+} from '@complaints/workflows/messages';
+import { ComplaintCommandsService } from './complaint-commands.service';
+import type { ProposeContactLimitsDto, ReviewContactLimitsDto } from './dto/persistent-behaviour.dto';
+import { StaffDirectory } from './staff-directory.service';
+
+const refused = (detail: string, status = 409) =>
+  new ProblemException({ status, title: 'Command refused', detail, rule: 'R-PERS-1' });
+
+/**
+ * R-PERS-1: limits on a person's contact — proposed by the complaints lead, approved by the deputy chief
+ * executive (a senior manager) or the Responsible Person, then kept and reviewed by its own workflow.
+ */
+@Injectable()
+export class ContactLimitsService {
+  constructor(
+    @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
+    @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
+    private readonly staff: StaffDirectory,
+    private readonly commands: ComplaintCommandsService,
+  ) {}
+
+  private get restrictions() {
+    return this.dataSource.getRepository(ContactRestriction);
+  }
+
+  async propose(complaint: Complaint, dto: ProposeContactLimitsDto, staff: StaffPrincipal) {
+    const today = londonDate(new Date());
+    const latest = calendarMonthsAfterReceipt(today, 6);
+    const errors = await this.staff.unknownStaff(
+      complaint.organisationCode,
+      dto.decidedWith.map((id, index) => [`decidedWith[${index}]`, id] as const),
+    );
+    if (dto.reviewOn <= today || dto.reviewOn > latest)
+      errors.push({ field: 'reviewOn', reason: `must be after today and no later than ${latest}` });
+    if (errors.length > 0)
+      throw new ProblemException({ status: 422, title: 'Decision refused', detail: 'see errors', errors });
+    const person = complaint.parties.find((party) => party.role === 'complainant');
+    if (!person) throw refused('an anonymous complaint has nobody to limit contact with');
+    return this.restrictions.save(
+      this.restrictions.create({
+        complaintReference: complaint.reference,
+        organisationCode: complaint.organisationCode,
+        personEmail: person.email?.toLowerCase() ?? null,
+        behaviours: [...new Set(dto.behaviours)],
+        limits: [...new Set(dto.limits)],
+        decidedWith: dto.decidedWith,
+        note: dto.note ?? null,
+        reviewOn: dto.reviewOn,
+        status: 'proposed',
+        proposedBy: staff.id,
+      }),
+    );
+  }
+
+  /** Four eyes: the approver is not the proposer. The workflow tells the person and keeps the review date. */
+  async approve(id: string, staff: StaffPrincipal) {
+    const restriction = await this.find(id, staff);
+    if (restriction.status !== 'proposed') throw refused(`the decision is already ${restriction.status}`);
+    if (restriction.proposedBy === staff.id)
+      throw refused('the decision is approved by someone other than who proposed it');
+    const complaint = await this.dataSource
+      .getRepository(Complaint)
+      .findOneByOrFail({ reference: restriction.complaintReference });
+    const profile = getProfile(complaint.profileId, complaint.profileVersion);
+    await this.restrictions.update(
+      { id },
+      { status: 'approved', approvedBy: staff.id, approvedAt: new Date() },
+    );
+    try {
+      await this.temporal.workflow.start(CONTACT_RESTRICTION, {
+        workflowId: contactRestrictionWorkflowId(id),
+        taskQueue: TASK_QUEUES.complaints,
+        args: [
+          {
+            restrictionId: id,
+            reference: restriction.complaintReference,
+            behaviours: restriction.behaviours,
+            limits: restriction.limits,
+            reviewOn: restriction.reviewOn as LocalDate,
+            ombudsman: ombudsmanRoute(profile, 'nhs-care')!,
+          },
+        ],
+      });
+    } catch (error) {
+      if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+    }
+    return this.find(id, staff);
+  }
+
+  async review(id: string, dto: ReviewContactLimitsDto, staff: StaffPrincipal) {
+    const restriction = await this.find(id, staff);
+    if (restriction.status !== 'approved')
+      throw refused(`the decision is ${restriction.status}, not in force`);
+    if (dto.outcome === 'continue' && !dto.nextReviewOn)
+      throw new ProblemException({
+        status: 422,
+        title: 'Review refused',
+        detail: 'see errors',
+        errors: [{ field: 'nextReviewOn', reason: 'is needed to continue the limits' }],
+      });
+    const state = await this.commands.executeOn(
+      contactRestrictionWorkflowId(id),
+      reviewContactRestrictionUpdate,
+      {
+        by: staff.id,
+        outcome: dto.outcome,
+        ...(dto.nextReviewOn ? { nextReviewOn: dto.nextReviewOn as LocalDate } : {}),
+      },
+      'the decision is not in force',
+    );
+    await this.restrictions.update(
+      { id },
+      dto.outcome === 'lift' ? { status: 'lifted', liftedAt: new Date() } : { reviewOn: dto.nextReviewOn! },
+    );
+    return { ...(await this.find(id, staff)), reviews: state.reviews };
+  }
+
+  /** Limits in force for the complainant of this complaint (by email), whichever complaint they were set on. */
+  inForceFor(complaint: Complaint): Promise<ContactRestriction[]> {
+    const email = complaint.parties.find((party) => party.role === 'complainant')?.email?.toLowerCase();
+    if (!email) return Promise.resolve([]);
+    return this.restrictions.find({
+      where: { organisationCode: complaint.organisationCode, personEmail: email, status: 'approved' },
+      order: { createdAt: 'ASC' },
+    });
+  }
+
+  private async find(id: string, staff: StaffPrincipal): Promise<ContactRestriction> {
+    const restriction = await this.restrictions.findOneBy({ id, organisationCode: staff.organisationCode });
+    if (!restriction)
+      throw new ProblemException({
+        status: 404,
+        title: 'Not found',
+        detail: `no decision ${id} in your organisation`,
+      });
+    return restriction;
+  }
+}

@@ -1,0 +1,72 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsIn,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+} from 'class-validator';
+import {
+  CONTACT_LIMITS,
+  PERSISTENT_BEHAVIOURS,
+  type ContactLimit,
+  type PersistentBehaviour,
+} from '@complaints/domain';
+import { ISO_DATE } from './iso-date';
+
+const BEHAVIOURS = Object.keys(PERSISTENT_BEHAVIOURS);
+const LIMITS = Object.keys(CONTACT_LIMITS);
+
+/** R-PERS-1: the decision, proposed by the complaints lead with the managing director and the clinical team. */
+export class ProposeContactLimitsDto {
+  @ApiProperty({ enum: BEHAVIOURS, isArray: true, description: 'The behaviour the decision is about' })
+  @IsArray()
+  @ArrayMinSize(1)
+  @IsIn(BEHAVIOURS, { each: true })
+  behaviours!: PersistentBehaviour[];
+
+  @ApiProperty({ enum: LIMITS, isArray: true, description: 'The limits on contact' })
+  @IsArray()
+  @ArrayMinSize(1)
+  @IsIn(LIMITS, { each: true })
+  limits!: ContactLimit[];
+
+  @ApiProperty({
+    type: [String],
+    description:
+      'Staff ids of those who took the decision with the complaints lead (managing director, clinical team)',
+    example: ['hpft-senior-manager'],
+  })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(10)
+  @IsString({ each: true })
+  decidedWith!: string[];
+
+  @ApiProperty({ example: '2027-05-01', description: 'When the decision is reviewed (within six months)' })
+  @Matches(ISO_DATE, { message: 'reviewOn must be an ISO date (YYYY-MM-DD)' })
+  @IsISO8601({ strict: true }, { message: 'reviewOn must be a real calendar date' })
+  reviewOn!: string;
+
+  @ApiPropertyOptional({ description: 'What led to the decision, for the record (not sent)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(5000)
+  note?: string;
+}
+
+export class ReviewContactLimitsDto {
+  @ApiProperty({ enum: ['continue', 'lift'] })
+  @IsIn(['continue', 'lift'])
+  outcome!: 'continue' | 'lift';
+
+  @ApiPropertyOptional({ example: '2027-11-01', description: 'Required to continue: the next review date' })
+  @IsOptional()
+  @Matches(ISO_DATE, { message: 'nextReviewOn must be an ISO date (YYYY-MM-DD)' })
+  @IsISO8601({ strict: true }, { message: 'nextReviewOn must be a real calendar date' })
+  nextReviewOn?: string;
+}
