@@ -366,7 +366,8 @@ export const VERBAL_CHANNELS: readonly string[] = ['in-person', 'phone'];
 /**
  * R-QUICK-1: the last day a complaint may end on the profile's quick route, or null where there is none
  * (or it does not apply to this channel). PHSO model: a verbal complaint resolved by the end of the next
- * working day; HPFT: a PALS enquiry resolved within 10 working days.
+ * working day; HPFT: a PALS enquiry resolved within 10 working days; CWTH: resolved by the person
+ * responsible for the issue, within the 5 working days in which it is passed to the co-leads.
  */
 export function quickResolutionDue(
   profile: PolicyProfile,
@@ -383,6 +384,9 @@ export function quickResolutionDue(
     VERBAL_CHANNELS.includes(made.channel ?? '')
   )
     workingDays = route.workingDays;
+  // CWTH: resolved swiftly by the person responsible, within the days its information reaches the co-leads.
+  else if (route.kind === 'resolved-by-person-responsible' && !made.palsEnquiry)
+    workingDays = route.passToLeadsWithinWorkingDays;
   else return null;
   return workingDaysAfterReceipt(receipt, workingDays, calendar) as LocalDate;
 }

@@ -140,7 +140,7 @@ it('HPFT: a PALS enquiry not resolved in 10 working days becomes a complaint rec
     expect(await refusal(handle.executeUpdate(resolveQuicklyUpdate, resolve(true)))).toEqual({
       rule: 'R-QUICK-1',
       message:
-        'Hertfordshire Partnership University NHS Foundation Trust has no quick route for this complaint (it was not made verbally)',
+        "Hertfordshire Partnership University NHS Foundation Trust's quick route is for PALS enquiries; this was recorded as a complaint",
     });
     await handle.executeUpdate(acknowledgeUpdate, { args: [{ method: 'written', by: 'h' }] });
     await waitForState(handle, (s) => s.stage === 'early-resolution');
@@ -177,5 +177,38 @@ it('HPFT: staff treat a PALS enquiry as a complaint early; its acknowledgement r
   expect(harness.events.find((e) => e.type === 'pals-enquiry-became-complaint')?.actor).toEqual({
     type: 'staff',
     id: 'handler-1',
+  });
+});
+
+it('CWTH: resolved by the person responsible within the 5 working days it takes to reach the co-leads; iTrust has no quick route', async () => {
+  harness = await createLifecycleHarness(START_AT);
+  await harness.run(async () => {
+    const handle = await start('cwth', 'CWTH', { channel: 'email' });
+    expect((await handle.query(processStateQuery)).quickRoute).toEqual({ due: '2035-11-12' });
+    await harness.env.sleep('7 days'); // Mon 12 Nov, the fifth working day
+    await handle.executeUpdate(resolveQuicklyUpdate, resolve(true));
+    await waitForState(handle, (s) => s.stage === 'closed');
+
+    const itrust = await harness.env.client.workflow.start(complaintLifecycle, {
+      workflowId: 'ITRUST-2035-000302',
+      taskQueue: TASK_QUEUES.complaints,
+      args: [
+        lifecycleInput({
+          reference: 'ITRUST-2035-000302',
+          receivedOn: '2035-11-12',
+          profile: { id: 'itrust', version: 1 },
+          channel: 'phone',
+        }),
+      ],
+    });
+    expect(await refusal(itrust.executeUpdate(resolveQuicklyUpdate, resolve(true)))).toEqual({
+      rule: 'R-QUICK-1',
+      message: 'iTrust Centres has no quick route',
+    });
+  });
+  expect(harness.events.find((e) => e.type === 'resolved-quickly')?.data).toEqual({
+    due: '2035-11-12',
+    palsEnquiry: false,
+    confirmedSatisfied: true,
   });
 });

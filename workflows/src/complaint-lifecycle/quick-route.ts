@@ -61,15 +61,23 @@ export function registerQuickRouteHandlers(c: CaseContext): void {
 
   function requireOpenQuickRoute(): void {
     const quick = c.state.quickRoute;
-    if (!quick)
-      refuse(
-        'R-QUICK-1',
-        `${c.profile.name} has no quick route for this complaint (it was not made verbally)`,
-      );
+    if (!quick) refuse('R-QUICK-1', noQuickRoute());
     c.requireStage(QUICK_ROUTE_STAGES, 'R-QUICK-1', 'the quick route is over');
     if (quick.outcome) refuse('R-QUICK-1', `the quick route already ended (${quick.outcome}) on ${quick.on}`);
     if (c.today() > quick.due)
       refuse('R-QUICK-1', `the quick route ended on ${quick.due} (today is ${c.today()})`);
+  }
+
+  function noQuickRoute(): string {
+    const name = c.profile.name;
+    switch (c.profile.quickRoute.kind) {
+      case 'verbal-resolved-by-end-of-next-working-day':
+        return `${name} has no quick route for this complaint (it was not made verbally)`;
+      case 'pals-enquiry':
+        return `${name}'s quick route is for PALS enquiries; this was recorded as a complaint`;
+      default:
+        return `${name} has no quick route`;
+    }
   }
 
   function endQuickRoute(outcome: QuickRouteState['outcome'], by: string): QuickRouteState {

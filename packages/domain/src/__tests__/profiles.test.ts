@@ -5,6 +5,7 @@ import {
   isProfileId,
   listProfiles,
   profileRef,
+  quickResolutionDue,
   PROFILE_IDS,
   type ProfileId,
 } from '../profiles';
@@ -149,5 +150,27 @@ describe('policy profiles (§9)', () => {
       },
     ]);
     expect(getProfile('itrust').monitoringTargets).toEqual([]);
+  });
+});
+
+describe('R-QUICK-1: how long the quick route stays open', () => {
+  // Received Friday 18 December 2026: Christmas Day and Boxing Day (substitute Monday 28th) are not working days.
+  const due = (id: Parameters<typeof getProfile>[0], made: { palsEnquiry: boolean; channel?: string }) =>
+    quickResolutionDue(getProfile(id), '2026-12-18', made, calendar);
+
+  it('PHSO model: a verbal complaint, to the end of the next working day; a written one has none', () => {
+    expect(due('phso-model', { palsEnquiry: false, channel: 'phone' })).toBe('2026-12-21');
+    expect(due('phso-model', { palsEnquiry: false, channel: 'in-person' })).toBe('2026-12-21');
+    expect(due('phso-model', { palsEnquiry: false, channel: 'email' })).toBeNull();
+  });
+
+  it('HPFT: a PALS enquiry, 10 working days; a complaint, none', () => {
+    expect(due('hpft', { palsEnquiry: true })).toBe('2027-01-06');
+    expect(due('hpft', { palsEnquiry: false, channel: 'phone' })).toBeNull();
+  });
+
+  it('CWTH: the 5 working days to reach the co-leads; iTrust: none', () => {
+    expect(due('cwth', { palsEnquiry: false, channel: 'email' })).toBe('2026-12-29');
+    expect(due('itrust', { palsEnquiry: false, channel: 'phone' })).toBeNull();
   });
 });

@@ -49,7 +49,8 @@ export class TriageController {
     summary: 'Resolved on the quick route, the person confirming they are satisfied (R-QUICK-1)',
     description:
       'PHSO model: a complaint made in person or by phone, resolved by the end of the next working day after receipt. ' +
-      'HPFT: a PALS enquiry resolved within 10 working days. The complaint ends there, with no further letters.',
+      'HPFT: a PALS enquiry resolved within 10 working days. CWTH: resolved by the person responsible within the 5 working days in which it reaches the co-leads. ' +
+      'The complaint ends there, with no further letters.',
   })
   async resolveQuickly(
     @Param('reference') reference: string,
