@@ -5,17 +5,12 @@ import {
   condition,
   continueAsNew,
   patched,
-  proxyActivities,
   setHandler,
   upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
 import type { CaseEventInput, CaseProjection } from '@complaints/activities/case-record';
-import type {
-  Audience,
-  SendCorrespondenceInput,
-  SendCorrespondenceResult,
-} from '@complaints/activities/correspondence';
+import type { Audience } from '@complaints/activities/correspondence';
 import {
   acknowledgementDue,
   addCalendarDays,
@@ -33,7 +28,7 @@ import {
   ROUND_RULES,
   type LocalDate,
 } from '@complaints/domain';
-import { SEARCH_ATTRIBUTES, TASK_QUEUES } from '@complaints/temporal';
+import { SEARCH_ATTRIBUTES } from '@complaints/temporal';
 import {
   acknowledgeUpdate,
   agreeTimescaleUpdate,
@@ -73,21 +68,7 @@ import { registerTriageHandlers } from './triage';
 import { registerFinalResponseHandlers, signOffAndSend } from './final-response';
 import { keepSixMonthRule, registerSixMonthHandlers } from './six-month-rule';
 import { followPalsEnquiry, registerQuickRouteHandlers } from './quick-route';
-
-const { recordCaseEvent } = proxyActivities<{ recordCaseEvent(input: CaseEventInput): Promise<void> }>({
-  taskQueue: TASK_QUEUES.complaints,
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
-});
-
-// Delivery retries with backoff for as long as it takes (SMTP down for hours must not lose a letter).
-const { sendCorrespondence } = proxyActivities<{
-  sendCorrespondence(input: SendCorrespondenceInput): Promise<SendCorrespondenceResult>;
-}>({
-  taskQueue: TASK_QUEUES.correspondence,
-  startToCloseTimeout: '2 minutes',
-  retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes' },
-});
+import { recordCaseEvent, sendCorrespondence } from '../activity-proxies';
 
 /** Well under Temporal's limits; the server usually suggests continuing-as-new before this. */
 const CONTINUE_AS_NEW_AFTER_EVENTS = 10_000;

@@ -1,11 +1,7 @@
 // R-PERS-1: an approved decision to limit a person's contact — the person is told in writing, and the
 // complaints managers are reminded on each review date until the limits are lifted.
-import { condition, proxyActivities, setHandler } from '@temporalio/workflow';
+import { condition, setHandler } from '@temporalio/workflow';
 import type { CaseEventInput } from '@complaints/activities/case-record';
-import type {
-  SendCorrespondenceInput,
-  SendCorrespondenceResult,
-} from '@complaints/activities/correspondence';
 import {
   calendarMonthsAfterReceipt,
   CONTACT_LIMITS_REVIEW_WITHIN_MONTHS,
@@ -13,7 +9,6 @@ import {
   londonDate,
   type LocalDate,
 } from '@complaints/domain';
-import { TASK_QUEUES } from '@complaints/temporal';
 import { atLondonHour, REMINDER_HOUR, waitUntil } from '../complaint-lifecycle/clocks';
 import { refuse } from '../complaint-lifecycle/refusal';
 import {
@@ -23,20 +18,7 @@ import {
   type ContactRestrictionState,
   type ReviewContactRestrictionCommand,
 } from './messages';
-
-const { recordCaseEvent } = proxyActivities<{ recordCaseEvent(input: CaseEventInput): Promise<void> }>({
-  taskQueue: TASK_QUEUES.complaints,
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
-});
-
-const { sendCorrespondence } = proxyActivities<{
-  sendCorrespondence(input: SendCorrespondenceInput): Promise<SendCorrespondenceResult>;
-}>({
-  taskQueue: TASK_QUEUES.correspondence,
-  startToCloseTimeout: '2 minutes',
-  retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes' },
-});
+import { recordCaseEvent, sendCorrespondence } from '../activity-proxies';
 
 export async function contactRestriction(input: ContactRestrictionInput): Promise<ContactRestrictionState> {
   const state: ContactRestrictionState = { reviewOn: input.reviewOn, reviews: [] };

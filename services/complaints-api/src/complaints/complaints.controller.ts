@@ -3,13 +3,11 @@ import {
   ApiBadRequestResponse,
   ApiConflictResponse,
   ApiCreatedResponse,
-  ApiForbiddenResponse,
   ApiHeader,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
   ApiTags,
-  ApiUnauthorizedResponse,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
@@ -36,11 +34,10 @@ import {
 import { CreateComplaintDto } from './dto/create-complaint.dto';
 import { WorklistQueryDto } from './dto/worklist-query.dto';
 import { IntakeService } from './intake.service';
-import { PROBLEM, REFUSED } from './api-responses';
+import { PROBLEM, REFUSED, StaffApiResponses } from './api-responses';
 
 @ApiTags('complaints')
-@ApiUnauthorizedResponse({ description: 'No valid staff token' })
-@ApiForbiddenResponse({ description: 'Your roles or organisation do not allow this' })
+@StaffApiResponses()
 @Controller('complaints')
 export class ComplaintsController {
   constructor(

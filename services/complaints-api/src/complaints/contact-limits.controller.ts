@@ -1,23 +1,20 @@
 import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import {
   ApiConflictResponse,
-  ApiForbiddenResponse,
   ApiNotFoundResponse,
   ApiOperation,
   ApiTags,
-  ApiUnauthorizedResponse,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import { CurrentStaff, Roles, type StaffPrincipal } from '@complaints/service-kit';
 import { ComplaintRecordsService } from './complaint-records.service';
 import { ContactLimitsService } from './contact-limits.service';
 import { ProposeContactLimitsDto, ReviewContactLimitsDto } from './dto/persistent-behaviour.dto';
-import { PROBLEM, REFUSED } from './api-responses';
+import { PROBLEM, REFUSED, StaffApiResponses } from './api-responses';
 
 /** R-PERS-1: unreasonably persistent behaviour — limits on contact, approved, reviewed, never a bar to a new complaint. */
 @ApiTags('persistent behaviour')
-@ApiUnauthorizedResponse({ description: 'No valid staff token' })
-@ApiForbiddenResponse({ description: 'Your roles or organisation do not allow this' })
+@StaffApiResponses()
 @ApiNotFoundResponse(PROBLEM)
 @ApiUnprocessableEntityResponse(PROBLEM)
 @ApiConflictResponse(REFUSED)

@@ -20,8 +20,8 @@ import { ComplaintCommandsService } from './complaint-commands.service';
 import type { ProposeContactLimitsDto, ReviewContactLimitsDto } from './dto/persistent-behaviour.dto';
 import { StaffDirectory } from './staff-directory.service';
 
-const refused = (detail: string, status = 409) =>
-  new ProblemException({ status, title: 'Command refused', detail, rule: 'R-PERS-1' });
+const refused = (detail: string) =>
+  new ProblemException({ status: 409, title: 'Command refused', detail, rule: 'R-PERS-1' });
 
 /**
  * R-PERS-1: limits on a person's contact — proposed by the complaints lead, approved by the deputy chief

@@ -2,11 +2,9 @@ import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post } from '@nes
 import {
   ApiConflictResponse,
   ApiCreatedResponse,
-  ApiForbiddenResponse,
   ApiNotFoundResponse,
   ApiOperation,
   ApiTags,
-  ApiUnauthorizedResponse,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import { CASE_ROLES, type Complaint } from '@complaints/db';
@@ -34,14 +32,13 @@ import {
   ShareOutcomeDto,
 } from './dto/final-response.dto';
 import { FinalResponseService } from './final-response.service';
-import { PROBLEM, REFUSED } from './api-responses';
+import { PROBLEM, REFUSED, StaffApiResponses } from './api-responses';
 
 const DRAFTING_STAGES = ['closer-look', 'awaiting-sign-off'];
 
 /** From the closer look to the response in the person's hands, and what follows it (procedure §3–§5). */
 @ApiTags('final response')
-@ApiUnauthorizedResponse({ description: 'No valid staff token' })
-@ApiForbiddenResponse({ description: 'Your roles or organisation do not allow this' })
+@StaffApiResponses()
 @ApiNotFoundResponse(PROBLEM)
 @Controller('complaints')
 export class FinalResponseController {

@@ -1,11 +1,9 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import {
   ApiConflictResponse,
-  ApiForbiddenResponse,
   ApiNotFoundResponse,
   ApiOperation,
   ApiTags,
-  ApiUnauthorizedResponse,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import type { Complaint } from '@complaints/db';
@@ -18,12 +16,11 @@ import { AllocateDto, RequestClinicalViewDto } from './dto/allocation.dto';
 import { AgreePlanDto } from './dto/plan.dto';
 import { InvestigationPlanService } from './investigation-plan.service';
 import { StaffDirectory } from './staff-directory.service';
-import { PROBLEM, REFUSED } from './api-responses';
+import { PROBLEM, REFUSED, StaffApiResponses } from './api-responses';
 
 /** Who looks into a complaint, who it is about, the plan agreed with the person and the clinical view (R-INV-1/2/3, R-STAFF-1). */
 @ApiTags('investigation')
-@ApiUnauthorizedResponse({ description: 'No valid staff token' })
-@ApiForbiddenResponse({ description: 'Your roles or organisation do not allow this' })
+@StaffApiResponses()
 @ApiNotFoundResponse(PROBLEM)
 @ApiUnprocessableEntityResponse({
   ...PROBLEM,

@@ -1,12 +1,10 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Put, Query } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
-  ApiForbiddenResponse,
   ApiNoContentResponse,
   ApiNotFoundResponse,
   ApiOperation,
   ApiTags,
-  ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import { CurrentStaff, Roles, type StaffPrincipal } from '@complaints/service-kit';
 import { ComplaintRecordsService } from './complaint-records.service';
@@ -17,12 +15,11 @@ import {
   MonitoringReportQueryDto,
 } from './dto/monitoring.dto';
 import { MonitoringService } from './monitoring.service';
-import { PROBLEM } from './api-responses';
+import { PROBLEM, StaffApiResponses } from './api-responses';
 
 /** R-MON-1/2: what is recorded for reporting, and the counts leaders read. */
 @ApiTags('monitoring')
-@ApiUnauthorizedResponse({ description: 'No valid staff token' })
-@ApiForbiddenResponse({ description: 'Your roles or organisation do not allow this' })
+@StaffApiResponses()
 @ApiBadRequestResponse(PROBLEM)
 @Controller()
 export class MonitoringController {

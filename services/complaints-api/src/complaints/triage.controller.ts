@@ -1,12 +1,5 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
-import {
-  ApiConflictResponse,
-  ApiForbiddenResponse,
-  ApiNotFoundResponse,
-  ApiOperation,
-  ApiTags,
-  ApiUnauthorizedResponse,
-} from '@nestjs/swagger';
+import { ApiConflictResponse, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { isOutOfTime } from '@complaints/domain';
 import { CurrentStaff, ProblemException, Roles, type StaffPrincipal } from '@complaints/service-kit';
 import {
@@ -27,12 +20,11 @@ import {
   RecordConsentDto,
   ResolveQuicklyDto,
 } from './dto/triage.dto';
-import { PROBLEM, REFUSED } from './api-responses';
+import { PROBLEM, REFUSED, StaffApiResponses } from './api-responses';
 
 /** Whether and how the procedure applies: the quick route, scope, the time limit and consent (R-QUICK-1, R-INT-5/6/7). */
 @ApiTags('triage')
-@ApiUnauthorizedResponse({ description: 'No valid staff token' })
-@ApiForbiddenResponse({ description: 'Your roles or organisation do not allow this' })
+@StaffApiResponses()
 @ApiNotFoundResponse(PROBLEM)
 @ApiConflictResponse(REFUSED)
 @Controller('complaints')
