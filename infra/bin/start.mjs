@@ -6,13 +6,17 @@ import path from 'node:path';
 import { ROOT } from '../lib/paths.mjs';
 import { info, main, step } from '../lib/log.mjs';
 import { Supervisor } from '../lib/supervisor.mjs';
-import { MODES, startInfrastructure } from '../lib/system.mjs';
+import { MODES, postgresCluster, startInfrastructure } from '../lib/system.mjs';
 import { ensureTemporalCli, installDependencies } from '../lib/tools.mjs';
 import { build, migrate } from '../lib/build.mjs';
 import { assertPortsFree } from '../lib/ports.mjs';
 
 const mode = MODES.dev;
-const supervisor = new Supervisor(path.join(mode.dataDir, 'logs'));
+// `npm start -- --verbose` (or any LOG_LEVEL) copies every service log line to the console; otherwise
+// the console shows progress, the URLs and errors, and each service logs to .data/dev/logs/<name>.log.
+const verbose = process.argv.includes('--verbose') || Boolean(process.env.LOG_LEVEL);
+const logDir = path.join(mode.dataDir, 'logs');
+const supervisor = new Supervisor(logDir);
 
 const SERVICES = [
   { name: 'worker', port: mode.ports.worker },
@@ -53,7 +57,7 @@ await main(
             args: [path.join(ROOT, 'services', service.name, 'dist', 'main.js')],
             env: { ...env, PORT: String(service.port), NODE_ENV: process.env.NODE_ENV ?? 'development' },
             port: service.port,
-            echo: true,
+            echo: verbose ? 'all' : 'errors',
             timeoutMs: 60_000,
             fix: `see .data/dev/logs/${service.name}.log`,
           })
@@ -70,6 +74,8 @@ await main(
     Joint protocol docs   http://127.0.0.1:${mode.ports.jointProtocol}/docs
     Temporal Web UI       ${env.TEMPORAL_UI_URL || env.TEMPORAL_ADDRESS}
     Mail inbox            ${env.MAIL_INBOX_URL || env.SMTP_URL}
+    Service logs          ${path.relative(ROOT, logDir)}/<service>.log${verbose ? '' : ' (npm start -- --verbose shows them here)'}
+    Postgres data         ${process.env.DATABASE_URL ? 'DATABASE_URL' : postgresCluster(mode)}
 
     A demo staff token:   npm run token -- handler@hpft.demo
     (then "Authorize" in ${api}/docs with that token)

@@ -64,6 +64,7 @@ await main(
           cwd: ROOT,
           env: testEnv,
           fix: 'see the failing tests above',
+          diagnosed: false,
         },
       );
     } catch (error) {

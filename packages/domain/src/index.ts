@@ -9,3 +9,4 @@ export * from './allocation';
 export * from './investigation-plan';
 export * from './monitoring';
 export * from './persistent-behaviour';
+export * from './stages';

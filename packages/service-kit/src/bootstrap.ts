@@ -18,7 +18,9 @@ export function validationPipe(): ValidationPipe {
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,
-    validationError: { target: false, value: false },
+    // The value is kept only so that fieldProblems can tell a missing field from a wrong one; it is
+    // never echoed, logged or put in the problem (it may be personal data).
+    validationError: { target: false, value: true },
     exceptionFactory: (errors) => new RequestValidationException(fieldProblems(errors)),
   });
 }

@@ -41,13 +41,31 @@ export class ProblemException extends HttpException {
   }
 }
 
-/** Flattens class-validator errors into `{ field: 'complainant.email', reason: '…' }`. */
+/**
+ * Flattens class-validator errors into `{ field: 'complainant.email', reason: '…' }`, the real problem
+ * first: a missing field is reported once as missing (not as too short, too long and of the wrong
+ * type), and a value of the wrong type is reported as such before any limit it breaks.
+ */
 export function fieldProblems(errors: ValidationError[], parent = ''): FieldProblem[] {
   return errors.flatMap((error) => {
     const field = parent ? `${parent}.${error.property}` : error.property;
-    const own = Object.values(error.constraints ?? {}).map((reason) => ({ field, reason }));
+    const constraints = Object.entries(error.constraints ?? {});
+    const own =
+      error.value === undefined || error.value === null
+        ? constraints.length > 0
+          ? [{ field, reason: error.constraints?.isDefined ?? `${field} is required` }]
+          : []
+        : constraints
+            .sort(([a], [b]) => constraintRank(a) - constraintRank(b))
+            .map(([, reason]) => ({ field, reason }));
     return [...own, ...fieldProblems(error.children ?? [], field)];
   });
+}
+
+// Type checks (isString, isArray, isInt …) before the limits they make meaningful.
+function constraintRank(name: string): number {
+  if (name === 'whitelistValidation') return 0;
+  return /^is[A-Z]/.test(name) ? 1 : 2;
 }
 
 export class RequestValidationException extends BadRequestException {

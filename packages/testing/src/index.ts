@@ -3,3 +3,4 @@ export * from './mail-inbox';
 export * from './database';
 export * from './service-health';
 export * from './pdf-reading';
+export * from './openapi-examples';

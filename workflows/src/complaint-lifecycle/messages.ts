@@ -10,6 +10,7 @@ import type {
   OmbudsmanId,
   ProfileRef,
   RoundKind,
+  Stage,
 } from '@complaints/domain';
 
 export const COMPLAINT_LIFECYCLE = 'complaintLifecycle';
@@ -40,19 +41,7 @@ export interface ResumeSnapshot {
   reportedActionIds: string[];
 }
 
-export type Stage =
-  | 'pals-enquiry'
-  | 'feedback-recorded'
-  | 'reviewing-for-learning'
-  | 'awaiting-acknowledgement'
-  | 'acknowledged'
-  | 'early-resolution'
-  | 'resolved-early'
-  | 'closer-look'
-  | 'awaiting-sign-off'
-  | 'responded'
-  | 'closed'
-  | 'withdrawn';
+export type { Stage } from '@complaints/domain';
 
 /** R-INT-7: matters outside the procedure, each with its own signposting. */
 export const OUT_OF_SCOPE_MATTERS = ['employment', 'information-request', 'own-staff', 'other'] as const;
@@ -77,12 +66,7 @@ export const REPRESENTATIVE_DECISIONS = [
 export type RepresentativeDecision = (typeof REPRESENTATIVE_DECISIONS)[number];
 
 /** Where a new record starts: feedback and anonymous complaints do not enter the procedure's clocks. */
-export function initialStage(input: Pick<ComplaintLifecycleInput, 'kind' | 'anonymous'>): Stage {
-  if (input.kind === 'feedback') return 'feedback-recorded';
-  if (input.kind === 'pals-enquiry') return 'pals-enquiry';
-  if (input.anonymous) return 'reviewing-for-learning';
-  return 'awaiting-acknowledgement';
-}
+export { initialStage } from '@complaints/domain';
 
 /** R-QUICK-1: the quick route, while it is open and how it ended. */
 export interface QuickRouteState extends ClockState {

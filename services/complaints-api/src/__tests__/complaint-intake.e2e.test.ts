@@ -131,6 +131,23 @@ describe('a complaint from intake to its acknowledgement letter', () => {
     expect(await inbox.messagesTo(body.complainant.email)).toHaveLength(1);
   });
 
+  it('accepts an organisation code in any case and records it in capitals', async () => {
+    const created = await api()
+      .post('/complaints')
+      .set('Authorization', `Bearer ${handler}`)
+      .send(complaintBody({ organisation: 'hpft' }))
+      .expect(201);
+    expect(created.body.reference).toMatch(/^HPFT-\d{4}-\d{6}$/);
+    const page = await api()
+      .get('/complaints')
+      .query({ organisation: 'Hpft', pageSize: 100 })
+      .set('Authorization', `Bearer ${handler}`)
+      .expect(200);
+    expect(page.body.items.map((item: { reference: string }) => item.reference)).toContain(
+      created.body.reference,
+    );
+  });
+
   it('lists the complaint in the worklist, soonest deadline first, filtered by stage and deadline', async () => {
     const created = await api()
       .post('/complaints')
@@ -282,6 +299,26 @@ describe('bad input is refused with problem details naming each field; nothing i
     for (const field of fields) expect(reported).toContain(field);
     for (const error of response.body.errors) expect(error.reason).toEqual(expect.any(String));
     expect(await countComplaints()).toBe(before);
+  });
+
+  it('reports a missing field as missing, not as a limit it would break', async () => {
+    const { issues: _issues, ...withoutIssues } = complaintBody();
+    const response = await api()
+      .post('/complaints')
+      .set('Authorization', `Bearer ${handler}`)
+      .send(withoutIssues)
+      .expect(400);
+    expect(response.body.errors).toEqual([{ field: 'issues', reason: 'issues is required' }]);
+  });
+
+  it('names the stages when the worklist is filtered by one that does not exist', async () => {
+    const response = await api()
+      .get('/complaints')
+      .query({ stage: 'investigating' })
+      .set('Authorization', `Bearer ${handler}`)
+      .expect(400);
+    expect(response.body.errors[0].field).toBe('stage');
+    expect(response.body.errors[0].reason).toContain('awaiting-acknowledgement, acknowledged');
   });
 
   it('malformed JSON is a 400 problem, not a 500', async () => {

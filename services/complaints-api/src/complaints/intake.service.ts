@@ -10,6 +10,7 @@ import {
   formatComplaintReference,
   getProfile,
   londonDate,
+  initialStage,
 } from '@complaints/domain';
 import {
   DATA_SOURCE,
@@ -18,7 +19,6 @@ import {
   type FieldProblem,
   type StaffPrincipal,
 } from '@complaints/service-kit';
-import { initialStage } from '@complaints/workflows/messages';
 import { ComplaintWorkflowStarter } from './complaint-workflow.starter';
 import type { CreateComplaintDto } from './dto/create-complaint.dto';
 

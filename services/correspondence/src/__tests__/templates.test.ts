@@ -21,6 +21,7 @@ import {
   type StaffRole,
 } from '@complaints/db';
 import { configureApp, DATA_SOURCE, signStaffToken } from '@complaints/service-kit';
+import { documentedRequestExamples, type OpenApiDocument } from '@complaints/testing';
 import { AppModule } from '../app.module';
 import { loadCorrespondenceConfig } from '../config';
 import { SERVICE_DESCRIPTION } from '../service-description';
@@ -375,5 +376,31 @@ describe('reverting', () => {
       { version: 2, has_body: true },
       { version: 3, has_body: false },
     ]);
+  });
+});
+
+describe("the API docs' examples", () => {
+  it('accepts every documented request body as it is, or refuses it only as the operation documents', async () => {
+    const document = (await http().get('/docs-json').expect(200)).body as OpenApiDocument;
+    const examples = documentedRequestExamples(document);
+    expect(examples.map(({ method, path }) => `${method} ${path}`)).toEqual(
+      expect.arrayContaining([
+        'put /templates/{name}/override',
+        'post /complaints/{reference}/correspondence/preview',
+      ]),
+    );
+    const pathValues: Record<string, string> = { reference, name: 'acknowledgement' };
+    for (const { method, path, operation, body } of examples) {
+      const url = path.replace(/\{(\w+)\}/g, (_, name: string) => pathValues[name] ?? name);
+      const response = await (method === 'put' ? http().put(url) : http().post(url))
+        .set('Authorization', `Bearer ${manager}`)
+        .send(body as object);
+      const documented = Object.keys(operation.responses).includes(String(response.status));
+      expect({
+        url,
+        status: response.status,
+        valid: response.status < 300 || (documented && response.status !== 400),
+      }).toEqual({ url, status: response.status, valid: true });
+    }
   });
 });

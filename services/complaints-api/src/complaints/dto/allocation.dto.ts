@@ -33,7 +33,10 @@ export class AllocateDto {
 }
 
 export class RequestClinicalViewDto {
-  @ApiProperty({ description: 'R-INV-3: a suitably qualified staff user not involved in the events' })
+  @ApiProperty({
+    description: 'R-INV-3: a suitably qualified staff user not involved in the events (a staff id)',
+    example: 'hpft-senior-manager',
+  })
   @IsString()
   @Length(1, 64)
   reviewerId!: string;

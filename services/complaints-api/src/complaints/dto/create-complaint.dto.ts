@@ -1,5 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
+import { londonDate } from '@complaints/domain';
+import { upperCase } from './transforms';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -121,6 +123,7 @@ export class IssueDto {
   @ApiProperty({
     description: "The issue in the person's own words and language, stored verbatim",
     maxLength: 20000,
+    example: 'I waited six hours in A&E and nobody told me why.',
   })
   @IsString()
   @Length(1, 20000)
@@ -129,11 +132,15 @@ export class IssueDto {
 
 export class CreateComplaintDto {
   @ApiProperty({
-    description: 'Code of the organisation the complaint is made to; must be your own',
+    description:
+      'Code of the organisation the complaint is made to (NCT, HPFT, ITRUST or CWTH in the demo; any case); must be your own',
     example: 'HPFT',
   })
   @IsString()
-  @Matches(/^[A-Z]{2,8}$/, { message: 'organisation must be an organisation code (2 to 8 capital letters)' })
+  @Transform(upperCase)
+  @Matches(/^[A-Z]{2,8}$/, {
+    message: 'organisation must be an organisation code (2 to 8 letters, e.g. HPFT)',
+  })
   organisation!: string;
 
   @ApiProperty({
@@ -151,7 +158,9 @@ export class CreateComplaintDto {
 
   @ApiProperty({
     description: 'Calendar date of receipt in Europe/London (ISO date); not in the future',
-    example: '2026-11-23',
+    format: 'date',
+    // Today (when the service started), so the example in the API docs can be sent as it is.
+    example: londonDate(new Date()),
   })
   @Matches(ISO_DATE, { message: 'receivedOn must be an ISO date (YYYY-MM-DD)' })
   @IsISO8601(isoDate, { message: 'receivedOn must be a real calendar date' })
@@ -217,7 +226,11 @@ export class CreateComplaintDto {
   @IsIn(ACCESSIBILITY_NEEDS, { each: true })
   accessibilityNeeds?: AccessibilityNeed[];
 
-  @ApiPropertyOptional({ description: 'Adjustments agreed, in words', maxLength: 2000 })
+  @ApiPropertyOptional({
+    description: 'Adjustments agreed, in words',
+    maxLength: 2000,
+    example: 'Letters in 18pt; please phone before 11am',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(2000)
@@ -243,19 +256,31 @@ export class CreateComplaintDto {
   @Type(() => IssueDto)
   issues?: IssueDto[];
 
-  @ApiPropertyOptional({ description: 'R-INT-2: the outcome the person seeks', maxLength: 10000 })
+  @ApiPropertyOptional({
+    description: 'R-INT-2: the outcome the person seeks',
+    maxLength: 10000,
+    example: 'An apology and an explanation of why nobody told me what was happening',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(10000)
   outcomeSought?: string;
 
-  @ApiPropertyOptional({ description: 'R-INT-6: date of the events complained about (ISO date)' })
+  @ApiPropertyOptional({
+    description: 'R-INT-6: date of the events complained about (ISO date)',
+    format: 'date',
+    example: '2026-10-30',
+  })
   @IsOptional()
   @Matches(ISO_DATE, { message: 'incidentOn must be an ISO date (YYYY-MM-DD)' })
   @IsISO8601(isoDate, { message: 'incidentOn must be a real calendar date' })
   incidentOn?: string;
 
-  @ApiPropertyOptional({ description: 'R-INT-6: date the complainant found out about them (ISO date)' })
+  @ApiPropertyOptional({
+    description: 'R-INT-6: date the complainant found out about them (ISO date)',
+    format: 'date',
+    example: '2026-10-30',
+  })
   @IsOptional()
   @Matches(ISO_DATE, { message: 'becameAwareOn must be an ISO date (YYYY-MM-DD)' })
   @IsISO8601(isoDate, { message: 'becameAwareOn must be a real calendar date' })

@@ -33,19 +33,28 @@ const LONG_TEXT = 20_000;
 
 /** R-RESP-1: the sections the investigator writes; the letter adds the rest (procedure ended, contact, Ombudsman, advocacy). */
 export class ResponseSectionsDto implements Partial<Record<WrittenSection, string>> {
-  @ApiPropertyOptional({ description: 'The issues investigated and the outcome the person sought' })
+  @ApiPropertyOptional({
+    description: 'The issues investigated and the outcome the person sought',
+    example: 'You told us you waited six hours in A&E without being told why, and asked for an apology.',
+  })
   @IsOptional()
   @IsString()
   @Length(0, LONG_TEXT)
   'issues-and-outcome-sought'?: string;
 
-  @ApiPropertyOptional({ description: 'How the complaint was investigated' })
+  @ApiPropertyOptional({
+    description: 'How the complaint was investigated',
+    example: 'The matron reviewed the records and spoke to the nurses on duty.',
+  })
   @IsOptional()
   @IsString()
   @Length(0, LONG_TEXT)
   'how-investigated'?: string;
 
-  @ApiPropertyOptional({ description: 'The evidence considered' })
+  @ApiPropertyOptional({
+    description: 'The evidence considered',
+    example: 'The A&E record and the staffing rota.',
+  })
   @IsOptional()
   @IsString()
   @Length(0, LONG_TEXT)
@@ -60,7 +69,10 @@ export class ResponseSectionsDto implements Partial<Record<WrittenSection, strin
   @Length(0, LONG_TEXT)
   'what-went-wrong'?: string;
 
-  @ApiPropertyOptional({ description: 'The impact on the person' })
+  @ApiPropertyOptional({
+    description: 'The impact on the person',
+    example: 'You were anxious and missed a day of work.',
+  })
   @IsOptional()
   @IsString()
   @Length(0, LONG_TEXT)
@@ -74,13 +86,19 @@ export class ResponseSectionsDto implements Partial<Record<WrittenSection, strin
   @Length(0, LONG_TEXT)
   apology?: string;
 
-  @ApiPropertyOptional({ description: 'Wider learning and changes made' })
+  @ApiPropertyOptional({
+    description: 'Wider learning and changes made',
+    example: 'Waiting patients are now updated every hour.',
+  })
   @IsOptional()
   @IsString()
   @Length(0, LONG_TEXT)
   'wider-learning'?: string;
 
-  @ApiPropertyOptional({ description: 'How the person stays involved until every action is done (R-RESP-4)' })
+  @ApiPropertyOptional({
+    description: 'How the person stays involved until every action is done (R-RESP-4)',
+    example: 'We will write to you as each action is done.',
+  })
   @IsOptional()
   @IsString()
   @Length(0, LONG_TEXT)
@@ -88,7 +106,10 @@ export class ResponseSectionsDto implements Partial<Record<WrittenSection, strin
 }
 
 export class FindingDto {
-  @ApiProperty({ description: "One of the complaint's issues (id from GET /complaints/{reference})" })
+  @ApiProperty({
+    description: "One of the complaint's issues (its id in `issues` of GET /complaints/{reference})",
+    format: 'uuid',
+  })
   @IsUUID()
   issueId!: string;
 
@@ -96,7 +117,10 @@ export class FindingDto {
   @IsIn(FINDING_OUTCOMES)
   outcome!: FindingOutcome;
 
-  @ApiProperty({ description: 'The finding on this issue, in plain words' })
+  @ApiProperty({
+    description: 'The finding on this issue, in plain words',
+    example: 'The department was short of two nurses and no one kept you informed.',
+  })
   @IsString()
   @Length(1, LONG_TEXT)
   finding!: string;
@@ -107,19 +131,22 @@ export class RemedyDto {
   @IsIn(REMEDY_KINDS)
   kind!: RemedyKind;
 
-  @ApiProperty({ description: 'What exactly is offered or done' })
+  @ApiProperty({
+    description: 'What exactly is offered or done',
+    example: 'We are sorry that nobody told you why.',
+  })
   @IsString()
   @Length(1, LONG_TEXT)
   detail!: string;
 }
 
 export class ActionDto {
-  @ApiProperty({ description: 'What will be done' })
+  @ApiProperty({ description: 'What will be done', example: 'Hourly updates for waiting patients' })
   @IsString()
   @Length(1, 2000)
   description!: string;
 
-  @ApiProperty({ description: 'The staff user responsible' })
+  @ApiProperty({ description: 'The staff user responsible (a staff id)', example: 'hpft-complaint-lead' })
   @IsString()
   @Length(1, 64)
   ownerId!: string;
@@ -179,7 +206,10 @@ export class SaveFinalResponseDraftDto {
   @Length(0, LONG_TEXT)
   partiesComments?: string;
 
-  @ApiPropertyOptional({ description: "HPFT (R-RESP-2): the Chief Executive's cover letter" })
+  @ApiPropertyOptional({
+    description: "HPFT (R-RESP-2): the Chief Executive's cover letter",
+    example: 'I have read the enclosed response and I am sorry for what happened.',
+  })
   @IsOptional()
   @IsString()
   @Length(0, LONG_TEXT)

@@ -27,6 +27,8 @@ export class ResolveEarlyDto {
   @ApiProperty({
     description:
       'R-ER-1: a summary of the complaint and how it was resolved; recorded and sent to the person',
+    example:
+      'You told us you waited six hours without news. The ward manager has apologised and explained the delay.',
     maxLength: 10000,
   })
   @IsString()

@@ -1,6 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { STAGE_MEANINGS, STAGES, type Stage } from '@complaints/domain';
+import { upperCase } from './transforms';
 
 export class WorklistQueryDto {
   @ApiPropertyOptional({
@@ -8,14 +10,20 @@ export class WorklistQueryDto {
     example: 'HPFT',
   })
   @IsOptional()
-  @Matches(/^[A-Z]{2,8}$/, { message: 'organisation must be an organisation code' })
+  @Transform(upperCase)
+  @Matches(/^[A-Z]{2,8}$/, {
+    message: 'organisation must be an organisation code (2 to 8 letters, e.g. HPFT)',
+  })
   organisation?: string;
 
-  @ApiPropertyOptional({ description: 'Only complaints at this stage', example: 'awaiting-acknowledgement' })
+  @ApiPropertyOptional({
+    description: `Only complaints at this stage: ${STAGES.map((stage) => `\`${stage}\` ${STAGE_MEANINGS[stage]}`).join('; ')}`,
+    enum: STAGES,
+    example: 'awaiting-acknowledgement',
+  })
   @IsOptional()
-  @IsString()
-  @Matches(/^[a-z-]{1,48}$/, { message: 'stage must be a stage name' })
-  stage?: string;
+  @IsIn(STAGES, { message: `stage must be one of: ${STAGES.join(', ')}` })
+  stage?: Stage;
 
   @ApiPropertyOptional({
     description: 'Only complaints whose next deadline is on or before this date',
