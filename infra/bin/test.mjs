@@ -11,6 +11,13 @@ import { ensureTemporalCli, ensureTestServer, installDependencies, pnpm } from '
 import { build, migrate } from '../lib/build.mjs';
 import { run } from '../lib/exec.mjs';
 
+// `npm test -- --filter=@complaints/complaints-api [-- <jest arguments>]` runs one package's tests (no
+// lint or format check) on the same throw-away infrastructure; the README's plain `npm test` runs all.
+const separator = process.argv.indexOf('--');
+const filters = process.argv
+  .slice(2, separator === -1 ? undefined : separator)
+  .filter((arg) => arg.startsWith('--filter='));
+const jestArgs = separator === -1 ? [] : process.argv.slice(separator + 1);
 const mode = MODES.test;
 const supervisor = new Supervisor(path.join(mode.dataDir, 'logs'));
 const resultsDir = path.join(DATA_DIR, 'test-results');
@@ -21,17 +28,7 @@ await main(
     await installDependencies();
     const [temporalCli, testServer] = await Promise.all([ensureTemporalCli(), ensureTestServer()]);
     await build();
-    await step('lint and typecheck', () =>
-      pnpm('lint/typecheck', ['exec', 'turbo', 'run', 'lint', 'typecheck', '--output-logs=errors-only'], {
-        fix: 'fix the errors shown above',
-      }).then(() => 'clean'),
-    );
-    await step('formatting (prettier --check)', () =>
-      pnpm('formatting', ['exec', 'prettier', '--check', '.'], {
-        quiet: true,
-        fix: 'run `npm run format`',
-      }).then(() => 'clean'),
-    );
+    if (filters.length === 0) await checkSources();
 
     const env = await step('test infrastructure (Postgres, SMTP, Temporal dev server)', () =>
       startInfrastructure(supervisor, mode, temporalCli),
@@ -59,6 +56,8 @@ await main(
           '--concurrency=1',
           '--continue',
           '--output-logs=full',
+          ...filters,
+          ...(jestArgs.length ? ['--', ...jestArgs] : []),
         ],
         {
           cwd: ROOT,
@@ -81,6 +80,20 @@ await main(
   },
   () => supervisor.stopAll(),
 );
+
+async function checkSources() {
+  await step('lint and typecheck', () =>
+    pnpm('lint/typecheck', ['exec', 'turbo', 'run', 'lint', 'typecheck', '--output-logs=errors-only'], {
+      fix: 'fix the errors shown above',
+    }).then(() => 'clean'),
+  );
+  await step('formatting (prettier --check)', () =>
+    pnpm('formatting', ['exec', 'prettier', '--check', '.'], {
+      quiet: true,
+      fix: 'run `npm run format`',
+    }).then(() => 'clean'),
+  );
+}
 
 function readTotals() {
   const totals = { passed: 0, failed: 0 };

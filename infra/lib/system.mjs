@@ -25,7 +25,11 @@ export const MODES = {
   },
   test: {
     dataDir: path.join(DATA_DIR, 'test'),
-    ports: { postgres: 55433, temporal: 17233, temporalUi: 18233, smtp: 11025, mailWeb: 11080 },
+    // COMPLAINTS_TEST_PORT_OFFSET moves them, so that two checkouts can run their tests side by side.
+    ports: offset(
+      { postgres: 55433, temporal: 17233, temporalUi: 18233, smtp: 11025, mailWeb: 11080 },
+      Number(process.env.COMPLAINTS_TEST_PORT_OFFSET ?? 0),
+    ),
     database: 'complaints_test',
     fresh: true,
   },
@@ -37,6 +41,10 @@ export const MODES = {
     fresh: false,
   },
 };
+
+function offset(ports, by) {
+  return Object.fromEntries(Object.entries(ports).map(([name, port]) => [name, port + by]));
+}
 
 /** Where the embedded Postgres of a mode keeps its cluster (see postgres-home.mjs). */
 export const postgresCluster = (mode) => clusterDir(path.join(mode.dataDir, 'postgres'));
