@@ -1,8 +1,9 @@
 import type { DataSource } from 'typeorm';
-import { StaffUser, type ComplaintParty, type PostalAddress, type StaffRole } from '@complaints/db';
+import { StaffUser, type ComplaintParty, type PostalAddress } from '@complaints/db';
 import type { Audience } from './contract';
 import type { CorrespondenceContext } from './correspondence-context';
 import { carriesPersonalInformation, type TemplateName } from './templates';
+import { type StaffRole } from '@complaints/domain';
 
 /** The two people on a complaint who receive letters (R-INT-5). */
 export type PartyAudience = 'complainant' | 'person-affected';

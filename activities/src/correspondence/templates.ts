@@ -2,7 +2,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Handlebars from 'handlebars';
 import { convert } from 'html-to-text';
-import { ACCESSIBILITY_NEEDS, type AccessibilityNeed } from '@complaints/db';
 import {
   CONTACT_LIMITS,
   EXTENSION_REASONS,
@@ -15,6 +14,8 @@ import {
   type FindingOutcome,
   type OmbudsmanId,
   type RemedyKind,
+  ACCESSIBILITY_NEEDS,
+  type AccessibilityNeed,
 } from '@complaints/domain';
 import { partialsCalled } from './template-ast';
 

@@ -10,3 +10,4 @@ export * from './investigation-plan';
 export * from './monitoring';
 export * from './persistent-behaviour';
 export * from './stages';
+export * from './vocabulary';

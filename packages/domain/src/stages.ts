@@ -1,3 +1,7 @@
+import type { WorkingDayCalendar } from './calendar';
+import type { LocalDate } from './local-date';
+import { acknowledgementDue, quickResolutionDue, type PolicyProfile } from './profiles';
+
 // Where a complaint is in the procedure: the stage the worklist, the record and the Temporal search
 // attribute `Stage` show.
 
@@ -26,4 +30,36 @@ export function initialStage(submission: { kind: string; anonymous: boolean }): 
   if (submission.kind === 'pals-enquiry') return 'pals-enquiry';
   if (submission.anonymous) return 'reviewing-for-learning';
   return 'awaiting-acknowledgement';
+}
+
+/** What a new submission's first clocks are, as intake records them and the workflow keeps them. */
+export interface OpeningDeadlines {
+  /** R-ACK-1: due for a complaint that enters the procedure (not feedback, anonymous or a PALS enquiry). */
+  acknowledgement: LocalDate | null;
+  /** R-QUICK-1: the quick route's end, where the profile has one for this submission. */
+  quickResolution: LocalDate | null;
+  /** The deadline the worklist shows first. */
+  next: LocalDate | null;
+}
+
+export function openingDeadlines(
+  profile: PolicyProfile,
+  submission: { kind: string; anonymous: boolean; channel?: string; receivedOn: LocalDate },
+  calendar: WorkingDayCalendar,
+): OpeningDeadlines {
+  const palsEnquiry = submission.kind === 'pals-enquiry';
+  const entersProcedure = submission.kind !== 'feedback' && !submission.anonymous && !palsEnquiry;
+  const acknowledgement = entersProcedure
+    ? acknowledgementDue(profile, submission.receivedOn, calendar)
+    : null;
+  const quickResolution =
+    palsEnquiry || entersProcedure
+      ? quickResolutionDue(
+          profile,
+          submission.receivedOn,
+          { palsEnquiry, channel: submission.channel },
+          calendar,
+        )
+      : null;
+  return { acknowledgement, quickResolution, next: palsEnquiry ? quickResolution : acknowledgement };
 }

@@ -1,14 +1,13 @@
 // R-INV-1, R-INV-3, R-STAFF-1: a handler not involved in the events (or the reason explained to the
 // person), the staff complained about told early, and a clinical view from someone not involved.
 import { setHandler } from '@temporalio/workflow';
-import { isInvolvedHandlerReason } from '@complaints/domain';
+import { isInvolvedHandlerReason, type Stage } from '@complaints/domain';
 import { staff, type CaseContext } from './case-context';
 import {
   allocateUpdate,
   requestClinicalViewUpdate,
   type AllocateCommand,
   type RequestClinicalViewCommand,
-  type Stage,
 } from './messages';
 import { refuse } from './refusal';
 

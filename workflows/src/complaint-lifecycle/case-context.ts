@@ -6,10 +6,9 @@ import type {
   CloserLookState,
   ComplaintLifecycleInput,
   ComplaintProcessState,
-  PauseReason,
   PauseRecord,
-  Stage,
 } from './messages';
+import { type PauseReason, type Stage } from '@complaints/domain';
 
 export const SYSTEM = { type: 'system', id: 'workflow' } as const;
 

@@ -12,7 +12,7 @@ import {
 import type { CaseEventInput, CaseProjection } from '@complaints/activities/case-record';
 import type { Audience } from '@complaints/activities/correspondence';
 import {
-  acknowledgementDue,
+  openingDeadlines,
   addCalendarDays,
   createWorkingDayCalendar,
   endOfLondonDay,
@@ -22,34 +22,33 @@ import {
   isExtensionReason,
   isLocalDate,
   londonDate,
-  quickResolutionDue,
   workingDayBefore,
   workingDaysAfterReceipt,
   ROUND_RULES,
   type LocalDate,
+  initialStage,
+  PAUSE_REASONS,
+  type PauseReason,
+  type Stage,
 } from '@complaints/domain';
 import { SEARCH_ATTRIBUTES } from '@complaints/temporal';
 import {
   acknowledgeUpdate,
   agreeTimescaleUpdate,
   extendEarlyResolutionUpdate,
-  initialStage,
   processStateQuery,
   resolveEarlyUpdate,
   startCloserLookUpdate,
   withdrawUpdate,
   pauseClockUpdate,
-  PAUSE_REASONS,
   resumeClockUpdate,
   type AgreeTimescaleCommand,
   type PauseClockCommand,
-  type PauseReason,
   type ClockState,
   type CloserLookState,
   type EarlyResolutionState,
   type ExtendEarlyResolutionCommand,
   type StaffCommand,
-  type Stage,
   type AcknowledgeCommand,
   type ComplaintLifecycleInput,
   type ComplaintProcessState,
@@ -86,20 +85,10 @@ export async function complaintLifecycle(input: ComplaintLifecycleInput): Promis
   const profile = getProfile(input.profile.id, input.profile.version);
   const calendar = createWorkingDayCalendar(input.calendar);
   const isPalsEnquiry = input.kind === 'pals-enquiry';
-  const followsProcedure = input.kind !== 'feedback' && !input.anonymous && !isPalsEnquiry;
-  const acknowledgementDueOn = followsProcedure
-    ? acknowledgementDue(profile, input.receivedOn, calendar)
-    : null;
+  const opening = openingDeadlines(profile, input, calendar);
+  const acknowledgementDueOn = opening.acknowledgement;
   // R-QUICK-1: a PALS enquiry (HPFT), or a complaint made verbally (PHSO model), may end on the quick route.
-  const quickRouteDue =
-    isPalsEnquiry || followsProcedure
-      ? quickResolutionDue(
-          profile,
-          input.receivedOn,
-          { palsEnquiry: isPalsEnquiry, channel: input.channel },
-          calendar,
-        )
-      : null;
+  const quickRouteDue = opening.quickResolution;
   const state: ComplaintProcessState = input.resume?.state ?? {
     reference: input.reference,
     stage: initialStage(input),
@@ -107,7 +96,7 @@ export async function complaintLifecycle(input: ComplaintLifecycleInput): Promis
     quickRoute: quickRouteDue ? { due: quickRouteDue } : undefined,
     acknowledgement: acknowledgementDueOn ? { due: acknowledgementDueOn } : undefined,
     breached: false,
-    nextDeadline: isPalsEnquiry ? quickRouteDue : acknowledgementDueOn,
+    nextDeadline: opening.next,
   };
   const isClosed = () => state.closed !== undefined;
   const today = () => londonDate(new Date());

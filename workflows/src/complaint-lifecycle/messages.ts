@@ -9,6 +9,9 @@ import type {
   Nation,
   OmbudsmanId,
   ProfileRef,
+  OutOfScopeMatter,
+  PauseReason,
+  RepresentativeDecision,
   RoundKind,
   Stage,
 } from '@complaints/domain';
@@ -41,12 +44,6 @@ export interface ResumeSnapshot {
   reportedActionIds: string[];
 }
 
-export type { Stage } from '@complaints/domain';
-
-/** R-INT-7: matters outside the procedure, each with its own signposting. */
-export const OUT_OF_SCOPE_MATTERS = ['employment', 'information-request', 'own-staff', 'other'] as const;
-export type OutOfScopeMatter = (typeof OUT_OF_SCOPE_MATTERS)[number];
-
 /** Triage decisions (R-INT-5, R-INT-6, R-INT-7), as recorded. */
 export interface TriageState {
   scope?: { whole: boolean; matter: OutOfScopeMatter; on: LocalDate; by: string };
@@ -54,19 +51,6 @@ export interface TriageState {
   consent?: { status: 'sought' | 'given' | 'not-needed'; soughtOn?: LocalDate; decidedOn?: LocalDate };
   representative?: { decision: RepresentativeDecision; on: LocalDate; by: string };
 }
-
-/**
- * R-INT-5: consideration stops when the representative is found not to act in the person's best interests, or
- * (a child's representative) there are no reasonable grounds for them to complain rather than the child.
- */
-export const REPRESENTATIVE_DECISIONS = [
-  'not-acting-in-best-interests',
-  'no-reasonable-grounds-for-child',
-] as const;
-export type RepresentativeDecision = (typeof REPRESENTATIVE_DECISIONS)[number];
-
-/** Where a new record starts: feedback and anonymous complaints do not enter the procedure's clocks. */
-export { initialStage } from '@complaints/domain';
 
 /** R-QUICK-1: the quick route, while it is open and how it ended. */
 export interface QuickRouteState extends ClockState {
@@ -169,10 +153,6 @@ export interface SixMonthState extends ClockState {
   approval?: { by: string; role: ApproverRole; on: LocalDate; likelyBy: LocalDate };
   sentOn?: LocalDate;
 }
-
-/** R-INV-6: why the clock is paused (consent being sought; on hold at the person's request or a formal request). */
-export const PAUSE_REASONS = ['seeking-consent', 'person-request', 'police', 'coroner', 'judge'] as const;
-export type PauseReason = (typeof PAUSE_REASONS)[number];
 
 /** Paused calendar days, inclusive; `end` null while still paused. Paused working days do not count. */
 export interface PauseRecord {

@@ -2,7 +2,7 @@
 // the person confirming they are satisfied, ends there. HPFT 8.9–8.10: a "PALS enquiry" resolved within 10
 // working days ends there; one that is not becomes a complaint and follows the rest of the procedure.
 import { setHandler } from '@temporalio/workflow';
-import { workingDayBefore, endOfLondonDay } from '@complaints/domain';
+import { workingDayBefore, endOfLondonDay, type Stage } from '@complaints/domain';
 import { SYSTEM, staff, type CaseContext } from './case-context';
 import { atLondonHour, REMINDER_HOUR, waitUntil } from './clocks';
 import {
@@ -11,7 +11,6 @@ import {
   type QuickRouteState,
   type ResolveQuicklyCommand,
   type StaffCommand,
-  type Stage,
 } from './messages';
 import { refuse } from './refusal';
 

@@ -1,13 +1,16 @@
 // R-INT-5/6/7: deciding whether and how the procedure applies: scope, the time limit and consent.
 import { setHandler } from '@temporalio/workflow';
-import { ombudsmanRoute } from '@complaints/domain';
+import {
+  ombudsmanRoute,
+  OUT_OF_SCOPE_MATTERS,
+  REPRESENTATIVE_DECISIONS,
+  type Stage,
+} from '@complaints/domain';
 import { staff, type CaseContext } from './case-context';
 import {
   decideRepresentativeUpdate,
   decideScopeUpdate,
   decideTimeLimitUpdate,
-  OUT_OF_SCOPE_MATTERS,
-  REPRESENTATIVE_DECISIONS,
   recordConsentUpdate,
   seekConsentUpdate,
   type DecideRepresentativeCommand,
@@ -15,7 +18,6 @@ import {
   type DecideTimeLimitCommand,
   type RecordConsentCommand,
   type StaffCommand,
-  type Stage,
   type TriageState,
 } from './messages';
 import { refuse } from './refusal';

@@ -3,13 +3,7 @@
 // in a real activity Context against the real SMTP server.
 import { randomInt, randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import {
-  Complaint,
-  Correspondence,
-  type ConsentStatus,
-  type PostalAddress,
-  type ReplyChannel,
-} from '@complaints/db';
+import { Complaint, Correspondence, type PostalAddress } from '@complaints/db';
 import { uniqueSuffix, type ReceivedMessage } from '@complaints/testing';
 import { activityEnvironment } from '../../__tests__/activity-environment';
 import type { SendCorrespondenceInput } from '../contract';
@@ -20,6 +14,7 @@ import {
   type CorrespondenceDependencies,
 } from '../send-correspondence.activity';
 import { TemplateRenderer } from '../templates';
+import { type ConsentStatus, type ReplyChannel } from '@complaints/domain';
 
 export const MESSAGE_ID_DOMAIN = 'complaints.test.example';
 

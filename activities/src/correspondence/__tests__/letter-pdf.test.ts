@@ -3,13 +3,7 @@
 // text and where it sits, the tags) by pdf.js in @complaints/testing.
 import { randomInt, randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import {
-  Complaint,
-  Correspondence,
-  seedDemoData,
-  type AccessibilityNeed,
-  type ReplyChannel,
-} from '@complaints/db';
+import { Complaint, Correspondence, seedDemoData } from '@complaints/db';
 import {
   openTestDataSource,
   readPdf,
@@ -25,6 +19,7 @@ import {
   type CorrespondenceActivities,
 } from '../send-correspondence.activity';
 import { TemplateRenderer } from '../templates';
+import { type AccessibilityNeed, type ReplyChannel } from '@complaints/domain';
 
 jest.setTimeout(30_000);
 

@@ -3,14 +3,7 @@
 // Overrides belong to an organisation made for this file, so no other test's letters are affected.
 import { randomInt, randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import {
-  Complaint,
-  Correspondence,
-  Organisation,
-  seedDemoData,
-  TemplateOverride,
-  type AccessibilityNeed,
-} from '@complaints/db';
+import { Complaint, Correspondence, Organisation, seedDemoData, TemplateOverride } from '@complaints/db';
 import { MailInbox, openTestDataSource, uniqueSuffix } from '@complaints/testing';
 import { activityEnvironment } from '../../__tests__/activity-environment';
 import type { SendCorrespondenceInput } from '../contract';
@@ -20,6 +13,7 @@ import {
   type CorrespondenceActivities,
 } from '../send-correspondence.activity';
 import { TemplateRenderer } from '../templates';
+import { type AccessibilityNeed } from '@complaints/domain';
 
 jest.setTimeout(20_000);
 

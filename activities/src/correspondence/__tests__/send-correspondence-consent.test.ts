@@ -2,7 +2,7 @@
 // R-RESP-2 (HPFT): the approved response goes to the complainant and other interested parties. Against the real
 // test Postgres and SMTP server, read back from the inbox.
 import type { DataSource } from 'typeorm';
-import { FinalResponseDraft, seedDemoData, type ConsentStatus } from '@complaints/db';
+import { FinalResponseDraft, seedDemoData } from '@complaints/db';
 import { MailInbox, openTestDataSource, uniqueSuffix } from '@complaints/testing';
 import type { SendCorrespondenceInput } from '../contract';
 import {
@@ -13,6 +13,7 @@ import {
   withMessageId,
   type ComplaintFixture,
 } from './delivery-fixtures';
+import { type ConsentStatus } from '@complaints/domain';
 
 jest.setTimeout(30_000);
 

@@ -11,7 +11,6 @@ import {
   seedDemoData,
   StaffUser,
   type PostalAddress,
-  type ReplyChannel,
 } from '@complaints/db';
 import type { FinalResponseContent } from '@complaints/domain';
 import { MailInbox, openTestDataSource, uniqueSuffix, type ReceivedMessage } from '@complaints/testing';
@@ -23,6 +22,7 @@ import {
   type CorrespondenceActivities,
 } from '../send-correspondence.activity';
 import { TemplateRenderer } from '../templates';
+import { type ReplyChannel } from '@complaints/domain';
 
 jest.setTimeout(20_000);
 

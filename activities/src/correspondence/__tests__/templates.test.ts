@@ -6,7 +6,6 @@ import {
   type ComplaintIssue,
   type FinalResponseDraft,
   type Organisation,
-  type StaffRole,
   type StaffUser,
 } from '@complaints/db';
 import {
@@ -19,6 +18,7 @@ import {
   type InvestigationPlanContent,
   type OmbudsmanId,
   type PolicyProfile,
+  type StaffRole,
 } from '@complaints/domain';
 import type { CorrespondenceContext } from '../correspondence-context';
 import { templateContext } from '../template-context';

@@ -2,7 +2,7 @@
 // matching the entities, the append-only case timeline, the idempotent demo seed and the snake_case naming.
 import { randomInt } from 'node:crypto';
 import type { DataSource, QueryRunner } from 'typeorm';
-import { PROFILE_IDS } from '@complaints/domain';
+import { PROFILE_IDS, STAFF_ROLES } from '@complaints/domain';
 import {
   CaseEvent,
   Complaint,
@@ -14,7 +14,6 @@ import {
   MIGRATIONS,
   seedDemoData,
   SnakeNamingStrategy,
-  STAFF_ROLES,
   StaffUser,
 } from '../index';
 

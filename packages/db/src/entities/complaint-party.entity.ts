@@ -1,28 +1,6 @@
 import { Column, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import type { ConsentNotNeededReason, ConsentStatus, PartyRole, Relationship } from '@complaints/domain';
 import type { Complaint } from './complaint.entity';
-
-/** Who a person is on a complaint (R-INT-2, R-INT-5). */
-export const PARTY_ROLES = ['complainant', 'person-affected'] as const;
-export type PartyRole = (typeof PARTY_ROLES)[number];
-
-/** R-INT-2: the complainant's relationship to the organisation. */
-export const RELATIONSHIPS = [
-  'patient',
-  'carer',
-  'relative',
-  'representative',
-  'trainee',
-  'partner',
-  'member-of-public',
-] as const;
-export type Relationship = (typeof RELATIONSHIPS)[number];
-
-/** R-INT-5: consent of the person affected to a representative acting and seeing their information. */
-export const CONSENT_STATUSES = ['given', 'pending', 'not-needed'] as const;
-export type ConsentStatus = (typeof CONSENT_STATUSES)[number];
-
-export const CONSENT_NOT_NEEDED_REASONS = ['deceased', 'child', 'lacks-capacity'] as const;
-export type ConsentNotNeededReason = (typeof CONSENT_NOT_NEEDED_REASONS)[number];
 
 export interface PostalAddress {
   lines: string[];

@@ -7,47 +7,17 @@ import {
   PrimaryGeneratedColumn,
   UpdateDateColumn,
 } from 'typeorm';
-import type { Complexity, FindingOutcome, ProfileId } from '@complaints/domain';
+import type {
+  AccessibilityNeed,
+  Channel,
+  Complexity,
+  FindingOutcome,
+  ProfileId,
+  ReplyChannel,
+  SubmissionKind,
+} from '@complaints/domain';
 import { ComplaintIssue } from './complaint-issue.entity';
 import { ComplaintParty } from './complaint-party.entity';
-
-/** R-INT-1 */
-export const CHANNELS = [
-  'in-person',
-  'phone',
-  'letter',
-  'email',
-  'web-form',
-  'social-media',
-  'pals',
-  'commissioner',
-  'partner-organisation',
-] as const;
-export type Channel = (typeof CHANNELS)[number];
-
-/**
- * R-INT-3: only a complaint starts the procedure; feedback is recorded for learning. R-QUICK-1 (HPFT): a PALS
- * enquiry becomes a complaint if it is not resolved within its time.
- */
-export const SUBMISSION_KINDS = ['complaint', 'feedback', 'complaint-and-feedback', 'pals-enquiry'] as const;
-export type SubmissionKind = (typeof SUBMISSION_KINDS)[number];
-
-/** R-INT-2: how the person wants replies. */
-export const REPLY_CHANNELS = ['letter', 'email'] as const;
-export type ReplyChannel = (typeof REPLY_CHANNELS)[number];
-
-/** R-INT-2: reasonable adjustments. */
-export const ACCESSIBILITY_NEEDS = [
-  'large-print',
-  'easy-read',
-  'interpreter',
-  'advocate',
-  'braille',
-  'audio',
-  'bsl',
-  'other',
-] as const;
-export type AccessibilityNeed = (typeof ACCESSIBILITY_NEEDS)[number];
 
 /**
  * A complaint (or feedback) as received, and the projection of its process state that the worklist reads.

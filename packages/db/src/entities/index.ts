@@ -30,7 +30,6 @@ export * from './complaint-party.entity';
 export * from './case-event.entity';
 export * from './correspondence.entity';
 export type { ContactRestrictionStatus } from './contact-restriction.entity';
-export { CASE_ROLES, STAFF_ROLES, type StaffRole } from './staff-user.entity';
 
 export const ENTITIES = [
   Organisation,

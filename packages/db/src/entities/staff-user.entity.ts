@@ -1,24 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
-
-/** Roles of procedure §7; a user may hold several. */
-export const STAFF_ROLES = [
-  'responsible-person',
-  'senior-manager',
-  'complaints-manager',
-  'handler',
-  'complaint-lead',
-  'staff',
-] as const;
-export type StaffRole = (typeof STAFF_ROLES)[number];
-
-/** Roles that consider complaints and so may read their records (R-INT-8); `staff` alone may not. */
-export const CASE_ROLES = [
-  'handler',
-  'complaints-manager',
-  'complaint-lead',
-  'senior-manager',
-  'responsible-person',
-] as const satisfies readonly StaffRole[];
+import type { StaffRole } from '@complaints/domain';
 
 /** A member of an organisation's staff who uses the internal API. */
 @Entity()

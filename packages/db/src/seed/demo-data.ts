@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { Organisation } from '../entities/organisation.entity';
-import { StaffUser, type StaffRole } from '../entities/staff-user.entity';
+import { StaffUser } from '../entities/staff-user.entity';
+import { type StaffRole } from '@complaints/domain';
 
 type DemoOrganisation = Pick<
   Organisation,

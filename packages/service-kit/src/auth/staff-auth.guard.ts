@@ -8,10 +8,10 @@ import {
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
-import type { StaffRole } from '@complaints/db';
 import { ProblemException } from '../problem-details';
 import { IS_PUBLIC } from './public.decorator';
 import { verifyStaffToken, type StaffPrincipal, type TokenSettings } from './staff-token';
+import { type StaffRole } from '@complaints/domain';
 
 export const TOKEN_SETTINGS = Symbol('TOKEN_SETTINGS');
 const ROLES = 'roles';

@@ -1,5 +1,5 @@
 import { jwtVerify, SignJWT } from 'jose';
-import type { StaffRole } from '@complaints/db';
+import { type StaffRole } from '@complaints/domain';
 
 /** Who is calling: a member of staff of one organisation, with their procedure §7 roles. */
 export interface StaffPrincipal {

@@ -1,8 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
-import { CaseEvent, Complaint, ComplaintParty, type ConsentNotNeededReason } from '@complaints/db';
+import { CaseEvent, Complaint, ComplaintParty } from '@complaints/db';
 import { DATA_SOURCE, ProblemException, type StaffPrincipal } from '@complaints/service-kit';
 import type { WorklistQueryDto } from './dto/worklist-query.dto';
+import { type ConsentNotNeededReason } from '@complaints/domain';
 
 /** Reads the case record, for the staff of the complaint's own organisation only (R-INT-8). */
 @Injectable()

@@ -11,7 +11,6 @@ import {
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { CASE_ROLES } from '@complaints/db';
 import { CurrentStaff, Roles, type StaffPrincipal } from '@complaints/service-kit';
 import { ComplaintCommandsService } from './complaint-commands.service';
 import { ComplaintRecordsService } from './complaint-records.service';
@@ -35,6 +34,7 @@ import { CreateComplaintDto } from './dto/create-complaint.dto';
 import { WorklistQueryDto } from './dto/worklist-query.dto';
 import { IntakeService } from './intake.service';
 import { PROBLEM, REFUSED, StaffApiResponses } from './api-responses';
+import { CASE_ROLES } from '@complaints/domain';
 
 @ApiTags('complaints')
 @StaffApiResponses()

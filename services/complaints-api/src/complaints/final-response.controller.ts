@@ -7,8 +7,8 @@ import {
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import { CASE_ROLES, type Complaint } from '@complaints/db';
-import { getProfile, type ApproverRole } from '@complaints/domain';
+import { type Complaint } from '@complaints/db';
+import { getProfile, type ApproverRole, CASE_ROLES } from '@complaints/domain';
 import { CurrentStaff, ProblemException, Roles, type StaffPrincipal } from '@complaints/service-kit';
 import {
   approveFinalResponseUpdate,

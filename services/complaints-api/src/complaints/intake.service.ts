@@ -3,8 +3,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { QueryFailedError, type DataSource, type EntityManager } from 'typeorm';
 import { CaseEvent, Complaint, ComplaintIssue, ComplaintParty, Organisation } from '@complaints/db';
 import {
-  acknowledgementDue,
-  quickResolutionDue,
+  openingDeadlines,
   takesPalsEnquiries,
   createWorkingDayCalendar,
   formatComplaintReference,
@@ -178,16 +177,11 @@ export class IntakeService {
   ): Promise<Complaint> {
     const profile = getProfile(organisation.profileId, organisation.profileVersion);
     const anonymous = dto.anonymous ?? false;
-    const entersProcedure = dto.kind !== 'feedback' && dto.kind !== 'pals-enquiry' && !anonymous;
     const calendar = createWorkingDayCalendar({
       nation: organisation.nation,
       closureDays: organisation.closureDays,
     });
-    const acknowledgement = entersProcedure ? acknowledgementDue(profile, dto.receivedOn, calendar) : null;
-    const palsEnquiryDue =
-      dto.kind === 'pals-enquiry'
-        ? quickResolutionDue(profile, dto.receivedOn, { palsEnquiry: true }, calendar)
-        : null;
+    const opening = openingDeadlines(profile, { ...dto, anonymous }, calendar);
     const reference = await this.nextReference(
       manager,
       organisation.code,
@@ -211,12 +205,12 @@ export class IntakeService {
       preferredLanguage: dto.preferredLanguage ?? null,
       outcomeSought: dto.outcomeSought ?? null,
       stage: initialStage({ kind: dto.kind, anonymous }),
-      deadlines: acknowledgement
-        ? { acknowledgement }
-        : palsEnquiryDue
-          ? { palsEnquiry: palsEnquiryDue }
+      deadlines: opening.acknowledgement
+        ? { acknowledgement: opening.acknowledgement }
+        : dto.kind === 'pals-enquiry' && opening.quickResolution
+          ? { palsEnquiry: opening.quickResolution }
           : {},
-      nextDeadline: acknowledgement ?? palsEnquiryDue,
+      nextDeadline: opening.next,
       idempotencyKey,
       requestHash,
       createdBy: staff.id,

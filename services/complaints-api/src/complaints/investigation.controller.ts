@@ -8,7 +8,6 @@ import {
 } from '@nestjs/swagger';
 import type { Complaint } from '@complaints/db';
 import { CurrentStaff, ProblemException, Roles, type StaffPrincipal } from '@complaints/service-kit';
-import { CASE_ROLES } from '@complaints/db';
 import { agreePlanUpdate, allocateUpdate, requestClinicalViewUpdate } from '@complaints/workflows/messages';
 import { ComplaintCommandsService } from './complaint-commands.service';
 import { ComplaintRecordsService } from './complaint-records.service';
@@ -17,6 +16,7 @@ import { AgreePlanDto } from './dto/plan.dto';
 import { InvestigationPlanService } from './investigation-plan.service';
 import { StaffDirectory } from './staff-directory.service';
 import { PROBLEM, REFUSED, StaffApiResponses } from './api-responses';
+import { CASE_ROLES } from '@complaints/domain';
 
 /** Who looks into a complaint, who it is about, the plan agreed with the person and the clinical view (R-INV-1/2/3, R-STAFF-1). */
 @ApiTags('investigation')

@@ -12,19 +12,13 @@ import {
   TemplateRenderer,
   type Mailer,
 } from '@complaints/activities/correspondence';
-import {
-  Complaint,
-  Correspondence,
-  DEMO_STAFF,
-  Organisation,
-  seedDemoData,
-  type StaffRole,
-} from '@complaints/db';
+import { Complaint, Correspondence, DEMO_STAFF, Organisation, seedDemoData } from '@complaints/db';
 import { configureApp, DATA_SOURCE, signStaffToken } from '@complaints/service-kit';
 import { documentedRequestExamples, type OpenApiDocument } from '@complaints/testing';
 import { AppModule } from '../app.module';
 import { loadCorrespondenceConfig } from '../config';
 import { SERVICE_DESCRIPTION } from '../service-description';
+import { type StaffRole } from '@complaints/domain';
 
 jest.setTimeout(30_000);
 

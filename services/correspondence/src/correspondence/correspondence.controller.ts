@@ -1,12 +1,13 @@
 import { Controller, Get, Inject, Param, ParseUUIDPipe, StreamableFile } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { DataSource } from 'typeorm';
-import { CASE_ROLES, Correspondence } from '@complaints/db';
+import { Correspondence } from '@complaints/db';
 import { CurrentStaff, DATA_SOURCE, Roles, type StaffPrincipal } from '@complaints/service-kit';
 import { CorrespondenceContentDto, CorrespondenceItemDto } from './correspondence.dto';
 import { itemViews } from './correspondence-views';
 import { assertOwnOrganisation, notFound } from './own-organisation';
 import { pdfAttachment, PDF_RESPONSE } from './pdf-response';
+import { CASE_ROLES } from '@complaints/domain';
 
 /** The correspondence log: what was (or is waiting to be) sent about a complaint, for its organisation's staff. */
 @ApiTags('correspondence')

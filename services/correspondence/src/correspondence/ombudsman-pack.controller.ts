@@ -2,12 +2,12 @@ import { Controller, Get, Inject, Param, StreamableFile } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { DataSource } from 'typeorm';
 import { renderPdf } from '@complaints/activities/correspondence';
-import { CASE_ROLES } from '@complaints/db';
 import { CurrentStaff, DATA_SOURCE, Roles, type StaffPrincipal } from '@complaints/service-kit';
 import { ombudsmanPack } from './ombudsman-pack';
 import { loadOmbudsmanPackRecord } from './ombudsman-pack-record';
 import { assertOwnOrganisation, notFound } from './own-organisation';
 import { pdfAttachment, PDF_RESPONSE } from './pdf-response';
+import { CASE_ROLES } from '@complaints/domain';
 
 /** The complaint's file for the Ombudsman (issue #5), for its organisation's staff. */
 @ApiTags('correspondence')

@@ -8,8 +8,7 @@ import {
   ApiUnauthorizedResponse,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import { CASE_ROLES } from '@complaints/db';
-import { isComplaintReference, parseComplaintReference } from '@complaints/domain';
+import { isComplaintReference, parseComplaintReference, CASE_ROLES } from '@complaints/domain';
 import { CurrentStaff, ProblemException, Roles, type StaffPrincipal } from '@complaints/service-kit';
 import { CorrespondencePreviewService } from './correspondence-preview.service';
 import { PreviewDto, PreviewResultDto } from './templates.dto';

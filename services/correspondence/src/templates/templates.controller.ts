@@ -9,10 +9,10 @@ import {
   ApiUnauthorizedResponse,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import { CASE_ROLES } from '@complaints/db';
 import { CurrentStaff, Roles, type StaffPrincipal } from '@complaints/service-kit';
 import { TemplateOverridesService } from './template-overrides.service';
 import { OverrideDto, RevertOverrideQuery, SaveOverrideDto, TemplateCatalogueDto } from './templates.dto';
+import { CASE_ROLES } from '@complaints/domain';
 
 const PROBLEM = { description: 'RFC 9457 problem details (application/problem+json)' };
 

@@ -1,6 +1,22 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { londonDate } from '@complaints/domain';
+import {
+  londonDate,
+  ACCESSIBILITY_NEEDS,
+  CHANNELS,
+  CONSENT_NOT_NEEDED_REASONS,
+  CONSENT_STATUSES,
+  RELATIONSHIPS,
+  REPLY_CHANNELS,
+  SUBMISSION_KINDS,
+  type AccessibilityNeed,
+  type Channel,
+  type ConsentNotNeededReason,
+  type ConsentStatus,
+  type Relationship,
+  type ReplyChannel,
+  type SubmissionKind,
+} from '@complaints/domain';
 import { upperCase } from './transforms';
 import {
   ArrayMaxSize,
@@ -20,22 +36,6 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import {
-  ACCESSIBILITY_NEEDS,
-  CHANNELS,
-  CONSENT_NOT_NEEDED_REASONS,
-  CONSENT_STATUSES,
-  RELATIONSHIPS,
-  REPLY_CHANNELS,
-  SUBMISSION_KINDS,
-  type AccessibilityNeed,
-  type Channel,
-  type ConsentNotNeededReason,
-  type ConsentStatus,
-  type Relationship,
-  type ReplyChannel,
-  type SubmissionKind,
-} from '@complaints/db';
 import { ISO_DATE } from './iso-date';
 
 const isoDate = { strict: true, strictSeparator: true } as const;

@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Equals, IsIn, IsISO8601, IsString, Length, Matches } from 'class-validator';
-import { PAUSE_REASONS, type PauseReason } from '@complaints/workflows/messages';
 import { ISO_DATE } from './iso-date';
+import { PAUSE_REASONS, type PauseReason } from '@complaints/domain';
 
 export class ExtendEarlyResolutionDto {
   @ApiProperty({

@@ -1,12 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, ValidateIf } from 'class-validator';
-import { CONSENT_NOT_NEEDED_REASONS, type ConsentNotNeededReason } from '@complaints/db';
 import {
+  CONSENT_NOT_NEEDED_REASONS,
+  type ConsentNotNeededReason,
   OUT_OF_SCOPE_MATTERS,
   REPRESENTATIVE_DECISIONS,
   type OutOfScopeMatter,
   type RepresentativeDecision,
-} from '@complaints/workflows/messages';
+} from '@complaints/domain';
 
 export class DecideScopeDto {
   @ApiProperty({
