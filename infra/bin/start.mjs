@@ -67,7 +67,7 @@ await main(
 
     const api = `http://127.0.0.1:${mode.ports.complaintsApi}`;
     process.stdout.write(`
-  The complaints system is running. Ctrl-C stops it; data is kept in .data/dev.
+  The complaints system is running. Ctrl-C stops it; the next start resumes with the same data.
 
     Complaints API docs   ${api}/docs
     Correspondence docs   http://127.0.0.1:${mode.ports.correspondence}/docs
