@@ -36,11 +36,25 @@ function pathWithout(hidden) {
   return entries.join(path.delimiter);
 }
 
+// What the test command sets for its own tests (its infrastructure, its binaries) is not the machine's.
+const TEST_COMMAND_VARIABLES = [
+  'DATABASE_URL',
+  'SMTP_URL',
+  'MAIL_INBOX_URL',
+  'TEMPORAL_ADDRESS',
+  'TEMPORAL_UI_URL',
+  'TEMPORAL_CLI_PATH',
+  'TEMPORAL_TEST_SERVER_PATH',
+  'TEST_RESULTS_DIR',
+];
+
 function smoke({ hidden = [] } = {}) {
+  const env = { ...process.env, PATH: pathWithout(['pnpm', 'pnpx', ...hidden]) };
+  for (const variable of TEST_COMMAND_VARIABLES) delete env[variable];
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ['infra/bin/smoke.mjs'], {
       cwd: project,
-      env: { ...process.env, PATH: pathWithout(['pnpm', 'pnpx', ...hidden]) },
+      env,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';

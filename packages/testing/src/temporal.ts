@@ -22,18 +22,34 @@ async function withSearchAttributes(env: TestWorkflowEnvironment): Promise<TestW
  */
 export async function createTimeSkippingEnvironment(): Promise<TestWorkflowEnvironment> {
   return withSearchAttributes(
-    await TestWorkflowEnvironment.createTimeSkipping({
-      server: { executable: { type: 'existing-path', path: requiredPath('TEMPORAL_TEST_SERVER_PATH') } },
-    }),
+    await startingAgain(() =>
+      TestWorkflowEnvironment.createTimeSkipping({
+        server: { executable: { type: 'existing-path', path: requiredPath('TEMPORAL_TEST_SERVER_PATH') } },
+      }),
+    ),
   );
+}
+
+// The SDK gives a server 5 seconds to accept connections; a JVM starting on a busy 2-core machine can
+// miss that. Starting the server is infrastructure, not the behaviour under test, so it is tried again.
+async function startingAgain<T>(start: () => Promise<T>, attempts = 3): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await start();
+    } catch (error) {
+      if (attempt >= attempts || !/Failed to start ephemeral server/.test(String(error))) throw error;
+    }
+  }
 }
 
 /** A Temporal dev server started from the provisioned CLI (TEMPORAL_CLI_PATH). */
 export async function createLocalEnvironment(): Promise<TestWorkflowEnvironment> {
   return withSearchAttributes(
-    await TestWorkflowEnvironment.createLocal({
-      server: { executable: { type: 'existing-path', path: requiredPath('TEMPORAL_CLI_PATH') }, ui: false },
-    }),
+    await startingAgain(() =>
+      TestWorkflowEnvironment.createLocal({
+        server: { executable: { type: 'existing-path', path: requiredPath('TEMPORAL_CLI_PATH') }, ui: false },
+      }),
+    ),
   );
 }
 
