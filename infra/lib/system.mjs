@@ -5,6 +5,7 @@ import path from 'node:path';
 import { DATA_DIR, ROOT } from './paths.mjs';
 import { assertPortsFree } from './ports.mjs';
 import { clusterDir } from './postgres-home.mjs';
+import { embeddedSecrets } from './secrets.mjs';
 
 export const MODES = {
   dev: {
@@ -68,6 +69,7 @@ export async function startInfrastructure(supervisor, mode, temporalCli) {
   fs.mkdirSync(dataDir, { recursive: true });
 
   const env = {
+    ...embeddedSecrets(dataDir),
     DATABASE_URL:
       process.env.DATABASE_URL ??
       `postgres://complaints:complaints@127.0.0.1:${ports.postgres}/${mode.database}`,

@@ -41,6 +41,14 @@ export function loadConfig<T extends z.ZodRawShape>(
   throw new ConfigError(`${service}: invalid configuration\n${lines.join('\n')}`);
 }
 
+const REQUIRED_KEY = 'is required (npm start and npm test make one under .data/; production sets its own)';
+// Keys that were once defaults in this repository's source, so anyone can sign or decrypt with them.
+const PUBLISHED_KEYS = [
+  'development-only-secret-change-me-in-production',
+  'ZGV2ZWxvcG1lbnQtb25seS1wYXlsb2FkLWtleS0zMiE=',
+];
+const PUBLISHED = 'is a key published in the source code: set a key of your own';
+
 /** Settings every service has. */
 export const commonConfig = {
   PORT: z.coerce.number().int().min(1).max(65535).describe('HTTP port of this service'),
@@ -56,19 +64,19 @@ export const commonConfig = {
   ),
   TEMPORAL_ADDRESS: z.string().min(1).default('127.0.0.1:7233').describe('Temporal frontend host:port'),
   TEMPORAL_NAMESPACE: z.string().min(1).default('default').describe('Temporal namespace'),
+  // No key has a default: the embedded set-ups make their own under .data/ (infra/lib/secrets.mjs).
   PAYLOAD_ENCRYPTION_KEY: secret(
     z
-      .string()
+      .string({ required_error: REQUIRED_KEY })
       .refine((v) => Buffer.from(v, 'base64').length === 32, 'must be 32 bytes, base64-encoded')
-      // Development key; production deployments set their own.
-      .default('ZGV2ZWxvcG1lbnQtb25seS1wYXlsb2FkLWtleS0zMiE=')
+      .refine((v) => !PUBLISHED_KEYS.includes(v), PUBLISHED)
       .describe('key encrypting Temporal payloads (base64 of 32 bytes)'),
   ),
   AUTH_JWT_SECRET: secret(
     z
-      .string()
+      .string({ required_error: REQUIRED_KEY })
       .min(32, 'must be at least 32 characters')
-      .default('development-only-secret-change-me-in-production')
+      .refine((v) => !PUBLISHED_KEYS.includes(v), PUBLISHED)
       .describe('HS256 key verifying staff bearer tokens'),
   ),
   AUTH_JWT_ISSUER: z.string().default('nhs-complaints').describe('expected issuer of staff tokens'),

@@ -16,22 +16,43 @@ function configError(run: () => unknown): ConfigError {
 }
 
 describe('loadConfig(commonConfig)', () => {
+  const ownKeys = {
+    PAYLOAD_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+    AUTH_JWT_SECRET: 'k'.repeat(48),
+  };
+
   it('applies the defaults and coerces PORT to a number', () => {
-    const config = loadConfig('test-service', commonConfig, { PORT: '8080', DATABASE_URL });
+    const config = loadConfig('test-service', commonConfig, { PORT: '8080', DATABASE_URL, ...ownKeys });
     expect(config).toEqual({
       PORT: 8080,
       LOG_LEVEL: 'info',
       DATABASE_URL,
       TEMPORAL_ADDRESS: '127.0.0.1:7233',
       TEMPORAL_NAMESPACE: 'default',
-      PAYLOAD_ENCRYPTION_KEY: expect.any(String),
-      AUTH_JWT_SECRET: expect.any(String),
+      ...ownKeys,
       AUTH_JWT_ISSUER: 'nhs-complaints',
     });
-    // The default payload key satisfies its own rule: 32 bytes once base64-decoded.
-    expect(Buffer.from(config.PAYLOAD_ENCRYPTION_KEY, 'base64')).toHaveLength(32);
-    expect(config.AUTH_JWT_SECRET.length).toBeGreaterThanOrEqual(32);
   });
+
+  it('has no default key: a service without its keys refuses to start, naming both', () => {
+    const error = configError(() => loadConfig('test-service', commonConfig, { PORT: '8080', DATABASE_URL }));
+    expect(error.message).toMatch(/PAYLOAD_ENCRYPTION_KEY: is required/);
+    expect(error.message).toMatch(/AUTH_JWT_SECRET: is required/);
+  });
+
+  it.each([
+    ['AUTH_JWT_SECRET', 'development-only-secret-change-me-in-production'],
+    ['PAYLOAD_ENCRYPTION_KEY', 'ZGV2ZWxvcG1lbnQtb25seS1wYXlsb2FkLWtleS0zMiE='],
+  ])(
+    'refuses %s set to the development key once published in the source, without echoing it',
+    (name, key) => {
+      const error = configError(() =>
+        loadConfig('test-service', commonConfig, { PORT: '8080', DATABASE_URL, ...ownKeys, [name]: key }),
+      );
+      expect(error.message).toContain(`${name}: is a key published in the source code`);
+      expect(error.message).not.toContain(key);
+    },
+  );
 
   it('keeps the values it is given over the defaults', () => {
     const key = randomBytes(32).toString('base64');
@@ -71,7 +92,7 @@ describe('loadConfig(commonConfig)', () => {
 
   it('reports every problem, one line each, including a missing required value', () => {
     const error = configError(() =>
-      loadConfig('test-service', commonConfig, { PORT: 'x', LOG_LEVEL: 'loud' }),
+      loadConfig('test-service', commonConfig, { PORT: 'x', LOG_LEVEL: 'loud', ...ownKeys }),
     );
     const keys = error.message
       .split('\n')

@@ -1,0 +1,24 @@
+#!/usr/bin/env node
+// `npm run token -- handler@hpft.demo`: a demo staff token for the system `npm start` runs, signed with
+// the key that start made for it (.data/dev/secrets.json).
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { ROOT } from '../lib/paths.mjs';
+import { MODES } from '../lib/system.mjs';
+import { secretsPath } from '../lib/secrets.mjs';
+
+const secrets = secretsPath(MODES.dev.dataDir);
+if (!process.env.AUTH_JWT_SECRET && !fs.existsSync(secrets)) {
+  process.stderr.write(
+    '[complaints] no signing key yet: run `npm start` first (it makes one under .data/dev)\n',
+  );
+  process.exit(1);
+}
+const kept = fs.existsSync(secrets) ? JSON.parse(fs.readFileSync(secrets, 'utf8')) : {};
+const cli = path.join(ROOT, 'services', 'complaints-api', 'dist', 'cli', 'token.js');
+const result = spawnSync(process.execPath, [cli, ...process.argv.slice(2)], {
+  stdio: 'inherit',
+  env: { ...kept, ...process.env },
+});
+process.exit(result.status ?? 1);

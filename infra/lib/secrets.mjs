@@ -1,0 +1,27 @@
+// The keys of an embedded set-up: made for it on first use and kept beside its data (mode 0600), never
+// a default in the source. A key in the environment wins (that is how production and compose set them).
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const MAKERS = {
+  AUTH_JWT_SECRET: () => crypto.randomBytes(48).toString('base64url'),
+  PAYLOAD_ENCRYPTION_KEY: () => crypto.randomBytes(32).toString('base64'),
+};
+
+export function secretsPath(dataDir) {
+  return path.join(dataDir, 'secrets.json');
+}
+
+/** The mode's keys, created under its data directory the first time; the environment's win. */
+export function embeddedSecrets(dataDir) {
+  const file = secretsPath(dataDir);
+  const own = fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : {};
+  const made = Object.keys(MAKERS).filter((name) => own[name] === undefined);
+  for (const name of made) own[name] = MAKERS[name]();
+  if (made.length > 0) {
+    fs.mkdirSync(dataDir, { recursive: true });
+    fs.writeFileSync(file, `${JSON.stringify(own, null, 2)}\n`, { mode: 0o600 });
+  }
+  return Object.fromEntries(Object.keys(MAKERS).map((name) => [name, process.env[name] ?? own[name]]));
+}
