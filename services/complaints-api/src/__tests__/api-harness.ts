@@ -20,7 +20,7 @@ import { openTestDataSource } from '@complaints/testing';
 import { SERVICE_DESCRIPTION } from '../service-description';
 import { AppModule } from '../app.module';
 import { loadComplaintsApiConfig } from '../config';
-import { ComplaintWorkflowStarter } from '../complaints/complaint-workflow.starter';
+import { ComplaintWorkflowStarter } from '../intake/complaint-workflow.starter';
 
 export const config = loadComplaintsApiConfig({
   ...process.env,

@@ -6,7 +6,7 @@ import type { EntityManager } from 'typeorm';
 import { Complaint } from '@complaints/db';
 import { SEARCH_ATTRIBUTES } from '@complaints/temporal';
 import { MailInbox } from '@complaints/testing';
-import { ComplaintWorkflowStarter } from '../complaints/complaint-workflow.starter';
+import { ComplaintWorkflowStarter } from '../intake/complaint-workflow.starter';
 import { complaintBody, eventually, startApi, startWorkers, tokenFor, type TestWorkers } from './api-harness';
 
 jest.setTimeout(60_000);
