@@ -3,6 +3,7 @@
 // `complaints` and `correspondence` task queues.
 import { type INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
+import request from 'supertest';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import type { DataSource } from 'typeorm';
@@ -20,7 +21,7 @@ import { openTestDataSource } from '@complaints/testing';
 import { SERVICE_DESCRIPTION } from '../service-description';
 import { AppModule } from '../app.module';
 import { loadComplaintsApiConfig } from '../config';
-import { ComplaintWorkflowStarter } from '../complaints/complaint-workflow.starter';
+import { ComplaintWorkflowStarter } from '../intake/complaint-workflow.starter';
 
 export const config = loadComplaintsApiConfig({
   ...process.env,
@@ -97,6 +98,66 @@ export async function startWorkers(): Promise<TestWorkers> {
       await clientConnection.close();
       mailer.close();
       await dataSource.destroy();
+    },
+  };
+}
+
+/** The Authorization header of a staff token. */
+export const as = (token: string) => ({ Authorization: `Bearer ${token}` });
+
+/** The complaint as GET /complaints/:reference shows it. */
+export interface ComplaintDetail {
+  stage: string;
+  closedAt: string | null;
+  nextDeadline: string | null;
+  underOversight: boolean;
+  issues: { id: string; description: string }[];
+  deadlines: Record<string, string | null | undefined>;
+  timeline: { type: string; rule: string | null; data: Record<string, unknown> }[];
+  [field: string]: unknown;
+}
+
+/**
+ * The one line of setup of an API e2e file: the API (and, unless `workers: false`, real workers for both
+ * task queues) started before the file's tests and stopped after them.
+ */
+export function useApi(options: { workers?: boolean; timeoutMs?: number } = {}) {
+  let app: INestApplication | undefined;
+  let workers: TestWorkers | undefined;
+  jest.setTimeout(options.timeoutMs ?? 90_000);
+  beforeAll(async () => {
+    [app, workers] = await Promise.all([startApi(), options.workers === false ? undefined : startWorkers()]);
+  });
+  afterAll(async () => {
+    await app?.close();
+    await workers?.stop();
+  });
+  const api = () => request(app!.getHttpServer());
+  /** The complaint's record once `accept` holds (the workflow moves on asynchronously). */
+  const detailWhen = (
+    reference: string,
+    token: string,
+    accept: (detail: ComplaintDetail) => boolean,
+  ): Promise<ComplaintDetail> =>
+    eventually(
+      () =>
+        api()
+          .get(`/complaints/${reference}`)
+          .set(as(token))
+          .then((response) => response.body as ComplaintDetail),
+      accept,
+    );
+  return {
+    api,
+    detailWhen,
+    /** The complaint's record once its stage is as accepted. */
+    stageOf: (reference: string, token: string, accept: (stage: string) => boolean) =>
+      detailWhen(reference, token, (detail) => accept(detail.stage)),
+    workers: () => workers!,
+    /** Restarts the API, e.g. with a workflow starter that fails. */
+    async restartApi(restart: Parameters<typeof startApi>[0]) {
+      await app?.close();
+      app = await startApi(restart);
     },
   };
 }

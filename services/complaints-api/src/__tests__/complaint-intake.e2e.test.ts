@@ -1,32 +1,22 @@
 // Issue: first complaint end to end. POST → Postgres row → running workflow → acknowledgement email in the
 // real SMTP server's inbox → timeline; idempotent intake; bad input; authorisation; no personal data in Temporal.
-import type { INestApplication } from '@nestjs/common';
-import request from 'supertest';
 import type { EntityManager } from 'typeorm';
 import { Complaint } from '@complaints/db';
 import { SEARCH_ATTRIBUTES } from '@complaints/temporal';
 import { MailInbox } from '@complaints/testing';
-import { ComplaintWorkflowStarter } from '../complaints/complaint-workflow.starter';
-import { complaintBody, eventually, startApi, startWorkers, tokenFor, type TestWorkers } from './api-harness';
+import { ComplaintWorkflowStarter } from '../intake/complaint-workflow.starter';
+import { complaintBody, eventually, tokenFor, useApi } from './api-harness';
 
-jest.setTimeout(60_000);
+const { api, workers, restartApi } = useApi({ timeoutMs: 60_000 });
 
-let app: INestApplication;
-let workers: TestWorkers;
 let handler: string;
 const inbox = new MailInbox();
 
 beforeAll(async () => {
-  [app, workers] = await Promise.all([startApi(), startWorkers()]);
   handler = await tokenFor('handler@hpft.demo');
 });
-afterAll(async () => {
-  await app?.close();
-  await workers?.stop();
-});
 
-const api = () => request(app.getHttpServer());
-const countComplaints = () => workers.dataSource.getRepository(Complaint).count();
+const countComplaints = () => workers().dataSource.getRepository(Complaint).count();
 
 describe('a complaint from intake to its acknowledgement letter', () => {
   it('is recorded, gets its workflow, is acknowledged in writing, and the letter reaches the inbox once', async () => {
@@ -48,8 +38,8 @@ describe('a complaint from intake to its acknowledgement letter', () => {
       deadlines: { acknowledgement: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) },
     });
 
-    const row = await workers.dataSource
-      .getRepository(Complaint)
+    const row = await workers()
+      .dataSource.getRepository(Complaint)
       .findOneOrFail({ where: { reference }, relations: { parties: true, issues: true } });
     expect(row.parties[0]).toEqual(
       expect.objectContaining({
@@ -60,7 +50,7 @@ describe('a complaint from intake to its acknowledgement letter', () => {
     );
     expect(row.issues[0].description).toBe(body.issues[0].description);
 
-    const handle = workers.client.workflow.getHandle(reference);
+    const handle = workers().client.workflow.getHandle(reference);
     const description = await eventually(
       () => handle.describe(),
       (d) => d.typedSearchAttributes.get(SEARCH_ATTRIBUTES.stage) === 'awaiting-acknowledgement',
@@ -220,7 +210,7 @@ describe('idempotent intake', () => {
       .expect(201);
     expect(second.body.reference).toBe(first.body.reference);
     expect(second.headers['idempotent-replayed']).toBe('true');
-    expect(await workers.dataSource.getRepository(Complaint).countBy({ idempotencyKey: key })).toBe(1);
+    expect(await workers().dataSource.getRepository(Complaint).countBy({ idempotencyKey: key })).toBe(1);
 
     const different = await api()
       .post('/complaints')
@@ -243,7 +233,7 @@ describe('idempotent intake', () => {
     const [a, b] = await Promise.all([send(), send()]);
     expect([a.status, b.status]).toEqual([201, 201]);
     expect(a.body.reference).toBe(b.body.reference);
-    expect(await workers.dataSource.getRepository(Complaint).countBy({ idempotencyKey: key })).toBe(1);
+    expect(await workers().dataSource.getRepository(Complaint).countBy({ idempotencyKey: key })).toBe(1);
   });
 });
 
@@ -381,9 +371,8 @@ describe('nothing lost: the commit-to-start window', () => {
   }
 
   it('a complaint committed without its workflow gets one from the outbox relay', async () => {
-    const starter = new DiesOnceStarter(workers.client, workers.dataSource);
-    await app.close();
-    app = await startApi({ starter });
+    const starter = new DiesOnceStarter(workers().client, workers().dataSource);
+    await restartApi({ starter });
     const created = await api()
       .post('/complaints')
       .set('Authorization', `Bearer ${handler}`)
@@ -391,13 +380,13 @@ describe('nothing lost: the commit-to-start window', () => {
       .expect(201);
     const { reference } = created.body;
     expect(starter.deaths).toBe(1);
-    const handle = workers.client.workflow.getHandle(reference);
+    const handle = workers().client.workflow.getHandle(reference);
     const status = await eventually(
       () => handle.describe().then((d) => d.status.name),
       (name) => name === 'RUNNING',
     );
     expect(status).toBe('RUNNING');
-    const row = await workers.dataSource.getRepository(Complaint).findOneByOrFail({ reference });
+    const row = await workers().dataSource.getRepository(Complaint).findOneByOrFail({ reference });
     expect(row.workflowStartedAt).not.toBeNull();
   });
 });

@@ -1,28 +1,13 @@
 // R-PERS-1 through the HTTP API with the real workers, Postgres, Temporal and SMTP: limits on contact are
 // proposed by the complaints lead, approved by a senior manager (not the proposer), sent to the person, shown
 // on the person's next complaint — which is handled as usual — and lifted on review.
-import type { INestApplication } from '@nestjs/common';
-import request from 'supertest';
 import { createWorkingDayCalendar, londonDate, workingDaysAfterReceipt } from '@complaints/domain';
 import { MailInbox } from '@complaints/testing';
-import { complaintBody, eventually, startApi, startWorkers, tokenFor, type TestWorkers } from './api-harness';
+import { as, complaintBody, eventually, tokenFor, useApi } from './api-harness';
 
-jest.setTimeout(90_000);
+const { api } = useApi({ timeoutMs: 90_000 });
 
-let app: INestApplication;
-let workers: TestWorkers;
 const inbox = new MailInbox();
-
-beforeAll(async () => {
-  [app, workers] = await Promise.all([startApi(), startWorkers()]);
-});
-afterAll(async () => {
-  await app?.close();
-  await workers?.stop();
-});
-
-const api = () => request(app.getHttpServer());
-const as = (token: string) => ({ Authorization: `Bearer ${token}` });
 
 it('limits on contact are approved by someone else, sent, shown on a new complaint that is still handled, and lifted', async () => {
   const handler = await tokenFor('handler@hpft.demo');

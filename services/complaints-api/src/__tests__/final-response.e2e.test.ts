@@ -2,8 +2,6 @@
 // Temporal and SMTP: the closer look, the R-RESP-1 draft, R-INV-8, the profile's sign-off chain (R-RESP-2),
 // the final response read back from the inbox with its Ombudsman route (R-RESP-3), promised actions
 // (R-RESP-4), reopening (R-REOPEN-1) and CWTH's stage two (R-STAGE2-1).
-import type { INestApplication } from '@nestjs/common';
-import request from 'supertest';
 import {
   createWorkingDayCalendar,
   getProfile,
@@ -11,25 +9,13 @@ import {
   type ProfileId,
 } from '@complaints/domain';
 import { MailInbox, type ReceivedMessage } from '@complaints/testing';
-import { complaintBody, eventually, startApi, startWorkers, tokenFor, type TestWorkers } from './api-harness';
+import { as, complaintBody, tokenFor, useApi, type ComplaintDetail } from './api-harness';
 
-jest.setTimeout(120_000);
+const { api, detailWhen } = useApi({ timeoutMs: 120_000 });
 
-let app: INestApplication;
-let workers: TestWorkers;
 const inbox = new MailInbox();
 const calendar = createWorkingDayCalendar();
 const londonToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date());
-
-beforeAll(async () => {
-  [app, workers] = await Promise.all([startApi(), startWorkers()]);
-});
-afterAll(async () => {
-  await app?.close();
-  await workers?.stop();
-});
-
-const api = () => request(app.getHttpServer());
 
 const ORGANISATIONS: Record<ProfileId, string> = {
   'phso-model': 'NCT',
@@ -37,15 +23,6 @@ const ORGANISATIONS: Record<ProfileId, string> = {
   itrust: 'ITRUST',
   cwth: 'CWTH',
 };
-
-interface Detail {
-  stage: string;
-  closedAt: string | null;
-  underOversight: boolean;
-  issues: { id: string; description: string }[];
-  deadlines: Record<string, string | null | undefined>;
-  timeline: { type: string; rule: string | null; data: Record<string, unknown> }[];
-}
 
 interface Case {
   organisation: string;
@@ -55,18 +32,10 @@ interface Case {
   tokens: Record<'handler' | 'manager' | 'chief' | 'director', string>;
 }
 
-function detailWhen(c: Case, accept: (detail: Detail) => boolean): Promise<Detail> {
-  return eventually(
-    () =>
-      api()
-        .get(`/complaints/${c.reference}`)
-        .set('Authorization', `Bearer ${c.tokens.handler}`)
-        .then((r) => r.body as Detail),
-    accept,
-  );
+/** The case's record once `accept` holds, as its handler sees it. */
+function caseWhen(c: Case, accept: (detail: ComplaintDetail) => boolean): Promise<ComplaintDetail> {
+  return detailWhen(c.reference, c.tokens.handler, accept);
 }
-
-const as = (token: string) => ({ Authorization: `Bearer ${token}` });
 
 /** A complaint acknowledged in writing and in its closer look (PHSO model: with an agreed date). */
 async function inCloserLook(profile: ProfileId): Promise<Case> {
@@ -92,7 +61,7 @@ async function inCloserLook(profile: ProfileId): Promise<Case> {
     .set(as(tokens.handler))
     .send({ method: 'written' })
     .expect(200);
-  const started = await detailWhen(c, (d) => d.stage === 'early-resolution' || d.stage === 'closer-look');
+  const started = await caseWhen(c, (d) => d.stage === 'early-resolution' || d.stage === 'closer-look');
   if (started.stage === 'early-resolution') {
     await api().post(`/complaints/${c.reference}/closer-look`).set(as(tokens.handler)).expect(200);
   }
@@ -108,7 +77,7 @@ async function inCloserLook(profile: ProfileId): Promise<Case> {
 }
 
 /** A complete draft: every R-RESP-1 section, a finding per issue, remedies and one promised action. */
-function completeDraft(c: Case, detail: Detail, overrides: Record<string, unknown> = {}) {
+function completeDraft(c: Case, detail: ComplaintDetail, overrides: Record<string, unknown> = {}) {
   const due = workingDaysAfterReceipt(londonToday(), 20, calendar)!;
   return {
     sections: {
@@ -197,9 +166,9 @@ describe.each([
 ] as const)('%s: closer look to closure through the API', (profile, ombudsman) => {
   it('the signed final response reaches the person with its Ombudsman route; the promised action closes it (R-RESP-1…4)', async () => {
     const c = await inCloserLook(profile);
-    const detail = await detailWhen(c, (d) => d.stage === 'closer-look');
+    const detail = await caseWhen(c, (d) => d.stage === 'closer-look');
     const version = await submit(c, completeDraft(c, detail));
-    await detailWhen(c, (d) => d.stage === 'awaiting-sign-off');
+    await caseWhen(c, (d) => d.stage === 'awaiting-sign-off');
     await signOff(c, version);
 
     const [letter] = await finalResponseLetter(c);
@@ -214,7 +183,7 @@ describe.each([
       expect(flat(cover.text)).toContain('I have read your complaint and our response personally.');
     }
 
-    const responded = await detailWhen(c, (d) => d.stage === 'responded');
+    const responded = await caseWhen(c, (d) => d.stage === 'responded');
     expect(responded.timeline.map((e) => e.type)).toEqual(
       expect.arrayContaining([
         'outcome-shared',
@@ -230,14 +199,14 @@ describe.each([
     await inbox.waitFor(
       (m) => m.subject === `Your complaint ${c.reference}: every action we promised is done`,
     );
-    const closed = await detailWhen(c, (d) => d.closedAt !== null);
+    const closed = await caseWhen(c, (d) => d.closedAt !== null);
     expect(closed.stage).toBe('closed');
   });
 });
 
 it('a response missing an R-RESP-1 element cannot be submitted; the refusal names it, and nothing changes', async () => {
   const c = await inCloserLook('itrust');
-  const detail = await detailWhen(c, (d) => d.stage === 'closer-look');
+  const detail = await caseWhen(c, (d) => d.stage === 'closer-look');
   const draft = completeDraft(c, detail);
   const incomplete = {
     ...draft,
@@ -263,12 +232,12 @@ it('a response missing an R-RESP-1 element cannot be submitted; the refusal name
   expect(refused.body.rule).toBe('R-RESP-1');
   expect(refused.body.detail).toContain('impact');
   expect(refused.body.detail).toContain(detail.issues[1].id);
-  expect((await detailWhen(c, () => true)).stage).toBe('closer-look');
+  expect((await caseWhen(c, () => true)).stage).toBe('closer-look');
 });
 
 it('bad drafts and bad sign-offs are refused with problem details naming the field or rule', async () => {
   const c = await inCloserLook('hpft');
-  const detail = await detailWhen(c, (d) => d.stage === 'closer-look');
+  const detail = await caseWhen(c, (d) => d.stage === 'closer-look');
   const invalid = await api()
     .post(`/complaints/${c.reference}/final-response/drafts`)
     .set(as(c.tokens.handler))
@@ -330,11 +299,11 @@ it('bad drafts and bad sign-offs are refused with problem details naming the fie
 
 it('HPFT: a reopened complaint gets its letter and 60 working days from the reopening (R-REOPEN-1)', async () => {
   const c = await inCloserLook('hpft');
-  const detail = await detailWhen(c, (d) => d.stage === 'closer-look');
+  const detail = await caseWhen(c, (d) => d.stage === 'closer-look');
   await signOff(c, await submit(c, completeDraft(c, detail, { actions: [] })));
-  await detailWhen(c, (d) => d.closedAt !== null);
+  await caseWhen(c, (d) => d.closedAt !== null);
   await api().post(`/complaints/${c.reference}/reopening`).set(as(c.tokens.handler)).expect(200);
-  const reopened = await detailWhen(c, (d) => d.stage === 'closer-look' && d.closedAt === null);
+  const reopened = await caseWhen(c, (d) => d.stage === 'closer-look' && d.closedAt === null);
   const due = workingDaysAfterReceipt(londonToday(), 60, calendar);
   expect(reopened.deadlines.finalResponse).toBe(due);
   const [letter] = await inbox.waitFor(
@@ -345,9 +314,9 @@ it('HPFT: a reopened complaint gets its letter and 60 working days from the reop
 
 it('CWTH: stage two instead of reopening, acknowledged by letter; its decision is final (R-STAGE2-1)', async () => {
   const c = await inCloserLook('cwth');
-  const detail = await detailWhen(c, (d) => d.stage === 'closer-look');
+  const detail = await caseWhen(c, (d) => d.stage === 'closer-look');
   await signOff(c, await submit(c, completeDraft(c, detail, { actions: [] })));
-  await detailWhen(c, (d) => d.closedAt !== null);
+  await caseWhen(c, (d) => d.closedAt !== null);
   const reopen = await api()
     .post(`/complaints/${c.reference}/reopening`)
     .set(as(c.tokens.handler))
@@ -355,10 +324,10 @@ it('CWTH: stage two instead of reopening, acknowledged by letter; its decision i
   expect(reopen.body.rule).toBe('R-STAGE2-1');
   await api().post(`/complaints/${c.reference}/stage-two-review`).set(as(c.tokens.handler)).expect(200);
   await inbox.waitFor((m) => m.subject === `Your complaint ${c.reference}: your request for a review`);
-  const review = await detailWhen(c, (d) => d.stage === 'closer-look' && d.closedAt === null);
+  const review = await caseWhen(c, (d) => d.stage === 'closer-look' && d.closedAt === null);
   await signOff(c, await submit(c, completeDraft(c, review, { actions: [] })));
   await finalResponseLetter(c, 'the outcome of your stage-two review');
-  await detailWhen(c, (d) => d.closedAt !== null);
+  await caseWhen(c, (d) => d.closedAt !== null);
   const again = await api()
     .post(`/complaints/${c.reference}/stage-two-review`)
     .set(as(c.tokens.handler))

@@ -1,29 +1,14 @@
 // Triage and allocation through the HTTP API with the real workers, Postgres, Temporal and SMTP: scope,
 // time limit and consent (R-INT-5/6/7), the conflict-of-interest check (R-INV-1),
 // staff complained about told early (R-STAFF-1) and the clinical view (R-INV-3).
-import type { INestApplication } from '@nestjs/common';
-import request from 'supertest';
 import { createWorkingDayCalendar, workingDaysAfterReceipt } from '@complaints/domain';
 import { MailInbox } from '@complaints/testing';
-import { complaintBody, eventually, startApi, startWorkers, tokenFor, type TestWorkers } from './api-harness';
+import { as, complaintBody, eventually, tokenFor, useApi } from './api-harness';
 
-jest.setTimeout(90_000);
+const { api } = useApi({ timeoutMs: 90_000 });
 
-let app: INestApplication;
-let workers: TestWorkers;
 const inbox = new MailInbox();
 const calendar = createWorkingDayCalendar();
-
-beforeAll(async () => {
-  [app, workers] = await Promise.all([startApi(), startWorkers()]);
-});
-afterAll(async () => {
-  await app?.close();
-  await workers?.stop();
-});
-
-const api = () => request(app.getHttpServer());
-const as = (token: string) => ({ Authorization: `Bearer ${token}` });
 
 async function acknowledgedHpftComplaint() {
   const handler = await tokenFor('handler@hpft.demo');

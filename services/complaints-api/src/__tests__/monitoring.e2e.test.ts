@@ -1,19 +1,8 @@
 // R-MON-1/2 through the HTTP API with a real Postgres: issues coded KO41a-style, complexity assessed, equality
 // answers kept apart from the case and only counted, and the monitoring report leaders read.
-import type { INestApplication } from '@nestjs/common';
-import request from 'supertest';
-import { complaintBody, startApi, tokenFor } from './api-harness';
+import { as, complaintBody, tokenFor, useApi } from './api-harness';
 
-jest.setTimeout(60_000);
-
-let app: INestApplication;
-beforeAll(async () => {
-  app = await startApi();
-});
-afterAll(async () => app?.close());
-
-const api = () => request(app.getHttpServer());
-const as = (token: string) => ({ Authorization: `Bearer ${token}` });
+const { api } = useApi({ workers: false, timeoutMs: 60_000 });
 
 async function report(token: string, day: string) {
   return (await api().get(`/reports/monitoring?from=${day}&to=${day}`).set(as(token)).expect(200)).body;

@@ -2,16 +2,13 @@
 // it in) is accepted as given, or refused for a reason the operation documents — never as invalid
 // input (400) and never with a 5xx. Validation runs before any procedure check, so a 409 here still
 // proves the body was valid.
-import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { DEMO_STAFF } from '@complaints/db';
 import { documentedRequestExamples, type OpenApiDocument } from '@complaints/testing';
-import { complaintBody, eventually, startApi, startWorkers, tokenFor, type TestWorkers } from './api-harness';
+import { complaintBody, eventually, tokenFor, useApi } from './api-harness';
 
-jest.setTimeout(120_000);
+const { api } = useApi({ timeoutMs: 120_000 });
 
-let app: INestApplication;
-let workers: TestWorkers;
 let document: OpenApiDocument;
 const pathValues: Record<string, string> = {
   id: '3fa85f64-5717-4562-b3fc-2c963f66afa6',
@@ -21,11 +18,10 @@ const pathValues: Record<string, string> = {
 const tokens: string[] = [];
 
 beforeAll(async () => {
-  [app, workers] = await Promise.all([startApi(), startWorkers()]);
-  document = (await request(app.getHttpServer()).get('/docs-json').expect(200)).body;
+  document = (await api().get('/docs-json').expect(200)).body;
   for (const user of DEMO_STAFF.filter((candidate) => candidate.organisationCode === 'HPFT'))
     tokens.push(await tokenFor(user.email));
-  const created = await request(app.getHttpServer())
+  const created = await api()
     .post('/complaints')
     .set({ Authorization: `Bearer ${await tokenFor('handler@hpft.demo')}` })
     .send(complaintBody())
@@ -33,17 +29,13 @@ beforeAll(async () => {
   pathValues.reference = created.body.reference;
   const record = await eventually(
     () =>
-      request(app.getHttpServer())
+      api()
         .get(`/complaints/${created.body.reference}`)
         .set({ Authorization: `Bearer ${tokens[0]}` })
         .then((response) => response.body),
     (body) => Array.isArray(body.issues) && body.issues.length > 0,
   );
   pathValues.issueId = record.issues[0].id;
-});
-afterAll(async () => {
-  await app?.close();
-  await workers?.stop();
 });
 
 it('documents a request body for every command that takes one', () => {
@@ -54,7 +46,7 @@ it('takes in the example complaint of the API docs as it is (201)', async () => 
   const example = documentedRequestExamples(document).find(
     ({ method, path }) => method === 'post' && path === '/complaints',
   );
-  const response = await request(app.getHttpServer())
+  const response = await api()
     .post('/complaints')
     .set({ Authorization: `Bearer ${await tokenFor('handler@hpft.demo')}` })
     .send(example!.body as object);
@@ -69,7 +61,7 @@ it('accepts every documented example, or refuses it only as the operation docume
     // The first demo user whose roles allow the command: a 401/403 would hide the body's validation.
     let response: request.Response | undefined;
     for (const token of tokens) {
-      const server = request(app.getHttpServer());
+      const server = api();
       response = await (method === 'put' ? server.put(url) : server.post(url))
         .set({ Authorization: `Bearer ${token}` })
         .send(body as object);

@@ -1,32 +1,11 @@
 // R-INT-8 / architecture principle 2: a complaint run through intake, acknowledgement and its letter leaves
 // no personal data in Temporal — the full history (payloads decoded), search attributes and memo are scanned.
-import type { INestApplication } from '@nestjs/common';
 import { defaultPayloadConverter, type Payload } from '@temporalio/common';
-import request from 'supertest';
 import { EncryptionCodec } from '@complaints/temporal/client';
 import { MailInbox } from '@complaints/testing';
-import {
-  complaintBody,
-  config,
-  eventually,
-  startApi,
-  startWorkers,
-  tokenFor,
-  type TestWorkers,
-} from './api-harness';
+import { complaintBody, config, eventually, tokenFor, useApi } from './api-harness';
 
-jest.setTimeout(60_000);
-
-let app: INestApplication;
-let workers: TestWorkers;
-
-beforeAll(async () => {
-  [app, workers] = await Promise.all([startApi(), startWorkers()]);
-});
-afterAll(async () => {
-  await app?.close();
-  await workers?.stop();
-});
+const { api, workers } = useApi({ timeoutMs: 60_000 });
 
 /** Every payload in a history-like object, decrypted and converted back to its value, as text. */
 async function decodedPayloads(node: unknown, codec: EncryptionCodec, out: string[] = []): Promise<string[]> {
@@ -47,20 +26,20 @@ async function decodedPayloads(node: unknown, codec: EncryptionCodec, out: strin
 it('no name, email, address, phone, date of birth or issue text reaches the workflow history, search attributes or memo', async () => {
   const handler = await tokenFor('handler@hpft.demo');
   const body = complaintBody();
-  const created = await request(app.getHttpServer())
+  const created = await api()
     .post('/complaints')
     .set('Authorization', `Bearer ${handler}`)
     .send(body)
     .expect(201);
   const { reference } = created.body;
-  await request(app.getHttpServer())
+  await api()
     .post(`/complaints/${reference}/acknowledgement`)
     .set('Authorization', `Bearer ${handler}`)
     .send({ method: 'written' })
     .expect(200);
   await new MailInbox().waitFor((message) => message.to.some((to) => to.address === body.complainant.email));
 
-  const handle = workers.client.workflow.getHandle(reference);
+  const handle = workers().client.workflow.getHandle(reference);
   const history = await eventually(
     () => handle.fetchHistory(),
     (h) => JSON.stringify(h).includes('correspondence') || (h.events ?? []).length > 20,

@@ -1,52 +1,19 @@
 // Procedure paths driven through the HTTP API alone, with the real workers, Postgres, Temporal and SMTP:
 // early resolution with its summary letter (R-ER-1), the closer look and its timescale per profile
 // (R-ER-2, R-INV-4), refusals naming the rule, and withdrawal.
-import type { INestApplication } from '@nestjs/common';
-import request from 'supertest';
 import {
   calendarMonthsAfterReceipt,
   createWorkingDayCalendar,
   workingDaysAfterReceipt,
 } from '@complaints/domain';
+import { Complaint } from '@complaints/db';
 import { MailInbox } from '@complaints/testing';
-import { complaintBody, eventually, startApi, startWorkers, tokenFor, type TestWorkers } from './api-harness';
+import { complaintBody, tokenFor, useApi } from './api-harness';
 
-jest.setTimeout(90_000);
+const { api, detailWhen, workers } = useApi({ timeoutMs: 90_000 });
 
-let app: INestApplication;
-let workers: TestWorkers;
 const inbox = new MailInbox();
 const calendar = createWorkingDayCalendar();
-
-beforeAll(async () => {
-  [app, workers] = await Promise.all([startApi(), startWorkers()]);
-});
-afterAll(async () => {
-  await app?.close();
-  await workers?.stop();
-});
-
-const api = () => request(app.getHttpServer());
-
-/** The complaint's record as the API shows it, once `accept` holds (the workflow moves on asynchronously). */
-interface Detail {
-  stage: string;
-  closedAt: string | null;
-  nextDeadline: string | null;
-  deadlines: Record<string, string | null | undefined>;
-  timeline: { type: string }[];
-}
-
-function detailWhen(reference: string, token: string, accept: (detail: Detail) => boolean): Promise<Detail> {
-  return eventually(
-    () =>
-      api()
-        .get(`/complaints/${reference}`)
-        .set('Authorization', `Bearer ${token}`)
-        .then((r) => r.body),
-    accept,
-  );
-}
 
 async function acknowledgedComplaint(organisation: string) {
   const token = await tokenFor(`handler@${organisation.toLowerCase()}.demo`);
@@ -70,6 +37,22 @@ async function acknowledgedComplaint(organisation: string) {
   );
   return { token, body, reference, detail };
 }
+
+it('a refused early resolution leaves the record as it was (R-ER-1, issue #14)', async () => {
+  const { token, reference, detail } = await acknowledgedComplaint('ITRUST');
+  expect(detail.stage).toBe('closer-look');
+  const refused = await api()
+    .post(`/complaints/${reference}/early-resolution/resolution`)
+    .set('Authorization', `Bearer ${token}`)
+    .send({
+      summary: 'We apologised and explained the delay in the waiting room.',
+      complainantSatisfied: true,
+    })
+    .expect(409);
+  expect(refused.body.rule).toBe('R-ER-1');
+  const row = await workers().dataSource.getRepository(Complaint).findOneByOrFail({ reference });
+  expect(row.earlyResolutionSummary).toBeNull();
+});
 
 it('PHSO model: resolved early — the summary reaches the person and the complaint closes (R-ER-1)', async () => {
   const { token, body, reference, detail } = await acknowledgedComplaint('NCT');

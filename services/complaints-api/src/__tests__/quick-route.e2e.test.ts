@@ -1,39 +1,13 @@
 // R-QUICK-1 through the HTTP API with the real workers, Postgres, Temporal and SMTP: a verbal complaint
 // resolved on the quick route (PHSO model), and HPFT's PALS enquiry that becomes a complaint (HPFT 8.9–8.10).
-import type { INestApplication } from '@nestjs/common';
-import request from 'supertest';
 import { createWorkingDayCalendar, workingDaysAfterReceipt } from '@complaints/domain';
 import { MailInbox } from '@complaints/testing';
-import { complaintBody, eventually, startApi, startWorkers, tokenFor, type TestWorkers } from './api-harness';
+import { as, complaintBody, eventually, tokenFor, useApi } from './api-harness';
 
-jest.setTimeout(90_000);
+const { api, stageOf } = useApi({ timeoutMs: 90_000 });
 
-let app: INestApplication;
-let workers: TestWorkers;
 const inbox = new MailInbox();
 const calendar = createWorkingDayCalendar();
-
-beforeAll(async () => {
-  [app, workers] = await Promise.all([startApi(), startWorkers()]);
-});
-afterAll(async () => {
-  await app?.close();
-  await workers?.stop();
-});
-
-const api = () => request(app.getHttpServer());
-const as = (token: string) => ({ Authorization: `Bearer ${token}` });
-
-async function stageOf(reference: string, token: string, accept: (stage: string) => boolean) {
-  return eventually(
-    () =>
-      api()
-        .get(`/complaints/${reference}`)
-        .set(as(token))
-        .then((r) => r.body),
-    (body) => accept(body.stage),
-  );
-}
 
 it('PHSO model: a phone complaint resolved with the person satisfied ends there, with no letters (R-QUICK-1)', async () => {
   const handler = await tokenFor('handler@nct.demo');

@@ -1,43 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
-import { CaseEvent, Complaint, ComplaintParty } from '@complaints/db';
+import { CaseEvent, Complaint } from '@complaints/db';
 import { DATA_SOURCE, ProblemException, type StaffPrincipal } from '@complaints/service-kit';
 import type { WorklistQueryDto } from './dto/worklist-query.dto';
-import { type ConsentNotNeededReason } from '@complaints/domain';
 
-/** Reads the case record, for the staff of the complaint's own organisation only (R-INT-8). */
+/** The case record as staff read it: the worklist and a complaint's timeline. */
 @Injectable()
 export class ComplaintRecordsService {
   constructor(@Inject(DATA_SOURCE) private readonly dataSource: DataSource) {}
-
-  /** The complaint, or 404 — also for another organisation's complaint, whose existence is not disclosed. */
-  async get(reference: string, staff: StaffPrincipal): Promise<Complaint> {
-    const complaint = await this.dataSource
-      .getRepository(Complaint)
-      .findOne({ where: { reference }, relations: { parties: true, issues: true } });
-    if (!complaint || complaint.organisationCode !== staff.organisationCode) {
-      throw new ProblemException({
-        status: 404,
-        title: 'Not found',
-        detail: `no complaint ${reference} in your organisation`,
-      });
-    }
-    return complaint;
-  }
-
-  /** R-INT-5: the person affected's consent to the representative, as recorded. */
-  async recordConsent(
-    complaint: Complaint,
-    status: 'given' | 'not-needed',
-    reason: ConsentNotNeededReason | null,
-  ): Promise<void> {
-    await this.dataSource
-      .createQueryBuilder()
-      .update(ComplaintParty)
-      .set({ consentStatus: status, consentNotNeededReason: reason })
-      .where('complaint_id = :id AND role = :role', { id: complaint.id, role: 'person-affected' })
-      .execute();
-  }
 
   timeline(complaint: Complaint): Promise<CaseEvent[]> {
     return this.dataSource

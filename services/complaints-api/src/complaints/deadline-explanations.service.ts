@@ -1,5 +1,4 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Client } from '@temporalio/client';
 import type { DataSource } from 'typeorm';
 import { Organisation, type Complaint } from '@complaints/db';
 import {
@@ -11,30 +10,15 @@ import {
   profileRef,
   ROUND_RULES,
   type Deadline,
-  type LocalDate,
-  type Pause,
   type PolicyProfile,
   type WorkingDayCalendar,
 } from '@complaints/domain';
-import { DATA_SOURCE, TEMPORAL_CLIENT } from '@complaints/service-kit';
+import { DATA_SOURCE } from '@complaints/service-kit';
 import { processStateQuery, type ComplaintProcessState } from '@complaints/workflows/messages';
+import { ProcedureCommands } from '../case-file/procedure-commands.service';
+import { DeadlineExplanationDto } from './dto/deadline-explanation.dto';
 
-export interface DeadlineExplanation {
-  name: 'quickResolution' | 'acknowledgement' | 'earlyResolution' | 'finalResponse';
-  rule: string;
-  profile: { id: string; version: number };
-  basis: string;
-  start: LocalDate | null;
-  amount: number | null;
-  calendar: string;
-  pauses: readonly Pause[];
-  extensions: readonly unknown[];
-  due: LocalDate | null;
-  /** One sentence: the rule, profile version, calendar, start, pauses, extensions and the due date. */
-  explanation: string;
-}
-
-const fromDeadline = (name: DeadlineExplanation['name'], deadline: Deadline): DeadlineExplanation => ({
+const fromDeadline = (name: DeadlineExplanationDto['name'], deadline: Deadline): DeadlineExplanationDto => ({
   name,
   rule: deadline.rule,
   profile: deadline.profile,
@@ -56,11 +40,11 @@ const fromDeadline = (name: DeadlineExplanation['name'], deadline: Deadline): De
 @Injectable()
 export class DeadlineExplanationsService {
   constructor(
-    @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
+    private readonly commands: ProcedureCommands,
   ) {}
 
-  async explain(complaint: Complaint): Promise<DeadlineExplanation[]> {
+  async explain(complaint: Complaint): Promise<DeadlineExplanationDto[]> {
     const organisation = await this.dataSource
       .getRepository(Organisation)
       .findOneByOrFail({ code: complaint.organisationCode });
@@ -69,12 +53,9 @@ export class DeadlineExplanationsService {
       nation: organisation.nation,
       closureDays: organisation.closureDays,
     });
-    const state = await this.temporal.workflow
-      .getHandle(complaint.reference)
-      .query(processStateQuery)
-      .catch((): ComplaintProcessState | null => null);
+    const state = await this.commands.read(complaint, processStateQuery);
     const common = { profile: profileRef(profile), start: complaint.receivedOn, calendar };
-    const explanations: DeadlineExplanation[] = [];
+    const explanations: DeadlineExplanationDto[] = [];
 
     const quick = state?.quickRoute;
     if (quick && quick.outcome === undefined && 'workingDays' in profile.quickRoute) {
@@ -125,7 +106,7 @@ function explainFinalResponse(
   profile: PolicyProfile,
   calendar: WorkingDayCalendar,
   complaint: Complaint,
-): DeadlineExplanation {
+): DeadlineExplanationDto {
   const closer = state.closerLook!;
   const round = state.round ?? { number: 1, kind: 'first' as const, startedOn: complaint.receivedOn };
   const rule = ROUND_RULES[round.kind];

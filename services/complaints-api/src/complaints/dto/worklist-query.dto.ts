@@ -2,7 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 import { STAGE_MEANINGS, STAGES, type Stage } from '@complaints/domain';
-import { upperCase } from './transforms';
+import { upperCase } from '../../case-file/transforms';
 
 export class WorklistQueryDto {
   @ApiPropertyOptional({

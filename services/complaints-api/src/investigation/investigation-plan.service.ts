@@ -1,23 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import { InvestigationPlan, type Complaint } from '@complaints/db';
-import {
-  summarisePlan,
-  type InvestigationPlanContent,
-  type InvestigationPlanSummary,
-  type LocalDate,
-} from '@complaints/domain';
+import { summarisePlan, type InvestigationPlanContent, type LocalDate } from '@complaints/domain';
 import { DATA_SOURCE, ProblemException, type StaffPrincipal } from '@complaints/service-kit';
-import type { AgreePlanDto } from './dto/plan.dto';
-import { StaffDirectory } from './staff-directory.service';
-
-export interface PlanView {
-  version: number;
-  savedBy: string;
-  savedAt: Date;
-  content: InvestigationPlanContent;
-  summary: InvestigationPlanSummary;
-}
+import { StaffDirectory } from '../case-file/staff-directory.service';
+import type { AgreePlanDto, PlanDto } from './dto/plan.dto';
 
 /**
  * The plan agreed with the person (R-INV-2), kept in Postgres as append-only versions; the workflow is told
@@ -31,7 +18,7 @@ export class InvestigationPlanService {
   ) {}
 
   /** Saves the plan as the next version. Key issues must be the complaint's; the respondent its staff. */
-  async save(complaint: Complaint, dto: AgreePlanDto, staff: StaffPrincipal): Promise<PlanView> {
+  async save(complaint: Complaint, dto: AgreePlanDto, staff: StaffPrincipal): Promise<PlanDto> {
     const issueIds = new Set(complaint.issues.map((issue) => issue.id));
     const errors: { field: string; reason: string }[] = dto.keyIssueIds
       .map((id, index) => [`keyIssueIds[${index}]`, id] as const)
@@ -78,8 +65,15 @@ export class InvestigationPlanService {
     return view(saved);
   }
 
+  /** A version the workflow refused was never agreed or sent: it goes, so the latest saved plan stays the one agreed. */
+  async discard(complaint: Complaint, version: number): Promise<void> {
+    await this.dataSource
+      .getRepository(InvestigationPlan)
+      .delete({ complaintReference: complaint.reference, version });
+  }
+
   /** The latest saved version; 404 when there is none. */
-  async latest(complaint: Complaint): Promise<PlanView> {
+  async latest(complaint: Complaint): Promise<PlanDto> {
     const plan = await this.dataSource.getRepository(InvestigationPlan).findOne({
       where: { complaintReference: complaint.reference },
       order: { version: 'DESC' },
@@ -95,7 +89,7 @@ export class InvestigationPlanService {
   }
 }
 
-function view(plan: InvestigationPlan): PlanView {
+function view(plan: InvestigationPlan): PlanDto {
   return {
     version: plan.version,
     savedBy: plan.createdBy,

@@ -1,16 +1,24 @@
 import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import {
   ApiConflictResponse,
+  ApiCreatedResponse,
   ApiNotFoundResponse,
+  ApiOkResponse,
   ApiOperation,
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
+import type { Complaint } from '@complaints/db';
 import { CurrentStaff, Roles, type StaffPrincipal } from '@complaints/service-kit';
-import { ComplaintRecordsService } from './complaint-records.service';
+import { PROBLEM, REFUSED, StaffApiResponses } from '../case-file/api-responses';
+import { CaseFile } from '../case-file/case-file.decorator';
 import { ContactLimitsService } from './contact-limits.service';
-import { ProposeContactLimitsDto, ReviewContactLimitsDto } from './dto/persistent-behaviour.dto';
-import { PROBLEM, REFUSED, StaffApiResponses } from './api-responses';
+import {
+  ContactRestrictionDto,
+  ProposeContactLimitsDto,
+  ReviewContactLimitsDto,
+  ReviewedContactRestrictionDto,
+} from './dto/persistent-behaviour.dto';
 
 /** R-PERS-1: unreasonably persistent behaviour — limits on contact, approved, reviewed, never a bar to a new complaint. */
 @ApiTags('persistent behaviour')
@@ -20,10 +28,7 @@ import { PROBLEM, REFUSED, StaffApiResponses } from './api-responses';
 @ApiConflictResponse(REFUSED)
 @Controller()
 export class ContactLimitsController {
-  constructor(
-    private readonly records: ComplaintRecordsService,
-    private readonly limits: ContactLimitsService,
-  ) {}
+  constructor(private readonly limits: ContactLimitsService) {}
 
   @Post('complaints/:reference/contact-limits')
   @Roles('complaints-manager')
@@ -32,12 +37,13 @@ export class ContactLimitsController {
     description:
       'Proposed by the complaints lead, naming who decided with them; nothing changes for the person until it is approved.',
   })
-  async propose(
-    @Param('reference') reference: string,
+  @ApiCreatedResponse({ type: ContactRestrictionDto, description: 'The decision, proposed' })
+  propose(
+    @CaseFile() complaint: Complaint,
     @Body() dto: ProposeContactLimitsDto,
     @CurrentStaff() staff: StaffPrincipal,
-  ) {
-    return this.limits.propose(await this.records.get(reference, staff), dto, staff);
+  ): Promise<ContactRestrictionDto> {
+    return this.limits.propose(complaint, dto, staff);
   }
 
   @Post('contact-limits/:id/approval')
@@ -48,7 +54,11 @@ export class ContactLimitsController {
     description:
       'Not by whoever proposed them. The person is then told in writing (with the review date and the Ombudsman), and the complaints managers are reminded on the review date.',
   })
-  approve(@Param('id', new ParseUUIDPipe()) id: string, @CurrentStaff() staff: StaffPrincipal) {
+  @ApiOkResponse({ type: ContactRestrictionDto, description: 'The decision, approved and in force' })
+  approve(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @CurrentStaff() staff: StaffPrincipal,
+  ): Promise<ContactRestrictionDto> {
     return this.limits.approve(id, staff);
   }
 
@@ -59,11 +69,12 @@ export class ContactLimitsController {
     summary: 'Review the limits: continue them to a new review date, or lift them (R-PERS-1)',
     description: 'Lifting them tells the person in writing.',
   })
+  @ApiOkResponse({ type: ReviewedContactRestrictionDto, description: 'The decision, with its reviews' })
   review(
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body() dto: ReviewContactLimitsDto,
     @CurrentStaff() staff: StaffPrincipal,
-  ) {
+  ): Promise<ReviewedContactRestrictionDto> {
     return this.limits.review(id, dto, staff);
   }
 }

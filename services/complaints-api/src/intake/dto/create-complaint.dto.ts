@@ -17,7 +17,7 @@ import {
   type ReplyChannel,
   type SubmissionKind,
 } from '@complaints/domain';
-import { upperCase } from './transforms';
+import { upperCase } from '../../case-file/transforms';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -36,7 +36,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { ISO_DATE } from './iso-date';
+import { ISO_DATE } from '../../case-file/iso-date';
 
 const isoDate = { strict: true, strictSeparator: true } as const;
 

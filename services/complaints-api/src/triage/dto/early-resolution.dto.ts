@@ -1,7 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Equals, IsIn, IsISO8601, IsString, Length, Matches } from 'class-validator';
-import { ISO_DATE } from './iso-date';
-import { PAUSE_REASONS, type PauseReason } from '@complaints/domain';
+import { Equals, IsISO8601, IsString, Length, Matches } from 'class-validator';
+import { ISO_DATE } from '../../case-file/iso-date';
 
 export class ExtendEarlyResolutionDto {
   @ApiProperty({
@@ -40,24 +39,4 @@ export class ResolveEarlyDto {
     message: 'complainantSatisfied must be true: early resolution ends only with the person satisfied',
   })
   complainantSatisfied!: boolean;
-}
-
-export class AgreeTimescaleDto {
-  @ApiProperty({
-    description: 'R-INV-4: the final-response date agreed with the person (ISO date, not in the past)',
-    example: '2027-01-29',
-  })
-  @Matches(ISO_DATE, { message: 'due must be an ISO date (YYYY-MM-DD)' })
-  @IsISO8601({ strict: true }, { message: 'due must be a real calendar date' })
-  due!: string;
-}
-
-export class PauseClockDto {
-  @ApiProperty({
-    description:
-      "R-INV-6: why the final-response clock pauses — consent being sought, on hold at the person's request, or a formal request from the police, a coroner or a judge",
-    enum: PAUSE_REASONS,
-  })
-  @IsIn(PAUSE_REASONS)
-  reason!: PauseReason;
 }

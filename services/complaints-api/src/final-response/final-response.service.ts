@@ -5,24 +5,14 @@ import {
   getProfile,
   missingResponseElements,
   summariseFinalResponse,
+  isDraftingStage,
+  signOffRole,
+  type ApproverRole,
   type FinalResponseContent,
-  type FinalResponseSummary,
-  type MissingElement,
 } from '@complaints/domain';
 import { DATA_SOURCE, ProblemException, type StaffPrincipal } from '@complaints/service-kit';
-import type { SaveFinalResponseDraftDto } from './dto/final-response.dto';
-import { StaffDirectory } from './staff-directory.service';
-
-export interface DraftView {
-  version: number;
-  savedBy: string;
-  savedAt: Date;
-  content: FinalResponseContent;
-  coverLetter: string | null;
-  /** R-RESP-1: what is still missing; submission is refused until this is empty. */
-  missing: MissingElement[];
-  summary: FinalResponseSummary;
-}
+import { StaffDirectory } from '../case-file/staff-directory.service';
+import type { FinalResponseDraftViewDto, SaveFinalResponseDraftDto } from './dto/final-response.dto';
 
 /**
  * The final response's words (R-RESP-1), kept in Postgres as append-only versions. The workflow only ever
@@ -35,12 +25,23 @@ export class FinalResponseService {
     private readonly staff: StaffDirectory,
   ) {}
 
-  /** Saves the draft as the next version. Findings must name the complaint's issues; owners its staff. */
+  /**
+   * Saves the draft as the next version, during the closer look only (R-RESP-1). Findings must name the
+   * complaint's issues; owners its staff.
+   */
   async save(
     complaint: Complaint,
     dto: SaveFinalResponseDraftDto,
     staff: StaffPrincipal,
-  ): Promise<DraftView> {
+  ): Promise<FinalResponseDraftViewDto> {
+    if (!isDraftingStage(complaint.stage)) {
+      throw new ProblemException({
+        status: 409,
+        title: 'Command refused',
+        detail: `a final response is drafted during the closer look (stage: ${complaint.stage})`,
+        rule: 'R-RESP-1',
+      });
+    }
     const issueIds = new Set(complaint.issues.map((issue) => issue.id));
     const errors: { field: string; reason: string }[] = [];
     dto.findings.forEach((finding, index) => {
@@ -95,7 +96,7 @@ export class FinalResponseService {
   }
 
   /** One version, or the latest; 404 when there is none. */
-  async get(complaint: Complaint, version?: number): Promise<DraftView> {
+  async get(complaint: Complaint, version?: number): Promise<FinalResponseDraftViewDto> {
     const draft = await this.dataSource.getRepository(FinalResponseDraft).findOne({
       where: { complaintReference: complaint.reference, ...(version ? { version } : {}) },
       order: { version: 'DESC' },
@@ -112,7 +113,18 @@ export class FinalResponseService {
     return this.view(complaint, draft);
   }
 
-  private view(complaint: Complaint, draft: FinalResponseDraft): DraftView {
+  /** R-RESP-2: the role in which this member of staff signs the step (409 not a step here; 403 not theirs). */
+  signOff(complaint: Complaint, step: string, staff: StaffPrincipal): ApproverRole {
+    const signOff = signOffRole(getProfile(complaint.profileId, complaint.profileVersion), step, staff.roles);
+    if ('role' in signOff) return signOff.role;
+    throw new ProblemException(
+      signOff.refused === 'not-a-step'
+        ? { status: 409, title: 'Command refused', detail: signOff.detail, rule: 'R-RESP-2' }
+        : { status: 403, title: 'Forbidden', detail: signOff.detail, rule: 'R-RESP-2' },
+    );
+  }
+
+  private view(complaint: Complaint, draft: FinalResponseDraft): FinalResponseDraftViewDto {
     const summary = summariseFinalResponse(
       draft.version,
       draft.content,

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
 import type { DataSource } from 'typeorm';
-import { Complaint, ContactRestriction } from '@complaints/db';
+import { ContactRestriction, type Complaint } from '@complaints/db';
 import {
   calendarMonthsAfterReceipt,
   getProfile,
@@ -16,9 +16,15 @@ import {
   contactRestrictionWorkflowId,
   reviewContactRestrictionUpdate,
 } from '@complaints/workflows/messages';
-import { ComplaintCommandsService } from './complaint-commands.service';
-import type { ProposeContactLimitsDto, ReviewContactLimitsDto } from './dto/persistent-behaviour.dto';
-import { StaffDirectory } from './staff-directory.service';
+import { CaseFileAccess } from '../case-file/case-file.decorator';
+import { ProcedureCommands } from '../case-file/procedure-commands.service';
+import { StaffDirectory } from '../case-file/staff-directory.service';
+import type {
+  ContactRestrictionDto,
+  ProposeContactLimitsDto,
+  ReviewContactLimitsDto,
+  ReviewedContactRestrictionDto,
+} from './dto/persistent-behaviour.dto';
 
 const refused = (detail: string) =>
   new ProblemException({ status: 409, title: 'Command refused', detail, rule: 'R-PERS-1' });
@@ -33,14 +39,19 @@ export class ContactLimitsService {
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
     private readonly staff: StaffDirectory,
-    private readonly commands: ComplaintCommandsService,
+    private readonly commands: ProcedureCommands,
+    private readonly caseFiles: CaseFileAccess,
   ) {}
 
   private get restrictions() {
     return this.dataSource.getRepository(ContactRestriction);
   }
 
-  async propose(complaint: Complaint, dto: ProposeContactLimitsDto, staff: StaffPrincipal) {
+  async propose(
+    complaint: Complaint,
+    dto: ProposeContactLimitsDto,
+    staff: StaffPrincipal,
+  ): Promise<ContactRestrictionDto> {
     const today = londonDate(new Date());
     const latest = calendarMonthsAfterReceipt(today, 6);
     const errors = await this.staff.unknownStaff(
@@ -70,14 +81,12 @@ export class ContactLimitsService {
   }
 
   /** Four eyes: the approver is not the proposer. The workflow tells the person and keeps the review date. */
-  async approve(id: string, staff: StaffPrincipal) {
+  async approve(id: string, staff: StaffPrincipal): Promise<ContactRestrictionDto> {
     const restriction = await this.find(id, staff);
     if (restriction.status !== 'proposed') throw refused(`the decision is already ${restriction.status}`);
     if (restriction.proposedBy === staff.id)
       throw refused('the decision is approved by someone other than who proposed it');
-    const complaint = await this.dataSource
-      .getRepository(Complaint)
-      .findOneByOrFail({ reference: restriction.complaintReference });
+    const complaint = await this.caseFiles.open(restriction.complaintReference, staff);
     const profile = getProfile(complaint.profileId, complaint.profileVersion);
     await this.restrictions.update(
       { id },
@@ -104,7 +113,11 @@ export class ContactLimitsService {
     return this.find(id, staff);
   }
 
-  async review(id: string, dto: ReviewContactLimitsDto, staff: StaffPrincipal) {
+  async review(
+    id: string,
+    dto: ReviewContactLimitsDto,
+    staff: StaffPrincipal,
+  ): Promise<ReviewedContactRestrictionDto> {
     const restriction = await this.find(id, staff);
     if (restriction.status !== 'approved')
       throw refused(`the decision is ${restriction.status}, not in force`);
@@ -115,19 +128,28 @@ export class ContactLimitsService {
         detail: 'see errors',
         errors: [{ field: 'nextReviewOn', reason: 'is needed to continue the limits' }],
       });
-    const state = await this.commands.executeOn(
-      contactRestrictionWorkflowId(id),
+    const state = await this.commands.send(
+      restriction,
       reviewContactRestrictionUpdate,
       {
         by: staff.id,
         outcome: dto.outcome,
         ...(dto.nextReviewOn ? { nextReviewOn: dto.nextReviewOn as LocalDate } : {}),
       },
-      'the decision is not in force',
-    );
-    await this.restrictions.update(
-      { id },
-      dto.outcome === 'lift' ? { status: 'lifted', liftedAt: new Date() } : { reviewOn: dto.nextReviewOn! },
+      {
+        write: async () =>
+          void (await this.restrictions.update(
+            { id },
+            dto.outcome === 'lift'
+              ? { status: 'lifted', liftedAt: new Date() }
+              : { reviewOn: dto.nextReviewOn! },
+          )),
+        undo: async () =>
+          void (await this.restrictions.update(
+            { id },
+            { status: restriction.status, liftedAt: restriction.liftedAt, reviewOn: restriction.reviewOn },
+          )),
+      },
     );
     return { ...(await this.find(id, staff)), reviews: state.reviews };
   }

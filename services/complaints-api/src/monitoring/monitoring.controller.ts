@@ -2,20 +2,24 @@ import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Put, Query } fro
 import {
   ApiBadRequestResponse,
   ApiNoContentResponse,
-  ApiNotFoundResponse,
+  ApiOkResponse,
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
+import type { Complaint } from '@complaints/db';
 import { CurrentStaff, Roles, type StaffPrincipal } from '@complaints/service-kit';
-import { ComplaintRecordsService } from './complaint-records.service';
+import { PROBLEM, StaffApiResponses } from '../case-file/api-responses';
+import { CaseFile } from '../case-file/case-file.decorator';
 import {
   AssessComplexityDto,
   CodeIssueDto,
+  ComplexityDto,
   EqualityMonitoringDto,
+  IssueCodingDto,
+  MonitoringReportDto,
   MonitoringReportQueryDto,
 } from './dto/monitoring.dto';
 import { MonitoringService } from './monitoring.service';
-import { PROBLEM, StaffApiResponses } from './api-responses';
 
 /** R-MON-1/2: what is recorded for reporting, and the counts leaders read. */
 @ApiTags('monitoring')
@@ -23,22 +27,19 @@ import { PROBLEM, StaffApiResponses } from './api-responses';
 @ApiBadRequestResponse(PROBLEM)
 @Controller()
 export class MonitoringController {
-  constructor(
-    private readonly records: ComplaintRecordsService,
-    private readonly monitoring: MonitoringService,
-  ) {}
+  constructor(private readonly monitoring: MonitoringService) {}
 
   @Put('complaints/:reference/issues/:issueId/coding')
   @Roles('handler', 'complaints-manager')
   @ApiOperation({ summary: 'Code an issue by subject, service area and staff group (R-MON-1, KO41a)' })
-  @ApiNotFoundResponse(PROBLEM)
-  async codeIssue(
-    @Param('reference') reference: string,
+  @ApiOkResponse({ type: IssueCodingDto, description: 'The issue, as coded' })
+  codeIssue(
+    @CaseFile() complaint: Complaint,
     @Param('issueId', new ParseUUIDPipe()) issueId: string,
     @Body() dto: CodeIssueDto,
     @CurrentStaff() staff: StaffPrincipal,
-  ) {
-    return this.monitoring.codeIssue(await this.records.get(reference, staff), issueId, dto, staff);
+  ): Promise<IssueCodingDto> {
+    return this.monitoring.codeIssue(complaint, issueId, dto, staff);
   }
 
   @Put('complaints/:reference/complexity')
@@ -46,13 +47,13 @@ export class MonitoringController {
   @ApiOperation({
     summary: 'Assess the complaint as straightforward or complex (R-MON-2: the targets differ)',
   })
-  @ApiNotFoundResponse(PROBLEM)
-  async assessComplexity(
-    @Param('reference') reference: string,
+  @ApiOkResponse({ type: ComplexityDto, description: 'The complexity, as assessed' })
+  assessComplexity(
+    @CaseFile() complaint: Complaint,
     @Body() dto: AssessComplexityDto,
     @CurrentStaff() staff: StaffPrincipal,
-  ) {
-    return this.monitoring.assessComplexity(await this.records.get(reference, staff), dto.complexity, staff);
+  ): Promise<ComplexityDto> {
+    return this.monitoring.assessComplexity(complaint, dto.complexity, staff);
   }
 
   @Put('complaints/:reference/equality-monitoring')
@@ -64,13 +65,12 @@ export class MonitoringController {
       'Kept apart from the case: never shown with the complaint or on its timeline, only counted in the monitoring report.',
   })
   @ApiNoContentResponse({ description: 'Recorded (replacing any earlier answers)' })
-  @ApiNotFoundResponse(PROBLEM)
   async recordEquality(
-    @Param('reference') reference: string,
+    @CaseFile() complaint: Complaint,
     @Body() dto: EqualityMonitoringDto,
     @CurrentStaff() staff: StaffPrincipal,
   ): Promise<void> {
-    await this.monitoring.recordEquality(await this.records.get(reference, staff), dto.answers, staff);
+    await this.monitoring.recordEquality(complaint, dto.answers, staff);
   }
 
   @Get('reports/monitoring')
@@ -80,7 +80,11 @@ export class MonitoringController {
     description:
       'Complaints by complexity and outcome, final responses that met the timescale agreed at the start, issues by KO41a subject, service area and staff group, and equality answers per question.',
   })
-  report(@Query() query: MonitoringReportQueryDto, @CurrentStaff() staff: StaffPrincipal) {
+  @ApiOkResponse({ type: MonitoringReportDto })
+  report(
+    @Query() query: MonitoringReportQueryDto,
+    @CurrentStaff() staff: StaffPrincipal,
+  ): Promise<MonitoringReportDto> {
     return this.monitoring.report(staff.organisationCode, query.from, query.to);
   }
 }

@@ -17,17 +17,18 @@ import {
 } from 'class-validator';
 import {
   CARE_CONTEXTS,
-  EXTENSION_REASONS,
   FINDING_OUTCOMES,
   REMEDY_KINDS,
   WRITTEN_SECTIONS,
   type CareContext,
-  type ExtensionReason,
+  type FinalResponseContent,
+  type FinalResponseSummary,
   type FindingOutcome,
+  type MissingElement,
   type RemedyKind,
   type WrittenSection,
 } from '@complaints/domain';
-import { ISO_DATE } from './iso-date';
+import { ISO_DATE } from '../../case-file/iso-date';
 
 const LONG_TEXT = 20_000;
 
@@ -243,29 +244,33 @@ export class ShareOutcomeDto {
   commentsRecorded!: boolean;
 }
 
-export class ExtendFinalResponseDto {
-  @ApiProperty({
-    description: 'R-INV-5: the new date agreed with the person (ISO date)',
-    example: '2027-02-26',
-  })
-  @Matches(ISO_DATE, { message: 'newDue must be an ISO date (YYYY-MM-DD)' })
-  @IsISO8601({ strict: true }, { message: 'newDue must be a real calendar date' })
-  newDue!: string;
-
-  @ApiProperty({
-    enum: Object.keys(EXTENSION_REASONS),
-    description: 'Why the date cannot be met; the letter explains it in words',
-  })
-  @IsIn(Object.keys(EXTENSION_REASONS))
-  reason!: ExtensionReason;
+export class MissingElementDto {
+  @ApiProperty({ example: 'apology', description: 'The R-RESP-1 element' }) element!: string;
+  @ApiProperty({ example: 'a finding is upheld, so the response needs a meaningful apology' })
+  reason!: string;
 }
 
-export class ApproveSixMonthLetterDto {
+/** A saved version of the final response, with what it still lacks and the summary the workflow is told. */
+export class FinalResponseDraftViewDto {
+  @ApiProperty({ example: 1, description: 'Versions count 1, 2, 3…; a saved version never changes' })
+  version!: number;
+  @ApiProperty({ example: 'hpft-handler', description: 'Staff id of who saved it' }) savedBy!: string;
+  @ApiProperty({ type: String, format: 'date-time' }) savedAt!: Date;
   @ApiProperty({
-    description: 'R-INV-7: the likely date of the final response, given in the letter',
-    example: '2027-04-30',
+    type: Object,
+    description: 'The draft as saved: sections, findings, remedies, actions (with ids), care context',
   })
-  @Matches(ISO_DATE, { message: 'likelyBy must be an ISO date (YYYY-MM-DD)' })
-  @IsISO8601({ strict: true }, { message: 'likelyBy must be a real calendar date' })
-  likelyBy!: string;
+  content!: FinalResponseContent;
+  @ApiProperty({ nullable: true, type: String, description: "HPFT: the Chief Executive's cover letter" })
+  coverLetter!: string | null;
+  @ApiProperty({
+    type: [MissingElementDto],
+    description: 'R-RESP-1: what is still missing; submission is refused until this is empty',
+  })
+  missing!: MissingElement[];
+  @ApiProperty({
+    type: Object,
+    description: 'What the workflow holds of the version: elements present, outcomes, remedy kinds, actions',
+  })
+  summary!: FinalResponseSummary;
 }

@@ -16,7 +16,7 @@ import {
   type ContactLimit,
   type PersistentBehaviour,
 } from '@complaints/domain';
-import { ISO_DATE } from './iso-date';
+import { ISO_DATE } from '../../case-file/iso-date';
 
 const BEHAVIOURS = Object.keys(PERSISTENT_BEHAVIOURS);
 const LIMITS = Object.keys(CONTACT_LIMITS);
@@ -69,4 +69,43 @@ export class ReviewContactLimitsDto {
   @Matches(ISO_DATE, { message: 'nextReviewOn must be an ISO date (YYYY-MM-DD)' })
   @IsISO8601({ strict: true }, { message: 'nextReviewOn must be a real calendar date' })
   nextReviewOn?: string;
+}
+
+/** R-PERS-1: a decision to limit a person's contact, as recorded. */
+export class ContactRestrictionDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ example: 'HPFT-2026-000101', description: 'The complaint the decision was made on' })
+  complaintReference!: string;
+  @ApiProperty({ example: 'HPFT' }) organisationCode!: string;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: "The complainant's email, which matches their new complaints",
+  })
+  personEmail!: string | null;
+  @ApiProperty({ enum: BEHAVIOURS, isArray: true }) behaviours!: PersistentBehaviour[];
+  @ApiProperty({ enum: LIMITS, isArray: true }) limits!: ContactLimit[];
+  @ApiProperty({ type: [String], description: 'Staff ids of who took the decision with the complaints lead' })
+  decidedWith!: string[];
+  @ApiProperty({ nullable: true, type: String }) note!: string | null;
+  @ApiProperty({ example: '2027-05-01', description: 'When the limits are reviewed' }) reviewOn!: string;
+  @ApiProperty({ enum: ['proposed', 'approved', 'lifted'] }) status!: string;
+  @ApiProperty({ description: 'Staff id of the complaints lead who proposed it' }) proposedBy!: string;
+  @ApiProperty({ nullable: true, type: String, description: 'Staff id of the approver (not the proposer)' })
+  approvedBy!: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) approvedAt!: Date | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) liftedAt!: Date | null;
+  @ApiProperty({ type: String, format: 'date-time' }) createdAt!: Date;
+}
+
+export class ContactLimitsReviewDto {
+  @ApiProperty({ example: '2027-05-01' }) on!: string;
+  @ApiProperty({ description: 'Staff id' }) by!: string;
+  @ApiProperty({ enum: ['continue', 'lift'] }) outcome!: 'continue' | 'lift';
+  @ApiPropertyOptional({ example: '2027-08-01' }) nextReviewOn?: string;
+}
+
+export class ReviewedContactRestrictionDto extends ContactRestrictionDto {
+  @ApiProperty({ type: [ContactLimitsReviewDto], description: 'Every review, oldest first' })
+  reviews!: ContactLimitsReviewDto[];
 }

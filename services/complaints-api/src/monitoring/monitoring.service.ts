@@ -14,30 +14,21 @@ import {
   RequestValidationException,
   type StaffPrincipal,
 } from '@complaints/service-kit';
-import type { CodeIssueDto } from './dto/monitoring.dto';
+import type { CodeIssueDto, ComplexityDto, IssueCodingDto, MonitoringReportDto } from './dto/monitoring.dto';
 
 type Counts = Record<string, number>;
-
-export interface MonitoringReport {
-  organisation: string;
-  from: string;
-  to: string;
-  complaints: number;
-  byComplexity: Counts;
-  byOutcome: Counts;
-  /** R-MON-1: final responses that met the timescale agreed at the start. */
-  agreedTimescale: { met: number; missed: number };
-  issues: { bySubjectArea: Counts; byServiceArea: Counts; byStaffGroup: Counts };
-  /** Equality answers, counted per question; never per complaint. */
-  equality: Record<string, Counts>;
-}
 
 /** R-MON-1: coding for reporting, equality answers kept apart from the case, and the counts leaders read. */
 @Injectable()
 export class MonitoringService {
   constructor(@Inject(DATA_SOURCE) private readonly dataSource: DataSource) {}
 
-  async codeIssue(complaint: Complaint, issueId: string, dto: CodeIssueDto, staff: StaffPrincipal) {
+  async codeIssue(
+    complaint: Complaint,
+    issueId: string,
+    dto: CodeIssueDto,
+    staff: StaffPrincipal,
+  ): Promise<IssueCodingDto> {
     const issue = complaint.issues.find((candidate) => candidate.id === issueId);
     if (!issue) {
       throw new ProblemException({
@@ -54,7 +45,11 @@ export class MonitoringService {
     return { id: issue.id, ...coding };
   }
 
-  async assessComplexity(complaint: Complaint, complexity: Complexity, staff: StaffPrincipal) {
+  async assessComplexity(
+    complaint: Complaint,
+    complexity: Complexity,
+    staff: StaffPrincipal,
+  ): Promise<ComplexityDto> {
     await this.dataSource.transaction(async (manager) => {
       await manager.query('UPDATE complaint SET complexity = $1 WHERE id = $2', [complexity, complaint.id]);
       await this.recordEvent(manager, complaint, staff, 'complexity-assessed', { complexity });
@@ -76,7 +71,7 @@ export class MonitoringService {
     );
   }
 
-  async report(organisation: string, from: string, to: string): Promise<MonitoringReport> {
+  async report(organisation: string, from: string, to: string): Promise<MonitoringReportDto> {
     const scope = `FROM complaint c WHERE c.organisation_code = $1 AND c.received_on BETWEEN $2 AND $3
       AND c.kind <> 'feedback' AND c.kind <> 'pals-enquiry'`;
     const params = [organisation, from, to];

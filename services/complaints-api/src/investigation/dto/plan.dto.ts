@@ -12,8 +12,13 @@ import {
   Matches,
   MaxLength,
 } from 'class-validator';
-import { PLAN_RESPONSE_METHODS, type PlanResponseMethod } from '@complaints/domain';
-import { ISO_DATE } from './iso-date';
+import {
+  PLAN_RESPONSE_METHODS,
+  type InvestigationPlanContent,
+  type PlanResponseMethod,
+} from '@complaints/domain';
+import { AgreedPlanDto, PlanSummaryDto } from '../../case-file/process-state.dto';
+import { ISO_DATE } from '../../case-file/iso-date';
 
 /** R-INV-2: the plan agreed with the person at the start of the closer look. */
 export class AgreePlanDto {
@@ -77,4 +82,20 @@ export class AgreePlanDto {
   @Matches(ISO_DATE, { message: 'agreedDue must be an ISO date (YYYY-MM-DD)' })
   @IsISO8601({ strict: true }, { message: 'agreedDue must be a real calendar date' })
   agreedDue?: string;
+}
+
+/** A saved version of the plan, with its words and the summary the workflow is told. */
+export class PlanDto {
+  @ApiProperty({ example: 1, description: 'Versions count 1, 2, 3…; a saved version never changes' })
+  version!: number;
+  @ApiProperty({ example: 'hpft-handler', description: 'Staff id of who saved it' }) savedBy!: string;
+  @ApiProperty({ type: String, format: 'date-time' }) savedAt!: Date;
+  @ApiProperty({ type: Object, description: 'R-INV-2: the plan as saved (the fields of the request)' })
+  content!: InvestigationPlanContent;
+  @ApiProperty({ type: PlanSummaryDto }) summary!: PlanSummaryDto;
+}
+
+export class PlanAgreedDto extends PlanDto {
+  @ApiProperty({ type: AgreedPlanDto, description: 'The plan as the workflow recorded it agreed' })
+  agreed!: AgreedPlanDto;
 }

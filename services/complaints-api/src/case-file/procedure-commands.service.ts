@@ -1,0 +1,96 @@
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  ServiceError,
+  WorkflowNotFoundError,
+  WorkflowUpdateFailedError,
+  type Client,
+} from '@temporalio/client';
+import { ApplicationFailure, type QueryDefinition, type UpdateDefinition } from '@temporalio/common';
+import { Complaint, type ContactRestriction } from '@complaints/db';
+import { ProblemException, TEMPORAL_CLIENT } from '@complaints/service-kit';
+import { COMMAND_REFUSED, contactRestrictionWorkflowId } from '@complaints/workflows/messages';
+
+/** What a command writes to the record before its Update, and how to put the record back if it is refused. */
+export interface RecordWrite<Written> {
+  write(): Promise<Written>;
+  undo(written: Written): Promise<void>;
+}
+
+/** The complaint, or a decision on limits on contact (R-PERS-1): each has its own workflow. */
+export type ProcessOwner = Complaint | ContactRestriction;
+
+/**
+ * The one way a staff command reaches a workflow (docs/adr/0008-command-pipeline.md). A command that also
+ * writes the record does so FIRST, then the Temporal Update runs; the workflow's validator refuses a command the
+ * procedure does not allow, synchronously and before it enters history, and then the write is undone, so a
+ * refused command never changes the record. Refusals come back as problem details naming the rule.
+ */
+@Injectable()
+export class ProcedureCommands {
+  constructor(@Inject(TEMPORAL_CLIENT) private readonly temporal: Client) {}
+
+  /** Sends the command; with `record`, writes the record first (the command may be made from what was written). */
+  async send<Ret, Command, Written = void>(
+    owner: ProcessOwner,
+    update: UpdateDefinition<Ret, [Command]>,
+    command: Command | ((written: Written) => Command),
+    record?: RecordWrite<Written>,
+  ): Promise<Ret> {
+    const written = record ? await record.write() : (undefined as Written);
+    const args: [Command] = [
+      typeof command === 'function' ? (command as (written: Written) => Command)(written) : command,
+    ];
+    try {
+      return await this.temporal.workflow.getHandle(workflowIdOf(owner)).executeUpdate(update, { args });
+    } catch (error) {
+      const problem = commandProblem(error, owner);
+      // Undone only when the workflow certainly did not take the command; on an unknown outcome the words stay.
+      if (record && problem?.getStatus() === 409) await record.undo(written);
+      throw problem ?? error;
+    }
+  }
+
+  /** The process state the workflow reports, or null while it has none (not started yet, or gone). */
+  async read<Ret>(owner: ProcessOwner, query: QueryDefinition<Ret>): Promise<Ret | null> {
+    try {
+      return await this.temporal.workflow.getHandle(workflowIdOf(owner)).query(query);
+    } catch {
+      return null;
+    }
+  }
+}
+
+function workflowIdOf(owner: ProcessOwner): string {
+  return owner instanceof Complaint ? owner.reference : contactRestrictionWorkflowId(owner.id);
+}
+
+function notRunning(owner: ProcessOwner): string {
+  if (!(owner instanceof Complaint)) return 'the decision is not in force';
+  return owner.closedAt
+    ? `complaint ${owner.reference} is closed`
+    : `complaint ${owner.reference} has no running process yet; try again shortly`;
+}
+
+/** The problem details for a failed Update, or undefined for an error no problem describes. */
+function commandProblem(error: unknown, owner: ProcessOwner): ProblemException | undefined {
+  if (
+    error instanceof WorkflowUpdateFailedError &&
+    error.cause instanceof ApplicationFailure &&
+    error.cause.type === COMMAND_REFUSED
+  ) {
+    const rule = (error.cause.details?.[0] as { rule?: string | null } | undefined)?.rule ?? undefined;
+    return new ProblemException({ status: 409, title: 'Command refused', detail: error.cause.message, rule });
+  }
+  if (error instanceof WorkflowNotFoundError) {
+    return new ProblemException({ status: 409, title: 'Command refused', detail: notRunning(owner) });
+  }
+  if (error instanceof ServiceError) {
+    // Temporal unreachable, or the workflow not answering in time: nothing was changed.
+    return new ProblemException({
+      status: 503,
+      title: 'Service unavailable',
+      detail: 'the complaint process did not answer in time; nothing was changed, try again',
+    });
+  }
+  return undefined;
+}

@@ -1,0 +1,26 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import type { ComplaintsApiConfig } from '../config';
+import { ComplaintWorkflowStarter } from './complaint-workflow.starter';
+import { IntakeController } from './intake.controller';
+import { IntakeService } from './intake.service';
+import { OUTBOX_SETTINGS, OutboxRelay } from './outbox-relay.service';
+
+/** Procedure §1: intake records the complaint and starts its workflow (the outbox relay covers a crash). */
+@Module({})
+export class IntakeModule {
+  static forConfig(config: ComplaintsApiConfig): DynamicModule {
+    return {
+      module: IntakeModule,
+      controllers: [IntakeController],
+      providers: [
+        {
+          provide: OUTBOX_SETTINGS,
+          useValue: { intervalMs: config.OUTBOX_RELAY_INTERVAL_MS, graceMs: config.OUTBOX_RELAY_GRACE_MS },
+        },
+        ComplaintWorkflowStarter,
+        OutboxRelay,
+        IntakeService,
+      ],
+    };
+  }
+}

@@ -1,0 +1,51 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsIn, IsISO8601, Matches } from 'class-validator';
+import { EXTENSION_REASONS, PAUSE_REASONS, type ExtensionReason, type PauseReason } from '@complaints/domain';
+import { ISO_DATE } from '../../case-file/iso-date';
+
+export class AgreeTimescaleDto {
+  @ApiProperty({
+    description: 'R-INV-4: the final-response date agreed with the person (ISO date, not in the past)',
+    example: '2027-01-29',
+  })
+  @Matches(ISO_DATE, { message: 'due must be an ISO date (YYYY-MM-DD)' })
+  @IsISO8601({ strict: true }, { message: 'due must be a real calendar date' })
+  due!: string;
+}
+
+export class PauseClockDto {
+  @ApiProperty({
+    description:
+      "R-INV-6: why the final-response clock pauses — consent being sought, on hold at the person's request, or a formal request from the police, a coroner or a judge",
+    enum: PAUSE_REASONS,
+  })
+  @IsIn(PAUSE_REASONS)
+  reason!: PauseReason;
+}
+
+export class ExtendFinalResponseDto {
+  @ApiProperty({
+    description: 'R-INV-5: the new date agreed with the person (ISO date)',
+    example: '2027-02-26',
+  })
+  @Matches(ISO_DATE, { message: 'newDue must be an ISO date (YYYY-MM-DD)' })
+  @IsISO8601({ strict: true }, { message: 'newDue must be a real calendar date' })
+  newDue!: string;
+
+  @ApiProperty({
+    enum: Object.keys(EXTENSION_REASONS),
+    description: 'Why the date cannot be met; the letter explains it in words',
+  })
+  @IsIn(Object.keys(EXTENSION_REASONS))
+  reason!: ExtensionReason;
+}
+
+export class ApproveSixMonthLetterDto {
+  @ApiProperty({
+    description: 'R-INV-7: the likely date of the final response, given in the letter',
+    example: '2027-04-30',
+  })
+  @Matches(ISO_DATE, { message: 'likelyBy must be an ISO date (YYYY-MM-DD)' })
+  @IsISO8601({ strict: true }, { message: 'likelyBy must be a real calendar date' })
+  likelyBy!: string;
+}

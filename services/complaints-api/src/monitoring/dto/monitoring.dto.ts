@@ -1,0 +1,105 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsIn, IsISO8601, IsObject, Matches } from 'class-validator';
+import {
+  COMPLEXITIES,
+  EQUALITY_QUESTIONS,
+  SERVICE_AREAS,
+  STAFF_GROUPS,
+  SUBJECT_AREAS,
+  type Complexity,
+  type ServiceArea,
+  type StaffGroup,
+  type SubjectArea,
+} from '@complaints/domain';
+import { ISO_DATE } from '../../case-file/iso-date';
+
+/** R-MON-1: an issue coded KO41a-style. */
+export class CodeIssueDto {
+  @ApiProperty({ enum: SUBJECT_AREAS }) @IsIn(SUBJECT_AREAS) subjectArea!: SubjectArea;
+  @ApiProperty({ enum: SERVICE_AREAS }) @IsIn(SERVICE_AREAS) serviceArea!: ServiceArea;
+  @ApiProperty({ enum: STAFF_GROUPS }) @IsIn(STAFF_GROUPS) staffGroup!: StaffGroup;
+}
+
+export class AssessComplexityDto {
+  @ApiProperty({
+    enum: COMPLEXITIES,
+    description: 'R-MON-2: straightforward, or complex (including every multi-organisation complaint)',
+  })
+  @IsIn(COMPLEXITIES)
+  complexity!: Complexity;
+}
+
+export class EqualityMonitoringDto {
+  @ApiProperty({
+    description:
+      "R-MON-1: the person's optional answers, each one of the listed values or `prefer-not-to-say`; unanswered questions are left out. " +
+      'Questions: ' +
+      Object.entries(EQUALITY_QUESTIONS)
+        .map(([question, values]) => `${question} (${values.join(', ')})`)
+        .join('; '),
+    example: { ageBand: '35-44', disability: 'prefer-not-to-say' },
+  })
+  @IsObject()
+  answers!: Record<string, string>;
+}
+
+export class MonitoringReportQueryDto {
+  @ApiProperty({ example: '2026-04-01', description: 'Complaints received on or after this date' })
+  @Matches(ISO_DATE, { message: 'from must be an ISO date (YYYY-MM-DD)' })
+  @IsISO8601({ strict: true }, { message: 'from must be a real calendar date' })
+  from!: string;
+
+  @ApiProperty({ example: '2027-03-31', description: 'Complaints received on or before this date' })
+  @Matches(ISO_DATE, { message: 'to must be an ISO date (YYYY-MM-DD)' })
+  @IsISO8601({ strict: true }, { message: 'to must be a real calendar date' })
+  to!: string;
+}
+
+export class IssueCodingDto {
+  @ApiProperty({ format: 'uuid', description: 'The issue coded' }) id!: string;
+  @ApiProperty({ enum: SUBJECT_AREAS }) subjectArea!: SubjectArea;
+  @ApiProperty({ enum: SERVICE_AREAS }) serviceArea!: ServiceArea;
+  @ApiProperty({ enum: STAFF_GROUPS }) staffGroup!: StaffGroup;
+}
+
+export class ComplexityDto {
+  @ApiProperty({ enum: COMPLEXITIES, description: 'R-MON-2: as assessed' }) complexity!: Complexity;
+}
+
+const COUNTS = { type: 'object', additionalProperties: { type: 'integer' } } as const;
+
+export class AgreedTimescaleCountsDto {
+  @ApiProperty({ description: 'Final responses sent by the date agreed at the start' }) met!: number;
+  @ApiProperty({ description: 'Final responses sent after it' }) missed!: number;
+}
+
+export class IssueCountsDto {
+  @ApiProperty({ ...COUNTS, description: 'Issues by KO41a subject area (`uncoded` until coded)' })
+  bySubjectArea!: Record<string, number>;
+  @ApiProperty({ ...COUNTS, description: 'Issues by service area' }) byServiceArea!: Record<string, number>;
+  @ApiProperty({ ...COUNTS, description: 'Issues by KO41a staff group' }) byStaffGroup!: Record<
+    string,
+    number
+  >;
+}
+
+/** R-MON-1/2: an organisation's counts for the complaints received in a period; never one complaint's data. */
+export class MonitoringReportDto {
+  @ApiProperty({ example: 'HPFT' }) organisation!: string;
+  @ApiProperty({ example: '2026-04-01' }) from!: string;
+  @ApiProperty({ example: '2027-03-31' }) to!: string;
+  @ApiProperty({ description: 'Complaints received (not feedback or PALS enquiries)' }) complaints!: number;
+  @ApiProperty({ ...COUNTS, description: 'R-MON-2: by complexity (`not-recorded` until assessed)' })
+  byComplexity!: Record<string, number>;
+  @ApiProperty({ ...COUNTS, description: 'By overall outcome (`not-recorded` until the response)' })
+  byOutcome!: Record<string, number>;
+  @ApiProperty({ type: AgreedTimescaleCountsDto, description: 'R-MON-1: the timescale agreed at the start' })
+  agreedTimescale!: AgreedTimescaleCountsDto;
+  @ApiProperty({ type: IssueCountsDto }) issues!: IssueCountsDto;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: COUNTS,
+    description: 'Equality answers, counted per question and answer; never per complaint',
+  })
+  equality!: Record<string, Record<string, number>>;
+}
