@@ -1,5 +1,6 @@
 // What the workflow asks of the correspondence service: which letter, to whom (a role, never an address),
 // and the process facts to fill in. The service reads names and addresses from the record itself.
+import type { TemplateName } from './template-names';
 
 /**
  * The complainant, the complaint's handler, everyone in the organisation holding a staff role, or one
@@ -13,11 +14,12 @@ export type Audience =
   | 'responsible-person'
   | `staff:${string}`;
 
-export interface SendCorrespondenceInput {
+/** A piece of correspondence to send: the template is one of the catalogue's, checked by the compiler. */
+export interface CorrespondenceRequest {
   reference: string;
   /** Unique per complaint: with the reference, the idempotency key of this piece of correspondence. */
   step: string;
-  template: string;
+  template: TemplateName;
   audience: Audience;
   facts?: Record<string, string | number | boolean | null>;
   /**
@@ -27,6 +29,13 @@ export interface SendCorrespondenceInput {
    */
   approvedBy?: string;
 }
+
+/**
+ * What the activity accepts: a request whose template name the caller has not checked. The workflows still pass
+ * names as `string` (until they adopt CorrespondenceRequest), so the activity checks the name itself and refuses
+ * an unknown one (`UnknownTemplate`).
+ */
+export type SendCorrespondenceInput = Omit<CorrespondenceRequest, 'template'> & { template: string };
 
 export interface SentItem {
   correspondenceId: string;

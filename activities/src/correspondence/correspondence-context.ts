@@ -18,7 +18,7 @@ import {
   type PolicyProfile,
 } from '@complaints/domain';
 import { loadTemplateOverrides } from './template-overrides';
-import type { OrganisationOverrides } from './templates';
+import type { OrganisationOverrides } from './template-renderer';
 
 /** Everything a template may use about one complaint, read from the record (personal data stays in this process). */
 export interface CorrespondenceContext {

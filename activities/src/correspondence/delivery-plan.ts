@@ -2,7 +2,8 @@ import type { DataSource } from 'typeorm';
 import { StaffUser, type ComplaintParty, type PostalAddress } from '@complaints/db';
 import type { Audience } from './contract';
 import type { CorrespondenceContext } from './correspondence-context';
-import { carriesPersonalInformation, type TemplateName } from './templates';
+import { carriesPersonalInformation } from './template-catalogue';
+import type { TemplateName } from './template-names';
 import { type StaffRole } from '@complaints/domain';
 
 /** The two people on a complaint who receive letters (R-INT-5). */

@@ -1,5 +1,6 @@
-// An organisation's override is tried before it is saved: it must compile in strict mode, print nothing
-// unescaped, and render every letter it takes part in against example data for every policy profile.
+// An organisation's override (a body, a subject line, or both) is tried before it is saved: each must compile in
+// strict mode and print nothing unescaped, and the override must render every letter it takes part in against
+// example data for every policy profile.
 import Handlebars from 'handlebars';
 import type { Complaint, ComplaintIssue, FinalResponseDraft, Organisation, StaffUser } from '@complaints/db';
 import {
@@ -12,35 +13,34 @@ import {
 import type { CorrespondenceContext } from './correspondence-context';
 import { printsUnescaped } from './template-ast';
 import { templateContext } from './template-context';
-import {
-  TEMPLATE_CATALOGUE,
-  TemplateRenderer,
-  variantDefinition,
-  variantsOf,
-  type ActiveOverride,
-  type FactSpec,
-  type TemplateName,
-  type TemplateVariant,
-} from './templates';
+import { TEMPLATE_CATALOGUE, variantDefinition, variantsOf } from './template-catalogue';
+import type { FactSpec } from './template-facts';
+import { isTemplateName, TEMPLATE_NAMES, type TemplateName, type TemplateVariant } from './template-names';
+import type { ActiveOverride, TemplateRenderer } from './template-renderer';
 
 /** Longer than any letter needs; keeps a mistaken upload out of the table. */
 export const MAX_OVERRIDE_LENGTH = 100_000;
 
+/** RFC 5322's limit for a line of a mail header; a subject line needs far less. */
+export const MAX_SUBJECT_LENGTH = 998;
+
+/** What an override replaces: the body, the subject line, or both (what is left out stays the standard). */
 export interface OverrideCandidate {
   name: string;
   variant: TemplateVariant;
-  body: string;
+  body?: string;
+  subject?: string;
 }
 
 /** Why an override cannot be saved, by the request field at fault. */
 export interface OverrideProblem {
-  field: 'variant' | 'body';
+  field: 'variant' | 'body' | 'subject';
   reason: string;
 }
 
 /** Whether a name is a template of the catalogue, a partial, or neither. */
 export function overrideTarget(renderer: TemplateRenderer, name: string): 'template' | 'partial' | null {
-  if (TemplateRenderer.isTemplate(name)) return 'template';
+  if (isTemplateName(name)) return 'template';
   return renderer.partials.includes(name) ? 'partial' : null;
 }
 
@@ -84,7 +84,7 @@ const RESPONSE_CONTENT: [element: string, text: string][] = [
 /** One value of each declared fact, for a template without examples of its own below. */
 function factsFromSpecs(name: TemplateName): Record<string, unknown> {
   const examples = { string: 'example', integer: 1, boolean: false, date: '2026-04-14' };
-  const specs: Record<string, FactSpec> = TEMPLATE_CATALOGUE[name].facts;
+  const specs: Readonly<Record<string, FactSpec>> = TEMPLATE_CATALOGUE[name].facts;
   return Object.fromEntries(
     Object.entries(specs).map(([fact, spec]) => [
       fact,
@@ -222,6 +222,30 @@ function exampleContexts(
 
 const describeError = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
+/** Why a Handlebars source given as `field` cannot be used, before it is tried on any letter. */
+function sourceProblem(
+  field: 'body' | 'subject',
+  source: string,
+  maxLength: number,
+): OverrideProblem | undefined {
+  if (source.trim() === '') return { field, reason: 'is empty' };
+  if (source.length > maxLength) return { field, reason: `is longer than ${maxLength} characters` };
+  if (field === 'subject' && /[\r\n]/.test(source)) return { field, reason: 'must be one line' };
+  try {
+    Handlebars.precompile(source, { strict: true });
+  } catch (error) {
+    return { field, reason: `does not compile: ${describeError(error)}` };
+  }
+  if (printsUnescaped(source)) {
+    return {
+      field,
+      reason:
+        'prints a value unescaped ({{{ }}} or {{& }}); case data must always be HTML-escaped with {{ }}',
+    };
+  }
+  return undefined;
+}
+
 /**
  * The problems that keep an override from being saved (none: it may be saved). It is tried together with the
  * organisation's other overrides in use, on every letter it takes part in (a partial: every letter).
@@ -235,25 +259,18 @@ export function validateOverride(
   const target = overrideTarget(renderer, candidate.name);
   if (target === 'partial' && candidate.variant !== 'standard')
     return [{ field: 'variant', reason: 'a partial is shared by every variant: override it as standard' }];
+  if (target === 'partial' && candidate.subject !== undefined)
+    return [{ field: 'subject', reason: "a partial has no subject line: override a template's subject" }];
   if (target === 'template' && !variantDefinition(candidate.name as TemplateName, candidate.variant))
     return [{ field: 'variant', reason: `${candidate.name} has no ${candidate.variant} variant` }];
-  if (candidate.body.trim() === '') return [{ field: 'body', reason: 'is empty' }];
-  if (candidate.body.length > MAX_OVERRIDE_LENGTH)
-    return [{ field: 'body', reason: `is longer than ${MAX_OVERRIDE_LENGTH} characters` }];
-  try {
-    Handlebars.precompile(candidate.body, { strict: true });
-  } catch (error) {
-    return [{ field: 'body', reason: `does not compile: ${describeError(error)}` }];
-  }
-  if (printsUnescaped(candidate.body)) {
-    return [
-      {
-        field: 'body',
-        reason:
-          'prints a value unescaped ({{{ }}} or {{& }}); case data must always be HTML-escaped with {{ }}',
-      },
-    ];
-  }
+  if (candidate.body === undefined && candidate.subject === undefined)
+    return [{ field: 'body', reason: 'give a body, a subject line, or both' }];
+  const problem =
+    (candidate.body === undefined ? undefined : sourceProblem('body', candidate.body, MAX_OVERRIDE_LENGTH)) ??
+    (candidate.subject === undefined
+      ? undefined
+      : sourceProblem('subject', candidate.subject, MAX_SUBJECT_LENGTH));
+  if (problem) return [problem];
   const trial = renderer.trial([
     ...current.filter(
       (override) => override.name !== candidate.name || override.variant !== candidate.variant,
@@ -263,7 +280,7 @@ export function validateOverride(
   const letters: [TemplateName, TemplateVariant][] =
     target === 'template'
       ? [[candidate.name as TemplateName, candidate.variant]]
-      : (Object.keys(TEMPLATE_CATALOGUE) as TemplateName[]).flatMap((name) =>
+      : TEMPLATE_NAMES.flatMap((name) =>
           variantsOf(name).map((variant) => [name, variant] as [TemplateName, TemplateVariant]),
         );
   for (const profile of listProfiles()) {
@@ -271,6 +288,14 @@ export function validateOverride(
       const where = `${name}${variant === 'standard' ? '' : ` (${variant})`} for the ${profile.id} profile (v${profile.version})`;
       for (const facts of exampleFacts(name, profile)) {
         for (const context of exampleContexts(organisation, profile, variant, facts)) {
+          // The subject alone first, so that a subject that fails is named as such, not as the body.
+          if (candidate.subject !== undefined) {
+            try {
+              trial.subject(name, variant, context);
+            } catch (error) {
+              return [{ field: 'subject', reason: `does not render ${where}: ${describeError(error)}` }];
+            }
+          }
           let text: string;
           try {
             text = trial.render(name, variant, context).text.replace(/\s+/g, ' ');

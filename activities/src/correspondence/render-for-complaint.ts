@@ -1,13 +1,9 @@
 import type { CorrespondenceContext } from './correspondence-context';
 import type { Delivery } from './delivery-plan';
 import { templateContext, type TemplateRecipient } from './template-context';
-import {
-  variantDefinition,
-  type RenderedCorrespondence,
-  type TemplateName,
-  type TemplateRenderer,
-  type TemplateVariant,
-} from './templates';
+import { variantDefinition } from './template-catalogue';
+import type { TemplateName, TemplateVariant } from './template-names';
+import type { RenderedCorrespondence, TemplateRenderer } from './template-renderer';
 
 /** Easy read when the person asked for it (R-INT-2) and the template has that variant; otherwise the standard. */
 export function variantFor(name: TemplateName, accessibilityNeeds: readonly string[]): TemplateVariant {

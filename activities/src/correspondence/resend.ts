@@ -13,7 +13,8 @@ import {
 import { renderLetterPdf } from './pdf';
 import { ensurePrintCopy, LAYOUT_FAILED } from './print-copy';
 import { messageIdFor, senderFor, type CorrespondenceDependencies } from './send-correspondence.activity';
-import { carriesPersonalInformation, TemplateRenderer } from './templates';
+import { carriesPersonalInformation } from './template-catalogue';
+import { isTemplateName } from './template-names';
 
 /** The statuses a person may resend from: nothing went, or nobody knows. */
 export const RESENDABLE_STATUSES = ['failed', 'unconfirmed', 'held'] as const;
@@ -37,7 +38,7 @@ async function currentDelivery(
   context: CorrespondenceContext,
   item: Correspondence,
 ): Promise<Pick<Delivery, 'to' | 'recipientLabel'>> {
-  const template = TemplateRenderer.isTemplate(item.template) ? item.template : null;
+  const template = isTemplateName(item.template) ? item.template : null;
   if (
     item.audience === 'complainant' &&
     template !== null &&

@@ -1,7 +1,12 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import type { DataSource } from 'typeorm';
 import type { Correspondence } from '@complaints/db';
-import type { SendCorrespondenceInput, SendCorrespondenceResult, SentItem } from './contract';
+import type {
+  CorrespondenceRequest,
+  SendCorrespondenceInput,
+  SendCorrespondenceResult,
+  SentItem,
+} from './contract';
 import { loadCorrespondenceContext, type CorrespondenceContext } from './correspondence-context';
 import { deliverEmail } from './deliver-email';
 import { DeliveryLog } from './delivery-log';
@@ -10,7 +15,8 @@ import type { Mailer } from './mailer';
 import { renderLetterPdf } from './pdf';
 import { ensurePrintCopy, LAYOUT_FAILED, type LetterLayout } from './print-copy';
 import { recipientFor, renderForComplaint } from './render-for-complaint';
-import { TemplateRenderer, type TemplateName } from './templates';
+import { isTemplateName } from './template-names';
+import type { TemplateRenderer } from './template-renderer';
 
 export interface CorrespondenceDependencies {
   dataSource: DataSource;
@@ -49,17 +55,12 @@ export function createCorrespondenceActivities(deps: CorrespondenceDependencies)
   const log = new DeliveryLog(dataSource);
   const layout = deps.layout ?? renderLetterPdf;
 
-  function render(
-    template: TemplateName,
-    input: SendCorrespondenceInput,
-    context: CorrespondenceContext,
-    delivery: Delivery,
-  ) {
+  function render(input: CorrespondenceRequest, context: CorrespondenceContext, delivery: Delivery) {
     const today = new Date().toISOString().slice(0, 10);
     try {
       return renderForComplaint(
         renderer,
-        template,
+        input.template,
         context,
         recipientFor(delivery),
         input.facts ?? {},
@@ -76,15 +77,14 @@ export function createCorrespondenceActivities(deps: CorrespondenceDependencies)
 
   /** The item for this delivery, drafted (rendered and keyed) on first use: the key is written before any send. */
   async function itemFor(
-    template: TemplateName,
-    input: SendCorrespondenceInput,
+    input: CorrespondenceRequest,
     context: CorrespondenceContext,
     delivery: Delivery,
   ): Promise<Correspondence> {
     const idempotencyKey = deliveryKey(input.reference, input.step, delivery);
     const existing = await log.find(idempotencyKey);
     if (existing) return existing;
-    const rendered = render(template, input, context, delivery);
+    const rendered = render(input, context, delivery);
     const approvedBy =
       input.approvedBy ?? (typeof input.facts?.approvedBy === 'string' ? input.facts.approvedBy : null);
     const { item } = await log.draft(
@@ -133,13 +133,12 @@ export function createCorrespondenceActivities(deps: CorrespondenceDependencies)
 
   /** Drafts the item and takes it as far as it goes now: sent, queued to print, held, or failed. */
   async function deliver(
-    template: TemplateName,
-    input: SendCorrespondenceInput,
+    input: CorrespondenceRequest,
     context: CorrespondenceContext,
     delivery: Delivery,
     from: string,
   ): Promise<Correspondence> {
-    let item = await itemFor(template, input, context, delivery);
+    let item = await itemFor(input, context, delivery);
     // Gone, held or given up on by an earlier attempt: what it recorded stands.
     if (!['drafted', 'approved', 'sending'].includes(item.status)) return item;
     if (delivery.channel === 'letter') {
@@ -166,19 +165,18 @@ export function createCorrespondenceActivities(deps: CorrespondenceDependencies)
    */
   async function afterFailure(
     item: Correspondence,
-    template: TemplateName,
-    input: SendCorrespondenceInput,
+    input: CorrespondenceRequest,
     context: CorrespondenceContext,
     from: string,
   ): Promise<Correspondence[]> {
-    if ((item.status !== 'failed' && item.status !== 'unconfirmed') || template === 'delivery-failed')
+    if ((item.status !== 'failed' && item.status !== 'unconfirmed') || input.template === 'delivery-failed')
       return [];
     const letter =
       item.status === 'failed' && item.channel === 'email' && isPartyAudience(item.audience)
         ? partyDelivery(context, item.audience, 'letter')
         : null;
-    const queued = letter ? await deliver(template, input, context, letter, from) : null;
-    const alert: SendCorrespondenceInput = {
+    const queued = letter ? await deliver(input, context, letter, from) : null;
+    const alert: CorrespondenceRequest = {
       reference: input.reference,
       step: `${item.idempotencyKey.slice(input.reference.length + 1)}:delivery-alert`,
       template: 'delivery-failed',
@@ -193,7 +191,7 @@ export function createCorrespondenceActivities(deps: CorrespondenceDependencies)
       },
     };
     for (const delivery of await planDeliveries(dataSource, 'handler', context, 'delivery-failed')) {
-      await deliver('delivery-failed', alert, context, delivery, from);
+      await deliver(alert, context, delivery, from);
     }
     return queued ? [queued] : [];
   }
@@ -206,19 +204,19 @@ export function createCorrespondenceActivities(deps: CorrespondenceDependencies)
      * Temporary SMTP and PDF failures throw retryable errors (codes only), for the workflow's backoff.
      */
     async sendCorrespondence(input: SendCorrespondenceInput): Promise<SendCorrespondenceResult> {
-      const template = input.template;
-      if (!TemplateRenderer.isTemplate(template)) {
+      const { template } = input;
+      if (!isTemplateName(template)) {
         throw ApplicationFailure.nonRetryable(`unknown template ${template}`, 'UnknownTemplate');
       }
+      const request: CorrespondenceRequest = { ...input, template };
       const context = await loadCorrespondenceContext(dataSource, input.reference, input.facts ?? {});
       const deliveries = await planDeliveries(dataSource, input.audience, context, template);
       const from = senderFor(context, deps.defaultFrom);
       const items = new Map<string, Correspondence>();
       for (const delivery of deliveries) {
-        const item = await deliver(template, input, context, delivery, from);
+        const item = await deliver(request, context, delivery, from);
         items.set(item.id, item);
-        for (const letter of await afterFailure(item, template, input, context, from))
-          items.set(letter.id, letter);
+        for (const letter of await afterFailure(item, request, context, from)) items.set(letter.id, letter);
       }
       return { items: [...items.values()].map(toSentItem), noUsableContact: deliveries.length === 0 };
     },

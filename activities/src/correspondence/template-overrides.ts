@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import type { ActiveOverride, OrganisationOverrides, TemplateVariant } from './templates';
+import type { TemplateVariant } from './template-names';
+import type { ActiveOverride, OrganisationOverrides } from './template-renderer';
 
 /** An override in use, with who saved it and when. */
 export interface StoredOverride extends ActiveOverride {
@@ -11,7 +12,10 @@ export interface StoredOrganisationOverrides extends OrganisationOverrides {
   overrides: StoredOverride[];
 }
 
-/** The organisation's overrides in use: the latest version of each (name, variant), unless that version reverted it. */
+/**
+ * The organisation's overrides in use: the latest version of each (name, variant), unless that version reverted
+ * it (no body and no subject).
+ */
 export async function loadTemplateOverrides(
   db: DataSource | EntityManager,
   organisationCode: string,
@@ -21,10 +25,11 @@ export async function loadTemplateOverrides(
     variant: TemplateVariant;
     version: number;
     body: string | null;
+    subject: string | null;
     created_by: string;
     created_at: Date;
   }[] = await db.query(
-    `SELECT DISTINCT ON (name, variant) name, variant, version, body, created_by, created_at
+    `SELECT DISTINCT ON (name, variant) name, variant, version, body, subject, created_by, created_at
        FROM template_override
       WHERE organisation_code = $1
       ORDER BY name, variant, version DESC`,
@@ -32,8 +37,20 @@ export async function loadTemplateOverrides(
   );
   return {
     organisationCode,
-    overrides: latest.flatMap(({ name, variant, version, body, created_by, created_at }) =>
-      body === null ? [] : [{ name, variant, version, body, createdBy: created_by, createdAt: created_at }],
+    overrides: latest.flatMap(({ name, variant, version, body, subject, created_by, created_at }) =>
+      body === null && subject === null
+        ? []
+        : [
+            {
+              name,
+              variant,
+              version,
+              ...(body === null ? {} : { body }),
+              ...(subject === null ? {} : { subject }),
+              createdBy: created_by,
+              createdAt: created_at,
+            },
+          ],
     ),
   };
 }

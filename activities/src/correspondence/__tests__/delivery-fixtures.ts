@@ -13,7 +13,7 @@ import {
   type CorrespondenceActivities,
   type CorrespondenceDependencies,
 } from '../send-correspondence.activity';
-import { TemplateRenderer } from '../templates';
+import { TemplateRenderer } from '../template-renderer';
 import { type ConsentStatus, type ReplyChannel } from '@complaints/domain';
 
 export const MESSAGE_ID_DOMAIN = 'complaints.test.example';

@@ -21,20 +21,13 @@ import {
 import type { CorrespondenceContext } from '../correspondence-context';
 import { renderForComplaint, variantFor } from '../render-for-complaint';
 import { templateContext, type TemplateRecipient } from '../template-context';
-import {
-  EASY_READ_OUTCOME_LABELS,
-  TEMPLATE_CATALOGUE,
-  TEMPLATES_DIR,
-  TemplateRenderer,
-  variantDefinition,
-  variantsOf,
-  type TemplateName,
-} from '../templates';
+import { TEMPLATES_DIR, variantDefinition, variantsOf } from '../template-catalogue';
+import { TEMPLATE_NAMES, type TemplateName } from '../template-names';
+import { TemplateRenderer } from '../template-renderer';
+import { EASY_READ_OUTCOME_LABELS } from '../template-wording';
 
 const renderer = new TemplateRenderer();
-const EASY_READ = (Object.keys(TEMPLATE_CATALOGUE) as TemplateName[]).filter((name) =>
-  variantsOf(name).includes('easy-read'),
-);
+const EASY_READ = TEMPLATE_NAMES.filter((name) => variantsOf(name).includes('easy-read'));
 const RECEIVED = 'Tuesday 10 March 2026';
 const HOSTILE = '<script>alert(1)</script>';
 const ESCAPED = '&lt;script&gt;alert(1)&lt;/script&gt;';

@@ -18,7 +18,7 @@ import {
   createCorrespondenceActivities,
   type CorrespondenceActivities,
 } from '../send-correspondence.activity';
-import { TemplateRenderer } from '../templates';
+import { TemplateRenderer } from '../template-renderer';
 import { type AccessibilityNeed, type ReplyChannel } from '@complaints/domain';
 
 jest.setTimeout(30_000);

@@ -12,7 +12,7 @@ import {
   createCorrespondenceActivities,
   type CorrespondenceActivities,
 } from '../send-correspondence.activity';
-import { TemplateRenderer } from '../templates';
+import { TemplateRenderer } from '../template-renderer';
 import { type AccessibilityNeed } from '@complaints/domain';
 
 jest.setTimeout(20_000);

@@ -13,16 +13,9 @@ import { listProfiles } from '@complaints/domain';
 import type { CorrespondenceContext } from '../correspondence-context';
 import { validateOverride } from '../override-validation';
 import { templateContext } from '../template-context';
-import {
-  TEMPLATE_CATALOGUE,
-  TEMPLATES_DIR,
-  TemplateRenderer,
-  templateFile,
-  variantsOf,
-  type ActiveOverride,
-  type OrganisationOverrides,
-  type TemplateName,
-} from '../templates';
+import { TEMPLATES_DIR, variantDefinition, variantsOf } from '../template-catalogue';
+import { TEMPLATE_NAMES, type TemplateName, type TemplateVariant } from '../template-names';
+import { TemplateRenderer, type ActiveOverride, type OrganisationOverrides } from '../template-renderer';
 
 const renderer = new TemplateRenderer();
 const HPFT = DEMO_ORGANISATIONS.find((organisation) => organisation.code === 'HPFT') as Organisation;
@@ -162,14 +155,16 @@ describe('validateOverride', () => {
     current: ActiveOverride[] = [],
   ) => validateOverride(renderer, HPFT, current, { name, variant, body });
   const read = (file: string) => fs.readFileSync(path.join(TEMPLATES_DIR, `${file}.hbs`), 'utf8');
+  /** A template's body as its file has it, after the front matter. */
+  const bodyOf = (name: TemplateName, variant: TemplateVariant) => variantDefinition(name, variant)!.body;
 
   it('accepts every standard template, variant and partial as it is (the example data covers them all)', () => {
-    for (const name of Object.keys(TEMPLATE_CATALOGUE) as TemplateName[]) {
+    for (const name of TEMPLATE_NAMES) {
       for (const variant of variantsOf(name))
         expect({
           name,
           variant,
-          problems: validate(name, read(templateFile(name, variant)), variant),
+          problems: validate(name, bodyOf(name, variant), variant),
         }).toEqual({
           name,
           variant,
@@ -230,7 +225,7 @@ describe('validateOverride', () => {
 
   it('refuses a final response (standard or easy read) that leaves out an element of R-RESP-1', () => {
     for (const variant of ['standard', 'easy-read'] as const) {
-      const body = read(templateFile('final-response', variant)).replace(
+      const body = bodyOf('final-response', variant).replace(
         /\{\{> text-block text=finalResponse\.sections\.impact\}\}/,
         '',
       );
@@ -244,6 +239,66 @@ describe('validateOverride', () => {
     // A letter layout that drops the letter's body leaves out everything.
     expect(validate('letter', read('partials/letter').replace('{{> @partial-block}}', ''))).toEqual([
       { field: 'body', reason: expect.stringContaining('leaves out R-RESP-1 elements of final-response') },
+    ]);
+  });
+});
+
+describe("an organisation's subject line", () => {
+  const OWN_SUBJECT = 'Complaint {{reference}}: we have it';
+  const validate = (name: string, candidate: { body?: string; subject?: string }) =>
+    validateOverride(renderer, HPFT, [], { name, variant: 'standard', ...candidate });
+
+  it('is used in place of the standard subject, in the letter too, and recorded as the override', () => {
+    const own = renderer.render('acknowledgement', contextFor(HPFT), {
+      overrides: overridesOf(HPFT, {
+        name: 'acknowledgement',
+        variant: 'standard',
+        version: 4,
+        subject: OWN_SUBJECT,
+      }),
+    });
+    expect(own).toMatchObject({
+      subject: 'Complaint HPFT-2026-000001: we have it',
+      templateSource: 'organisation',
+      templateVersion: 4,
+    });
+    expect(own.html).toContain('<title>Complaint HPFT-2026-000001: we have it</title>');
+    // The standard body, as it is without the override.
+    const standard = renderer.render('acknowledgement', contextFor(HPFT));
+    expect(own.html.replaceAll(own.subject, standard.subject)).toBe(standard.html);
+    // Another organisation keeps the standard subject.
+    expect(renderer.render('acknowledgement', contextFor(NCT), { overrides: overridesOf(NCT) }).subject).toBe(
+      'Your complaint NCT-2026-000001: acknowledgement',
+    );
+  });
+
+  it('is accepted alone or with a body', () => {
+    expect(validate('acknowledgement', { subject: OWN_SUBJECT })).toEqual([]);
+    expect(validate('acknowledgement', { subject: OWN_SUBJECT, body: OWN_ACKNOWLEDGEMENT })).toEqual([]);
+    expect(validate('acknowledgement', {})).toEqual([
+      { field: 'body', reason: 'give a body, a subject line, or both' },
+    ]);
+  });
+
+  it.each([
+    ['is empty', ' ', 'is empty'],
+    ['is more than one line', 'Complaint {{reference}}\nBcc: someone@example.test', 'must be one line'],
+    ['does not compile', 'Complaint {{#if reference}}', /^does not compile: /],
+    ['prints a value unescaped', 'Complaint {{{reference}}}', /unescaped/],
+    [
+      'does not render for every profile',
+      'Complaint {{reference}} for {{recipient.nmae}}',
+      /^does not render acknowledgement for the \S+ profile \(v1\): "nmae" not defined/,
+    ],
+  ])('is refused when it %s, naming the subject', (_why, subject, reason) => {
+    expect(validate('acknowledgement', { subject })).toEqual([
+      { field: 'subject', reason: typeof reason === 'string' ? reason : expect.stringMatching(reason) },
+    ]);
+  });
+
+  it('is refused for a partial, which has none', () => {
+    expect(validate('letterhead', { body: OWN_LETTERHEAD, subject: OWN_SUBJECT })).toEqual([
+      { field: 'subject', reason: expect.stringContaining('a partial has no subject line') },
     ]);
   });
 });

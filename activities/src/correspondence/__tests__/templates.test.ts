@@ -22,17 +22,13 @@ import {
 } from '@complaints/domain';
 import type { CorrespondenceContext } from '../correspondence-context';
 import { templateContext } from '../template-context';
-import {
-  formatLongDate,
-  OUTCOME_LABELS,
-  REMEDY_LABELS,
-  TEMPLATE_CATALOGUE,
-  TemplateRenderer,
-  type TemplateName,
-} from '../templates';
+import { TEMPLATE_CATALOGUE } from '../template-catalogue';
+import { formatLongDate } from '../template-helpers';
+import { isTemplateName, TEMPLATE_NAMES, type TemplateName } from '../template-names';
+import { TemplateRenderer } from '../template-renderer';
+import { OUTCOME_LABELS, REMEDY_LABELS } from '../template-wording';
 
 const renderer = new TemplateRenderer();
-const TEMPLATE_NAMES = Object.keys(TEMPLATE_CATALOGUE) as TemplateName[];
 const RECEIVED_ON = '2026-03-10';
 const TODAY = '2026-03-11';
 const DUE = '2026-03-13';
@@ -302,7 +298,7 @@ describe.each(listProfiles().map((profile) => [`${profile.id} v${profile.version
           }),
         );
         expect(rendered.template).toBe(name);
-        expect(rendered.templateVersion).toBe(TEMPLATE_CATALOGUE[name].version);
+        expect(rendered.templateVersion).toBe(TEMPLATE_CATALOGUE[name].variants.standard.version);
         expect(rendered.subject).toContain(reference);
         expect(rendered.html).toMatch(/^<!DOCTYPE html>/);
         expect(rendered.html).toContain(`<title>${rendered.subject}</title>`);
@@ -579,10 +575,10 @@ describe('escaping and strictness', () => {
   });
 
   it('knows its templates by name only', () => {
-    expect(TEMPLATE_NAMES.every((name) => TemplateRenderer.isTemplate(name))).toBe(true);
-    expect(TemplateRenderer.isTemplate('toString')).toBe(false);
-    expect(TemplateRenderer.isTemplate('final-response')).toBe(true);
-    expect(TemplateRenderer.isTemplate('final-response-draft')).toBe(false);
+    expect(TEMPLATE_NAMES.every((name) => isTemplateName(name))).toBe(true);
+    expect(isTemplateName('toString')).toBe(false);
+    expect(isTemplateName('final-response')).toBe(true);
+    expect(isTemplateName('final-response-draft')).toBe(false);
     expect([...TEMPLATE_NAMES].sort()).toEqual([
       'acknowledgement',
       'actions-completed',
@@ -607,11 +603,11 @@ describe('escaping and strictness', () => {
       'timescale-extended',
     ]);
     for (const name of TEMPLATE_NAMES) {
-      expect(TEMPLATE_CATALOGUE[name].version).toBeGreaterThanOrEqual(1);
-      expect(TEMPLATE_CATALOGUE[name].subject).toContain('{{reference}}');
+      expect(TEMPLATE_CATALOGUE[name].variants.standard.version).toBeGreaterThanOrEqual(1);
+      expect(TEMPLATE_CATALOGUE[name].variants.standard.subject).toContain('{{reference}}');
     }
-    expect(TemplateRenderer.isTemplate('acknowledgement-reminder')).toBe(false);
-    expect(TemplateRenderer.isTemplate('acknowledgement-breach')).toBe(false);
+    expect(isTemplateName('acknowledgement-reminder')).toBe(false);
+    expect(isTemplateName('acknowledgement-breach')).toBe(false);
   });
 });
 

@@ -9,6 +9,7 @@ import { Monitoring1763856700000 } from './1763856700000-monitoring';
 import { DeliveryLifecycle1763856800000 } from './1763856800000-delivery-lifecycle';
 import { ContactRestrictions1763856900000 } from './1763856900000-contact-restrictions';
 import { ProjectionOrder1763857000000 } from './1763857000000-projection-order';
+import { TemplateOverrideSubject1763857300000 } from './1763857300000-template-override-subject';
 
 /** In order; a new migration is appended here and never edited once released. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   DeliveryLifecycle1763856800000,
   ContactRestrictions1763856900000,
   ProjectionOrder1763857000000,
+  TemplateOverrideSubject1763857300000,
 ];

@@ -7,7 +7,7 @@ import { Test } from '@nestjs/testing';
 import request from 'supertest';
 import type { DataSource } from 'typeorm';
 import { renderLetterPdf } from '@complaints/activities/correspondence';
-import { CaseEvent, Complaint, Correspondence, DEMO_STAFF } from '@complaints/db';
+import { CaseEvent, Complaint, Correspondence, DEMO_STAFF, seedDemoData } from '@complaints/db';
 import { configureApp, DATA_SOURCE, signStaffToken } from '@complaints/service-kit';
 import { readPdf } from '@complaints/testing';
 import { AppModule } from '../app.module';
@@ -51,6 +51,8 @@ beforeAll(async () => {
   configureApp(app, SERVICE_DESCRIPTION);
   await app.init();
   dataSource = app.get(DATA_SOURCE);
+  // Its complaints belong to HPFT: seeded here, not left to whichever test file runs first on a fresh database.
+  await seedDemoData(dataSource);
 }, 60_000);
 afterAll(async () => app?.close());
 

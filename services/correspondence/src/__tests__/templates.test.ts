@@ -373,6 +373,123 @@ describe('reverting', () => {
   });
 });
 
+describe('subject overrides', () => {
+  // `reopened` has no easy-read variant: this complaint's letters use its standard one.
+  const OWN_SUBJECT = 'Your complaint {{reference}} is open again';
+  const reopened = { template: 'reopened', facts: { due: null } };
+
+  it('a complaints manager saves a subject line alone, in versions like a body, listed for the organisation', async () => {
+    await put(handler, 'reopened', { subject: OWN_SUBJECT }).expect(403);
+    const first = await put(manager, 'reopened', { subject: OWN_SUBJECT }).expect(200);
+    expect(first.body).toEqual({
+      name: 'reopened',
+      variant: 'standard',
+      version: 1,
+      subject: OWN_SUBJECT,
+      createdBy: 'templates-test-manager',
+      createdAt: expect.any(String),
+    });
+    expect((await put(manager, 'reopened', { subject: OWN_SUBJECT }).expect(200)).body.version).toBe(2);
+    const { body } = await http().get('/templates').set('Authorization', `Bearer ${handler}`).expect(200);
+    const listed = body.templates.find((template: { name: string }) => template.name === 'reopened');
+    expect(listed.variants).toEqual([
+      {
+        variant: 'standard',
+        version: 1,
+        subject: 'Your complaint {{reference}}: we have reopened it',
+        override: expect.objectContaining({ version: 2, subject: OWN_SUBJECT }),
+      },
+    ]);
+    expect(listed.variants[0].override).not.toHaveProperty('body');
+  });
+
+  it.each([
+    ['prints case data unescaped', { subject: 'Your complaint {{{reference}}}' }, 'subject', /unescaped/],
+    ['does not compile', { subject: 'Your complaint {{#if reference}}' }, 'subject', /^does not compile/],
+    [
+      'does not render',
+      { subject: 'Your complaint {{referense}}' },
+      'subject',
+      /^does not render reopened .*"referense" not defined/,
+    ],
+    ['is more than one line', { subject: 'Your complaint\n{{reference}}' }, 'subject', /one line/],
+    [
+      'is for a partial',
+      { body: '<div>{{organisation.name}}</div>', subject: OWN_SUBJECT, name: 'letterhead' },
+      'subject',
+      /a partial has no subject line/,
+    ],
+  ])(
+    'refuses a subject line that %s: 422 naming the subject, and saves nothing',
+    async (_why, request, field, reason) => {
+      const { name = 'reopened', ...body } = request as { name?: string; subject: string };
+      const response = await put(manager, name, body).expect(422);
+      expect(response.headers['content-type']).toContain('application/problem+json');
+      expect(response.body).toMatchObject({ status: 422, title: 'Override refused' });
+      expect(response.body.errors).toEqual([{ field, reason: expect.stringMatching(reason) }]);
+      const [{ latest }] = await dataSource.query(
+        `SELECT max(version) AS latest FROM template_override WHERE organisation_code = $1 AND name = $2`,
+        [ORGANISATION, name],
+      );
+      expect(latest).toBe(name === 'reopened' ? 2 : null);
+    },
+  );
+
+  it('neither a body nor a subject: 400 naming the body', async () => {
+    const { body } = await put(manager, 'reopened', {}).expect(400);
+    expect(body.errors).toEqual([{ field: 'body', reason: expect.any(String) }]);
+  });
+
+  it('is used in the preview and when the letter is sent, with the standard body', async () => {
+    const subject = `Your complaint ${reference} is open again`;
+    const previewed = await preview(handler, { ...reopened, format: 'email' }).expect(200);
+    expect(previewed.body).toMatchObject({
+      template: 'reopened',
+      variant: 'standard',
+      templateSource: 'organisation',
+      templateVersion: 2,
+      subject,
+    });
+    expect(previewed.body.html).toContain(`<title>${subject}</title>`);
+
+    const activities = createCorrespondenceActivities({
+      dataSource,
+      mailer,
+      renderer: new TemplateRenderer(),
+      messageIdDomain: 'complaints.test.example',
+      defaultFrom: '"NHS complaints" <complaints@test.example>',
+    });
+    await activities.sendCorrespondence({
+      reference,
+      step: 'reopened-letter',
+      template: 'reopened',
+      audience: 'complainant',
+      facts: { due: null },
+    });
+    const sent = await dataSource
+      .getRepository(Correspondence)
+      .find({ where: { complaintReference: reference, template: 'reopened' }, order: { channel: 'ASC' } });
+    expect(sent.map((item) => item.channel)).toEqual(['email', 'letter']);
+    for (const item of sent)
+      expect(item).toMatchObject({ subject, templateSource: 'organisation', templateVersion: 2 });
+    expect(sent[0].html).toBe(previewed.body.html);
+  });
+
+  it('a save replaces the whole override: a body alone puts the standard subject back', async () => {
+    const saved = await put(manager, 'reopened', {
+      body: '{{#> letter}}<p>We have reopened {{reference}}.</p>{{/letter}}',
+    }).expect(200);
+    expect(saved.body.version).toBe(3);
+    expect(saved.body).not.toHaveProperty('subject');
+    const { body } = await preview(handler, reopened).expect(200);
+    expect(body).toMatchObject({
+      templateVersion: 3,
+      subject: `Your complaint ${reference}: we have reopened it`,
+    });
+    expect(body.html).toContain(`We have reopened ${reference}.`);
+  });
+});
+
 describe("the API docs' examples", () => {
   it('accepts every documented request body as it is, or refuses it only as the operation documents', async () => {
     const document = (await http().get('/docs-json').expect(200)).body as OpenApiDocument;

@@ -2,10 +2,12 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import {
   factProblems,
+  isTemplateName,
   loadCorrespondenceContext,
   planDeliveries,
   recipientFor,
   renderForComplaint,
+  TEMPLATE_CATALOGUE,
   TemplateRenderer,
   type Audience,
 } from '@complaints/activities/correspondence';
@@ -38,12 +40,12 @@ export class CorrespondencePreviewService {
       });
     }
     const template = request.template;
-    if (!TemplateRenderer.isTemplate(template))
+    if (!isTemplateName(template))
       throw unprocessable([
         { field: 'template', reason: 'is not a template of the catalogue (GET /templates)' },
       ]);
     const facts = request.facts ?? {};
-    const problems = factProblems(template, facts);
+    const problems = factProblems(template, TEMPLATE_CATALOGUE[template].facts, facts);
     if (problems.length > 0)
       throw unprocessable(problems.map(({ fact, message }) => ({ field: `facts.${fact}`, reason: message })));
 

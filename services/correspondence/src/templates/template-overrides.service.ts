@@ -4,12 +4,12 @@ import {
   loadTemplateOverrides,
   overrideTarget,
   TEMPLATE_CATALOGUE,
+  TEMPLATE_NAMES,
   TemplateRenderer,
   validateOverride,
   variantDefinition,
   variantsOf,
   type StoredOverride,
-  type TemplateName,
   type TemplateVariant,
 } from '@complaints/activities/correspondence';
 import { Organisation, TemplateOverride } from '@complaints/db';
@@ -18,8 +18,16 @@ import type { OverrideDto, TemplateCatalogueDto } from './templates.dto';
 
 function toOverride(override: StoredOverride | undefined): OverrideDto | null {
   if (!override) return null;
-  const { name, variant, version, body, createdBy, createdAt } = override;
-  return { name, variant, version, body, createdBy, createdAt: createdAt.toISOString() };
+  const { name, variant, version, body, subject, createdBy, createdAt } = override;
+  return {
+    name,
+    variant,
+    version,
+    ...(body === undefined ? {} : { body }),
+    ...(subject === undefined ? {} : { subject }),
+    createdBy,
+    createdAt: createdAt.toISOString(),
+  };
 }
 
 /** The template catalogue and an organisation's overrides of its templates and partials (issue #5). */
@@ -35,7 +43,7 @@ export class TemplateOverridesService {
     const find = (name: string, variant: TemplateVariant) =>
       toOverride(overrides.find((override) => override.name === name && override.variant === variant));
     return {
-      templates: (Object.keys(TEMPLATE_CATALOGUE) as TemplateName[]).map((name) => ({
+      templates: TEMPLATE_NAMES.map((name) => ({
         name,
         kind: TEMPLATE_CATALOGUE[name].kind,
         facts: TEMPLATE_CATALOGUE[name].facts,
@@ -50,11 +58,14 @@ export class TemplateOverridesService {
     };
   }
 
-  /** Saves the next version of the override once it is tried and found sound; 422 naming the field otherwise. */
+  /**
+   * Saves the next version of the override (its body, its subject line, or both; what is left out is the
+   * standard) once it is tried and found sound; 422 naming the field otherwise.
+   */
   async save(
     name: string,
     variant: TemplateVariant,
-    body: string,
+    { body, subject }: { body?: string; subject?: string },
     staff: StaffPrincipal,
   ): Promise<OverrideDto> {
     this.assertKnown(name);
@@ -65,7 +76,8 @@ export class TemplateOverridesService {
     return this.dataSource.transaction(async (manager) => {
       await this.lock(manager, staff.organisationCode, name, variant);
       const { overrides } = await loadTemplateOverrides(manager, staff.organisationCode);
-      const problems = validateOverride(this.renderer, organisation, overrides, { name, variant, body });
+      const candidate = { name, variant, body, subject };
+      const problems = validateOverride(this.renderer, organisation, overrides, candidate);
       if (problems.length > 0) {
         throw new ProblemException({
           status: 422,
@@ -78,11 +90,12 @@ export class TemplateOverridesService {
         organisationCode: staff.organisationCode,
         name,
         variant,
-        body,
+        body: body ?? null,
+        subject: subject ?? null,
         version: (await this.latestVersion(manager, staff.organisationCode, name, variant)) + 1,
         createdBy: staff.id,
       });
-      return toOverride({ ...saved, variant, body })!;
+      return toOverride({ ...saved, variant, body, subject })!;
     });
   }
 
@@ -99,6 +112,7 @@ export class TemplateOverridesService {
         name,
         variant,
         body: null,
+        subject: null,
         version: (await this.latestVersion(manager, staff.organisationCode, name, variant)) + 1,
         createdBy: staff.id,
       });

@@ -38,9 +38,9 @@ export class TemplatesController {
   @Put(':name/override')
   @Roles('complaints-manager')
   @ApiOperation({
-    summary: "Your organisation's own version of a template or partial",
+    summary: "Your organisation's own version of a template or partial: its body, its subject line, or both",
     description:
-      'Tried before it is saved: it must compile in strict mode, render for every policy profile with example data, print nothing unescaped (no `{{{ }}}`), and an override of the final response must keep every R-RESP-1 element. Each save is a new version; sent items record it.',
+      'Replaces the override as a whole: a body, a subject line (a template only), or both; what is left out is the standard one. Tried before it is saved: each must compile in strict mode and print nothing unescaped (no `{{{ }}}`), a subject line must be one line, it must render for every policy profile with example data, and an override of the final response must keep every R-RESP-1 element. Each save is a new version, used in previews and when letters are sent; sent items record it.',
   })
   @ApiOkResponse({ type: OverrideDto })
   @ApiNotFoundResponse({ ...PROBLEM, description: 'No such template or partial' })
@@ -50,7 +50,12 @@ export class TemplatesController {
     @Body() request: SaveOverrideDto,
     @CurrentStaff() staff: StaffPrincipal,
   ): Promise<OverrideDto> {
-    return this.overrides.save(name, request.variant ?? 'standard', request.body, staff);
+    return this.overrides.save(
+      name,
+      request.variant ?? 'standard',
+      { body: request.body, subject: request.subject },
+      staff,
+    );
   }
 
   @Delete(':name/override')

@@ -1,19 +1,35 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsObject, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsIn, IsObject, IsOptional, IsString, Matches, MaxLength, ValidateIf } from 'class-validator';
 import {
   MAX_OVERRIDE_LENGTH,
+  MAX_SUBJECT_LENGTH,
   TEMPLATE_VARIANTS,
   type TemplateVariant,
 } from '@complaints/activities/correspondence';
 
+/** The override as a whole: a body, a subject line, or both; what is left out is the standard one. */
 export class SaveOverrideDto {
-  @ApiProperty({
+  @ApiPropertyOptional({
     description:
-      'The Handlebars source, in place of the standard template or partial. It must compile in strict mode, render for every policy profile, and print nothing unescaped (no `{{{ }}}` or `{{& }}`).',
+      'The Handlebars source, in place of the standard template or partial. It must compile in strict mode, render for every policy profile, and print nothing unescaped (no `{{{ }}}` or `{{& }}`). Required unless `subject` is given; left out, the standard body is used.',
+    example:
+      '{{#> letter}}<p>Thank you for your complaint {{reference}}. We will be in touch.</p>{{/letter}}',
   })
+  // Required when there is no subject line, as before subjects could be overridden.
+  @ValidateIf((request: SaveOverrideDto) => request.subject === undefined || request.body !== undefined)
   @IsString()
   @MaxLength(MAX_OVERRIDE_LENGTH)
-  body!: string;
+  body?: string;
+
+  @ApiPropertyOptional({
+    description:
+      "The Handlebars source of the subject line, in place of the template's (a partial has none): one line, tried like the body. Left out, the standard subject is used.",
+    example: 'Your complaint {{reference}}: we have received it',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(MAX_SUBJECT_LENGTH)
+  subject?: string;
 
   @ApiPropertyOptional({
     enum: TEMPLATE_VARIANTS,
@@ -37,7 +53,12 @@ export class OverrideDto {
   @ApiProperty({ enum: TEMPLATE_VARIANTS }) variant!: string;
   @ApiProperty({ description: 'Sent items record it as template version n (templateSource `organisation`)' })
   version!: number;
-  @ApiProperty() body!: string;
+  @ApiPropertyOptional({ description: 'The Handlebars source of the body; absent: the standard body' })
+  body?: string;
+  @ApiPropertyOptional({
+    description: 'The Handlebars source of the subject line; absent: the standard subject',
+  })
+  subject?: string;
   @ApiProperty({ description: 'The member of staff who saved it' }) createdBy!: string;
   @ApiProperty() createdAt!: string;
 }
