@@ -152,7 +152,8 @@ it('a port in use: one line naming the port and the fix, non-zero, nothing left 
 });
 
 it('no Go and no Temporal CLI yet: names Go as what to install', async () => {
-  fs.rmSync(path.join(project, '.tools', 'bin', 'temporal'));
+  // The first run may have used a `temporal` found on PATH instead of building one.
+  fs.rmSync(path.join(project, '.tools', 'bin', 'temporal'), { force: true });
   const run = await smoke({ hidden: ['go', 'temporal'] });
   expect(run.code).not.toBe(0);
   expect(run.stderr).toContain('neither `temporal` nor Go is installed');
