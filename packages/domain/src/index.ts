@@ -11,3 +11,4 @@ export * from './monitoring';
 export * from './persistent-behaviour';
 export * from './stages';
 export * from './vocabulary';
+export * from './closure';

@@ -162,7 +162,8 @@ export interface PauseRecord {
   by: string;
 }
 
-export interface ComplaintProcessState {
+/** A complaint's state as the workflow keeps it: plain data, changed only by its owner (`ComplaintCase`). */
+export interface CaseState {
   reference: string;
   stage: Stage;
   profile: ProfileRef;
@@ -181,8 +182,12 @@ export interface ComplaintProcessState {
   /** R-INV-7: the Responsible Person keeps oversight from six months until the final response. */
   underOversight?: boolean;
   breached: boolean;
-  nextDeadline: LocalDate | null;
   closed?: { at: string; reason: string };
+}
+
+/** The state as clients see it, with the worklist's next deadline derived from it. */
+export interface ComplaintProcessState extends CaseState {
+  nextDeadline: LocalDate | null;
 }
 
 export interface AcknowledgeCommand {
@@ -400,8 +405,4 @@ export const reopenUpdate = defineUpdate<CloserLookState, [StaffCommand]>('reope
 /** R-STAGE2-1 (CWTH): the person asks for a stage-two review by the Senior Leadership Team/Board. */
 export const requestStageTwoUpdate = defineUpdate<CloserLookState, [StaffCommand]>('requestStageTwo');
 
-/**
- * A refused command: the `type` of the ApplicationFailure a validator throws, with the rule behind it as details[0].
- * The API turns it into problem details (409) naming the rule.
- */
-export const COMMAND_REFUSED = 'CommandRefused';
+export { COMMAND_REFUSED } from '../shared/refusal';

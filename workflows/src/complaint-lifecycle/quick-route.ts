@@ -3,36 +3,29 @@
 // working days ends there; one that is not becomes a complaint and follows the rest of the procedure.
 import { setHandler } from '@temporalio/workflow';
 import { workingDayBefore, endOfLondonDay, type Stage } from '@complaints/domain';
-import { SYSTEM, staff, type CaseContext } from './case-context';
-import { atLondonHour, REMINDER_HOUR, waitUntil } from './clocks';
+import { SYSTEM, staff, type ComplaintCase } from './complaint-case';
+import { atLondonHour, REMINDER_HOUR, waitUntil } from '../shared/london-time';
 import {
   resolveQuicklyUpdate,
   treatAsComplaintUpdate,
-  type QuickRouteState,
   type ResolveQuicklyCommand,
   type StaffCommand,
 } from './messages';
-import { refuse } from './refusal';
+import { refuse } from '../shared/refusal';
 
 /** A verbal complaint may end on the quick route until its acknowledgement or early resolution has begun. */
 const QUICK_ROUTE_STAGES: readonly Stage[] = ['pals-enquiry', 'awaiting-acknowledgement', 'acknowledged'];
 
-export function registerQuickRouteHandlers(c: CaseContext): void {
+export function registerQuickRouteHandlers(c: ComplaintCase): void {
   setHandler(
     resolveQuicklyUpdate,
     async (command: ResolveQuicklyCommand) => {
-      const quick = endQuickRoute('resolved', command.by);
-      const closedAt = new Date().toISOString();
-      c.state.closed = { at: closedAt, reason: 'resolved-quickly' };
-      c.state.stage = 'closed';
-      c.state.nextDeadline = null;
-      await c.record(
-        'resolved-quickly',
-        'R-QUICK-1',
-        staff(command.by),
-        { due: quick.due, palsEnquiry: c.input.kind === 'pals-enquiry', confirmedSatisfied: true },
-        { closedAt },
-      );
+      const quick = c.endQuickRoute('resolved', command.by);
+      await c.close('resolved-quickly', command.by, {
+        type: 'resolved-quickly',
+        rule: 'R-QUICK-1',
+        data: { due: quick.due, palsEnquiry: c.input.kind === 'pals-enquiry', confirmedSatisfied: true },
+      });
       return quick;
     },
     {
@@ -78,19 +71,13 @@ export function registerQuickRouteHandlers(c: CaseContext): void {
         return `${name} has no quick route`;
     }
   }
-
-  function endQuickRoute(outcome: QuickRouteState['outcome'], by: string): QuickRouteState {
-    const quick = c.state.quickRoute!;
-    Object.assign(quick, { outcome, on: c.today(), by });
-    return quick;
-  }
 }
 
 /**
  * HPFT 8.9–8.10: the PALS enquiry runs until it is resolved, closed, or its 10 working days pass; the handler
  * is reminded the working day before. True when it becomes a complaint (by a command, or by its time running out).
  */
-export async function followPalsEnquiry(c: CaseContext): Promise<boolean> {
+export async function followPalsEnquiry(c: ComplaintCase): Promise<boolean> {
   const quick = c.state.quickRoute!;
   const ended = () => quick.outcome !== undefined || c.isClosed();
   await c.record('pals-enquiry-started', 'R-QUICK-1', SYSTEM, { due: quick.due });
@@ -114,10 +101,8 @@ export async function followPalsEnquiry(c: CaseContext): Promise<boolean> {
 }
 
 /** HPFT 8.10: treated as a complaint, received today; the record keeps the day the enquiry came in. */
-async function becomeComplaint(c: CaseContext, by: string | null): Promise<void> {
-  const quick = c.state.quickRoute!;
-  Object.assign(quick, { outcome: 'becomes-complaint', on: c.today(), by: by ?? undefined });
-  c.state.nextDeadline = null;
+async function becomeComplaint(c: ComplaintCase, by: string | null): Promise<void> {
+  const quick = c.endQuickRoute('becomes-complaint', by);
   await c.record(
     'pals-enquiry-became-complaint',
     'R-QUICK-1',
