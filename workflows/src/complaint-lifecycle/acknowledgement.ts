@@ -6,7 +6,7 @@ import { sendCorrespondence } from '../shared/activity-proxies';
 import { atLondonHour, REMINDER_HOUR, waitUntil } from '../shared/london-time';
 import { refuse } from '../shared/refusal';
 import { SYSTEM, staff, type ComplaintCase } from './complaint-case';
-import { acknowledgeUpdate, type AcknowledgeCommand } from './messages';
+import { acknowledgeUpdate, type AcknowledgeCommand } from './acknowledgement.messages';
 
 const LABEL = 'acknowledgement';
 

@@ -15,11 +15,10 @@ import {
   completeActionUpdate,
   reopenUpdate,
   requestStageTwoUpdate,
-  type ClockState,
   type CompleteActionCommand,
-  type Round,
-  type StaffCommand,
-} from './messages';
+} from './after-response.messages';
+import type { Round } from './closer-look.messages';
+import type { ClockState, StaffCommand } from './lifecycle.messages';
 import { refuse } from '../shared/refusal';
 
 /** R-INT-6: a person unhappy with the response more than twelve months on makes a new complaint instead. */

@@ -8,7 +8,7 @@ import {
   requestClinicalViewUpdate,
   type AllocateCommand,
   type RequestClinicalViewCommand,
-} from './messages';
+} from './allocation.messages';
 import { refuse } from '../shared/refusal';
 
 const OPEN_STAGES: readonly Stage[] = [

@@ -13,8 +13,8 @@ import {
   type AgreeTimescaleCommand,
   type ExtendFinalResponseCommand,
   type PauseClockCommand,
-  type StaffCommand,
-} from './messages';
+} from './closer-look.messages';
+import type { StaffCommand } from './lifecycle.messages';
 
 export function registerCloserLookHandlers(c: ComplaintCase): void {
   setHandler(

@@ -29,19 +29,18 @@ import { SEARCH_ATTRIBUTES } from '@complaints/temporal';
 import { recordCaseEvent, sendCorrespondence } from '../shared/activity-proxies';
 import { keepDeadline } from '../shared/clock';
 import { refuse } from '../shared/refusal';
+import type { AcknowledgeCommand } from './acknowledgement.messages';
+import type { PromisedAction } from './after-response.messages';
+import type { CloserLookState, PauseRecord } from './closer-look.messages';
+import type { EarlyResolutionState } from './early-resolution.messages';
 import type {
-  AcknowledgeCommand,
   CaseState,
   ClockState,
-  CloserLookState,
   ComplaintLifecycleInput,
   ComplaintProcessState,
-  EarlyResolutionState,
-  PauseRecord,
-  PromisedAction,
-  QuickRouteState,
-  SixMonthState,
-} from './messages';
+} from './lifecycle.messages';
+import type { QuickRouteState } from './quick-route.messages';
+import type { SixMonthState } from './six-month-rule.messages';
 
 export const SYSTEM = { type: 'system', id: 'workflow' } as const;
 

@@ -16,7 +16,11 @@ import { ComplaintCase, SYSTEM } from './complaint-case';
 import { lookCloser, registerCloserLookHandlers, startCloserLook } from './closer-look';
 import { registerEarlyResolutionHandlers, resolveEarly } from './early-resolution';
 import { registerFinalResponseHandlers } from './final-response';
-import { processStateQuery, type ComplaintLifecycleInput, type ComplaintProcessState } from './messages';
+import {
+  processStateQuery,
+  type ComplaintLifecycleInput,
+  type ComplaintProcessState,
+} from './lifecycle.messages';
 import { registerPlanHandlers } from './plan';
 import { followPalsEnquiry, registerQuickRouteHandlers } from './quick-route';
 import { keepSixMonthRule, registerSixMonthHandlers } from './six-month-rule';

@@ -10,8 +10,8 @@ import {
   resolveEarlyUpdate,
   startCloserLookUpdate,
   type ExtendEarlyResolutionCommand,
-  type StaffCommand,
-} from './messages';
+} from './early-resolution.messages';
+import type { StaffCommand } from './lifecycle.messages';
 
 const EARLY_RESOLUTION_CLOCK: ClockSpec = {
   name: 'early-resolution',

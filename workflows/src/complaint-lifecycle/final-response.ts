@@ -9,18 +9,18 @@ import {
   type FinalResponseSummary,
 } from '@complaints/domain';
 import { SYSTEM, staff, type ComplaintCase } from './complaint-case';
+import type { CloserLookState } from './closer-look.messages';
 import {
   approveFinalResponseUpdate,
   returnFinalResponseUpdate,
   shareOutcomeUpdate,
   submitFinalResponseUpdate,
   type ApproveFinalResponseCommand,
-  type CloserLookState,
   type FinalResponseState,
-  type RoleCommand,
   type ShareOutcomeCommand,
   type SubmitFinalResponseCommand,
-} from './messages';
+} from './final-response.messages';
+import type { RoleCommand } from './lifecycle.messages';
 import { refuse } from '../shared/refusal';
 
 export function registerFinalResponseHandlers(c: ComplaintCase): void {

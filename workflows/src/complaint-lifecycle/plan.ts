@@ -4,7 +4,7 @@
 import { setHandler } from '@temporalio/workflow';
 import { isLocalDate, PLAN_RESPONSE_METHODS } from '@complaints/domain';
 import { staff, type ComplaintCase } from './complaint-case';
-import { agreePlanUpdate, type AgreePlanCommand, type PlanState } from './messages';
+import { agreePlanUpdate, type AgreePlanCommand, type PlanState } from './plan.messages';
 import { refuse } from '../shared/refusal';
 
 export function registerPlanHandlers(c: ComplaintCase): void {

@@ -5,12 +5,12 @@ import { setHandler } from '@temporalio/workflow';
 import { workingDayBefore, endOfLondonDay, type Stage } from '@complaints/domain';
 import { SYSTEM, staff, type ComplaintCase } from './complaint-case';
 import { atLondonHour, REMINDER_HOUR, waitUntil } from '../shared/london-time';
+import type { StaffCommand } from './lifecycle.messages';
 import {
   resolveQuicklyUpdate,
   treatAsComplaintUpdate,
   type ResolveQuicklyCommand,
-  type StaffCommand,
-} from './messages';
+} from './quick-route.messages';
 import { refuse } from '../shared/refusal';
 
 /** A verbal complaint may end on the quick route until its acknowledgement or early resolution has begun. */

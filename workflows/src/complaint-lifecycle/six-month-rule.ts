@@ -14,7 +14,7 @@ import {
   approveSixMonthLetterUpdate,
   type ApproveSixMonthLetterCommand,
   type SixMonthState,
-} from './messages';
+} from './six-month-rule.messages';
 import { refuse } from '../shared/refusal';
 
 /** Working days the Responsible Person has to approve the letter before it is escalated. */

@@ -7,6 +7,7 @@ import {
   type Stage,
 } from '@complaints/domain';
 import { staff, type ComplaintCase } from './complaint-case';
+import type { StaffCommand } from './lifecycle.messages';
 import {
   decideRepresentativeUpdate,
   decideScopeUpdate,
@@ -17,9 +18,8 @@ import {
   type DecideScopeCommand,
   type DecideTimeLimitCommand,
   type RecordConsentCommand,
-  type StaffCommand,
   type TriageState,
-} from './messages';
+} from './triage.messages';
 import { refuse } from '../shared/refusal';
 
 /** Stages before a final response, where the procedure can still decide it does not apply. */

@@ -2,7 +2,7 @@
 import { setHandler } from '@temporalio/workflow';
 import { refuse } from '../shared/refusal';
 import type { ComplaintCase } from './complaint-case';
-import { withdrawUpdate, type WithdrawCommand } from './messages';
+import { withdrawUpdate, type WithdrawCommand } from './lifecycle.messages';
 
 export function registerWithdrawalHandler(c: ComplaintCase): void {
   setHandler(
