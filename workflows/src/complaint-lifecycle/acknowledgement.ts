@@ -1,14 +1,23 @@
 // R-ACK-1: the complaint is acknowledged within the profile's working days, verbally or in writing as the
 // profile allows; the handler is reminded the working day before, and a breach is escalated.
-import { condition, setHandler } from '@temporalio/workflow';
+import { condition, patched, setHandler } from '@temporalio/workflow';
 import { endOfLondonDay, workingDayBefore } from '@complaints/domain';
 import { sendCorrespondence } from '../shared/activity-proxies';
 import { atLondonHour, REMINDER_HOUR, waitUntil } from '../shared/london-time';
 import { refuse } from '../shared/refusal';
-import { SYSTEM, staff, type ComplaintCase } from './complaint-case';
+import { SYSTEM, staff, type ClockSpec, type ComplaintCase } from './complaint-case';
 import { acknowledgeUpdate, type AcknowledgeCommand } from './acknowledgement.messages';
 
 const LABEL = 'acknowledgement';
+/** Its date never moves, so its letters keep their undated steps. */
+const ACKNOWLEDGEMENT_CLOCK: ClockSpec = {
+  name: 'acknowledgement',
+  label: LABEL,
+  rule: 'R-ACK-1',
+  undated: true,
+};
+/** Since the one clock: the acknowledgement is kept by `ComplaintCase.keepClock`, like every other deadline. */
+const ACKNOWLEDGEMENT_ON_THE_CLOCK = 'acknowledgement-on-the-one-clock';
 
 export function registerAcknowledgementHandlers(c: ComplaintCase): void {
   const { input, profile, state } = c;
@@ -68,7 +77,37 @@ export async function acknowledge(c: ComplaintCase): Promise<void> {
     due,
     workingDays: c.profile.acknowledgement.workingDays,
   });
+  if (patched(ACKNOWLEDGEMENT_ON_THE_CLOCK))
+    await c.keepClock(acknowledgement, ACKNOWLEDGEMENT_CLOCK, acknowledged);
+  else await keepAcknowledgementBeforeTheClock(c, acknowledged);
 
+  await condition(acknowledged);
+  if (acknowledgement.method === 'written') {
+    const sent = await sendCorrespondence({
+      reference: c.input.reference,
+      step: 'acknowledgement-letter',
+      template: 'acknowledgement',
+      audience: 'complainant',
+      facts: { acknowledgementDue: due, acknowledgedOn: acknowledgement.acknowledgedOn ?? null },
+    });
+    await c.record('correspondence-sent', 'R-ACK-1', SYSTEM, {
+      template: 'acknowledgement',
+      items: sent.items,
+      noUsableContact: sent.noUsableContact,
+    });
+  }
+}
+
+/**
+ * The acknowledgement clock as complaints received before the one clock keep it (it reminds even when the
+ * due day has passed). Remove with the patch once no such complaint is awaiting acknowledgement.
+ */
+async function keepAcknowledgementBeforeTheClock(
+  c: ComplaintCase,
+  acknowledged: () => boolean,
+): Promise<void> {
+  const acknowledgement = c.state.acknowledgement!;
+  const due = acknowledgement.due;
   const reminderAt = atLondonHour(workingDayBefore(due, c.calendar), REMINDER_HOUR);
   if (!(await waitUntil(acknowledged, reminderAt))) {
     c.reminded(acknowledgement);
@@ -89,21 +128,5 @@ export async function acknowledge(c: ComplaintCase): Promise<void> {
       rule: 'R-ACK-1',
     });
     await c.record('acknowledgement-breach-escalated', 'R-ACK-1', SYSTEM, { to: 'complaints-manager' });
-  }
-
-  await condition(acknowledged);
-  if (acknowledgement.method === 'written') {
-    const sent = await sendCorrespondence({
-      reference: c.input.reference,
-      step: 'acknowledgement-letter',
-      template: 'acknowledgement',
-      audience: 'complainant',
-      facts: { acknowledgementDue: due, acknowledgedOn: acknowledgement.acknowledgedOn ?? null },
-    });
-    await c.record('correspondence-sent', 'R-ACK-1', SYSTEM, {
-      template: 'acknowledgement',
-      items: sent.items,
-      noUsableContact: sent.noUsableContact,
-    });
   }
 }

@@ -1,9 +1,10 @@
 // R-QUICK-1: the quick route. PHSO model 8.8: a verbal complaint resolved by the end of the next working day,
 // the person confirming they are satisfied, ends there. HPFT 8.9–8.10: a "PALS enquiry" resolved within 10
 // working days ends there; one that is not becomes a complaint and follows the rest of the procedure.
-import { setHandler } from '@temporalio/workflow';
-import { workingDayBefore, endOfLondonDay, type Stage } from '@complaints/domain';
-import { SYSTEM, staff, type ComplaintCase } from './complaint-case';
+import { patched, setHandler } from '@temporalio/workflow';
+import { workingDayBefore, endOfLondonDay, type LocalDate, type Stage } from '@complaints/domain';
+import { keepDeadline } from '../shared/clock';
+import { SYSTEM, staff, type ComplaintCase, type Letter } from './complaint-case';
 import { atLondonHour, REMINDER_HOUR, waitUntil } from '../shared/london-time';
 import type { StaffCommand } from './lifecycle.messages';
 import {
@@ -81,23 +82,46 @@ export async function followPalsEnquiry(c: ComplaintCase): Promise<boolean> {
   const quick = c.state.quickRoute!;
   const ended = () => quick.outcome !== undefined || c.isClosed();
   await c.record('pals-enquiry-started', 'R-QUICK-1', SYSTEM, { due: quick.due });
+  if (patched(PALS_ENQUIRY_ON_THE_CLOCK)) {
+    await keepDeadline(() => quick.due, ended, c.calendar, {
+      remind: async (due) => {
+        c.reminded(quick);
+        await c.send(palsEnquiryReminder(due));
+      },
+      passed: () => becomeComplaint(c, null),
+    });
+  } else {
+    await keepPalsEnquiryBeforeTheClock(c);
+  }
+  return quick.outcome === 'becomes-complaint';
+}
+
+/** Since the one clock: the PALS enquiry's reminder and end are kept by `keepDeadline`. */
+const PALS_ENQUIRY_ON_THE_CLOCK = 'pals-enquiry-on-the-one-clock';
+
+function palsEnquiryReminder(due: LocalDate): Letter {
+  return {
+    step: 'pals-enquiry-reminder',
+    template: 'deadline-reminder',
+    audience: 'handler',
+    rule: 'R-QUICK-1',
+    facts: { deadline: 'PALS enquiry (it becomes a complaint if not resolved)', due, rule: 'R-QUICK-1' },
+  };
+}
+
+/**
+ * The PALS enquiry's clock as enquiries started before the one clock keep it (it reminds even when the
+ * enquiry's last day has passed). Remove with the patch once no such enquiry is running.
+ */
+async function keepPalsEnquiryBeforeTheClock(c: ComplaintCase): Promise<void> {
+  const quick = c.state.quickRoute!;
+  const ended = () => quick.outcome !== undefined || c.isClosed();
   const reminderAt = atLondonHour(workingDayBefore(quick.due, c.calendar), REMINDER_HOUR);
   if (!(await waitUntil(ended, reminderAt))) {
-    quick.reminderSentAt = new Date().toISOString();
-    await c.send({
-      step: 'pals-enquiry-reminder',
-      template: 'deadline-reminder',
-      audience: 'handler',
-      rule: 'R-QUICK-1',
-      facts: {
-        deadline: 'PALS enquiry (it becomes a complaint if not resolved)',
-        due: quick.due,
-        rule: 'R-QUICK-1',
-      },
-    });
+    c.reminded(quick);
+    await c.send(palsEnquiryReminder(quick.due));
   }
   if (!(await waitUntil(ended, endOfLondonDay(quick.due)))) await becomeComplaint(c, null);
-  return quick.outcome === 'becomes-complaint';
 }
 
 /** HPFT 8.10: treated as a complaint, received today; the record keeps the day the enquiry came in. */
