@@ -12,3 +12,4 @@ export * from './persistent-behaviour';
 export * from './stages';
 export * from './vocabulary';
 export * from './sign-off';
+export * from './closure';

@@ -2,38 +2,37 @@
 // dissatisfied person can have the complaint reopened (R-REOPEN-1) or, at CWTH, reviewed at stage two
 // (R-STAGE2-1).
 import { setHandler } from '@temporalio/workflow';
-import { calendarMonthsAfterReceipt, endOfLondonDay, londonDate, type LocalDate } from '@complaints/domain';
-import { SYSTEM, staff, type CaseContext } from './case-context';
-import { waitUntil } from './clocks';
+import {
+  calendarMonthsAfterReceipt,
+  endOfLondonDay,
+  londonDate,
+  ROUND_RULES,
+  type LocalDate,
+} from '@complaints/domain';
+import { earliestOutstandingDue, staff, type ClockSpec, type ComplaintCase } from './complaint-case';
+import { waitUntil } from '../shared/london-time';
 import {
   completeActionUpdate,
   reopenUpdate,
   requestStageTwoUpdate,
-  type ClockState,
-  type CloserLookState,
   type CompleteActionCommand,
-  type PromisedAction,
-  type Round,
-  type StaffCommand,
-} from './messages';
-import { refuse } from './refusal';
+} from './after-response.messages';
+import type { Round } from './closer-look.messages';
+import type { ClockState, StaffCommand } from './lifecycle.messages';
+import { refuse } from '../shared/refusal';
 
 /** R-INT-6: a person unhappy with the response more than twelve months on makes a new complaint instead. */
 const REOPENABLE_FOR_MONTHS = 12;
 
+const PROMISED_ACTIONS_CLOCK: ClockSpec = {
+  name: 'promised-actions',
+  label: 'promised action',
+  rule: 'R-RESP-4',
+};
+
 /** The last day a complaint closed after its response can be reopened: twelve months from the closure (London). */
 export function reopenableUntil(closedAt: string): LocalDate {
   return calendarMonthsAfterReceipt(londonDate(new Date(closedAt)), REOPENABLE_FOR_MONTHS);
-}
-
-/** R-RESP-4: the due date of the first promised action still to be done, or null when none is. */
-export function earliestOutstandingDue(actions: readonly PromisedAction[]): LocalDate | null {
-  return actions
-    .filter((action) => !action.completedOn)
-    .reduce<LocalDate | null>(
-      (earliest, { due }) => (earliest === null || due < earliest ? due : earliest),
-      null,
-    );
 }
 
 export interface AfterResponse {
@@ -48,8 +47,7 @@ export interface AfterResponse {
 }
 
 export function createAfterResponse(
-  c: CaseContext,
-  startRound: (kind: Round['kind']) => CloserLookState,
+  c: ComplaintCase,
   alreadyReported: readonly string[] = [],
 ): AfterResponse {
   const actionsClock: ClockState = { due: null };
@@ -64,8 +62,6 @@ export function createAfterResponse(
       const action = c.state.actions!.find((candidate) => candidate.id === command.actionId)!;
       action.completedOn = c.today();
       actionsClock.due = earliestOutstanding();
-      // During a new round the worklist keeps showing the round's own deadline.
-      if (c.state.stage === 'responded') c.state.nextDeadline = actionsClock.due;
       await c.record('action-completed', 'R-RESP-4', staff(command.by), {
         actionId: action.id,
         due: action.due,
@@ -121,8 +117,7 @@ export function createAfterResponse(
 
   async function beginRound(kind: Round['kind'], command: StaffCommand, rule: string) {
     const wasClosed = c.isClosed();
-    c.state.closed = undefined;
-    const closer = startRound(kind);
+    const closer = c.startRound(kind);
     await c.record(
       kind === 'stage-two' ? 'stage-two-requested' : 'reopened',
       rule,
@@ -142,11 +137,9 @@ export function createAfterResponse(
       const unreported = (c.state.actions ?? []).filter((action) => !reported.has(action.id));
       if (unreported.length > 0) {
         actionsClock.due = earliestOutstanding();
-        c.state.nextDeadline = actionsClock.due;
         await c.keepClock(
           actionsClock,
-          'promised-actions',
-          'R-RESP-4',
+          PROMISED_ACTIONS_CLOCK,
           () => outstanding().length === 0 || c.isClosed() || newRound(),
         );
         if (newRound()) return 'new-round';
@@ -160,13 +153,8 @@ export function createAfterResponse(
         unreported.forEach((action) => reported.add(action.id));
       }
       if (newRound()) return 'new-round';
-      if (!c.isClosed()) {
-        const closedAt = new Date().toISOString();
-        c.state.closed = { at: closedAt, reason: 'responded' };
-        c.state.stage = 'closed';
-        c.state.nextDeadline = null;
-        await c.record('closed', 'R-RESP-4', SYSTEM, { reason: 'responded' }, { closedAt });
-      }
+      if (!c.isClosed())
+        await c.close('responded', null, { type: 'closed', rule: 'R-RESP-4', data: { reason: 'responded' } });
       if (c.state.closed?.reason !== 'responded') return 'closed';
       // Counted from the closure, which a run carrying on after continue-as-new did not see happen.
       const until = endOfLondonDay(reopenableUntil(c.state.closed.at));
@@ -175,4 +163,17 @@ export function createAfterResponse(
       return movedOn ? 'continue-as-new' : 'closed';
     },
   };
+}
+
+/** The person hears at once that the complaint is being looked at again, by whom and by when. */
+export async function acknowledgeNewRound(c: ComplaintCase): Promise<void> {
+  const round = c.state.round!;
+  const stageTwo = round.kind === 'stage-two';
+  await c.send({
+    step: `${stageTwo ? 'stage-two-acknowledgement' : 'reopened'}-${round.number}`,
+    template: stageTwo ? 'stage-two-acknowledgement' : 'reopened',
+    audience: 'complainant',
+    rule: ROUND_RULES[round.kind],
+    facts: { due: c.state.closerLook!.due },
+  });
 }

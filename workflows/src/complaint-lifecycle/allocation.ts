@@ -2,14 +2,14 @@
 // person), the staff complained about told early, and a clinical view from someone not involved.
 import { setHandler } from '@temporalio/workflow';
 import { isInvolvedHandlerReason, type Stage } from '@complaints/domain';
-import { staff, type CaseContext } from './case-context';
+import { staff, type ComplaintCase } from './complaint-case';
 import {
   allocateUpdate,
   requestClinicalViewUpdate,
   type AllocateCommand,
   type RequestClinicalViewCommand,
-} from './messages';
-import { refuse } from './refusal';
+} from './allocation.messages';
+import { refuse } from '../shared/refusal';
 
 const OPEN_STAGES: readonly Stage[] = [
   'acknowledged',
@@ -18,7 +18,7 @@ const OPEN_STAGES: readonly Stage[] = [
   'awaiting-sign-off',
 ];
 
-export function registerAllocationHandlers(c: CaseContext): void {
+export function registerAllocationHandlers(c: ComplaintCase): void {
   setHandler(
     allocateUpdate,
     async (command: AllocateCommand) => {

@@ -1,5 +1,5 @@
 // R-INV-8, R-RESP-1…3: from the investigation's outcome to the signed final response in the person's hands.
-import { condition, setHandler, upsertSearchAttributes } from '@temporalio/workflow';
+import { condition, setHandler } from '@temporalio/workflow';
 import {
   describeMissingElements,
   metTimescaleAgreedAtStart,
@@ -8,24 +8,22 @@ import {
   type ApprovalStep,
   type FinalResponseSummary,
 } from '@complaints/domain';
-import { SEARCH_ATTRIBUTES } from '@complaints/temporal';
-import { earliestOutstandingDue } from './after-response';
-import { SYSTEM, staff, type CaseContext } from './case-context';
+import { SYSTEM, staff, type ComplaintCase } from './complaint-case';
+import type { CloserLookState } from './closer-look.messages';
 import {
   approveFinalResponseUpdate,
   returnFinalResponseUpdate,
   shareOutcomeUpdate,
   submitFinalResponseUpdate,
   type ApproveFinalResponseCommand,
-  type CloserLookState,
   type FinalResponseState,
-  type RoleCommand,
   type ShareOutcomeCommand,
   type SubmitFinalResponseCommand,
-} from './messages';
-import { refuse } from './refusal';
+} from './final-response.messages';
+import type { RoleCommand } from './lifecycle.messages';
+import { refuse } from '../shared/refusal';
 
-export function registerFinalResponseHandlers(c: CaseContext): void {
+export function registerFinalResponseHandlers(c: ComplaintCase): void {
   const chain = c.profile.finalResponseApproval;
   const current = () => c.state.finalResponse!;
   const nextStep = (): ApprovalStep | undefined => {
@@ -69,7 +67,7 @@ export function registerFinalResponseHandlers(c: CaseContext): void {
     async (command: SubmitFinalResponseCommand) => {
       const response = current();
       response.submitted = { summary: command.summary, by: command.by, on: c.today() };
-      c.state.stage = 'awaiting-sign-off';
+      c.moveTo('awaiting-sign-off');
       await c.record('final-response-submitted', 'R-RESP-2', staff(command.by), {
         version: command.summary.version,
         findings: command.summary.findings.map((finding) => finding.outcome),
@@ -154,7 +152,7 @@ export function registerFinalResponseHandlers(c: CaseContext): void {
       returnedVersion = Math.max(returnedVersion, version);
       response.submitted = undefined;
       response.approvals = [];
-      c.state.stage = 'closer-look';
+      c.moveTo('closer-look');
       await c.record('final-response-returned', 'R-RESP-2', staff(command.by), {
         version,
         role: command.role,
@@ -214,7 +212,7 @@ function isSummary(summary: FinalResponseSummary): boolean {
  * Waits for the last sign-off (R-RESP-2), then sends the response (and HPFT's cover letter) to the person
  * with the Ombudsman route the case calls for (R-RESP-3). Returns when sent, or when the complaint closes.
  */
-export async function signOffAndSend(c: CaseContext, closer: CloserLookState): Promise<void> {
+export async function signOffAndSend(c: ComplaintCase, closer: CloserLookState): Promise<void> {
   const response: FinalResponseState = c.state.finalResponse!;
   const chain = c.profile.finalResponseApproval;
   const signedOff = () => {
@@ -272,17 +270,9 @@ export async function signOffAndSend(c: CaseContext, closer: CloserLookState): P
     due,
   }));
   c.state.actions = [...(c.state.actions ?? []), ...promised];
-  if (c.state.underOversight) {
-    // R-INV-7: oversight lasts until the final response is sent.
-    c.state.underOversight = false;
-    upsertSearchAttributes([{ key: SEARCH_ATTRIBUTES.underOversight, value: false }]);
-  }
+  c.endOversight();
   // Withdrawn while the response was on its way: it went, and is recorded, but the complaint stays closed.
-  if (!c.isClosed()) {
-    c.state.stage = 'responded';
-    // R-RESP-4: the worklist (and the search attribute) follows the earliest action still to be done.
-    c.state.nextDeadline = earliestOutstandingDue(c.state.actions);
-  }
+  if (!c.isClosed()) c.moveTo('responded');
   // R-MON-1: for reporting, the outcome and whether the date agreed at the start (before extensions) was met.
   const outcome = overallOutcome(summary.findings);
   const metAgreedTimescale = metTimescaleAgreedAtStart(sentOn, closer.extensions?.[0]?.from ?? closer.due);

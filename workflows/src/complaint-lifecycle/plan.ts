@@ -3,11 +3,11 @@
 // with the person at the start of the closer look, and the plan is sent to them.
 import { setHandler } from '@temporalio/workflow';
 import { isLocalDate, PLAN_RESPONSE_METHODS } from '@complaints/domain';
-import { staff, type CaseContext } from './case-context';
-import { agreePlanUpdate, type AgreePlanCommand, type PlanState } from './messages';
-import { refuse } from './refusal';
+import { staff, type ComplaintCase } from './complaint-case';
+import { agreePlanUpdate, type AgreePlanCommand, type PlanState } from './plan.messages';
+import { refuse } from '../shared/refusal';
 
-export function registerPlanHandlers(c: CaseContext): void {
+export function registerPlanHandlers(c: ComplaintCase): void {
   setHandler(
     agreePlanUpdate,
     async ({ plan, by }: AgreePlanCommand) => {

@@ -1,6 +1,6 @@
 // R-INV-7: six months from receipt without a final response, the Responsible Person (or a senior manager)
 // approves a letter explaining the delay and the likely timescale, and keeps oversight until the response.
-import { setHandler, upsertSearchAttributes } from '@temporalio/workflow';
+import { setHandler } from '@temporalio/workflow';
 import {
   calendarMonthsAfterReceipt,
   endOfLondonDay,
@@ -8,32 +8,32 @@ import {
   type ApproverRole,
   type LocalDate,
 } from '@complaints/domain';
-import { SEARCH_ATTRIBUTES } from '@complaints/temporal';
-import { SYSTEM, staff, type CaseContext } from './case-context';
-import { waitUntil } from './clocks';
+import { SYSTEM, staff, type ClockSpec, type ComplaintCase } from './complaint-case';
+import { waitUntil } from '../shared/london-time';
 import {
   approveSixMonthLetterUpdate,
   type ApproveSixMonthLetterCommand,
   type SixMonthState,
-} from './messages';
-import { refuse } from './refusal';
+} from './six-month-rule.messages';
+import { refuse } from '../shared/refusal';
 
 /** Working days the Responsible Person has to approve the letter before it is escalated. */
 export const SIX_MONTH_APPROVAL_WORKING_DAYS = 2;
 const SIX_MONTH_APPROVERS: readonly ApproverRole[] = ['responsible-person', 'senior-manager'];
+const SIX_MONTH_CLOCK: ClockSpec = {
+  name: 'six-month-letter',
+  label: 'approval of the six-month letter',
+  rule: 'R-INV-7',
+  remind: 'responsible-person',
+  escalate: 'senior-manager',
+};
 
-export function registerSixMonthHandlers(c: CaseContext): void {
+export function registerSixMonthHandlers(c: ComplaintCase): void {
   setHandler(
     approveSixMonthLetterUpdate,
     async (command: ApproveSixMonthLetterCommand) => {
       const six = c.state.sixMonths!;
       six.approval = { by: command.by, role: command.role, on: c.today(), likelyBy: command.likelyBy };
-      // The approval deadline is met: the worklist shows the stage's own deadline again (if any).
-      if (c.state.nextDeadline === six.due) {
-        const stageClock =
-          c.state.stage === 'early-resolution' ? c.state.earlyResolution : c.state.closerLook;
-        c.state.nextDeadline = stageClock?.due ?? null;
-      }
       await c.record('six-month-letter-approved', 'R-INV-7', staff(command.by), {
         role: command.role,
         likelyBy: command.likelyBy,
@@ -69,7 +69,7 @@ export function registerSixMonthHandlers(c: CaseContext): void {
  * Watches the first six months from receipt. When they pass without a final response (and no longer timescale
  * was agreed within them), asks for approval, escalates a late one, and sends the letter once approved.
  */
-export async function keepSixMonthRule(c: CaseContext): Promise<void> {
+export async function keepSixMonthRule(c: ComplaintCase): Promise<void> {
   if (!c.profile.sixMonthLetter) return;
   const reachedOn = calendarMonthsAfterReceipt(c.input.receivedOn, 6);
   const responded = () => c.isClosed() || c.state.finalResponse?.sent !== undefined;
@@ -84,10 +84,7 @@ export async function keepSixMonthRule(c: CaseContext): Promise<void> {
   }
   const approveBy = c.calendar.addWorkingDays(reachedOn, SIX_MONTH_APPROVAL_WORKING_DAYS);
   const six: SixMonthState = { reachedOn, due: approveBy };
-  c.state.sixMonths = six;
-  c.state.underOversight = true;
-  upsertSearchAttributes([{ key: SEARCH_ATTRIBUTES.underOversight, value: true }]);
-  c.state.nextDeadline = earliest(c.state.nextDeadline, approveBy);
+  c.placeUnderOversight(six);
   await c.record('six-month-letter-due', 'R-INV-7', SYSTEM, { reachedOn, approveBy });
   c.post({
     step: 'six-month-letter-approval',
@@ -97,10 +94,7 @@ export async function keepSixMonthRule(c: CaseContext): Promise<void> {
     facts: { document: 'six-month-letter', step: 'six-month-letter', due: approveBy },
   });
   const approvedOrResponded = () => six.approval !== undefined || responded();
-  await c.keepClock(six, 'six-month-letter', 'R-INV-7', approvedOrResponded, {
-    remind: 'responsible-person',
-    escalate: 'senior-manager',
-  });
+  await c.keepClock(six, SIX_MONTH_CLOCK, approvedOrResponded);
   if (!six.approval || c.isClosed()) return;
   await c.send({
     step: 'six-month-letter',
@@ -113,7 +107,7 @@ export async function keepSixMonthRule(c: CaseContext): Promise<void> {
 }
 
 /** R-INV-7 "unless a longer timescale was agreed within the first six months". */
-function longerTimescaleAgreed(c: CaseContext, reachedOn: LocalDate): boolean {
+function longerTimescaleAgreed(c: ComplaintCase, reachedOn: LocalDate): boolean {
   const closer = c.state.closerLook;
   return (
     closer?.agreed !== undefined &&
@@ -121,8 +115,4 @@ function longerTimescaleAgreed(c: CaseContext, reachedOn: LocalDate): boolean {
     closer.due !== null &&
     closer.due > reachedOn
   );
-}
-
-function earliest(a: LocalDate | null, b: LocalDate): LocalDate {
-  return a === null || b < a ? b : a;
 }

@@ -6,7 +6,8 @@ import {
   REPRESENTATIVE_DECISIONS,
   type Stage,
 } from '@complaints/domain';
-import { staff, type CaseContext } from './case-context';
+import { staff, type ComplaintCase } from './complaint-case';
+import type { StaffCommand } from './lifecycle.messages';
 import {
   decideRepresentativeUpdate,
   decideScopeUpdate,
@@ -17,10 +18,9 @@ import {
   type DecideScopeCommand,
   type DecideTimeLimitCommand,
   type RecordConsentCommand,
-  type StaffCommand,
   type TriageState,
-} from './messages';
-import { refuse } from './refusal';
+} from './triage.messages';
+import { refuse } from '../shared/refusal';
 
 /** Stages before a final response, where the procedure can still decide it does not apply. */
 const BEFORE_RESPONSE: readonly Stage[] = [
@@ -30,7 +30,7 @@ const BEFORE_RESPONSE: readonly Stage[] = [
   'closer-look',
 ];
 
-export function registerTriageHandlers(c: CaseContext): void {
+export function registerTriageHandlers(c: ComplaintCase): void {
   const triage = (): TriageState => (c.state.triage ??= {});
 
   setHandler(
@@ -163,7 +163,7 @@ export function registerTriageHandlers(c: CaseContext): void {
   /** A decision that the procedure does not apply closes the complaint; its letter is already on its way. */
   async function endProcedureIf(
     ends: boolean,
-    reason: string,
+    reason: 'out-of-scope' | 'out-of-time' | 'representative-stopped',
     rule: string,
     by: string,
     data: Record<string, unknown>,
@@ -172,10 +172,6 @@ export function registerTriageHandlers(c: CaseContext): void {
       await c.record(`${reason}-decided`, rule, staff(by), { ...data, closes: false });
       return;
     }
-    const closedAt = new Date().toISOString();
-    c.state.closed = { at: closedAt, reason };
-    c.state.stage = 'closed';
-    c.state.nextDeadline = null;
-    await c.record(`${reason}-decided`, rule, staff(by), { ...data, closes: true }, { closedAt });
+    await c.close(reason, by, { type: `${reason}-decided`, rule, data: { ...data, closes: true } });
   }
 }

@@ -9,8 +9,8 @@ import {
   londonDate,
   type LocalDate,
 } from '@complaints/domain';
-import { atLondonHour, REMINDER_HOUR, waitUntil } from '../complaint-lifecycle/clocks';
-import { refuse } from '../complaint-lifecycle/refusal';
+import { atLondonHour, REMINDER_HOUR, waitUntil } from '../shared/london-time';
+import { refuse } from '../shared/refusal';
 import {
   contactRestrictionStateQuery,
   reviewContactRestrictionUpdate,
@@ -18,7 +18,7 @@ import {
   type ContactRestrictionState,
   type ReviewContactRestrictionCommand,
 } from './messages';
-import { recordCaseEvent, sendCorrespondence } from '../activity-proxies';
+import { recordCaseEvent, sendCorrespondence } from '../shared/activity-proxies';
 
 export async function contactRestriction(input: ContactRestrictionInput): Promise<ContactRestrictionState> {
   const state: ContactRestrictionState = { reviewOn: input.reviewOn, reviews: [] };

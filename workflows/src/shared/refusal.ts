@@ -1,5 +1,10 @@
 import { ApplicationFailure } from '@temporalio/workflow';
-import { COMMAND_REFUSED } from './messages';
+
+/**
+ * A refused command: the `type` of the ApplicationFailure a validator throws, with the rule behind it as details[0].
+ * The API turns it into problem details (409) naming the rule.
+ */
+export const COMMAND_REFUSED = 'CommandRefused';
 
 /** Refuses a staff command in an update validator, before it enters history. */
 export function refuse(rule: string | null, reason: string): never {

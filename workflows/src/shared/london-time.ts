@@ -1,3 +1,4 @@
+// London time for workflow timers: the instants at which reminders go and deadlines pass.
 import { condition } from '@temporalio/workflow';
 import { startOfLondonDay, type LocalDate } from '@complaints/domain';
 

@@ -1,0 +1,130 @@
+// R-INV-4…6: the closer look towards the final response, on its clock: the timescale from the profile or
+// agreed with the person, extended with their agreement (R-INV-5), paused while the procedure waits (R-INV-6).
+import { setHandler } from '@temporalio/workflow';
+import { isExtensionReason, isLocalDate, PAUSE_REASONS, ROUND_RULES } from '@complaints/domain';
+import { refuse } from '../shared/refusal';
+import { SYSTEM, staff, type ComplaintCase } from './complaint-case';
+import { signOffAndSend } from './final-response';
+import {
+  agreeTimescaleUpdate,
+  extendFinalResponseUpdate,
+  pauseClockUpdate,
+  resumeClockUpdate,
+  type AgreeTimescaleCommand,
+  type ExtendFinalResponseCommand,
+  type PauseClockCommand,
+} from './closer-look.messages';
+import type { StaffCommand } from './lifecycle.messages';
+
+export function registerCloserLookHandlers(c: ComplaintCase): void {
+  setHandler(
+    agreeTimescaleUpdate,
+    async (command: AgreeTimescaleCommand) => {
+      const closer = c.agreeFinalResponseDate(command.due);
+      await c.record('timescale-agreed', 'R-INV-4', staff(command.by), { due: command.due });
+      return closer;
+    },
+    {
+      validator: (command: AgreeTimescaleCommand) => {
+        c.requireStage(
+          ['closer-look', 'awaiting-sign-off'],
+          'R-INV-4',
+          'the final-response timescale is agreed during the closer look',
+        );
+        const today = c.today();
+        if (!isLocalDate(command.due)) refuse('R-INV-4', 'due must be an ISO date');
+        if (command.due < today)
+          refuse('R-INV-4', `the agreed date ${command.due} is in the past (today is ${today})`);
+      },
+    },
+  );
+
+  setHandler(
+    pauseClockUpdate,
+    (command: PauseClockCommand) => c.pauseFinalResponseClock(command.reason, command.by),
+    {
+      validator: (command: PauseClockCommand) => {
+        c.requireStage(
+          'closer-look',
+          'R-INV-6',
+          'the final-response clock can be paused during the closer look',
+        );
+        if (!PAUSE_REASONS.includes(command.reason))
+          refuse('R-INV-6', `reason must be one of ${PAUSE_REASONS.join(', ')}`);
+        const pause = c.openPause();
+        if (pause) refuse('R-INV-6', `the clock is already paused since ${pause.start}`);
+      },
+    },
+  );
+
+  setHandler(resumeClockUpdate, (command: StaffCommand) => c.resumeFinalResponseClock(command.by), {
+    validator: (_command: StaffCommand) => {
+      c.requireStage('closer-look', 'R-INV-6', 'only the final-response clock can be resumed');
+      if (!c.openPause()) refuse('R-INV-6', 'the clock is not paused');
+    },
+  });
+
+  setHandler(
+    extendFinalResponseUpdate,
+    async (command: ExtendFinalResponseCommand) => {
+      const previousDue = c.extendFinalResponse(command.newDue, command.reason, command.by);
+      const closer = c.state.closerLook!;
+      await c.record('final-response-extended', 'R-INV-5', staff(command.by), {
+        from: previousDue,
+        to: command.newDue,
+        reason: command.reason,
+      });
+      // R-INV-5: the person is told at once, with why and the new date; CWTH calls it a progress report.
+      c.post({
+        step: `final-response-extension-${c.state.round!.number}-${closer.extensions!.length}`,
+        template: 'timescale-extended',
+        audience: 'complainant',
+        rule: 'R-INV-5',
+        facts: {
+          previousDue,
+          newDue: command.newDue,
+          reason: command.reason,
+          progressReport: c.profile.responseTimescale.kind === 'calendar-months',
+        },
+      });
+      return closer;
+    },
+    {
+      validator: (command: ExtendFinalResponseCommand) => {
+        c.requireStage(
+          ['closer-look', 'awaiting-sign-off'],
+          'R-INV-5',
+          'the final-response date can be extended during the closer look',
+        );
+        const pause = c.openPause();
+        if (pause) refuse('R-INV-6', `the clock is paused since ${pause.start}; resume it first`);
+        if (!isLocalDate(command.newDue)) refuse('R-INV-5', 'newDue must be an ISO date');
+        if (!isExtensionReason(command.reason)) refuse('R-INV-5', 'reason must be one of the listed reasons');
+        const today = c.today();
+        if (command.newDue < today)
+          refuse('R-INV-5', `the new date ${command.newDue} is in the past (today is ${today})`);
+        const due = c.state.closerLook!.due;
+        if (due !== null && command.newDue <= due)
+          refuse('R-INV-5', `the new date must be after the current one (${due})`);
+      },
+    },
+  );
+}
+
+/** R-ER-2 / R-INV-4: the first round's closer look begins (opened already if early resolution led to it). */
+export async function startCloserLook(c: ComplaintCase): Promise<void> {
+  const closer = c.state.closerLook ?? c.openCloserLook();
+  await c.record('closer-look-started', 'R-INV-4', SYSTEM, { due: closer.due, basis: closer.basis });
+  await lookCloser(c);
+}
+
+/** The final-response clock runs until the signed response is sent (R-INV-4, R-RESP-2) or the complaint closes. */
+export async function lookCloser(c: ComplaintCase): Promise<void> {
+  const closer = c.state.closerLook!;
+  const rule = ROUND_RULES[c.state.round!.kind];
+  const responded = () => c.isClosed() || c.state.finalResponse?.sent !== undefined;
+  await Promise.all([
+    c.keepClock(closer, { name: 'final-response', label: 'final response', rule }, responded),
+    signOffAndSend(c, closer),
+  ]);
+}

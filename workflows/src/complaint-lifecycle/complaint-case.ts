@@ -1,0 +1,507 @@
+// The one owner of a complaint's state. Only this module changes the stage, closes the case, moves or
+// breaches a clock and sets oversight; the phases read the state and call these mutators. The worklist's
+// next deadline, the projection and the search attributes are derived from the state, never assigned.
+import { allHandlersFinished, condition, upsertSearchAttributes } from '@temporalio/workflow';
+import type { CaseEventInput, CaseProjection } from '@complaints/activities/case-record';
+import type { Audience } from '@complaints/activities/correspondence';
+import {
+  addCalendarDays,
+  CLOSURE_STAGES,
+  createWorkingDayCalendar,
+  endOfLondonDay,
+  explainDeadline,
+  finalResponseTimescale,
+  getProfile,
+  initialStage,
+  londonDate,
+  openingDeadlines,
+  ROUND_RULES,
+  type ClosureReason,
+  type ExtensionReason,
+  type LocalDate,
+  type PauseReason,
+  type PolicyProfile,
+  type RoundKind,
+  type Stage,
+  type WorkingDayCalendar,
+} from '@complaints/domain';
+import { SEARCH_ATTRIBUTES } from '@complaints/temporal';
+import { recordCaseEvent, sendCorrespondence } from '../shared/activity-proxies';
+import { keepDeadline } from '../shared/clock';
+import { refuse } from '../shared/refusal';
+import type { AcknowledgeCommand } from './acknowledgement.messages';
+import type { PromisedAction } from './after-response.messages';
+import type { CloserLookState, PauseRecord } from './closer-look.messages';
+import type { EarlyResolutionState } from './early-resolution.messages';
+import type {
+  CaseState,
+  ClockState,
+  ComplaintLifecycleInput,
+  ComplaintProcessState,
+} from './lifecycle.messages';
+import type { QuickRouteState } from './quick-route.messages';
+import type { SixMonthState } from './six-month-rule.messages';
+
+export const SYSTEM = { type: 'system', id: 'workflow' } as const;
+
+export function staff(id: string): CaseEventInput['actor'] {
+  return { type: 'staff', id };
+}
+
+/** A piece of correspondence the workflow decides is due; the correspondence service renders and delivers it. */
+export interface Letter {
+  /** Unique per complaint: the idempotency key of the item, with the reference. */
+  step: string;
+  template: string;
+  audience: Audience;
+  rule: string;
+  facts?: Record<string, string | number | boolean | null>;
+  /** Staff id of who approved it (R-RESP-2, R-INV-7), recorded on the item as its `approved` step. */
+  approvedBy?: string;
+}
+
+/** A deadline the workflow keeps, as staff are told of it. */
+export interface ClockSpec {
+  /** Names its events and letters: `${name}-reminder-sent`, `${name}-deadline-breached`, … */
+  name: string;
+  /** How it is named to staff in reminders and escalations. */
+  label: string;
+  rule: string;
+  /** Who is reminded the working day before (default: the handler). */
+  remind?: Audience;
+  /** Who hears of a breach (default: the complaints managers). */
+  escalate?: Audience;
+  /** The letters' steps without the date, for a clock whose date never moves (the acknowledgement). */
+  undated?: boolean;
+}
+
+/** R-RESP-4: the due date of the first promised action still to be done, or null when none is. */
+export function earliestOutstandingDue(actions: readonly PromisedAction[]): LocalDate | null {
+  return actions
+    .filter((action) => !action.completedOn)
+    .reduce<LocalDate | null>(
+      (earliest, { due }) => (earliest === null || due < earliest ? due : earliest),
+      null,
+    );
+}
+
+/** The worklist's next deadline: the stage's own, or the six-month letter's approval if sooner (R-INV-7). */
+export function nextDeadline(state: CaseState): LocalDate | null {
+  if (state.closed) return null;
+  switch (state.stage) {
+    case 'pals-enquiry':
+      return state.quickRoute && !state.quickRoute.outcome ? state.quickRoute.due : null;
+    case 'awaiting-acknowledgement':
+      return state.acknowledgement?.due ?? null;
+    // Resolved early: the aim stands until the summary has gone and the complaint closes.
+    case 'early-resolution':
+    case 'resolved-early':
+      return withSixMonthApproval(state, state.earlyResolution!.due);
+    case 'closer-look':
+    case 'awaiting-sign-off':
+      return withSixMonthApproval(state, state.closerLook!.due);
+    case 'responded':
+      // R-RESP-4: the earliest action still to be done.
+      return earliestOutstandingDue(state.actions ?? []);
+    default:
+      return null;
+  }
+}
+
+function withSixMonthApproval(state: CaseState, stageDue: LocalDate | null): LocalDate | null {
+  const six = state.sixMonths;
+  const approvalDue = six && !six.approval ? six.due : null;
+  if (approvalDue === null) return stageDue;
+  return stageDue === null || approvalDue < stageDue ? approvalDue : stageDue;
+}
+
+export class ComplaintCase {
+  readonly profile: PolicyProfile;
+  readonly calendar: WorkingDayCalendar;
+  readonly state: CaseState;
+  private readonly outbox: Letter[] = [];
+  private finishing = false;
+  private readonly dispatcher: Promise<void>;
+
+  constructor(readonly input: ComplaintLifecycleInput) {
+    this.profile = getProfile(input.profile.id, input.profile.version);
+    this.calendar = createWorkingDayCalendar(input.calendar);
+    const opening = openingDeadlines(this.profile, input, this.calendar);
+    this.state = input.resume
+      ? withoutDerived(input.resume.state)
+      : {
+          reference: input.reference,
+          stage: initialStage(input),
+          profile: input.profile,
+          // R-QUICK-1: a PALS enquiry (HPFT), or a complaint made verbally (PHSO model), may end on the quick route.
+          quickRoute: opening.quickResolution ? { due: opening.quickResolution } : undefined,
+          acknowledgement: opening.acknowledgement ? { due: opening.acknowledgement } : undefined,
+          breached: false,
+        };
+    this.dispatcher = this.dispatchLetters();
+  }
+
+  /** The state as the API and tests see it, with what is derived from it. */
+  view(): ComplaintProcessState {
+    return { ...this.state, nextDeadline: nextDeadline(this.state) };
+  }
+
+  isClosed(): boolean {
+    return this.state.closed !== undefined;
+  }
+
+  /** Today in London, by the workflow's clock. */
+  today(): LocalDate {
+    return londonDate(new Date());
+  }
+
+  /** In an update validator: refuses unless the complaint is open and at one of `stages`. */
+  requireStage(stages: Stage | readonly Stage[], rule: string, reason: string): void {
+    if (this.isClosed()) refuse(rule, `the complaint is closed (${this.state.closed!.reason})`);
+    const allowed: readonly Stage[] = typeof stages === 'string' ? [stages] : stages;
+    if (!allowed.includes(this.state.stage)) refuse(rule, `${reason} (stage: ${this.state.stage})`);
+  }
+
+  // --- The stage and the ways a case ends -------------------------------------------------------------
+
+  moveTo(stage: Stage): void {
+    this.state.stage = stage;
+  }
+
+  /** Every way a complaint ends: the closure, the stage it ends in, and the event that records it. */
+  async close(
+    reason: ClosureReason,
+    by: string | null,
+    event: { type: string; rule?: string; data?: Record<string, unknown> },
+  ): Promise<void> {
+    const closedAt = new Date().toISOString();
+    this.state.closed = { at: closedAt, reason };
+    this.state.stage = CLOSURE_STAGES[reason];
+    await this.record(event.type, event.rule, by === null ? SYSTEM : staff(by), event.data, { closedAt });
+  }
+
+  /** R-QUICK-1: the quick route ends, resolved or (a PALS enquiry) treated as a complaint. */
+  endQuickRoute(outcome: NonNullable<QuickRouteState['outcome']>, by: string | null): QuickRouteState {
+    return Object.assign(this.state.quickRoute!, { outcome, on: this.today(), by: by ?? undefined });
+  }
+
+  /** R-ACK-1: acknowledged now, on time or not. */
+  acknowledge(command: AcknowledgeCommand) {
+    const acknowledgement = this.state.acknowledgement!;
+    const now = new Date();
+    acknowledgement.acknowledgedAt = now.toISOString();
+    acknowledgement.acknowledgedOn = londonDate(now);
+    acknowledgement.method = command.method;
+    acknowledgement.by = command.by;
+    acknowledgement.onTime = acknowledgement.acknowledgedOn <= acknowledgement.due;
+    this.state.stage = 'acknowledged';
+    return acknowledgement;
+  }
+
+  // --- Clocks -----------------------------------------------------------------------------------------
+
+  /** Keeps one deadline that may move: reminder the working day before, breach escalated when missed. */
+  keepClock(clock: ClockState, spec: ClockSpec, done: () => boolean): Promise<void> {
+    const { name, label, rule, remind = 'handler', escalate = 'complaints-manager' } = spec;
+    const step = (kind: string, due: LocalDate) =>
+      spec.undated ? `${name}-${kind}` : `${name}-${kind}-${due}`;
+    return keepDeadline(() => clock.due, done, this.calendar, {
+      remind: async (due) => {
+        this.reminded(clock);
+        await this.notifyStaff(remind, step('reminder', due), 'deadline-reminder', {
+          deadline: label,
+          due,
+          rule,
+        });
+        await this.record(`${name}-reminder-sent`, rule, SYSTEM, { due });
+      },
+      passed: async (due) => {
+        this.breach(clock);
+        await this.record(`${name}-deadline-breached`, rule, SYSTEM, { due });
+        await this.notifyStaff(escalate, step('escalation', due), 'deadline-breach', {
+          deadline: label,
+          due,
+          rule,
+        });
+        await this.record(`${name}-breach-escalated`, rule, SYSTEM, { to: escalate });
+      },
+    });
+  }
+
+  reminded(clock: ClockState): void {
+    clock.reminderSentAt = new Date().toISOString();
+  }
+
+  /** A deadline was missed: the complaint is marked breached for good. */
+  breach(clock: ClockState): void {
+    this.state.breached = true;
+    clock.breachedAt = new Date().toISOString();
+  }
+
+  /** R-ER-1: early resolution starts, aiming at the profile's working days from receipt. */
+  startEarlyResolution(due: EarlyResolutionState['due']): EarlyResolutionState {
+    const early: EarlyResolutionState = { due, extensions: [] };
+    this.state.earlyResolution = early;
+    this.state.stage = 'early-resolution';
+    return early;
+  }
+
+  /** R-ER-1: the aim moves to a date agreed with the person. */
+  extendEarlyResolution(to: LocalDate, by: string): EarlyResolutionState {
+    const early = this.state.earlyResolution!;
+    early.extensions.push({ agreedOn: this.today(), from: early.due!, to, by });
+    early.due = to;
+    return early;
+  }
+
+  /** The first round of the closer look, counted from receipt. */
+  startFirstRound(): void {
+    this.state.round = { number: 1, kind: 'first', startedOn: this.input.receivedOn };
+    this.state.finalResponse = { approvals: [] };
+  }
+
+  /** R-REOPEN-1 / R-STAGE2-1: a new round of the closer look (a closed complaint opens again). */
+  startRound(kind: RoundKind): CloserLookState {
+    this.state.closed = undefined;
+    this.state.round = { number: this.state.round!.number + 1, kind, startedOn: this.today() };
+    this.state.finalResponse = { approvals: [] };
+    return this.openCloserLook();
+  }
+
+  /** R-INV-4: the closer look, with the final-response timescale of the round from the profile. */
+  openCloserLook(): CloserLookState {
+    const timescale = finalResponseTimescale(this.profile, this.state.round!.kind);
+    const closer: CloserLookState = {
+      basis:
+        timescale === null
+          ? 'to-be-agreed'
+          : timescale.basis === 'working-days'
+            ? 'profile-working-days'
+            : 'profile-calendar-months',
+      due: null,
+    };
+    closer.due = this.finalResponseDue(closer);
+    this.state.closerLook = closer;
+    this.state.stage = 'closer-look';
+    return closer;
+  }
+
+  /** R-INV-4: the final-response date agreed with the person from today (pauses after today move it out). */
+  agreeFinalResponseDate(date: LocalDate): CloserLookState {
+    const closer = this.state.closerLook!;
+    closer.agreed = { date, on: this.today() };
+    closer.basis = 'agreed-with-complainant';
+    closer.due = this.finalResponseDue(closer);
+    return closer;
+  }
+
+  /** R-INV-5: the final response will be late; a new date agreed with the person. Returns the previous date. */
+  extendFinalResponse(newDue: LocalDate, reason: ExtensionReason, by: string): LocalDate | null {
+    const closer = this.state.closerLook!;
+    const previousDue = closer.due;
+    (closer.extensions ??= []).push({ agreedOn: this.today(), from: previousDue, to: newDue, reason, by });
+    this.agreeFinalResponseDate(newDue);
+    return previousDue;
+  }
+
+  /** R-INV-6: the open pause of the final-response clock, if any. */
+  openPause(): PauseRecord | undefined {
+    return this.state.pauses?.find((pause) => pause.end === null);
+  }
+
+  /** R-INV-6: no final-response deadline runs from today until the clock resumes. */
+  async pauseFinalResponseClock(reason: PauseReason, by: string): Promise<CloserLookState> {
+    const closer = this.state.closerLook!;
+    (this.state.pauses ??= []).push({ start: this.today(), end: null, reason, by });
+    closer.due = null;
+    await this.record('clock-paused', 'R-INV-6', staff(by), { reason });
+    return closer;
+  }
+
+  /** R-INV-6: the deadline moves out by the working days paused. */
+  async resumeFinalResponseClock(by: string): Promise<CloserLookState> {
+    const closer = this.state.closerLook!;
+    const pause = this.openPause()!;
+    // The day the clock resumes counts again; a pause resumed the day it began pauses nothing.
+    pause.end = addCalendarDays(this.today(), -1);
+    if (pause.end < pause.start) this.state.pauses = this.state.pauses!.filter((p) => p !== pause);
+    closer.due = this.finalResponseDue(closer);
+    await this.record('clock-resumed', 'R-INV-6', staff(by), { due: closer.due, pausedFrom: pause.start });
+    return closer;
+  }
+
+  /** R-INV-7: from six months without a response, the Responsible Person keeps oversight. */
+  placeUnderOversight(six: SixMonthState): void {
+    this.state.sixMonths = six;
+    this.setOversight(true);
+  }
+
+  /** R-INV-7: oversight lasts until the final response is sent. */
+  endOversight(): void {
+    if (this.state.underOversight) this.setOversight(false);
+  }
+
+  private setOversight(on: boolean): void {
+    this.state.underOversight = on;
+    upsertSearchAttributes([{ key: SEARCH_ATTRIBUTES.underOversight, value: on }]);
+  }
+
+  /**
+   * R-INV-4 with R-INV-6: the final-response date from the round's timescale or the date agreed with the
+   * person, moved out by the working days paused since; none while the clock is paused or until a date is agreed.
+   */
+  private finalResponseDue(closer: CloserLookState): LocalDate | null {
+    const round = this.state.round!;
+    const pauses = (this.state.pauses ?? [])
+      .filter((pause) => pause.start >= round.startedOn)
+      .map(({ start, end }) => ({ start, end }));
+    if (pauses.some((pause) => pause.end === null)) return null;
+    if (closer.basis === 'agreed-with-complainant') {
+      const { date, on } = closer.agreed!;
+      return this.movedOutByPauses(
+        date,
+        pauses.filter((pause) => pause.start >= on),
+      );
+    }
+    const timescale = finalResponseTimescale(this.profile, round.kind);
+    if (timescale === null) return null;
+    return explainDeadline({
+      rule: ROUND_RULES[round.kind],
+      profile: this.input.profile,
+      basis: timescale.basis,
+      start: round.startedOn,
+      amount: timescale.amount,
+      calendar: this.calendar,
+      pauses,
+    }).due;
+  }
+
+  /** An agreed date moves out by the working days paused on or before it. */
+  private movedOutByPauses(
+    date: LocalDate,
+    pauses: { start: LocalDate; end: LocalDate | null }[],
+  ): LocalDate {
+    const paused = pauses
+      .filter((pause) => pause.start <= date)
+      .reduce(
+        (days, pause) =>
+          days +
+          this.calendar.workingDaysBetween(
+            addCalendarDays(pause.start, -1),
+            pause.end! < date ? pause.end! : date,
+          ),
+        0,
+      );
+    return paused === 0 ? date : this.calendar.addWorkingDays(date, paused);
+  }
+
+  // --- The timeline, the worklist and the search attributes ------------------------------------------
+
+  /** Marks the workflow as this complaint's, for the Temporal UI and the API's look-ups. */
+  identify(): void {
+    upsertSearchAttributes([
+      { key: SEARCH_ATTRIBUTES.complaintReference, value: this.input.reference },
+      { key: SEARCH_ATTRIBUTES.organisation, value: this.input.organisationCode },
+      { key: SEARCH_ATTRIBUTES.joint, value: false },
+    ]);
+  }
+
+  /** Appends to the case timeline, with the search attributes and the worklist projection derived from the state. */
+  async record(
+    type: string,
+    rule: string | undefined,
+    actor: CaseEventInput['actor'],
+    data: Record<string, unknown> = {},
+    extra: CaseProjection = {},
+  ): Promise<void> {
+    const next = nextDeadline(this.state);
+    upsertSearchAttributes([
+      { key: SEARCH_ATTRIBUTES.stage, value: this.state.stage },
+      { key: SEARCH_ATTRIBUTES.breached, value: this.state.breached },
+      { key: SEARCH_ATTRIBUTES.nextDeadline, value: next ? endOfLondonDay(next) : null },
+    ]);
+    await recordCaseEvent({
+      reference: this.input.reference,
+      occurredAt: new Date().toISOString(),
+      type,
+      rule,
+      actor,
+      data,
+      projection: {
+        stage: this.state.stage,
+        nextDeadline: next,
+        breached: this.state.breached,
+        deadlines: this.deadlines(),
+        underOversight: this.state.underOversight ?? false,
+        ...extra,
+      },
+    });
+  }
+
+  private deadlines(): Record<string, LocalDate | null> {
+    const { quickRoute, acknowledgement, earlyResolution, closerLook } = this.state;
+    return {
+      ...(this.input.kind === 'pals-enquiry' && quickRoute ? { palsEnquiry: quickRoute.due } : {}),
+      ...(acknowledgement ? { acknowledgement: acknowledgement.due } : {}),
+      ...(earlyResolution ? { earlyResolution: earlyResolution.due } : {}),
+      ...(closerLook ? { finalResponse: closerLook.due } : {}),
+    };
+  }
+
+  // --- Correspondence ---------------------------------------------------------------------------------
+
+  /** Sends now, from the main flow, and records it on the timeline. */
+  async send(letter: Letter): Promise<void> {
+    const sent = await sendCorrespondence({
+      reference: this.input.reference,
+      step: letter.step,
+      template: letter.template,
+      audience: letter.audience,
+      facts: letter.facts,
+      ...(letter.approvedBy ? { approvedBy: letter.approvedBy } : {}),
+    });
+    await this.record('correspondence-sent', letter.rule, SYSTEM, {
+      template: letter.template,
+      step: letter.step,
+      items: sent.items,
+      noUsableContact: sent.noUsableContact,
+    });
+  }
+
+  /** Queues a letter from an update handler; the dispatcher sends it, so the command answers at once. */
+  post(letter: Letter): void {
+    this.outbox.push(letter);
+  }
+
+  /** A reminder or escalation to staff; the clock's own event records it. */
+  async notifyStaff(
+    audience: Audience,
+    step: string,
+    template: string,
+    facts: Record<string, string>,
+  ): Promise<void> {
+    await sendCorrespondence({ reference: this.input.reference, step, template, audience, facts });
+  }
+
+  /** Letters posted by the last commands go out, and those commands answer, before this run ends. */
+  async finish(): Promise<void> {
+    this.finishing = true;
+    await this.dispatcher;
+    await condition(allHandlersFinished);
+  }
+
+  /** Sends the letters update handlers post, in order, so a command answers without waiting for delivery. */
+  private async dispatchLetters(): Promise<void> {
+    for (;;) {
+      await condition(() => this.outbox.length > 0 || this.finishing);
+      if (this.outbox.length === 0) return;
+      await this.send(this.outbox[0]);
+      this.outbox.shift();
+    }
+  }
+}
+
+/** A state carried into a new run, without what is derived from it. */
+function withoutDerived({ nextDeadline: _derived, ...state }: ComplaintProcessState): CaseState {
+  return state;
+}
