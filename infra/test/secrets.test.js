@@ -12,7 +12,10 @@ function embedded(dataDir, env = {}) {
     process.stdout.write(JSON.stringify(embeddedSecrets(${JSON.stringify(dataDir)})));`;
   const clean = { ...process.env, ...env };
   for (const name of ['AUTH_JWT_SECRET', 'PAYLOAD_ENCRYPTION_KEY']) if (!(name in env)) delete clean[name];
-  const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', env: clean });
+  const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+    encoding: 'utf8',
+    env: clean,
+  });
   expect(result.stderr).toBe('');
   return JSON.parse(result.stdout);
 }

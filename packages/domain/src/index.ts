@@ -13,3 +13,4 @@ export * from './stages';
 export * from './vocabulary';
 export * from './sign-off';
 export * from './closure';
+export * from './final-response-deadline';

@@ -5,17 +5,16 @@ import { allHandlersFinished, condition, upsertSearchAttributes } from '@tempora
 import type { CaseEventInput, CaseProjection } from '@complaints/activities/case-record';
 import type { Audience } from '@complaints/activities/correspondence';
 import {
+  finalResponseDeadline,
   addCalendarDays,
   CLOSURE_STAGES,
   createWorkingDayCalendar,
   endOfLondonDay,
-  explainDeadline,
   finalResponseTimescale,
   getProfile,
   initialStage,
   londonDate,
   openingDeadlines,
-  ROUND_RULES,
   type ClosureReason,
   type ExtensionReason,
   type LocalDate,
@@ -346,53 +345,19 @@ export class ComplaintCase {
     upsertSearchAttributes([{ key: SEARCH_ATTRIBUTES.underOversight, value: on }]);
   }
 
-  /**
-   * R-INV-4 with R-INV-6: the final-response date from the round's timescale or the date agreed with the
-   * person, moved out by the working days paused since; none while the clock is paused or until a date is agreed.
-   */
+  /** R-INV-4 with R-INV-5 and R-INV-6: the round's final-response date (the domain computes it). */
   private finalResponseDue(closer: CloserLookState): LocalDate | null {
-    const round = this.state.round!;
-    const pauses = (this.state.pauses ?? [])
-      .filter((pause) => pause.start >= round.startedOn)
-      .map(({ start, end }) => ({ start, end }));
-    if (pauses.some((pause) => pause.end === null)) return null;
-    if (closer.basis === 'agreed-with-complainant') {
-      const { date, on } = closer.agreed!;
-      return this.movedOutByPauses(
-        date,
-        pauses.filter((pause) => pause.start >= on),
-      );
-    }
-    const timescale = finalResponseTimescale(this.profile, round.kind);
-    if (timescale === null) return null;
-    return explainDeadline({
-      rule: ROUND_RULES[round.kind],
-      profile: this.input.profile,
-      basis: timescale.basis,
-      start: round.startedOn,
-      amount: timescale.amount,
-      calendar: this.calendar,
-      pauses,
-    }).due;
-  }
-
-  /** An agreed date moves out by the working days paused on or before it. */
-  private movedOutByPauses(
-    date: LocalDate,
-    pauses: { start: LocalDate; end: LocalDate | null }[],
-  ): LocalDate {
-    const paused = pauses
-      .filter((pause) => pause.start <= date)
-      .reduce(
-        (days, pause) =>
-          days +
-          this.calendar.workingDaysBetween(
-            addCalendarDays(pause.start, -1),
-            pause.end! < date ? pause.end! : date,
-          ),
-        0,
-      );
-    return paused === 0 ? date : this.calendar.addWorkingDays(date, paused);
+    return finalResponseDeadline(
+      this.profile,
+      {
+        round: this.state.round!,
+        basis: closer.basis,
+        agreed: closer.agreed,
+        extensions: closer.extensions,
+        pauses: this.state.pauses ?? [],
+      },
+      this.calendar,
+    ).due;
   }
 
   // --- The timeline, the worklist and the search attributes ------------------------------------------

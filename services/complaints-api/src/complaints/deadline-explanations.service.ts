@@ -5,10 +5,9 @@ import {
   createWorkingDayCalendar,
   describeDeadline,
   explainDeadline,
-  finalResponseTimescale,
+  finalResponseDeadline,
   getProfile,
   profileRef,
-  ROUND_RULES,
   type Deadline,
   type PolicyProfile,
   type WorkingDayCalendar,
@@ -97,9 +96,8 @@ export class DeadlineExplanationsService {
 }
 
 /**
- * The final-response deadline of the current round (R-INV-4, R-REOPEN-1 or R-STAGE2-1): the profile's
- * timescale from the round's start, with the pauses and agreed extensions (R-INV-5, R-INV-6). The due date
- * is the workflow's own, which these facts explain.
+ * The final-response deadline of the current round (R-INV-4, R-REOPEN-1 or R-STAGE2-1), as the workflow's
+ * clock computes it: the same domain function, from the facts the workflow holds.
  */
 function explainFinalResponse(
   state: ComplaintProcessState,
@@ -109,49 +107,16 @@ function explainFinalResponse(
 ): DeadlineExplanationDto {
   const closer = state.closerLook!;
   const round = state.round ?? { number: 1, kind: 'first' as const, startedOn: complaint.receivedOn };
-  const rule = ROUND_RULES[round.kind];
-  const pauses = (state.pauses ?? [])
-    .filter((pause) => pause.start >= round.startedOn)
-    .map(({ start, end }) => ({ start, end }));
-  const extensions = [
-    ...(closer.agreed && !closer.extensions?.length
-      ? [{ kind: 'new-date' as const, agreedOn: closer.agreed.on, due: closer.agreed.date }]
-      : []),
-    ...(closer.extensions ?? []).map((extension) => ({
-      kind: 'new-date' as const,
-      agreedOn: extension.agreedOn,
-      due: extension.to,
-      reason: extension.reason,
-    })),
-  ];
-  const timescale = finalResponseTimescale(profile, round.kind);
-  if (timescale === null) {
-    const due = closer.due;
-    return {
-      name: 'finalResponse',
-      rule,
-      profile: profileRef(profile),
+  const deadline = finalResponseDeadline(
+    profile,
+    {
+      round,
       basis: closer.basis,
-      start: round.startedOn,
-      amount: null,
-      calendar: calendar.describe(),
-      pauses,
-      extensions,
-      due,
-      explanation: `${rule} (${profile.id} v${profile.version}): timescale agreed with the person per case; calendar: ${calendar.describe()}; ${
-        due ? `due ${due}` : 'no due date until one is agreed, or while the clock is paused'
-      }`,
-    };
-  }
-  const deadline = explainDeadline({
-    rule,
-    profile: profileRef(profile),
-    basis: timescale.basis,
-    start: round.startedOn,
-    amount: timescale.amount,
+      agreed: closer.agreed,
+      extensions: closer.extensions,
+      pauses: state.pauses ?? [],
+    },
     calendar,
-    pauses,
-    extensions,
-  });
-  return { ...fromDeadline('finalResponse', deadline), due: closer.due };
+  );
+  return { name: 'finalResponse', ...deadline };
 }
