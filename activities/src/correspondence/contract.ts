@@ -31,9 +31,9 @@ export interface CorrespondenceRequest {
 }
 
 /**
- * What the activity accepts: a request whose template name the caller has not checked. The workflows still pass
- * names as `string` (until they adopt CorrespondenceRequest), so the activity checks the name itself and refuses
- * an unknown one (`UnknownTemplate`).
+ * What the activity accepts: a request whose template name the caller may not have checked. The workflows send
+ * CorrespondenceRequest (the compiler checks their names), but a retried or replayed task carries whatever an
+ * older release sent, so the activity checks the name itself and refuses an unknown one (`UnknownTemplate`).
  */
 export type SendCorrespondenceInput = Omit<CorrespondenceRequest, 'template'> & { template: string };
 

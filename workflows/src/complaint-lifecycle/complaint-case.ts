@@ -3,7 +3,7 @@
 // next deadline, the projection and the search attributes are derived from the state, never assigned.
 import { allHandlersFinished, condition, upsertSearchAttributes } from '@temporalio/workflow';
 import type { CaseEventInput, CaseProjection } from '@complaints/activities/case-record';
-import type { Audience } from '@complaints/activities/correspondence';
+import type { Audience, TemplateName } from '@complaints/activities/correspondence';
 import {
   finalResponseDeadline,
   addCalendarDays,
@@ -51,7 +51,7 @@ export function staff(id: string): CaseEventInput['actor'] {
 export interface Letter {
   /** Unique per complaint: the idempotency key of the item, with the reference. */
   step: string;
-  template: string;
+  template: TemplateName;
   audience: Audience;
   rule: string;
   facts?: Record<string, string | number | boolean | null>;
@@ -442,7 +442,7 @@ export class ComplaintCase {
   async notifyStaff(
     audience: Audience,
     step: string,
-    template: string,
+    template: TemplateName,
     facts: Record<string, string>,
   ): Promise<void> {
     await sendCorrespondence({ reference: this.input.reference, step, template, audience, facts });

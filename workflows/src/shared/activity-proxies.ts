@@ -1,10 +1,7 @@
 // The activities every workflow here calls, with one retry policy each.
 import { proxyActivities } from '@temporalio/workflow';
 import type { CaseEventInput } from '@complaints/activities/case-record';
-import type {
-  SendCorrespondenceInput,
-  SendCorrespondenceResult,
-} from '@complaints/activities/correspondence';
+import type { CorrespondenceRequest, SendCorrespondenceResult } from '@complaints/activities/correspondence';
 import { TASK_QUEUES } from '@complaints/temporal';
 
 export const { recordCaseEvent } = proxyActivities<{ recordCaseEvent(input: CaseEventInput): Promise<void> }>(
@@ -17,7 +14,7 @@ export const { recordCaseEvent } = proxyActivities<{ recordCaseEvent(input: Case
 
 // Delivery retries with backoff for as long as it takes (SMTP down for hours must not lose a letter).
 export const { sendCorrespondence } = proxyActivities<{
-  sendCorrespondence(input: SendCorrespondenceInput): Promise<SendCorrespondenceResult>;
+  sendCorrespondence(input: CorrespondenceRequest): Promise<SendCorrespondenceResult>;
 }>({
   taskQueue: TASK_QUEUES.correspondence,
   startToCloseTimeout: '2 minutes',
