@@ -172,6 +172,42 @@ describe.each(ORDINARY_WEEK.cases)(
   },
 );
 
+// A workflow can start after the acknowledgement day has ended: a receipt recorded late, or a start left
+// to the outbox relay across a long outage. There is no day left to be reminded of.
+describe('R-ACK-1 when the due day has already ended at the start', () => {
+  it('sends no reminder for a day already gone, and records and escalates the breach at once', async () => {
+    harness = await createLifecycleHarness('2035-11-20T10:00:00Z');
+    await harness.run(async () => {
+      const handle = await start(
+        harness.env,
+        lifecycleInput({
+          reference: 'HPFT-2035-000020',
+          receivedOn: '2035-11-05',
+          profile: { id: 'hpft', version: 1 },
+        }),
+      );
+      await harness.env.sleep('1 hour');
+      const state = await handle.query(processStateQuery);
+      expect(state.acknowledgement?.due).toBe('2035-11-08');
+      expect(state.breached).toBe(true);
+      expect(state.acknowledgement?.reminderSentAt).toBeUndefined();
+      // At once: with the workflow's first task, before any timer could have been skipped to.
+      const breachedAt = Date.parse(state.acknowledgement?.breachedAt ?? '');
+      expect(
+        breachedAt >= Date.parse('2035-11-20T10:00:00Z') && breachedAt < Date.parse('2035-11-20T10:01:00Z'),
+      ).toBe(true);
+    });
+    expect(eventTypes(harness).filter(isAcknowledgementEvent)).toEqual([
+      'acknowledgement-clock-started',
+      'acknowledgement-deadline-breached',
+      'acknowledgement-breach-escalated',
+    ]);
+    expect(harness.letters.map((letter) => [letter.template, letter.audience])).toEqual([
+      ['deadline-breach', 'complaints-manager'],
+    ]);
+  });
+});
+
 // Received Monday 24 December 2035: 25 and 26 December are bank holidays (Tue, Wed), 1 January 2036 too.
 // Working days after receipt: Thu 27 (1), Fri 28 (2), Mon 31 (3), Wed 2 Jan (4), Thu 3 Jan (5).
 describe('R-ACK-1 across Christmas: received 24 December', () => {
