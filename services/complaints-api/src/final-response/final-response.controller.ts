@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import {
   ApiConflictResponse,
   ApiCreatedResponse,
@@ -28,6 +28,7 @@ import {
   ShareOutcomeDto,
 } from './dto/final-response.dto';
 import { FinalResponseService } from './final-response.service';
+import { VersionParam } from '../case-file/version-param.pipe';
 
 /** Procedure §4: the final response drafted, shared, submitted and signed off (R-RESP-1/2, R-INV-8). */
 @ApiTags('final response')
@@ -77,7 +78,7 @@ export class FinalResponseController {
   @ApiOkResponse({ type: FinalResponseDraftViewDto })
   draft(
     @CaseFile() complaint: Complaint,
-    @Param('version', ParseIntPipe) version: number,
+    @Param('version', VersionParam) version: number,
   ): Promise<FinalResponseDraftViewDto> {
     return this.drafts.get(complaint, version);
   }

@@ -54,11 +54,12 @@ export class WorklistQueryDto {
   @IsString()
   handler?: string;
 
-  @ApiPropertyOptional({ default: 1, minimum: 1 })
+  @ApiPropertyOptional({ default: 1, minimum: 1, maximum: 100_000 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(1)
+  @Max(100_000)
   page?: number;
 
   @ApiPropertyOptional({ default: 25, minimum: 1, maximum: 100 })

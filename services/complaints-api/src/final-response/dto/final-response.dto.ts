@@ -12,6 +12,7 @@ import {
   IsUUID,
   Length,
   Matches,
+  Max,
   Min,
   ValidateNested,
 } from 'class-validator';
@@ -29,6 +30,7 @@ import {
   type WrittenSection,
 } from '@complaints/domain';
 import { ISO_DATE } from '../../case-file/iso-date';
+import { MAX_VERSION } from '../../case-file/version-param.pipe';
 
 const LONG_TEXT = 20_000;
 
@@ -218,9 +220,15 @@ export class SaveFinalResponseDraftDto {
 }
 
 export class FinalResponseVersionDto {
-  @ApiProperty({ description: 'The saved version of the draft', example: 3 })
+  @ApiProperty({
+    description: 'The saved version of the draft',
+    example: 3,
+    minimum: 1,
+    maximum: MAX_VERSION,
+  })
   @IsInt()
   @Min(1)
+  @Max(MAX_VERSION)
   version!: number;
 }
 
