@@ -42,26 +42,10 @@ export class FinalResponseService {
         rule: 'R-RESP-1',
       });
     }
-    const issueIds = new Set(complaint.issues.map((issue) => issue.id));
-    const errors: { field: string; reason: string }[] = [];
-    dto.findings.forEach((finding, index) => {
-      if (!issueIds.has(finding.issueId))
-        errors.push({ field: `findings[${index}].issueId`, reason: 'is not an issue of this complaint' });
+    await this.staff.requireOwnIssuesAndStaff(complaint, 'draft', {
+      issues: dto.findings.map((finding, index) => [`findings[${index}].issueId`, finding.issueId] as const),
+      staff: dto.actions.map((action, index) => [`actions[${index}].ownerId`, action.ownerId] as const),
     });
-    errors.push(
-      ...(await this.staff.unknownStaff(
-        complaint.organisationCode,
-        dto.actions.map((action, index) => [`actions[${index}].ownerId`, action.ownerId] as const),
-      )),
-    );
-    if (errors.length > 0) {
-      throw new ProblemException({
-        status: 422,
-        title: 'Draft refused',
-        detail: 'the draft refers to issues or staff that do not belong to this complaint',
-        errors,
-      });
-    }
     const content: FinalResponseContent = {
       sections: { ...dto.sections },
       findings: dto.findings.map(({ issueId, outcome, finding }) => ({ issueId, outcome, finding })),

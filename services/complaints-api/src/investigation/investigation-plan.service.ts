@@ -19,22 +19,10 @@ export class InvestigationPlanService {
 
   /** Saves the plan as the next version. Key issues must be the complaint's; the respondent its staff. */
   async save(complaint: Complaint, dto: AgreePlanDto, staff: StaffPrincipal): Promise<PlanDto> {
-    const issueIds = new Set(complaint.issues.map((issue) => issue.id));
-    const errors: { field: string; reason: string }[] = dto.keyIssueIds
-      .map((id, index) => [`keyIssueIds[${index}]`, id] as const)
-      .filter(([, id]) => !issueIds.has(id))
-      .map(([field]) => ({ field, reason: 'is not an issue of this complaint' }));
-    errors.push(
-      ...(await this.staff.unknownStaff(complaint.organisationCode, [['respondentId', dto.respondentId]])),
-    );
-    if (errors.length > 0) {
-      throw new ProblemException({
-        status: 422,
-        title: 'Plan refused',
-        detail: 'the plan refers to issues or staff that do not belong to this complaint',
-        errors,
-      });
-    }
+    await this.staff.requireOwnIssuesAndStaff(complaint, 'plan', {
+      issues: dto.keyIssueIds.map((id, index) => [`keyIssueIds[${index}]`, id] as const),
+      staff: [['respondentId', dto.respondentId]],
+    });
     const content: InvestigationPlanContent = {
       keyIssueIds: [...new Set(dto.keyIssueIds)],
       howAffected: dto.howAffected,
