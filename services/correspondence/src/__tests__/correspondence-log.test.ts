@@ -45,6 +45,8 @@ it('lists a complaint’s correspondence with its delivery status, and shows one
   await dataSource.getRepository(Correspondence).insert([
     {
       ...base,
+      // Written one after the other, as the workflow would (one insert would give both the same time).
+      createdAt: new Date('2098-01-01T08:00:00.000Z'),
       idempotencyKey: `${reference}:ack:email`,
       template: 'acknowledgement',
       channel: 'email',
@@ -56,6 +58,7 @@ it('lists a complaint’s correspondence with its delivery status, and shows one
     },
     {
       ...base,
+      createdAt: new Date('2098-01-01T09:00:00.000Z'),
       idempotencyKey: `${reference}:reminder:email`,
       template: 'deadline-reminder',
       channel: 'email',
