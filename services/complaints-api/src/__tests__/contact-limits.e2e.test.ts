@@ -82,4 +82,23 @@ it('limits on contact are approved by someone else, sent, shown on a new complai
   expect((await api().get(`/complaints/${second}`).set(as(handler)).expect(200)).body.contactLimits).toEqual(
     [],
   );
+
+  // Each decision is on the timeline of the complaint it was made on, by whom, without the note.
+  const { timeline } = (await api().get(`/complaints/${first}`).set(as(lead)).expect(200)).body;
+  const decisions = timeline
+    .filter((e: { rule: string | null }) => e.rule === 'R-PERS-1')
+    .map((e: { type: string; actor: { id: string }; data: object }) => ({
+      type: e.type,
+      by: e.actor.id,
+      data: e.data,
+    }));
+  const data = { restrictionId: proposed.id, limits: ['one-contact-per-week'] };
+  expect(decisions).toEqual(
+    expect.arrayContaining([
+      { type: 'contact-limits-proposed', by: 'hpft-complaints-manager', data },
+      { type: 'contact-limits-approved', by: 'hpft-senior-manager', data },
+      { type: 'contact-limits-lifted', by: 'hpft-complaints-manager', data },
+    ]),
+  );
+  expect(JSON.stringify(timeline)).not.toContain('Forty calls');
 });
