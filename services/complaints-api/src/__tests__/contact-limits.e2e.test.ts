@@ -102,3 +102,35 @@ it('limits on contact are approved by someone else, sent, shown on a new complai
   );
   expect(JSON.stringify(timeline)).not.toContain('Forty calls');
 });
+
+it('two approvals at once put the limits in force once: one is approved, the other refused (R-PERS-1)', async () => {
+  const handler = await tokenFor('handler@hpft.demo');
+  const lead = await tokenFor('complaints-manager@hpft.demo');
+  const deputy = await tokenFor('senior-manager@hpft.demo');
+  const responsible = await tokenFor('responsible-person@hpft.demo');
+  const reference = (await api().post('/complaints').set(as(handler)).send(complaintBody()).expect(201)).body
+    .reference;
+  const proposed = (
+    await api()
+      .post(`/complaints/${reference}/contact-limits`)
+      .set(as(lead))
+      .send({
+        behaviours: ['excessive-contact'],
+        limits: ['one-contact-per-week'],
+        decidedWith: ['hpft-senior-manager'],
+        reviewOn: workingDaysAfterReceipt(londonDate(new Date()), 40, createWorkingDayCalendar())!,
+      })
+      .expect(201)
+  ).body;
+  const statuses = await Promise.all(
+    [deputy, responsible].map((token) =>
+      api()
+        .post(`/contact-limits/${proposed.id}/approval`)
+        .set(as(token))
+        .then((response) => response.status),
+    ),
+  );
+  expect(statuses.sort()).toEqual([200, 409]);
+  const { timeline } = (await api().get(`/complaints/${reference}`).set(as(lead)).expect(200)).body;
+  expect(timeline.filter((e: { type: string }) => e.type === 'contact-limits-approved')).toHaveLength(1);
+});

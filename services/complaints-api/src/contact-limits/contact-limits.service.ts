@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
+import { ServiceError, WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
 import type { DataSource, EntityManager } from 'typeorm';
 import { ContactRestriction, type Complaint } from '@complaints/db';
 import {
@@ -8,6 +8,7 @@ import {
   londonDate,
   ombudsmanRoute,
   type LocalDate,
+  type OmbudsmanId,
 } from '@complaints/domain';
 import { DATA_SOURCE, ProblemException, TEMPORAL_CLIENT, type StaffPrincipal } from '@complaints/service-kit';
 import { TASK_QUEUES } from '@complaints/temporal';
@@ -94,31 +95,14 @@ export class ContactLimitsService {
     const complaint = await this.caseFiles.open(restriction.complaintReference, staff);
     const profile = getProfile(complaint.profileId, complaint.profileVersion);
     await this.dataSource.transaction(async (manager) => {
-      await manager.update(
-        ContactRestriction,
-        { id },
-        { status: 'approved', approvedBy: staff.id, approvedAt: new Date() },
-      );
+      const approval = { status: 'approved' as const, approvedBy: staff.id, approvedAt: new Date() };
+      const { affected } = await manager.update(ContactRestriction, { id, status: 'proposed' }, approval);
+      if (!affected) throw refused('the decision is no longer proposed');
       await this.recordOnTimeline(manager, complaint.id, staff, 'contact-limits-approved', restriction);
+      // Started before the approval commits: if Temporal cannot take it, nothing is approved, and approving
+      // again is safe (the workflow id is the decision's).
+      await this.startKeeping(restriction, ombudsmanRoute(profile, 'nhs-care')!);
     });
-    try {
-      await this.temporal.workflow.start(CONTACT_RESTRICTION, {
-        workflowId: contactRestrictionWorkflowId(id),
-        taskQueue: TASK_QUEUES.complaints,
-        args: [
-          {
-            restrictionId: id,
-            reference: restriction.complaintReference,
-            behaviours: restriction.behaviours,
-            limits: restriction.limits,
-            reviewOn: restriction.reviewOn as LocalDate,
-            ombudsman: ombudsmanRoute(profile, 'nhs-care')!,
-          },
-        ],
-      });
-    } catch (error) {
-      if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
-    }
     return this.find(id, staff);
   }
 
@@ -187,6 +171,34 @@ export class ContactLimitsService {
       where: { organisationCode: complaint.organisationCode, personEmail: email, status: 'approved' },
       order: { createdAt: 'ASC' },
     });
+  }
+
+  private async startKeeping(restriction: ContactRestriction, ombudsman: OmbudsmanId): Promise<void> {
+    try {
+      await this.temporal.workflow.start(CONTACT_RESTRICTION, {
+        workflowId: contactRestrictionWorkflowId(restriction.id),
+        taskQueue: TASK_QUEUES.complaints,
+        args: [
+          {
+            restrictionId: restriction.id,
+            reference: restriction.complaintReference,
+            behaviours: restriction.behaviours,
+            limits: restriction.limits,
+            reviewOn: restriction.reviewOn as LocalDate,
+            ombudsman,
+          },
+        ],
+      });
+    } catch (error) {
+      if (error instanceof WorkflowExecutionAlreadyStartedError) return;
+      if (error instanceof ServiceError)
+        throw new ProblemException({
+          status: 503,
+          title: 'Service unavailable',
+          detail: 'the decision could not be put in force; nothing was approved, try again',
+        });
+      throw error;
+    }
   }
 
   /** The decision is about a person, kept on the timeline of the complaint it was made on: what, not the note. */
