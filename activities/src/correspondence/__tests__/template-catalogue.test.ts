@@ -135,7 +135,7 @@ describe('loadCatalogue', () => {
     ],
     [
       'nothing it must say',
-      (source: string) => source.replace(/mustSay:\n(  - .*\n)+/, ''),
+      (source: string) => source.replace(/mustSay:\n( {2}- .*\n)+/, ''),
       /has no mustSay/,
     ],
     [
