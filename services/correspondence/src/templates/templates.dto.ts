@@ -102,7 +102,7 @@ export class ApproveOverrideDto {
   @ApiProperty({
     description:
       "The `renderingDigest` of this version's side-by-side (`GET …/versions/{version}/side-by-side`): the approval is of what you saw",
-    example: '3f0c2b…',
+    example: '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08',
   })
   @IsString()
   @Matches(/^[0-9a-f]{64}$/, {
