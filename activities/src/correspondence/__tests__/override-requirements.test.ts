@@ -261,7 +261,7 @@ describe('by property: an accepted acknowledgement still says all it must', () =
               expect(text).toContain(reference);
               expect(text).toContain(formatLongDate(today));
               expect(text).toContain(HPFT.name);
-              expect(text).toContain(HPFT.letterhead.addressLines[0]);
+              expect(text).toContain(HPFT.letterhead.addressLines![0]);
               expect(text).toContain(String(HPFT.letterhead.telephone ?? HPFT.letterhead.email));
               expect(text).toContain(signatory);
               expect(text).toMatch(/acknowledg/i);
