@@ -344,10 +344,10 @@ describe('preview', () => {
   it('an audience nothing would be sent to: 422 naming the audience', async () => {
     const { body } = await preview(handler, {
       template: 'deadline-reminder',
-      audience: 'complaints-manager',
+      audience: 'responsible-person',
       facts: { deadline: 'acknowledgement', due: '2099-03-05', rule: 'R-ACK-1' },
     }).expect(422);
-    // The test organisation has no staff in the record: nothing would be sent.
+    // The test organisation has no Responsible Person in the record: nothing would be sent.
     expect(body.errors).toEqual([
       { field: 'audience', reason: expect.stringContaining('nothing would be sent') },
     ]);
@@ -402,7 +402,7 @@ describe('reverting', () => {
     const { body } = await preview(handler, { template: 'acknowledgement' }).expect(200);
     expect(body).toMatchObject({ variant: 'easy-read', templateSource: 'standard', templateVersion: 2 });
     expect(body.html).not.toContain('We have got your complaint HPFT');
-    expect(body.html).not.toContain('send you a full answer within');
+    expect(body.html).not.toContain('look into your complaint and send you a full answer');
     await http()
       .delete('/templates/acknowledgement/override?variant=easy-read')
       .set('Authorization', `Bearer ${manager}`)
