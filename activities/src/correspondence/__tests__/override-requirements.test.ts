@@ -8,9 +8,9 @@ import fc from 'fast-check';
 import { DEMO_ORGANISATIONS, type Organisation } from '@complaints/db';
 import { listProfiles } from '@complaints/domain';
 import { exampleContexts, exampleFacts, validateOverride } from '../override-validation';
-import { TEMPLATES_DIR, variantDefinition } from '../template-catalogue';
+import { TEMPLATES_DIR, variantDefinition, variantsOf } from '../template-catalogue';
 import { formatLongDate } from '../template-helpers';
-import { TEMPLATE_NAMES, type TemplateName } from '../template-names';
+import { TEMPLATE_NAMES, type TemplateName, type TemplateVariant } from '../template-names';
 import { TemplateRenderer } from '../template-renderer';
 import { letterText, ombudsmanDetails, type ElementCheck } from '../template-requirements';
 
@@ -35,12 +35,13 @@ function withArguments(frame: string, hash: string): string {
   return source;
 }
 
-/** `{{> advocacy}}` and the like written out where they are called. */
+/** `{{> advocacy}}`, `{{> easy-read-contact contactHandler=true}}` and the like written out where they are called. */
 function calledWrittenOut(source: string): string {
   let result = source;
   for (let round = 0; round < 3; round++)
-    result = result.replace(/\{\{> ([\w-]+)\}\}/g, (call, name: string) =>
-      KEPT.includes(name) ? call : partial(name),
+    result = result.replace(
+      /\{\{> ([\w-]+)((?: \w+=(?:"[^"]*"|[\w.]+))*)\}\}/g,
+      (call, name: string, hash: string) => (KEPT.includes(name) ? call : withArguments(partial(name), hash)),
     );
   return result;
 }
@@ -98,26 +99,31 @@ function without(source: string, check: ElementCheck): string {
   return result;
 }
 
-const cases = TEMPLATE_NAMES.flatMap((name) =>
-  variantDefinition(name, 'standard')!.mustSay.map((requirement) => [name, requirement.element] as const),
+/** Every template and variant, each written out in full. */
+const letters = TEMPLATE_NAMES.flatMap((name) =>
+  variantsOf(name).map((variant) => [name, variant] as [TemplateName, TemplateVariant]),
+);
+const cases = letters.flatMap(([name, variant]) =>
+  variantDefinition(name, variant)!.mustSay.map(
+    (requirement) => [name, variant, requirement.element] as const,
+  ),
 );
 
 describe('an override that loses an element its template says it must say', () => {
-  it.each(TEMPLATE_NAMES)(
-    '%s, written out in full, is accepted (so each case below loses only its element)',
-    (name) => {
-      const body = writtenOut(variantDefinition(name, 'standard')!.body);
+  it.each(letters)(
+    '%s (%s), written out in full, is accepted (so each case below loses only its element)',
+    (name, variant) => {
+      const body = writtenOut(variantDefinition(name, variant)!.body);
       expect(body).not.toMatch(/\{\{#> (letter|easy-read-letter|staff-email)/);
-      expect(validateOverride(renderer, HPFT, [], { name, variant: 'standard', body })).toEqual([]);
+      expect(validateOverride(renderer, HPFT, [], { name, variant, body })).toEqual([]);
     },
   );
 
-  it.each(cases)('%s without %s is refused, naming it', (name, element) => {
-    const requirement = variantDefinition(name, 'standard')!.mustSay.find(
-      (item) => item.element === element,
-    )!;
-    const body = requirement.checks.reduce(without, writtenOut(variantDefinition(name, 'standard')!.body));
-    const problems = validateOverride(renderer, HPFT, [], { name, variant: 'standard', body });
+  it.each(cases)('%s (%s) without %s is refused, naming it', (name, variant, element) => {
+    const definition = variantDefinition(name, variant)!;
+    const requirement = definition.mustSay.find((item) => item.element === element)!;
+    const body = requirement.checks.reduce(without, writtenOut(definition.body));
+    const problems = validateOverride(renderer, HPFT, [], { name, variant, body });
     expect(problems).toContainEqual({
       field: 'body',
       element,
