@@ -17,3 +17,4 @@ export * from './render-for-complaint';
 export * from './template-overrides';
 export * from './override-validation';
 export * from './pdf';
+export * from './override-side-by-side';

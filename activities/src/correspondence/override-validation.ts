@@ -1,6 +1,7 @@
-// An organisation's override (a body, a subject line, or both) is tried before it is saved: each must compile in
-// strict mode and print nothing unescaped, and the override must render every letter it takes part in against
-// example data for every policy profile.
+// An organisation's override (a body, a subject line, or both) is tried before it is saved, and again before it is
+// approved: each must compile in strict mode and be safe (template-safety), and the override must render every
+// letter it takes part in against example data for every policy profile, each still saying all its template's
+// front matter says it must (template-requirements) in a sentence a person can read.
 import Handlebars from 'handlebars';
 import type { Complaint, ComplaintIssue, FinalResponseDraft, Organisation, StaffUser } from '@complaints/db';
 import {
@@ -11,12 +12,13 @@ import {
   type WrittenSection,
 } from '@complaints/domain';
 import type { CorrespondenceContext } from './correspondence-context';
-import { printsUnescaped } from './template-ast';
 import { templateContext } from './template-context';
-import { TEMPLATE_CATALOGUE, variantDefinition, variantsOf } from './template-catalogue';
+import { TEMPLATE_CATALOGUE, TEMPLATES_DIR, variantDefinition, variantsOf } from './template-catalogue';
 import type { FactSpec } from './template-facts';
 import { isTemplateName, TEMPLATE_NAMES, type TemplateName, type TemplateVariant } from './template-names';
-import type { ActiveOverride, TemplateRenderer } from './template-renderer';
+import type { ActiveOverride, RenderedCorrespondence, TemplateRenderer } from './template-renderer';
+import { hasReadableSentence, letterText, missingElements } from './template-requirements';
+import { markupProblems, sourceSafetyProblems } from './template-safety';
 
 /** Longer than any letter needs; keeps a mistaken upload out of the table. */
 export const MAX_OVERRIDE_LENGTH = 100_000;
@@ -32,11 +34,16 @@ export interface OverrideCandidate {
   subject?: string;
 }
 
-/** Why an override cannot be saved, by the request field at fault. */
+/** Why an override cannot be saved, by the request field at fault (and the element of the letter it loses). */
 export interface OverrideProblem {
-  field: 'variant' | 'body' | 'subject';
+  field: 'name' | 'variant' | 'body' | 'subject';
   reason: string;
+  /** What the letter must say and no longer does (`mustSay` of the template's front matter). */
+  element?: string;
 }
+
+/** R-RESP-3: the Ombudsman's details are the same in every organisation's letters, so these are never overridden. */
+export const FIXED_PARTIALS: readonly string[] = ['ombudsman', 'ombudsman-contact', 'easy-read-ombudsman'];
 
 /** Whether a name is a template of the catalogue, a partial, or neither. */
 export function overrideTarget(renderer: TemplateRenderer, name: string): 'template' | 'partial' | null {
@@ -94,7 +101,7 @@ function factsFromSpecs(name: TemplateName): Record<string, unknown> {
 }
 
 /** Example facts for each template under a profile, one set per path through the letter worth trying. */
-function exampleFacts(name: TemplateName, profile: PolicyProfile): Record<string, unknown>[] {
+export function exampleFacts(name: TemplateName, profile: PolicyProfile): Record<string, unknown>[] {
   const route = ombudsmanRoute(profile, 'nhs-care');
   const stageTwo = profile.afterResponse.stageTwo !== null;
   const staff = { deadline: 'acknowledgement', due: '2026-03-13', rule: 'R-ACK-1' };
@@ -168,7 +175,7 @@ function exampleFacts(name: TemplateName, profile: PolicyProfile): Record<string
 }
 
 /** Example contexts: by email with nobody allocated, and by letter in large print with a handler named. */
-function exampleContexts(
+export function exampleContexts(
   organisation: Organisation,
   profile: PolicyProfile,
   variant: TemplateVariant,
@@ -223,32 +230,81 @@ function exampleContexts(
 const describeError = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** Why a Handlebars source given as `field` cannot be used, before it is tried on any letter. */
-function sourceProblem(
+function sourceProblems(
   field: 'body' | 'subject',
   source: string,
   maxLength: number,
-): OverrideProblem | undefined {
-  if (source.trim() === '') return { field, reason: 'is empty' };
-  if (source.length > maxLength) return { field, reason: `is longer than ${maxLength} characters` };
-  if (field === 'subject' && /[\r\n]/.test(source)) return { field, reason: 'must be one line' };
+  partials: readonly string[],
+): OverrideProblem[] {
+  if (source.trim() === '') return [{ field, reason: 'is empty' }];
+  if (source.length > maxLength) return [{ field, reason: `is longer than ${maxLength} characters` }];
+  if (field === 'subject' && /[\r\n]/.test(source)) return [{ field, reason: 'must be one line' }];
   try {
     Handlebars.precompile(source, { strict: true });
   } catch (error) {
-    return { field, reason: `does not compile: ${describeError(error)}` };
+    return [{ field, reason: `does not compile: ${describeError(error)}` }];
   }
-  if (printsUnescaped(source)) {
-    return {
-      field,
-      reason:
-        'prints a value unescaped ({{{ }}} or {{& }}); case data must always be HTML-escaped with {{ }}',
-    };
-  }
-  return undefined;
+  return sourceSafetyProblems(source, partials).map((reason) => ({ field, reason }));
+}
+
+/** Every letter an override takes part in: its own template's, or (a partial) every letter. */
+function lettersOf(target: 'template' | 'partial', candidate: OverrideCandidate) {
+  return target === 'template'
+    ? [[candidate.name as TemplateName, candidate.variant] as [TemplateName, TemplateVariant]]
+    : TEMPLATE_NAMES.flatMap((name) =>
+        variantsOf(name).map((variant) => [name, variant] as [TemplateName, TemplateVariant]),
+      );
 }
 
 /**
- * The problems that keep an override from being saved (none: it may be saved). It is tried together with the
- * organisation's other overrides in use, on every letter it takes part in (a partial: every letter).
+ * What a rendered letter does not say that it must (issue #14), and anything in it no letter may have: the
+ * problems of the body, for a letter rendered from `context` (the template's data).
+ */
+export function letterProblems(
+  name: TemplateName,
+  variant: TemplateVariant,
+  rendered: Pick<RenderedCorrespondence, 'html' | 'subject'>,
+  context: Record<string, unknown>,
+): { body: OverrideProblem[]; subject: OverrideProblem[] } {
+  const text = letterText(rendered.html);
+  const requirements = variantDefinition(name, variant)!.mustSay;
+  const body: OverrideProblem[] = [
+    ...markupProblems(rendered.html).map((reason) => ({ field: 'body' as const, reason })),
+    ...missingElements(requirements, text, context, TEMPLATES_DIR).map((element) => ({
+      field: 'body' as const,
+      element,
+      reason: `leaves out ${element}, which the letter must say`,
+    })),
+  ];
+  if (!hasReadableSentence(text))
+    body.push({
+      field: 'body',
+      element: 'readable-sentence',
+      reason: 'has no sentence a person can read',
+    });
+  if (name === 'final-response') {
+    const missing = [
+      ...new Set(RESPONSE_CONTENT.filter(([, shown]) => !text.includes(shown)).map(([element]) => element)),
+    ];
+    for (const element of missing)
+      body.push({ field: 'body', element, reason: `leaves out the R-RESP-1 element ${element}` });
+  }
+  const subject: OverrideProblem[] = rendered.subject.includes(String(context.reference))
+    ? []
+    : [
+        {
+          field: 'subject',
+          element: 'reference',
+          reason: 'leaves out the reference, which the subject must say',
+        },
+      ];
+  return { body, subject };
+}
+
+/**
+ * The problems that keep an override from being saved or approved (none: it may be). It is tried together with
+ * the organisation's other overrides in use, on every letter it takes part in (a partial: every letter), for
+ * every profile and example; each problem is given once, with the first letter it was found in.
  */
 export function validateOverride(
   renderer: TemplateRenderer,
@@ -257,6 +313,13 @@ export function validateOverride(
   candidate: OverrideCandidate,
 ): OverrideProblem[] {
   const target = overrideTarget(renderer, candidate.name);
+  if (target === 'partial' && FIXED_PARTIALS.includes(candidate.name))
+    return [
+      {
+        field: 'name',
+        reason: `${candidate.name} holds the Ombudsman's details, which are the same in every letter and cannot be overridden (R-RESP-3)`,
+      },
+    ];
   if (target === 'partial' && candidate.variant !== 'standard')
     return [{ field: 'variant', reason: 'a partial is shared by every variant: override it as standard' }];
   if (target === 'partial' && candidate.subject !== undefined)
@@ -265,26 +328,28 @@ export function validateOverride(
     return [{ field: 'variant', reason: `${candidate.name} has no ${candidate.variant} variant` }];
   if (candidate.body === undefined && candidate.subject === undefined)
     return [{ field: 'body', reason: 'give a body, a subject line, or both' }];
-  const problem =
-    (candidate.body === undefined ? undefined : sourceProblem('body', candidate.body, MAX_OVERRIDE_LENGTH)) ??
-    (candidate.subject === undefined
-      ? undefined
-      : sourceProblem('subject', candidate.subject, MAX_SUBJECT_LENGTH));
-  if (problem) return [problem];
+  const problems = [
+    ...(candidate.body === undefined
+      ? []
+      : sourceProblems('body', candidate.body, MAX_OVERRIDE_LENGTH, renderer.partials)),
+    ...(candidate.subject === undefined
+      ? []
+      : sourceProblems('subject', candidate.subject, MAX_SUBJECT_LENGTH, renderer.partials)),
+  ];
+  if (problems.length > 0) return problems;
   const trial = renderer.trial([
     ...current.filter(
       (override) => override.name !== candidate.name || override.variant !== candidate.variant,
     ),
     { ...candidate, version: 0 },
   ]);
-  const letters: [TemplateName, TemplateVariant][] =
-    target === 'template'
-      ? [[candidate.name as TemplateName, candidate.variant]]
-      : TEMPLATE_NAMES.flatMap((name) =>
-          variantsOf(name).map((variant) => [name, variant] as [TemplateName, TemplateVariant]),
-        );
+  const found = new Map<string, OverrideProblem>();
+  const add = (problem: OverrideProblem, where: string) => {
+    const key = `${problem.field}:${problem.element ?? problem.reason}`;
+    if (!found.has(key)) found.set(key, { ...problem, reason: `${problem.reason} (${where})` });
+  };
   for (const profile of listProfiles()) {
-    for (const [name, variant] of letters) {
+    for (const [name, variant] of lettersOf(target!, candidate)) {
       const where = `${name}${variant === 'standard' ? '' : ` (${variant})`} for the ${profile.id} profile (v${profile.version})`;
       for (const facts of exampleFacts(name, profile)) {
         for (const context of exampleContexts(organisation, profile, variant, facts)) {
@@ -296,25 +361,17 @@ export function validateOverride(
               return [{ field: 'subject', reason: `does not render ${where}: ${describeError(error)}` }];
             }
           }
-          let text: string;
+          let rendered: RenderedCorrespondence;
           try {
-            text = trial.render(name, variant, context).text.replace(/\s+/g, ' ');
+            rendered = trial.render(name, variant, context);
           } catch (error) {
             return [{ field: 'body', reason: `does not render ${where}: ${describeError(error)}` }];
           }
-          if (name !== 'final-response') continue;
-          const missing = [
-            ...new Set(
-              RESPONSE_CONTENT.filter(([, shown]) => !text.includes(shown)).map(([element]) => element),
-            ),
-          ];
-          if (missing.length > 0)
-            return [
-              { field: 'body', reason: `leaves out R-RESP-1 elements of ${where}: ${missing.join(', ')}` },
-            ];
+          const { body, subject } = letterProblems(name, variant, rendered, context);
+          for (const problem of [...body, ...subject]) add(problem, where);
         }
       }
     }
   }
-  return [];
+  return [...found.values()];
 }

@@ -26,8 +26,3 @@ export function partialsCalled(source: string): string[] {
   }
   return [...names];
 }
-
-/** True when the template prints anything unescaped (`{{{ }}}` or `{{& }}`): case data must always be escaped. */
-export function printsUnescaped(source: string): boolean {
-  return nodesOf(source).some((node) => node.type === 'MustacheStatement' && node.escaped === false);
-}

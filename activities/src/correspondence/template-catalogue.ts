@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseFactSpecs, type FactSpec } from './template-facts';
 import { splitFrontMatter } from './template-front-matter';
+import { parseRequirements, type Requirement } from './template-requirements';
 import {
   TEMPLATE_KINDS,
   TEMPLATE_NAMES,
@@ -24,6 +25,8 @@ export interface VariantDefinition {
   version: number;
   subject: string;
   body: string;
+  /** Issue #14: what the letter must say; a variant without its own list has the standard's. */
+  mustSay: readonly Requirement[];
 }
 
 export interface TemplateDefinition {
@@ -62,22 +65,34 @@ function fieldsOf(
   return frontMatter;
 }
 
-function readVariant(dir: string, file: string, fields: readonly string[], optional: readonly string[] = []) {
+function readVariant(
+  dir: string,
+  file: string,
+  fields: readonly string[],
+  optional: readonly string[],
+  inherited?: readonly Requirement[],
+) {
   const { frontMatter, body } = splitFrontMatter(
     fs.readFileSync(path.join(dir, `${file}.hbs`), 'utf8'),
     file,
   );
   const declared = fieldsOf(frontMatter, file, ['version', 'subject', ...fields], optional);
-  const { version, subject } = declared;
+  const { version, subject, mustSay } = declared;
   if (!Number.isInteger(version) || (version as number) < 1)
     throw new Error(`${file}: version must be a whole number from 1`);
   if (typeof subject !== 'string' || subject.trim() === '')
     throw new Error(`${file}: subject must be a line of text`);
-  return { declared, variant: { version: version as number, subject, body } };
+  const requirements = mustSay === undefined && inherited ? inherited : parseRequirements(mustSay, file);
+  return { declared, variant: { version: version as number, subject, body, mustSay: requirements } };
 }
 
 function readTemplate(dir: string, name: TemplateName): TemplateDefinition {
-  const { declared, variant: standard } = readVariant(dir, name, ['kind', 'facts'], ['personalInformation']);
+  const { declared, variant: standard } = readVariant(
+    dir,
+    name,
+    ['kind', 'facts', 'mustSay'],
+    ['personalInformation'],
+  );
   const { kind, personalInformation = false, facts } = declared;
   if (!(TEMPLATE_KINDS as readonly unknown[]).includes(kind))
     throw new Error(`${name}: kind must be one of ${TEMPLATE_KINDS.join(', ')}`);
@@ -86,7 +101,8 @@ function readTemplate(dir: string, name: TemplateName): TemplateDefinition {
   const variants: Partial<Record<TemplateVariant, VariantDefinition>> = { standard };
   for (const other of TEMPLATE_VARIANTS.filter((variant) => variant !== 'standard')) {
     const file = templateFile(name, other);
-    if (fs.existsSync(path.join(dir, `${file}.hbs`))) variants[other] = readVariant(dir, file, []).variant;
+    if (fs.existsSync(path.join(dir, `${file}.hbs`)))
+      variants[other] = readVariant(dir, file, [], ['mustSay'], standard.mustSay).variant;
   }
   return {
     kind: kind as TemplateKind,

@@ -93,6 +93,9 @@ const HELPERS: Readonly<Record<string, Handlebars.HelperDelegate>> = {
   contactLimitSentences: sentencesFrom(CONTACT_LIMITS, 'contact limit'),
 };
 
+/** The helpers every template may call (besides Handlebars' own if, unless, each and with). */
+export const HELPER_NAMES: readonly string[] = Object.keys(HELPERS);
+
 export function registerHelpers(handlebars: typeof Handlebars): void {
   for (const [name, helper] of Object.entries(HELPERS)) handlebars.registerHelper(name, helper);
 }

@@ -40,6 +40,7 @@ export const TABLE_PRIVILEGES: Record<string, Partial<Record<ServiceName, Privil
   contact_restriction: { 'complaints-api': WRITE, correspondence: READ, worker: READ },
   correspondence: { correspondence: WRITE, 'complaints-api': READ },
   template_override: { correspondence: APPEND },
+  template_override_decision: { correspondence: APPEND },
 };
 
 /** Tables only the owner touches. */

@@ -3,7 +3,14 @@
 // Overrides belong to an organisation made for this file, so no other test's letters are affected.
 import { randomInt, randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { Complaint, Correspondence, Organisation, seedDemoData, TemplateOverride } from '@complaints/db';
+import {
+  Complaint,
+  Correspondence,
+  Organisation,
+  seedDemoData,
+  TemplateOverride,
+  TemplateOverrideDecision,
+} from '@complaints/db';
 import { MailInbox, openTestDataSource, uniqueSuffix } from '@complaints/testing';
 import { activityEnvironment } from '../../__tests__/activity-environment';
 import type { SendCorrespondenceInput } from '../contract';
@@ -103,10 +110,17 @@ async function sentEmail(reference: string, step: string) {
   return { message, item, text: message.text.replace(/\s+/g, ' ') };
 }
 
+/** Saved and, unless it is a revert, approved by a second manager (ADR 0014): only then do letters use it. */
 async function saveOverride(name: string, version: number, body: string | null, variant = 'standard') {
-  await dataSource
+  const { identifiers } = await dataSource
     .getRepository(TemplateOverride)
     .insert({ organisationCode: ORGANISATION, name, variant, version, body, createdBy: 'test-manager' });
+  if (body !== null)
+    await dataSource.getRepository(TemplateOverrideDecision).insert({
+      overrideId: identifiers[0].id as string,
+      decision: 'approved',
+      decidedBy: 'test-senior-manager',
+    });
 }
 
 describe('easy read (R-INT-2)', () => {
@@ -125,7 +139,7 @@ describe('easy read (R-INT-2)', () => {
       template: 'acknowledgement',
       variant: 'easy-read',
       templateSource: 'standard',
-      templateVersion: 1,
+      templateVersion: 2,
       partialOverrides: [],
       subject: message.subject,
       status: 'delivered',
@@ -178,7 +192,7 @@ describe("an organisation's overrides (issue #5)", () => {
     expect(theirs.text).toContain('this letter is our formal acknowledgement');
     expect(theirs.item).toMatchObject({
       templateSource: 'standard',
-      templateVersion: 1,
+      templateVersion: 2,
       partialOverrides: [],
     });
 
@@ -191,7 +205,7 @@ describe("an organisation's overrides (issue #5)", () => {
     expect(reverted.text).toContain('our own letterhead');
     expect(reverted.item).toMatchObject({
       templateSource: 'standard',
-      templateVersion: 1,
+      templateVersion: 2,
       partialOverrides: [{ name: 'letterhead', version: 1 }],
     });
   });

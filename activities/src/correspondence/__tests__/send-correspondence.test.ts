@@ -185,7 +185,7 @@ describe('sendCorrespondence to the complainant', () => {
       id: result.items[0].correspondenceId,
       idempotencyKey: `${reference}:acknowledgement-letter:email`,
       template: 'acknowledgement',
-      templateVersion: 1,
+      templateVersion: 2,
       channel: 'email',
       audience: 'complainant',
       recipient: email,
@@ -202,7 +202,7 @@ describe('sendCorrespondence to the complainant', () => {
     expect(letterRow).toMatchObject({
       id: result.items[1].correspondenceId,
       template: 'acknowledgement',
-      templateVersion: 1,
+      templateVersion: 2,
       channel: 'letter',
       audience: 'complainant',
       recipient: 'Alex Example\n12 Acacia Avenue\nHatfield\nAL10 9AB',

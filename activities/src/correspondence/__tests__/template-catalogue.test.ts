@@ -23,7 +23,7 @@ const frontMatterOf = (file: string) =>
     .frontMatter as Record<string, unknown>;
 
 describe('the front matter of each template', () => {
-  it.each(TEMPLATE_NAMES)('%s declares its version, kind, subject and facts', (name) => {
+  it.each(TEMPLATE_NAMES)('%s declares its version, kind, subject, facts and what it must say', (name) => {
     const declared = frontMatterOf(name);
     expect(declared).toEqual(
       expect.objectContaining({
@@ -31,10 +31,14 @@ describe('the front matter of each template', () => {
         kind: expect.stringMatching(/^(letter|staff)$/),
         subject: expect.stringContaining('{{reference}}'),
         facts: expect.any(Object),
+        mustSay: expect.arrayContaining(['reference']),
       }),
     );
+    // A variant may say it in its own words (its own mustSay), or has the standard's.
     for (const variant of variantsOf(name).filter((other) => other !== 'standard'))
-      expect(Object.keys(frontMatterOf(templateFile(name, variant))).sort()).toEqual(['subject', 'version']);
+      expect(['subject', 'version', 'mustSay']).toEqual(
+        expect.arrayContaining(Object.keys(frontMatterOf(templateFile(name, variant)))),
+      );
   });
 
   it('is what the catalogue knows, and the body after it is what is compiled', () => {
@@ -45,8 +49,28 @@ describe('the front matter of each template', () => {
       kind: declared.kind,
       personalInformation: false,
       facts: declared.facts,
-      variants: { standard: { version: 2, subject: declared.subject, body } },
+      variants: {
+        standard: {
+          version: 2,
+          subject: declared.subject,
+          body,
+          mustSay: [
+            { element: 'reference', checks: [{ value: ['reference'] }] },
+            { element: 'organisation', checks: [{ value: ['organisation.name'] }] },
+            { element: 'deadline', checks: [{ value: ['facts.deadline'] }] },
+            { element: 'due', checks: [{ date: 'facts.due' }] },
+            { element: 'missed', checks: [{ says: 'missed' }] },
+          ],
+        },
+      },
     });
+    expect(declared.mustSay).toEqual([
+      'reference',
+      'organisation',
+      { deadline: { value: 'facts.deadline' } },
+      { due: { date: 'facts.due' } },
+      { missed: { says: 'missed' } },
+    ]);
     expect(body.startsWith('---')).toBe(false);
     // A one-of fact may name a list of the procedure's vocabulary instead of repeating it.
     expect(frontMatterOf('final-response').facts).toMatchObject({
@@ -108,6 +132,22 @@ describe('loadCatalogue', () => {
       'a fact of no such type',
       (source: string) => source.replace('{ type: date, nullable: true }', '{ type: time }'),
       /fact due: type must be one of/,
+    ],
+    [
+      'nothing it must say',
+      (source: string) => source.replace(/mustSay:\n( {2}- .*\n)+/, ''),
+      /has no mustSay/,
+    ],
+    [
+      'an element it must say of no known kind',
+      (source: string) => source.replace('  - signatory\n', '  - signature\n'),
+      /mustSay signature is not one of reference, date/,
+    ],
+    [
+      'a way of showing an element of no such kind',
+      (source: string) =>
+        source.replace("reopened: { says: 'reopened' }", "reopened: { shouts: 'reopened' }"),
+      /mustSay reopened \(1\) must have one of value, anyValue, date, says, ombudsman/,
     ],
     [
       'a list of no such name',

@@ -10,6 +10,7 @@ import { ContactRestriction } from './contact-restriction.entity';
 import { Organisation } from './organisation.entity';
 import { StaffUser } from './staff-user.entity';
 import { TemplateOverride } from './template-override.entity';
+import { TemplateOverrideDecision } from './template-override-decision.entity';
 
 export {
   CaseEvent,
@@ -24,6 +25,7 @@ export {
   Organisation,
   StaffUser,
   TemplateOverride,
+  TemplateOverrideDecision,
 };
 export * from './complaint.entity';
 export * from './complaint-party.entity';
@@ -41,6 +43,7 @@ export const ENTITIES = [
   Correspondence,
   FinalResponseDraft,
   TemplateOverride,
+  TemplateOverrideDecision,
   InvestigationPlan,
   EqualityMonitoring,
   ContactRestriction,

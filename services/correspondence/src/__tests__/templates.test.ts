@@ -12,7 +12,7 @@ import {
   TemplateRenderer,
   type Mailer,
 } from '@complaints/activities/correspondence';
-import { Complaint, Correspondence, DEMO_STAFF, Organisation, seedDemoData } from '@complaints/db';
+import { Complaint, Correspondence, DEMO_STAFF, Organisation, seedDemoData, StaffUser } from '@complaints/db';
 import { configureApp, DATA_SOURCE, signStaffToken } from '@complaints/service-kit';
 import { documentedRequestExamples, type OpenApiDocument } from '@complaints/testing';
 import { AppModule } from '../app.module';
@@ -40,6 +40,8 @@ const demoToken = (email: string) => {
 };
 let manager: string;
 let handler: string;
+/** Issue #14: a second manager approves what `manager` proposes, after seeing it beside the standard letter. */
+let senior: string;
 
 const http = () => request(app.getHttpServer());
 
@@ -89,8 +91,23 @@ beforeAll(async () => {
       issues: [],
     }),
   );
-  manager = await tokenAs(ORGANISATION, 'templates-test-manager', ['complaints-manager', 'handler']);
-  handler = await tokenAs(ORGANISATION, 'templates-test-handler', ['handler']);
+  const staff: [string, StaffRole[]][] = [
+    ['templates-test-manager', ['complaints-manager', 'handler']],
+    ['templates-test-handler', ['handler']],
+    ['templates-test-senior', ['senior-manager']],
+  ];
+  await dataSource.getRepository(StaffUser).insert(
+    staff.map(([id, roles]) => ({
+      id,
+      organisationCode: ORGANISATION,
+      displayName: id,
+      email: `${id}.${ORGANISATION.toLowerCase()}@templates.test`,
+      roles,
+    })),
+  );
+  [manager, handler, senior] = await Promise.all(
+    staff.map(([id, roles]) => tokenAs(ORGANISATION, id, roles)),
+  );
   mailer = createSmtpMailer(process.env.SMTP_URL!);
 }, 60_000);
 
@@ -99,13 +116,14 @@ afterAll(async () => {
   if (dataSource?.isInitialized) {
     await dataSource.query('DELETE FROM correspondence WHERE complaint_reference = $1', [reference]);
     await dataSource.query('DELETE FROM complaint WHERE reference = $1', [reference]);
+    await dataSource.query('DELETE FROM staff_user WHERE organisation_code = $1', [ORGANISATION]);
     await dataSource.query('DELETE FROM organisation WHERE code = $1', [ORGANISATION]);
   }
   await app?.close();
 });
 
 const OWN_EASY_READ =
-  '{{#> easy-read-letter}}<h2>Thank you</h2><p>We have your complaint {{reference}}.</p>{{> easy-read-contact}}{{/easy-read-letter}}';
+  '{{#> easy-read-letter}}<h2>Thank you</h2><p>We have got your complaint {{reference}}.</p><p>We will look into your complaint and send you a full answer within {{responseTimescale}}.</p>{{> easy-read-contact}}{{/easy-read-letter}}';
 const preview = (token: string, body: object) =>
   http()
     .post(`/complaints/${reference}/correspondence/preview`)
@@ -113,26 +131,46 @@ const preview = (token: string, body: object) =>
     .send(body);
 const put = (token: string, name: string, body: object) =>
   http().put(`/templates/${name}/override`).set('Authorization', `Bearer ${token}`).send(body);
+/** The second manager's approval, after the side-by-side (issue #14). */
+async function approved(name: string, version: number, variant = 'standard') {
+  const seen = await http()
+    .get(`/templates/${name}/override/versions/${version}/side-by-side?variant=${variant}`)
+    .set('Authorization', `Bearer ${senior}`)
+    .expect(200);
+  await http()
+    .post(`/templates/${name}/override/versions/${version}/approval`)
+    .set('Authorization', `Bearer ${senior}`)
+    .send({ variant, renderingDigest: seen.body.renderingDigest })
+    .expect(200);
+}
 
 it('GET /templates: every template with its versions, facts and variants, and the partials', async () => {
   const { body } = await http().get('/templates').set('Authorization', `Bearer ${handler}`).expect(200);
   const acknowledgement = body.templates.find(
     (template: { name: string }) => template.name === 'acknowledgement',
   );
+  const variant = (name: string) => ({
+    variant: name,
+    version: 2,
+    subject: expect.stringContaining('{{reference}}'),
+    mustSay: expect.arrayContaining([
+      { element: 'reference', checks: [{ value: ['reference'] }] },
+      { element: 'acknowledges', checks: [{ says: expect.any(String) }] },
+    ]),
+    override: null,
+    proposals: [],
+  });
   expect(acknowledgement).toEqual({
     name: 'acknowledgement',
     kind: 'letter',
     facts: {},
-    variants: [
-      { variant: 'standard', version: 1, subject: expect.stringContaining('{{reference}}'), override: null },
-      { variant: 'easy-read', version: 1, subject: expect.stringContaining('{{reference}}'), override: null },
-    ],
+    variants: [variant('standard'), variant('easy-read')],
   });
   const extended = body.templates.find(
     (template: { name: string }) => template.name === 'timescale-extended',
   );
   expect(extended.facts.newDue).toEqual({ type: 'date' });
-  expect(body.partials).toContainEqual({ name: 'letterhead', override: null });
+  expect(body.partials).toContainEqual({ name: 'letterhead', override: null, proposals: [] });
   await http().get('/templates').expect(401);
   await http()
     .get('/templates')
@@ -152,21 +190,30 @@ describe('overrides', () => {
       variant: 'easy-read',
       version: 1,
       body: OWN_EASY_READ,
+      status: 'proposed',
+      inUse: false,
       createdBy: 'templates-test-manager',
       createdAt: expect.any(String),
+      decidedBy: null,
+      decidedAt: null,
     });
     const second = await put(manager, 'acknowledgement', {
       body: OWN_EASY_READ,
       variant: 'easy-read',
     }).expect(200);
     expect(second.body.version).toBe(2);
+    await approved('acknowledgement', 2, 'easy-read');
 
     const own = await http().get('/templates').set('Authorization', `Bearer ${handler}`).expect(200);
     const variants = own.body.templates.find(
       (template: { name: string }) => template.name === 'acknowledgement',
     ).variants;
     expect(variants[0].override).toBeNull();
-    expect(variants[1].override).toMatchObject({ version: 2, body: OWN_EASY_READ });
+    expect(variants[1].override).toMatchObject({
+      version: 2,
+      body: OWN_EASY_READ,
+      approvedBy: 'templates-test-senior',
+    });
 
     const other = await http()
       .get('/templates')
@@ -239,7 +286,7 @@ describe('preview', () => {
       channel: 'email',
       subject: `Your complaint ${reference}: we have got your complaint`,
     });
-    expect(body.html).toContain(`<p>We have your complaint ${reference}.</p>`);
+    expect(body.html).toContain(`<p>We have got your complaint ${reference}.</p>`);
     expect(body.html).toContain('Dear Alex &lt;b&gt;Example&lt;/b&gt;,');
     expect(await rows()).toBe(0);
 
@@ -297,10 +344,10 @@ describe('preview', () => {
   it('an audience nothing would be sent to: 422 naming the audience', async () => {
     const { body } = await preview(handler, {
       template: 'deadline-reminder',
-      audience: 'complaints-manager',
+      audience: 'responsible-person',
       facts: { deadline: 'acknowledgement', due: '2099-03-05', rule: 'R-ACK-1' },
     }).expect(422);
-    // The test organisation has no staff in the record: nothing would be sent.
+    // The test organisation has no Responsible Person in the record: nothing would be sent.
     expect(body.errors).toEqual([
       { field: 'audience', reason: expect.stringContaining('nothing would be sent') },
     ]);
@@ -353,8 +400,9 @@ describe('reverting', () => {
       .set('Authorization', `Bearer ${manager}`)
       .expect(204);
     const { body } = await preview(handler, { template: 'acknowledgement' }).expect(200);
-    expect(body).toMatchObject({ variant: 'easy-read', templateSource: 'standard', templateVersion: 1 });
-    expect(body.html).not.toContain('We have your complaint');
+    expect(body).toMatchObject({ variant: 'easy-read', templateSource: 'standard', templateVersion: 2 });
+    expect(body.html).not.toContain('We have got your complaint HPFT');
+    expect(body.html).not.toContain('look into your complaint and send you a full answer');
     await http()
       .delete('/templates/acknowledgement/override?variant=easy-read')
       .set('Authorization', `Bearer ${manager}`)
@@ -381,15 +429,17 @@ describe('subject overrides', () => {
   it('a complaints manager saves a subject line alone, in versions like a body, listed for the organisation', async () => {
     await put(handler, 'reopened', { subject: OWN_SUBJECT }).expect(403);
     const first = await put(manager, 'reopened', { subject: OWN_SUBJECT }).expect(200);
-    expect(first.body).toEqual({
+    expect(first.body).toMatchObject({
       name: 'reopened',
       variant: 'standard',
       version: 1,
       subject: OWN_SUBJECT,
+      status: 'proposed',
       createdBy: 'templates-test-manager',
-      createdAt: expect.any(String),
     });
+    expect(first.body).not.toHaveProperty('body');
     expect((await put(manager, 'reopened', { subject: OWN_SUBJECT }).expect(200)).body.version).toBe(2);
+    await approved('reopened', 2);
     const { body } = await http().get('/templates').set('Authorization', `Bearer ${handler}`).expect(200);
     const listed = body.templates.find((template: { name: string }) => template.name === 'reopened');
     expect(listed.variants).toEqual([
@@ -397,7 +447,9 @@ describe('subject overrides', () => {
         variant: 'standard',
         version: 1,
         subject: 'Your complaint {{reference}}: we have reopened it',
+        mustSay: expect.any(Array),
         override: expect.objectContaining({ version: 2, subject: OWN_SUBJECT }),
+        proposals: [],
       },
     ]);
     expect(listed.variants[0].override).not.toHaveProperty('body');
@@ -477,9 +529,10 @@ describe('subject overrides', () => {
 
   it('a save replaces the whole override: a body alone puts the standard subject back', async () => {
     const saved = await put(manager, 'reopened', {
-      body: '{{#> letter}}<p>We have reopened {{reference}}.</p>{{/letter}}',
+      body: '{{#> letter}}<p>We have reopened {{reference}}. We will reply within the timescale we agree with you.</p>{{/letter}}',
     }).expect(200);
     expect(saved.body.version).toBe(3);
+    await approved('reopened', 3);
     expect(saved.body).not.toHaveProperty('subject');
     const { body } = await preview(handler, reopened).expect(200);
     expect(body).toMatchObject({
@@ -500,7 +553,7 @@ describe("the API docs' examples", () => {
         'post /complaints/{reference}/correspondence/preview',
       ]),
     );
-    const pathValues: Record<string, string> = { reference, name: 'acknowledgement' };
+    const pathValues: Record<string, string> = { reference, name: 'acknowledgement', version: '1' };
     for (const { method, path, operation, body } of examples) {
       const url = path.replace(/\{(\w+)\}/g, (_, name: string) => pathValues[name] ?? name);
       const response = await (method === 'put' ? http().put(url) : http().post(url))

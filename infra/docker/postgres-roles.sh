@@ -1,0 +1,19 @@
+#!/bin/sh
+# Run once by the postgres image on a new data volume (/docker-entrypoint-initdb.d): the schema's owner and
+# one login per service (docs/adr/0015-database-roles.md). The migrate job then grants each its privileges.
+set -eu
+psql -v ON_ERROR_STOP=1 --username "$POSTGRES_USER" --dbname "$POSTGRES_DB" \
+  -v owner="$COMPLAINTS_OWNER_PASSWORD" \
+  -v api="$COMPLAINTS_API_DB_PASSWORD" \
+  -v correspondence="$COMPLAINTS_CORRESPONDENCE_DB_PASSWORD" \
+  -v worker="$COMPLAINTS_WORKER_DB_PASSWORD" \
+  -v joint="$COMPLAINTS_JOINT_PROTOCOL_DB_PASSWORD" <<'SQL'
+CREATE ROLE complaints_owner LOGIN PASSWORD :'owner';
+CREATE ROLE complaints_api LOGIN PASSWORD :'api';
+CREATE ROLE complaints_correspondence LOGIN PASSWORD :'correspondence';
+CREATE ROLE complaints_worker LOGIN PASSWORD :'worker';
+CREATE ROLE complaints_joint_protocol LOGIN PASSWORD :'joint';
+ALTER DATABASE complaints OWNER TO complaints_owner;
+ALTER SCHEMA public OWNER TO complaints_owner;
+REVOKE CREATE ON SCHEMA public FROM PUBLIC;
+SQL
