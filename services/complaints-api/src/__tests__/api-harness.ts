@@ -16,7 +16,11 @@ import {
 import { DEMO_STAFF, seedDemoData } from '@complaints/db';
 import { configureApp, DATA_SOURCE, signStaffToken } from '@complaints/service-kit';
 import { TASK_QUEUES } from '@complaints/temporal';
-import { createDataConverter, ensureSearchAttributes } from '@complaints/temporal/client';
+import {
+  createDataConverter,
+  ensureSearchAttributes,
+  withCommandVerificationKeys,
+} from '@complaints/temporal/client';
 import { openTestDataSource } from '@complaints/testing';
 import { SERVICE_DESCRIPTION } from '../service-description';
 import { AppModule } from '../app.module';
@@ -69,6 +73,11 @@ export async function startWorkers(): Promise<TestWorkers> {
       connection,
       taskQueue: TASK_QUEUES.complaints,
       workflowsPath: require.resolve('@complaints/workflows'),
+      // Trusts the commands the API signs (the test command makes the pair, as the start command does).
+      interceptors: { workflowModules: [require.resolve('@complaints/workflows/interceptors')] },
+      bundlerOptions: {
+        webpackConfigHook: withCommandVerificationKeys(process.env.COMMAND_VERIFICATION_KEYS ?? ''),
+      },
       activities: createCaseRecordActivities({ dataSource }),
       dataConverter,
     }),
