@@ -123,11 +123,10 @@ export async function startInfrastructure(supervisor, mode, temporalCli) {
       '--log-level',
       'warn',
     ];
-    if (!mode.fresh) {
-      temporalArgs.push('--db-filename', path.join(dataDir, 'temporal.db'));
-      // The worker's codec server decrypts payloads for the Web UI.
-      if (ports.worker) temporalArgs.push('--ui-codec-endpoint', `http://127.0.0.1:${ports.worker}/codec`);
-    } else temporalArgs.push('--headless');
+    // The dev UI has no sign-in, so it gets no codec endpoint (which wants an operations token): it shows
+    // payloads encrypted. README, "Security": how operations staff read them.
+    if (!mode.fresh) temporalArgs.push('--db-filename', path.join(dataDir, 'temporal.db'));
+    else temporalArgs.push('--headless');
     starts.push(
       supervisor.start('temporal', {
         command: temporalCli,
