@@ -46,9 +46,9 @@ async function withSearchAttributes(env: TestWorkflowEnvironment): Promise<TestW
 export async function createTimeSkippingEnvironment(
   options: { commandSigningKey?: string } = {},
 ): Promise<TestWorkflowEnvironment> {
-  let env: TestWorkflowEnvironment | undefined;
-  const serverClock = () => env!.currentTimeMs();
-  env = await startingAgain(() =>
+  // Called only once the environment exists, for each Update it signs.
+  const serverClock = (): Promise<number> => env.currentTimeMs();
+  const env: TestWorkflowEnvironment = await startingAgain(() =>
     TestWorkflowEnvironment.createTimeSkipping({
       server: { executable: { type: 'existing-path', path: requiredPath('TEMPORAL_TEST_SERVER_PATH') } },
       client: options.commandSigningKey
