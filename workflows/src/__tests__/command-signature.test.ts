@@ -10,7 +10,8 @@ import {
   type WorkflowStartUpdateInput,
 } from '@temporalio/client';
 import { defaultPayloadConverter, type Payload } from '@temporalio/common';
-import { makeCommandKeys, TEST_COMMAND_KEYS } from '@complaints/testing';
+import { Worker } from '@temporalio/worker';
+import { makeCommandKeys, TEST_COMMAND_KEYS, workflowBundle } from '@complaints/testing';
 import { COMMAND_SIGNATURE_HEADER, TASK_QUEUES } from '@complaints/temporal';
 import { CommandSigningInterceptor } from '@complaints/temporal/client';
 import { complaintLifecycle } from '../index';
@@ -26,6 +27,7 @@ import {
   eventTypes,
   lifecycleInput,
   recordHistory,
+  WORKFLOWS_PATH,
   type LifecycleHarness,
 } from './lifecycle-harness';
 
@@ -185,5 +187,33 @@ it('refuses a signature captured from one history when replayed onto another wor
 
     expect((await second.query(processStateQuery)).acknowledgement?.acknowledgedAt).toBeUndefined();
     expect((await first.query(processStateQuery)).closed).toBeUndefined();
+  });
+});
+
+it('fails closed on a worker that did not register the check: its workflow tasks fail rather than run unchecked', async () => {
+  harness = await createLifecycleHarness('2035-11-05T10:00:00Z');
+  const unchecked = await Worker.create({
+    connection: harness.env.nativeConnection,
+    taskQueue: 'unchecked',
+    workflowBundle: await workflowBundle(WORKFLOWS_PATH, {
+      commandVerificationKeys: TEST_COMMAND_KEYS.verificationKeys,
+    }),
+  });
+  await unchecked.runUntil(async () => {
+    const handle = await harness.env.client.workflow.start(complaintLifecycle, {
+      workflowId: 'HPFT-2035-000805',
+      taskQueue: 'unchecked',
+      args: [input('HPFT-2035-000805')],
+    });
+    let failedTask;
+    for (let tries = 0; !failedTask && tries < 100; tries++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      const events = (await handle.fetchHistory()).events ?? [];
+      failedTask = events.find((event) => event.workflowTaskFailedEventAttributes);
+    }
+    expect(failedTask?.workflowTaskFailedEventAttributes?.failure?.message).toBe(
+      'this worker does not check command signatures: register @complaints/workflows/interceptors',
+    );
+    await handle.terminate();
   });
 });
