@@ -16,8 +16,12 @@ if (!process.env.AUTH_JWT_SECRET && !fs.existsSync(secrets)) {
   process.exit(1);
 }
 const kept = fs.existsSync(secrets) ? JSON.parse(fs.readFileSync(secrets, 'utf8')) : {};
-const cli = path.join(ROOT, 'services', 'complaints-api', 'dist', 'cli', 'token.js');
-const result = spawnSync(process.execPath, [cli, ...process.argv.slice(2)], {
+// `--operations`: a one-hour token for the worker's codec (README, Security), not a staff token.
+const operations = process.argv[2] === '--operations';
+const cli = operations
+  ? path.join(ROOT, 'services', 'worker', 'dist', 'cli', 'operations-token.js')
+  : path.join(ROOT, 'services', 'complaints-api', 'dist', 'cli', 'token.js');
+const result = spawnSync(process.execPath, [cli, ...process.argv.slice(operations ? 3 : 2)], {
   stdio: 'inherit',
   env: { ...kept, ...process.env },
 });

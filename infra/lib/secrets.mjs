@@ -7,7 +7,22 @@ import path from 'node:path';
 const MAKERS = {
   AUTH_JWT_SECRET: () => crypto.randomBytes(48).toString('base64url'),
   PAYLOAD_ENCRYPTION_KEY: () => crypto.randomBytes(32).toString('base64'),
+  // The complaints API's Ed25519 key signing staff commands (ADR 0012): 32 bytes, base64url.
+  COMMAND_SIGNING_KEY: () => crypto.generateKeyPairSync('ed25519').privateKey.export({ format: 'jwk' }).d,
 };
+
+// An Ed25519 private key in PKCS#8 is this prefix and the 32 bytes.
+const ED25519_PKCS8_PREFIX = Buffer.from('302e020100300506032b657004220420', 'hex');
+
+/** The workers' public key (COMMAND_VERIFICATION_KEYS) of a command signing key. */
+export function commandVerificationKey(signingKey) {
+  const privateKey = crypto.createPrivateKey({
+    key: Buffer.concat([ED25519_PKCS8_PREFIX, Buffer.from(signingKey, 'base64url')]),
+    format: 'der',
+    type: 'pkcs8',
+  });
+  return crypto.createPublicKey(privateKey).export({ format: 'jwk' }).x;
+}
 
 export function secretsPath(dataDir) {
   return path.join(dataDir, 'secrets.json');
@@ -16,7 +31,12 @@ export function secretsPath(dataDir) {
 /** The mode's keys, created under its data directory the first time; the environment's win. */
 export function embeddedSecrets(dataDir) {
   const own = kept(dataDir, MAKERS);
-  return Object.fromEntries(Object.keys(MAKERS).map((name) => [name, process.env[name] ?? own[name]]));
+  const secrets = Object.fromEntries(
+    Object.keys(MAKERS).map((name) => [name, process.env[name] ?? own[name]]),
+  );
+  secrets.COMMAND_VERIFICATION_KEYS =
+    process.env.COMMAND_VERIFICATION_KEYS ?? commandVerificationKey(secrets.COMMAND_SIGNING_KEY);
+  return secrets;
 }
 
 /** The embedded Postgres's login passwords (database-roles.mjs), one per role, kept like the keys. */

@@ -124,11 +124,10 @@ export async function startInfrastructure(supervisor, mode, temporalCli) {
       '--log-level',
       'warn',
     ];
-    if (!mode.fresh) {
-      temporalArgs.push('--db-filename', path.join(dataDir, 'temporal.db'));
-      // The worker's codec server decrypts payloads for the Web UI.
-      if (ports.worker) temporalArgs.push('--ui-codec-endpoint', `http://127.0.0.1:${ports.worker}/codec`);
-    } else temporalArgs.push('--headless');
+    // The dev UI has no sign-in, so it gets no codec endpoint (which wants an operations token): it shows
+    // payloads encrypted. README, "Security": how operations staff read them.
+    if (!mode.fresh) temporalArgs.push('--db-filename', path.join(dataDir, 'temporal.db'));
+    else temporalArgs.push('--headless');
     starts.push(
       supervisor.start('temporal', {
         command: temporalCli,
@@ -148,10 +147,14 @@ export async function startInfrastructure(supervisor, mode, temporalCli) {
   return env;
 }
 
-/** A service's environment: its own database URL, and none of the other services' or the owner's. */
+/**
+ * A service's environment: its own database URL, none of the other services' or the owner's, and the
+ * command signing key only for the complaints API (ADR 0012).
+ */
 export function serviceEnvironment(env, service) {
   const own = {};
   for (const [name, value] of Object.entries(env)) if (!name.startsWith('DATABASE_URL_')) own[name] = value;
   own.DATABASE_URL = env[serviceUrlVariable(service)] ?? env.DATABASE_URL;
+  if (service !== 'complaints-api') delete own.COMMAND_SIGNING_KEY;
   return own;
 }

@@ -68,11 +68,41 @@ describe('docker-compose.yml', () => {
   it('refers only to files that exist', () => {
     for (const service of Object.values(compose.services)) {
       for (const volume of service.volumes ?? []) {
-        const source = volume.split(':')[0];
+        const source = typeof volume === 'string' ? volume.split(':')[0] : volume.source;
         if (source.startsWith('./')) expect(fs.existsSync(path.join(root, source))).toBe(true);
       }
     }
     expect(fs.existsSync(path.join(root, 'packages', 'db', 'src', 'cli', 'migrate.ts'))).toBe(true);
+  });
+
+  it('locks Temporal down: mTLS only, its port not published, a certificate per service, the UI read-only behind OIDC', () => {
+    const { temporal, 'temporal-ui': ui, 'temporal-certs': certs } = compose.services;
+    expect(certs.volumes).toContain('temporal-certs:/certs');
+    expect(temporal.depends_on['temporal-certs'].condition).toBe('service_completed_successfully');
+    expect(temporal.ports).toBeUndefined();
+    expect(temporal.environment.TEMPORAL_TLS_REQUIRE_CLIENT_AUTH).toBe('true');
+    const published = Object.values(compose.services).flatMap((service) => service.ports ?? []);
+    expect(published.filter((port) => String(port).includes('7233'))).toEqual([]);
+    const certificateOf = (service) =>
+      (service.volumes ?? []).find((volume) => volume.source === 'temporal-certs')?.volume?.subpath;
+    for (const name of ['worker', 'correspondence', 'joint-protocol', 'complaints-api', 'temporal-ui']) {
+      const service = compose.services[name];
+      expect({ name, certificate: certificateOf(service) }).toEqual({ name, certificate: name });
+      expect(service.environment.TEMPORAL_TLS_CERT).toBe('/etc/temporal-tls/cert.pem');
+      expect(service.environment.TEMPORAL_TLS_KEY).toBe('/etc/temporal-tls/key.pem');
+    }
+    expect(ui.environment).toMatchObject({
+      TEMPORAL_AUTH_ENABLED: 'true',
+      TEMPORAL_AUTH_TYPE: 'oidc',
+      TEMPORAL_DISABLE_WRITE_ACTIONS: 'true',
+      TEMPORAL_CODEC_PASS_ACCESS_TOKEN: 'true',
+    });
+    // Only the API signs commands; the worker only verifies them.
+    expect(compose.services['complaints-api'].environment.COMMAND_SIGNING_KEY).toBeDefined();
+    for (const name of ['worker', 'correspondence', 'joint-protocol'])
+      expect(compose.services[name].environment.COMMAND_SIGNING_KEY).toBeUndefined();
+    expect(compose.services.worker.environment.COMMAND_VERIFICATION_KEYS).toBeDefined();
+    expect(fs.existsSync(path.join(root, 'infra', 'temporal', 'make-certs.sh'))).toBe(true);
   });
 
   it('fails validation for a broken file (the check can fail)', () => {

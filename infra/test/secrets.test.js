@@ -11,7 +11,13 @@ function embedded(dataDir, env = {}) {
   const script = `import { embeddedSecrets } from ${JSON.stringify(secrets)};
     process.stdout.write(JSON.stringify(embeddedSecrets(${JSON.stringify(dataDir)})));`;
   const clean = { ...process.env, ...env };
-  for (const name of ['AUTH_JWT_SECRET', 'PAYLOAD_ENCRYPTION_KEY']) if (!(name in env)) delete clean[name];
+  for (const name of [
+    'AUTH_JWT_SECRET',
+    'PAYLOAD_ENCRYPTION_KEY',
+    'COMMAND_SIGNING_KEY',
+    'COMMAND_VERIFICATION_KEYS',
+  ])
+    if (!(name in env)) delete clean[name];
   const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
     encoding: 'utf8',
     env: clean,
@@ -36,4 +42,21 @@ it('lets the environment set a key, without writing it down', () => {
   const mine = 'z'.repeat(40);
   expect(embedded(dataDir, { AUTH_JWT_SECRET: mine }).AUTH_JWT_SECRET).toBe(mine);
   expect(fs.readFileSync(path.join(dataDir, 'secrets.json'), 'utf8')).not.toContain(mine);
+});
+
+it("gives the workers the public key of the API's command signing key", () => {
+  const { COMMAND_SIGNING_KEY, COMMAND_VERIFICATION_KEYS } = embedded(dataDir);
+  const crypto = require('node:crypto');
+  const privateKey = crypto.createPrivateKey({
+    key: { kty: 'OKP', crv: 'Ed25519', d: COMMAND_SIGNING_KEY, x: COMMAND_VERIFICATION_KEYS },
+    format: 'jwk',
+  });
+  const publicKey = crypto.createPublicKey({
+    key: { kty: 'OKP', crv: 'Ed25519', x: COMMAND_VERIFICATION_KEYS },
+    format: 'jwk',
+  });
+  const message = Buffer.from('acknowledge HPFT-2026-000001');
+  expect(crypto.verify(null, message, publicKey, crypto.sign(null, message, privateKey))).toBe(true);
+  const other = embedded(path.join(dataDir, '..', 'other')).COMMAND_VERIFICATION_KEYS;
+  expect(other).not.toBe(COMMAND_VERIFICATION_KEYS);
 });

@@ -1,3 +1,4 @@
-// The workflow bundle's entry point: every workflow type the complaints worker runs.
+// The workflow bundle's entry point: every workflow type the complaints worker runs. Workers also register the
+// interceptor module `@complaints/workflows/interceptors` (the command signature check, ADR 0012).
 export { complaintLifecycle } from './complaint-lifecycle/complaint-lifecycle.workflow';
 export { contactRestriction } from './contact-restriction/contact-restriction.workflow';

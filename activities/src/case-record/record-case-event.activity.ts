@@ -1,6 +1,7 @@
 import { ApplicationFailure, Context } from '@temporalio/activity';
 import type { DataSource } from 'typeorm';
 import { CaseEvent, Complaint } from '@complaints/db';
+import { requireOwnComplaint } from '../shared/own-complaint';
 import type { CaseEventInput } from './contract';
 
 export function createCaseRecordActivities({ dataSource }: { dataSource: DataSource }) {
@@ -12,6 +13,7 @@ export function createCaseRecordActivities({ dataSource }: { dataSource: DataSou
     async recordCaseEvent(input: CaseEventInput): Promise<void> {
       const { workflowExecution, activityId } = Context.current().info;
       if (!workflowExecution) throw new Error('recordCaseEvent runs only as a workflow activity');
+      await requireOwnComplaint(input.reference, dataSource.manager);
       const dedupeKey = `${workflowExecution.workflowId}:${workflowExecution.runId}:${activityId}`;
       await dataSource.transaction(async (manager) => {
         const complaint = await manager.findOne(Complaint, {

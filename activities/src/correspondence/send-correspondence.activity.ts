@@ -15,6 +15,7 @@ import type { Mailer } from './mailer';
 import { renderLetterPdf } from './pdf';
 import { ensurePrintCopy, LAYOUT_FAILED, type LetterLayout } from './print-copy';
 import { recipientFor, renderForComplaint } from './render-for-complaint';
+import { requireOwnComplaint } from '../shared/own-complaint';
 import { isTemplateName } from './template-names';
 import type { TemplateRenderer } from './template-renderer';
 
@@ -208,6 +209,7 @@ export function createCorrespondenceActivities(deps: CorrespondenceDependencies)
       if (!isTemplateName(template)) {
         throw ApplicationFailure.nonRetryable(`unknown template ${template}`, 'UnknownTemplate');
       }
+      await requireOwnComplaint(input.reference, dataSource.manager);
       const request: CorrespondenceRequest = { ...input, template };
       const context = await loadCorrespondenceContext(dataSource, input.reference, input.facts ?? {});
       const deliveries = await planDeliveries(dataSource, input.audience, context, template);

@@ -64,6 +64,19 @@ export const commonConfig = {
   ),
   TEMPORAL_ADDRESS: z.string().min(1).default('127.0.0.1:7233').describe('Temporal frontend host:port'),
   TEMPORAL_NAMESPACE: z.string().min(1).default('default').describe('Temporal namespace'),
+  // mTLS to the Temporal frontend (production, compose): all three files, or none (the embedded dev server).
+  TEMPORAL_TLS_CA: z
+    .string()
+    .min(1)
+    .optional()
+    .describe('PEM file of the CA that signed the Temporal frontend'),
+  TEMPORAL_TLS_CERT: z.string().min(1).optional().describe("PEM file of this service's client certificate"),
+  TEMPORAL_TLS_KEY: z.string().min(1).optional().describe("PEM file of this service's client key"),
+  TEMPORAL_TLS_SERVER_NAME: z
+    .string()
+    .min(1)
+    .optional()
+    .describe("the frontend certificate's name, when it differs from TEMPORAL_ADDRESS's host"),
   // No key has a default: the embedded set-ups make their own under .data/ (infra/lib/secrets.mjs).
   PAYLOAD_ENCRYPTION_KEY: secret(
     z

@@ -57,13 +57,25 @@ export interface CommonServiceConfig {
   TEMPORAL_ADDRESS: string;
   TEMPORAL_NAMESPACE: string;
   PAYLOAD_ENCRYPTION_KEY: string;
+  TEMPORAL_TLS_CA?: string;
+  TEMPORAL_TLS_CERT?: string;
+  TEMPORAL_TLS_KEY?: string;
+  TEMPORAL_TLS_SERVER_NAME?: string;
+  /** Only the complaints API has it: the key its staff commands are signed with (ADR 0012). */
+  COMMAND_SIGNING_KEY?: string;
 }
 
 export function temporalSettings(config: CommonServiceConfig): TemporalSettings {
+  const { TEMPORAL_TLS_CA: caPath, TEMPORAL_TLS_CERT: certPath, TEMPORAL_TLS_KEY: keyPath } = config;
   return {
     address: config.TEMPORAL_ADDRESS,
     namespace: config.TEMPORAL_NAMESPACE,
     payloadEncryptionKey: config.PAYLOAD_ENCRYPTION_KEY,
+    tls:
+      caPath && certPath && keyPath
+        ? { caPath, certPath, keyPath, serverName: config.TEMPORAL_TLS_SERVER_NAME }
+        : undefined,
+    commandSigningKey: config.COMMAND_SIGNING_KEY,
   };
 }
 

@@ -10,6 +10,7 @@ import {
 import {
   createDataConverter,
   ensureSearchAttributes,
+  temporalTls,
   type TemporalSettings,
 } from '@complaints/temporal/client';
 
@@ -35,7 +36,10 @@ export class TemporalWorkerHost implements OnApplicationBootstrap, OnApplication
 
   async onApplicationBootstrap(): Promise<void> {
     installJsonRuntimeLogger();
-    this.connection = await NativeConnection.connect({ address: this.settings.address });
+    this.connection = await NativeConnection.connect({
+      address: this.settings.address,
+      tls: temporalTls(this.settings),
+    });
     await ensureSearchAttributes(this.connection, this.settings.namespace);
     const options = await this.options();
     this.worker = await Worker.create({

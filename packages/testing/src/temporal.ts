@@ -1,6 +1,28 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
-import { ensureSearchAttributes } from '@complaints/temporal/client';
+import {
+  CommandSigningInterceptor,
+  ensureSearchAttributes,
+  withCommandVerificationKeys,
+} from '@complaints/temporal/client';
+
+/** An Ed25519 key pair as the API (COMMAND_SIGNING_KEY) and the workers (COMMAND_VERIFICATION_KEYS) hold it. */
+export interface CommandKeys {
+  signingKey: string;
+  verificationKeys: string;
+}
+
+export function makeCommandKeys(): CommandKeys {
+  const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+  return {
+    signingKey: privateKey.export({ format: 'jwk' }).d!,
+    verificationKeys: publicKey.export({ format: 'jwk' }).x!,
+  };
+}
+
+/** The key pair of this test process: the API's client signs with it, the bundle trusts it. */
+export const TEST_COMMAND_KEYS: CommandKeys = makeCommandKeys();
 
 function requiredPath(variable: string): string {
   const value = process.env[variable];
@@ -18,16 +40,27 @@ async function withSearchAttributes(env: TestWorkflowEnvironment): Promise<TestW
 
 /**
  * Temporal's time-skipping test server, from the binary the test command provisioned
- * (TEMPORAL_TEST_SERVER_PATH), with the workflows' search attributes registered.
+ * (TEMPORAL_TEST_SERVER_PATH), with the workflows' search attributes registered. With `commandSigningKey`,
+ * `env.client` signs its Updates as the complaints API does, by the server's (skipped) clock.
  */
-export async function createTimeSkippingEnvironment(): Promise<TestWorkflowEnvironment> {
-  return withSearchAttributes(
-    await startingAgain(() =>
-      TestWorkflowEnvironment.createTimeSkipping({
-        server: { executable: { type: 'existing-path', path: requiredPath('TEMPORAL_TEST_SERVER_PATH') } },
-      }),
-    ),
+export async function createTimeSkippingEnvironment(
+  options: { commandSigningKey?: string } = {},
+): Promise<TestWorkflowEnvironment> {
+  // Called only once the environment exists, for each Update it signs.
+  const serverClock = (): Promise<number> => env.currentTimeMs();
+  const env: TestWorkflowEnvironment = await startingAgain(() =>
+    TestWorkflowEnvironment.createTimeSkipping({
+      server: { executable: { type: 'existing-path', path: requiredPath('TEMPORAL_TEST_SERVER_PATH') } },
+      client: options.commandSigningKey
+        ? {
+            interceptors: {
+              workflow: [new CommandSigningInterceptor(options.commandSigningKey, 'default', serverClock)],
+            },
+          }
+        : undefined,
+    }),
   );
+  return withSearchAttributes(env);
 }
 
 // The SDK gives a server 5 seconds to accept connections; a JVM starting on a busy 2-core machine can
@@ -55,8 +88,31 @@ export async function createLocalEnvironment(): Promise<TestWorkflowEnvironment>
 
 const bundles = new Map<string, Promise<WorkflowBundleWithSourceMap>>();
 
-/** The workflow bundle, built once per test process (bundling takes seconds; workers share it). */
-export function workflowBundle(workflowsPath: string): Promise<WorkflowBundleWithSourceMap> {
-  if (!bundles.has(workflowsPath)) bundles.set(workflowsPath, bundleWorkflowCode({ workflowsPath }));
-  return bundles.get(workflowsPath)!;
+export interface BundleOptions {
+  /** The interceptor modules a worker registers (the workflows' command signature check). */
+  workflowInterceptorModules?: string[];
+  /** The public keys whose commands the bundle takes (none: it refuses every command). */
+  commandVerificationKeys?: string;
+  failureConverterPath?: string;
+}
+
+/** The workflow bundle, built once per test process and options (bundling takes seconds; workers share it). */
+export function workflowBundle(
+  workflowsPath: string,
+  options: BundleOptions = {},
+): Promise<WorkflowBundleWithSourceMap> {
+  const id = JSON.stringify([workflowsPath, options]);
+  if (!bundles.has(id))
+    bundles.set(
+      id,
+      bundleWorkflowCode({
+        workflowsPath,
+        workflowInterceptorModules: options.workflowInterceptorModules,
+        failureConverterPath: options.failureConverterPath,
+        webpackConfigHook: options.commandVerificationKeys
+          ? withCommandVerificationKeys(options.commandVerificationKeys)
+          : undefined,
+      }),
+    );
+  return bundles.get(id)!;
 }

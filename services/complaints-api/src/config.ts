@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { commonConfig, loadConfig } from '@complaints/service-kit';
+import { commonConfig, loadConfig, secret } from '@complaints/service-kit';
 
 export const configShape = {
   ...commonConfig,
@@ -16,6 +16,17 @@ export const configShape = {
     .min(0)
     .default(3000)
     .describe('age below which a complaint is left to the request starting it'),
+  COMMAND_SIGNING_KEY: secret(
+    z
+      .string({
+        required_error: 'is required (npm start and npm test make one under .data/; production sets its own)',
+      })
+      .refine(
+        (value) => /^[\w-]{43}$/.test(value),
+        'must be an Ed25519 private key: 32 bytes, base64url (43 characters)',
+      )
+      .describe('the key every staff command sent to a workflow is signed with (ADR 0012)'),
+  ),
 };
 
 export type ComplaintsApiConfig = ReturnType<typeof loadComplaintsApiConfig>;

@@ -9,8 +9,9 @@ import {
   temporalSettings,
 } from '@complaints/service-kit';
 import { TASK_QUEUES } from '@complaints/temporal';
-import { EncryptionCodec } from '@complaints/temporal/client';
+import { EncryptionCodec, withCommandVerificationKeys } from '@complaints/temporal/client';
 import { CodecController, PAYLOAD_CODEC } from './codec/codec.controller';
+import { OperationsTokenGuard, OPERATIONS_TOKEN_SETTINGS } from './codec/operations-token.guard';
 import type { WorkerConfig } from './config';
 
 /** The `complaints` task queue: every workflow, and the case-record activities; and the UI's codec server. */
@@ -24,6 +25,11 @@ export class AppModule {
       providers: [
         { provide: PAYLOAD_CODEC, useFactory: () => EncryptionCodec.create(config.PAYLOAD_ENCRYPTION_KEY) },
         {
+          provide: OPERATIONS_TOKEN_SETTINGS,
+          useValue: { secret: config.AUTH_JWT_SECRET, issuer: config.AUTH_JWT_ISSUER },
+        },
+        OperationsTokenGuard,
+        {
           provide: TemporalWorkerHost,
           inject: [DATA_SOURCE],
           useFactory: (dataSource: DataSource) =>
@@ -31,6 +37,11 @@ export class AppModule {
               taskQueue: TASK_QUEUES.complaints,
               workflowsPath: require.resolve('@complaints/workflows'),
               activities: createCaseRecordActivities({ dataSource }),
+              // Only Updates the complaints API signed are taken (ADR 0012).
+              interceptors: { workflowModules: [require.resolve('@complaints/workflows/interceptors')] },
+              bundlerOptions: {
+                webpackConfigHook: withCommandVerificationKeys(config.COMMAND_VERIFICATION_KEYS),
+              },
             })),
         },
       ],

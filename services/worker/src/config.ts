@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { commonConfig, loadConfig } from '@complaints/service-kit';
+import { parseCommandVerificationKeys } from '@complaints/temporal';
 
 export const configShape = {
   ...commonConfig,
@@ -14,6 +15,18 @@ export const configShape = {
         .filter(Boolean),
     )
     .describe('comma-separated origins of the Temporal Web UI allowed to call the codec server'),
+  COMMAND_VERIFICATION_KEYS: z
+    .string({
+      required_error: 'is required (npm start and npm test make one under .data/; production sets its own)',
+    })
+    .refine((value) => {
+      try {
+        return Object.keys(parseCommandVerificationKeys(value)).length > 0;
+      } catch {
+        return false;
+      }
+    }, 'must be one or more Ed25519 public keys (32 bytes, base64url), comma-separated')
+    .describe("the complaints API's command signing public keys the workflows trust (ADR 0012)"),
 };
 
 export type WorkerConfig = ReturnType<typeof loadWorkerConfig>;

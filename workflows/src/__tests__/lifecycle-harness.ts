@@ -24,7 +24,7 @@ import {
   type RemedyKind,
   type WrittenSection,
 } from '@complaints/domain';
-import { createTimeSkippingEnvironment, workflowBundle } from '@complaints/testing';
+import { createTimeSkippingEnvironment, TEST_COMMAND_KEYS, workflowBundle } from '@complaints/testing';
 import { TASK_QUEUES } from '@complaints/temporal';
 import { complaintLifecycle } from '../index';
 import {
@@ -38,6 +38,12 @@ import {
   type ComplaintLifecycleInput,
   type ComplaintProcessState,
 } from '../messages';
+
+export const WORKFLOWS_PATH = path.join(__dirname, '..', 'index.ts');
+/** What every worker registers beside the workflows (as `@complaints/workflows/interceptors`). */
+export const WORKFLOW_INTERCEPTORS = [
+  path.join(__dirname, '..', 'shared', 'command-signature.interceptor.ts'),
+];
 
 export interface Recorded {
   events: CaseEventInput[];
@@ -60,11 +66,15 @@ export async function createLifecycleHarness(
   startAt: string,
   options: HarnessOptions = {},
 ): Promise<LifecycleHarness> {
-  const env = await createTimeSkippingEnvironment();
+  // env.client signs its commands as the complaints API does, and the workers' bundle trusts that key.
+  const env = await createTimeSkippingEnvironment({ commandSigningKey: TEST_COMMAND_KEYS.signingKey });
   // Move the server clock forward to the scenario's start (the test server's own sleepUntil blocks here).
   await env.sleep(Date.parse(startAt) - (await env.currentTimeMs()));
   const recorded: Recorded = { events: [], letters: [] };
-  const bundle = await workflowBundle(path.join(__dirname, '..', 'index.ts'));
+  const bundle = await workflowBundle(WORKFLOWS_PATH, {
+    workflowInterceptorModules: WORKFLOW_INTERCEPTORS,
+    commandVerificationKeys: TEST_COMMAND_KEYS.verificationKeys,
+  });
   const complaintsWorker = await Worker.create({
     connection: env.nativeConnection,
     taskQueue: TASK_QUEUES.complaints,

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
 import { Worker } from '@temporalio/worker';
 import { workflowBundle } from '@complaints/testing';
-import { HISTORIES_DIR } from './lifecycle-harness';
+import { HISTORIES_DIR, WORKFLOW_INTERCEPTORS, WORKFLOWS_PATH } from './lifecycle-harness';
 
 jest.setTimeout(120_000);
 
@@ -30,7 +30,8 @@ it('has saved histories of every profile and path to replay', () => {
 
 it.each(files)('replays %s deterministically', async (file) => {
   const history = historyFromJSON(JSON.parse(fs.readFileSync(path.join(HISTORIES_DIR, file), 'utf8')));
-  const bundle = await workflowBundle(path.join(__dirname, '..', 'index.ts'));
+  // As the worker bundles them: with the command signature check (validators do not run on replay).
+  const bundle = await workflowBundle(WORKFLOWS_PATH, { workflowInterceptorModules: WORKFLOW_INTERCEPTORS });
   await expect(
     Worker.runReplayHistory(
       { workflowBundle: bundle, replayName: file },

@@ -11,6 +11,7 @@ import {
 } from '@temporalio/workflow';
 import { acknowledge, registerAcknowledgementHandlers } from './acknowledgement';
 import { acknowledgeNewRound, createAfterResponse, type AfterResponse } from './after-response';
+import { requireCommandSignatureCheck } from '../shared/command-signature.interceptor';
 import { registerAllocationHandlers } from './allocation';
 import { ComplaintCase, SYSTEM } from './complaint-case';
 import { lookCloser, registerCloserLookHandlers, startCloserLook } from './closer-look';
@@ -36,6 +37,7 @@ const CONTINUE_AS_NEW_AFTER_EVENTS = 10_000;
  * representative, R-INT-6 out of time, R-INT-7 out of scope); each phase then returns and the run finishes.
  */
 export async function complaintLifecycle(input: ComplaintLifecycleInput): Promise<ComplaintProcessState> {
+  requireCommandSignatureCheck();
   const c = new ComplaintCase(input);
   const afterResponse = registerHandlers(c);
   c.identify();

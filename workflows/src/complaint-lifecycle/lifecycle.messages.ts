@@ -96,4 +96,4 @@ export const processStateQuery = defineQuery<ComplaintProcessState>('processStat
 /** The person withdraws the complaint: the procedure stops and every clock with it. */
 export const withdrawUpdate = defineUpdate<ComplaintProcessState, [WithdrawCommand]>('withdraw');
 
-export { COMMAND_REFUSED } from '../shared/refusal';
+export { COMMAND_NOT_AUTHENTICATED, COMMAND_REFUSED } from '../shared/refusal';

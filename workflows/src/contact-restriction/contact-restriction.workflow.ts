@@ -9,6 +9,7 @@ import {
   londonDate,
   type LocalDate,
 } from '@complaints/domain';
+import { requireCommandSignatureCheck } from '../shared/command-signature.interceptor';
 import { atLondonHour, REMINDER_HOUR, waitUntil } from '../shared/london-time';
 import { refuse } from '../shared/refusal';
 import {
@@ -21,6 +22,7 @@ import {
 import { recordCaseEvent, sendCorrespondence } from '../shared/activity-proxies';
 
 export async function contactRestriction(input: ContactRestrictionInput): Promise<ContactRestrictionState> {
+  requireCommandSignatureCheck();
   const state: ContactRestrictionState = { reviewOn: input.reviewOn, reviews: [] };
   const today = () => londonDate(new Date());
   const actor = (id: string) => ({ type: 'staff' as const, id });

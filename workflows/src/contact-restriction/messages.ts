@@ -3,8 +3,7 @@ import type { ContactLimit, LocalDate, OmbudsmanId, PersistentBehaviour } from '
 
 export const CONTACT_RESTRICTION = 'contactRestriction';
 
-/** Workflow ID of an approved decision's review: one per decision. */
-export const contactRestrictionWorkflowId = (restrictionId: string) => `contact-restriction-${restrictionId}`;
+export { contactRestrictionWorkflowId } from '@complaints/temporal';
 
 /** R-PERS-1: an approved decision to limit contact; codes and dates only (the person is found by the reference). */
 export interface ContactRestrictionInput {

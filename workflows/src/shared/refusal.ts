@@ -6,6 +6,9 @@ import { ApplicationFailure } from '@temporalio/workflow';
  */
 export const COMMAND_REFUSED = 'CommandRefused';
 
+/** The `type` of an Update refused because the complaints API did not sign it (ADR 0012): no rule, no state. */
+export const COMMAND_NOT_AUTHENTICATED = 'CommandNotAuthenticated';
+
 /** Refuses a staff command in an update validator, before it enters history. */
 export function refuse(rule: string | null, reason: string): never {
   throw ApplicationFailure.create({

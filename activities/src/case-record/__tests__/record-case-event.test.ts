@@ -2,7 +2,8 @@
 // the event is appended with its projection in one go, and a retried activity appends it only once.
 import { randomInt, randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { CaseEvent, Complaint, seedDemoData } from '@complaints/db';
+import { CaseEvent, Complaint, ContactRestriction, seedDemoData } from '@complaints/db';
+import { contactRestrictionWorkflowId } from '@complaints/temporal';
 import { openTestDataSource } from '@complaints/testing';
 import { activityEnvironment } from '../../__tests__/activity-environment';
 import { createCaseRecordActivities, type CaseRecordActivities } from '../record-case-event.activity';
@@ -241,5 +242,53 @@ describe('recordCaseEvent', () => {
       ),
     ).rejects.toThrow(/runs only as a workflow activity/);
     expect(await eventsOf(complaint)).toEqual([]);
+  });
+
+  it("refuses, for good, to act on another complaint than its workflow's own, and appends nothing", async () => {
+    const own = await newComplaint();
+    const other = await newComplaint();
+    const failure = await activityEnvironment(workflowInfo(own))
+      .run(activities.recordCaseEvent, clockStarted(other))
+      .then(
+        () => undefined,
+        (error: unknown) => error as { type?: string; nonRetryable?: boolean; message: string },
+      );
+    expect(failure).toMatchObject({
+      type: 'NotThisWorkflowsComplaint',
+      nonRetryable: true,
+      message: `workflow ${own.reference} acts only on its own complaint, not on ${other.reference}`,
+    });
+    expect(await eventsOf(other)).toEqual([]);
+    expect(await eventsOf(own)).toEqual([]);
+  });
+
+  it('lets the review of limits on contact record on the complaint the decision was made on, and no other', async () => {
+    const complaint = await newComplaint();
+    const other = await newComplaint();
+    const { identifiers } = await dataSource.getRepository(ContactRestriction).insert({
+      complaintReference: complaint.reference,
+      organisationCode: 'HPFT',
+      personEmail: null,
+      behaviours: ['excessive-contact'],
+      limits: ['written-contact-only'],
+      decidedWith: [],
+      note: null,
+      reviewOn: '2099-06-02',
+      status: 'approved',
+      proposedBy: 'hpft-complaints-manager',
+    } as Partial<ContactRestriction>);
+    const review = {
+      workflowExecution: { workflowId: contactRestrictionWorkflowId(identifiers[0].id), runId: randomUUID() },
+      activityId: '1',
+    };
+    await activityEnvironment(review).run(
+      activities.recordCaseEvent,
+      clockStarted(complaint, { type: 'contact-limits-set', projection: undefined }),
+    );
+    expect((await eventsOf(complaint)).map((event) => event.type)).toEqual(['contact-limits-set']);
+    await expect(
+      activityEnvironment(review).run(activities.recordCaseEvent, clockStarted(other)),
+    ).rejects.toMatchObject({ type: 'NotThisWorkflowsComplaint' });
+    expect(await eventsOf(other)).toEqual([]);
   });
 });

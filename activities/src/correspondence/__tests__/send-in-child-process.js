@@ -11,6 +11,10 @@ const {
   TemplateRenderer,
 } = require('@complaints/activities/correspondence');
 const { openDataSource } = require('@complaints/db');
+// As a worker runs it: in an activity of the complaint's own workflow (the activity checks it is its own).
+const { MockActivityEnvironment } = require(
+  require.resolve('@temporalio/testing', { paths: [require.resolve('@complaints/testing')] }),
+);
 
 async function main() {
   const input = JSON.parse(process.env.SEND_INPUT);
@@ -37,7 +41,12 @@ async function main() {
     messageIdDomain: process.env.MESSAGE_ID_DOMAIN,
     defaultFrom: '"NHS complaints" <complaints@test.example>',
   });
-  const result = await activities.sendCorrespondence(input);
+  const quiet = { log() {}, trace() {}, debug() {}, info() {}, warn() {}, error() {} };
+  const environment = new MockActivityEnvironment(
+    { workflowExecution: { workflowId: input.reference, runId: 'send-in-child-process' } },
+    { logger: quiet },
+  );
+  const result = await environment.run(activities.sendCorrespondence, input);
   process.stdout.write(`${JSON.stringify(result)}\n`);
   mailer.close();
   await dataSource.destroy();

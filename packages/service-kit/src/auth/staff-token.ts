@@ -11,6 +11,8 @@ export interface StaffPrincipal {
 export interface TokenSettings {
   secret: string;
   issuer: string;
+  /** The service the token is for; staff APIs by default (the worker's codec wants `complaints-operations`). */
+  audience?: string;
 }
 
 const AUDIENCE = 'complaints-staff';
@@ -25,7 +27,7 @@ export async function signStaffToken(
     .setProtectedHeader({ alg: 'HS256' })
     .setSubject(principal.id)
     .setIssuer(settings.issuer)
-    .setAudience(AUDIENCE)
+    .setAudience(settings.audience ?? AUDIENCE)
     .setIssuedAt()
     .setExpirationTime(expiresIn)
     .sign(key(settings.secret));
@@ -35,7 +37,7 @@ export async function signStaffToken(
 export async function verifyStaffToken(token: string, settings: TokenSettings): Promise<StaffPrincipal> {
   const { payload } = await jwtVerify(token, key(settings.secret), {
     issuer: settings.issuer,
-    audience: AUDIENCE,
+    audience: settings.audience ?? AUDIENCE,
     algorithms: ['HS256'],
   });
   if (typeof payload.sub !== 'string' || typeof payload.org !== 'string' || !Array.isArray(payload.roles)) {

@@ -8,9 +8,20 @@ const IV_LENGTH = 12;
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
+/** A payload this codec did not encrypt: refused, so nobody can slip plaintext past it (it fails closed). */
+export class PlaintextPayloadError extends Error {
+  constructor() {
+    super(
+      `the payload is not encrypted by the complaints codec (encoding is not ${ENCODING}); it is refused`,
+    );
+    this.name = 'PlaintextPayloadError';
+  }
+}
+
 /**
- * Encrypts every payload (inputs, results, memos, signals) with AES-256-GCM: defence in depth, since
- * payloads carry only references and process facts in the first place (architecture principle 2).
+ * Encrypts every payload (inputs, results, memos, signals, failures) with AES-256-GCM: defence in depth, since
+ * payloads carry only references and process facts in the first place (architecture principle 2). Decoding
+ * refuses any payload it did not encrypt.
  */
 export class EncryptionCodec implements PayloadCodec {
   private constructor(
@@ -52,7 +63,8 @@ export class EncryptionCodec implements PayloadCodec {
     return Promise.all(
       payloads.map(async (payload) => {
         const encoding = payload.metadata?.[METADATA_ENCODING_KEY];
-        if (!encoding || decoder.decode(encoding) !== ENCODING || !payload.data) return payload;
+        if (!encoding || decoder.decode(encoding) !== ENCODING || !payload.data)
+          throw new PlaintextPayloadError();
         const iv = payload.data.subarray(0, IV_LENGTH);
         const plain = await webcrypto.subtle.decrypt(
           { name: ALGORITHM, iv },

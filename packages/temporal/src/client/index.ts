@@ -2,3 +2,5 @@
 export * from './connection';
 export * from './encryption-codec';
 export * from './ensure-search-attributes';
+export * from './command-signing.interceptor';
+export * from './command-verification-bundling';

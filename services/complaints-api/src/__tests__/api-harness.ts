@@ -16,7 +16,11 @@ import {
 import { DEMO_STAFF, seedDemoData } from '@complaints/db';
 import { configureApp, signStaffToken } from '@complaints/service-kit';
 import { TASK_QUEUES } from '@complaints/temporal';
-import { createDataConverter, ensureSearchAttributes } from '@complaints/temporal/client';
+import {
+  createDataConverter,
+  ensureSearchAttributes,
+  withCommandVerificationKeys,
+} from '@complaints/temporal/client';
 import { openServiceDataSource, openTestDataSource, serviceDatabaseUrl } from '@complaints/testing';
 import { SERVICE_DESCRIPTION } from '../service-description';
 import { AppModule } from '../app.module';
@@ -74,6 +78,11 @@ export async function startWorkers(): Promise<TestWorkers> {
       connection,
       taskQueue: TASK_QUEUES.complaints,
       workflowsPath: require.resolve('@complaints/workflows'),
+      // Trusts the commands the API signs (the test command makes the pair, as the start command does).
+      interceptors: { workflowModules: [require.resolve('@complaints/workflows/interceptors')] },
+      bundlerOptions: {
+        webpackConfigHook: withCommandVerificationKeys(process.env.COMMAND_VERIFICATION_KEYS ?? ''),
+      },
       activities: createCaseRecordActivities({ dataSource: caseRecord }),
       dataConverter,
     }),

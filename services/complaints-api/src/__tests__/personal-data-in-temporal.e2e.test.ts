@@ -14,7 +14,9 @@ async function decodedPayloads(node: unknown, codec: EncryptionCodec, out: strin
   } else if (node && typeof node === 'object') {
     const candidate = node as Payload;
     if (candidate.metadata && candidate.data instanceof Uint8Array) {
-      const [plain] = await codec.decode([candidate]);
+      // Search attributes and the command signature header are not encrypted (the codec refuses them).
+      const encrypted = Buffer.from(candidate.metadata.encoding ?? []).toString() === 'binary/encrypted';
+      const [plain] = encrypted ? await codec.decode([candidate]) : [candidate];
       out.push(JSON.stringify(defaultPayloadConverter.fromPayload(plain)));
     } else {
       for (const value of Object.values(node)) await decodedPayloads(value, codec, out);

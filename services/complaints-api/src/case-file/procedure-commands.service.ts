@@ -8,7 +8,11 @@ import {
 import { ApplicationFailure, type QueryDefinition, type UpdateDefinition } from '@temporalio/common';
 import { Complaint, type ContactRestriction } from '@complaints/db';
 import { ProblemException, TEMPORAL_CLIENT } from '@complaints/service-kit';
-import { COMMAND_REFUSED, contactRestrictionWorkflowId } from '@complaints/workflows/messages';
+import {
+  COMMAND_NOT_AUTHENTICATED,
+  COMMAND_REFUSED,
+  contactRestrictionWorkflowId,
+} from '@complaints/workflows/messages';
 
 /** What a command writes to the record before its Update, and how to put the record back if it is refused. */
 export interface RecordWrite<Written> {
@@ -45,7 +49,7 @@ export class ProcedureCommands {
     } catch (error) {
       const problem = commandProblem(error, owner);
       // Undone only when the workflow certainly did not take the command; on an unknown outcome the words stay.
-      if (record && problem?.getStatus() === 409) await record.undo(written);
+      if (record && (problem?.getStatus() === 409 || isNotAuthenticated(error))) await record.undo(written);
       throw problem ?? error;
     }
   }
@@ -71,8 +75,21 @@ function notRunning(owner: ProcessOwner): string {
     : `complaint ${owner.reference} has no running process yet; try again shortly`;
 }
 
+/** The workers do not trust this API's command signature (their COMMAND_VERIFICATION_KEYS lack its key). */
+const isNotAuthenticated = (error: unknown) =>
+  error instanceof WorkflowUpdateFailedError &&
+  error.cause instanceof ApplicationFailure &&
+  error.cause.type === COMMAND_NOT_AUTHENTICATED;
+
 /** The problem details for a failed Update, or undefined for an error no problem describes. */
 function commandProblem(error: unknown, owner: ProcessOwner): ProblemException | undefined {
+  if (isNotAuthenticated(error)) {
+    return new ProblemException({
+      status: 503,
+      title: 'Service unavailable',
+      detail: "the complaint process does not trust this service's command signature; nothing was changed",
+    });
+  }
   if (
     error instanceof WorkflowUpdateFailedError &&
     error.cause instanceof ApplicationFailure &&

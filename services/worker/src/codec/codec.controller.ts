@@ -1,8 +1,15 @@
-import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, HttpCode, Inject, Post, UseGuards } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
 import type { Payload } from '@temporalio/common';
-import { Public } from '@complaints/service-kit';
-import type { EncryptionCodec } from '@complaints/temporal/client';
+import { ProblemException } from '@complaints/service-kit';
+import { PlaintextPayloadError, type EncryptionCodec } from '@complaints/temporal/client';
+import { OperationsTokenGuard } from './operations-token.guard';
 
 export const PAYLOAD_CODEC = Symbol('PAYLOAD_CODEC');
 
@@ -18,9 +25,12 @@ interface PayloadsBody {
 
 const fromJson = (payload: JsonPayload): Payload => ({
   metadata: Object.fromEntries(
-    Object.entries(payload.metadata ?? {}).map(([key, value]) => [key, Buffer.from(value, 'base64')]),
+    Object.entries(payload?.metadata ?? {}).map(([key, value]) => [
+      key,
+      Buffer.from(String(value), 'base64'),
+    ]),
   ),
-  data: payload.data ? Buffer.from(payload.data, 'base64') : undefined,
+  data: payload?.data ? Buffer.from(String(payload.data), 'base64') : undefined,
 });
 
 const toJson = (payload: Payload): JsonPayload => ({
@@ -33,31 +43,53 @@ const toJson = (payload: Payload): JsonPayload => ({
   data: payload.data ? Buffer.from(payload.data).toString('base64') : undefined,
 });
 
+const payloadsOf = (body: PayloadsBody): Payload[] => {
+  if (body?.payloads !== undefined && !Array.isArray(body.payloads))
+    throw new ProblemException({ status: 400, title: 'Bad Request', detail: 'payloads must be an array' });
+  return (body?.payloads ?? []).map(fromJson);
+};
+
 /**
- * Codec server for the Temporal Web UI (`--ui-codec-endpoint`): lets operations staff read the encrypted
- * payloads — which by design hold references and process facts only, never personal data.
+ * Codec server for the Temporal Web UI (TEMPORAL_CODEC_ENDPOINT): lets operations staff with an operations token
+ * read the encrypted payloads — which by design hold references and process facts only, never personal data.
  */
 @ApiTags('codec')
+@ApiBearerAuth()
+@ApiUnauthorizedResponse({ description: 'no operations token, or an invalid one' })
+@UseGuards(OperationsTokenGuard)
 @Controller('codec')
 export class CodecController {
   constructor(@Inject(PAYLOAD_CODEC) private readonly codec: EncryptionCodec) {}
 
-  @Public()
   @Post('decode')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Decrypt payloads for the Temporal Web UI' })
+  @ApiOperation({
+    summary:
+      'Decrypt payloads for the Temporal Web UI; a payload this codec did not encrypt is refused (400)',
+  })
   @ApiOkResponse({
     schema: { example: { payloads: [{ metadata: { encoding: 'anNvbi9wbGFpbg==' }, data: 'eyJhIjoxfQ==' }] } },
   })
   async decode(@Body() body: PayloadsBody): Promise<PayloadsBody> {
-    return { payloads: (await this.codec.decode((body.payloads ?? []).map(fromJson))).map(toJson) };
+    try {
+      return { payloads: (await this.codec.decode(payloadsOf(body))).map(toJson) };
+    } catch (error) {
+      if (error instanceof ProblemException) throw error;
+      throw new ProblemException({
+        status: 400,
+        title: 'Bad Request',
+        detail:
+          error instanceof PlaintextPayloadError
+            ? error.message
+            : 'a payload cannot be decrypted with this codec key (tampered, or encrypted with another key)',
+      });
+    }
   }
 
-  @Public()
   @Post('encode')
   @HttpCode(200)
   @ApiOperation({ summary: 'Encrypt payloads sent from the Temporal Web UI' })
   async encode(@Body() body: PayloadsBody): Promise<PayloadsBody> {
-    return { payloads: (await this.codec.encode((body.payloads ?? []).map(fromJson))).map(toJson) };
+    return { payloads: (await this.codec.encode(payloadsOf(body))).map(toJson) };
   }
 }

@@ -1,0 +1,31 @@
+import { ApplicationFailure, Context } from '@temporalio/activity';
+import type { EntityManager } from 'typeorm';
+import { ContactRestriction } from '@complaints/db';
+import { contactRestrictionIdOf } from '@complaints/temporal';
+
+/** The ApplicationFailure type of an activity asked to act on a complaint its workflow is not for. */
+export const NOT_THIS_WORKFLOWS_COMPLAINT = 'NotThisWorkflowsComplaint';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * An activity acts only on its own workflow's complaint: the complaint's workflow (ID = reference), or the
+ * review of limits on contact decided on it. A workflow started with someone else's reference in its input
+ * (by anyone who reached the frontend) cannot write that complaint's timeline or send its letters.
+ */
+export async function requireOwnComplaint(reference: string, manager: EntityManager): Promise<void> {
+  const workflowId = Context.current().info.workflowExecution?.workflowId;
+  if (workflowId !== undefined && workflowId === reference) return;
+  const restrictionId = workflowId === undefined ? undefined : contactRestrictionIdOf(workflowId);
+  if (restrictionId !== undefined && UUID.test(restrictionId)) {
+    const restriction = await manager.findOne(ContactRestriction, {
+      where: { id: restrictionId },
+      select: { id: true, complaintReference: true },
+    });
+    if (restriction?.complaintReference === reference) return;
+  }
+  throw ApplicationFailure.nonRetryable(
+    `workflow ${workflowId ?? '(none)'} acts only on its own complaint, not on ${reference}`,
+    NOT_THIS_WORKFLOWS_COMPLAINT,
+  );
+}
