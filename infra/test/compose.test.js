@@ -105,6 +105,28 @@ describe('docker-compose.yml', () => {
     expect(fs.existsSync(path.join(root, 'infra', 'temporal', 'make-certs.sh'))).toBe(true);
   });
 
+  it('gives each service its own database role, and only the migrate job the owner (ADR 0015)', () => {
+    const roles = {
+      worker: 'complaints_worker',
+      correspondence: 'complaints_correspondence',
+      'joint-protocol': 'complaints_joint_protocol',
+      'complaints-api': 'complaints_api',
+      migrate: 'complaints_owner',
+    };
+    const made = fs.readFileSync(path.join(root, 'infra', 'docker', 'postgres-roles.sh'), 'utf8');
+    for (const [name, role] of Object.entries(roles)) {
+      const url = compose.services[name].environment.DATABASE_URL;
+      expect({ name, user: new URL(url.replace(/\$\{[^}]+\}/g, 'secret')).username }).toEqual({
+        name,
+        user: role,
+      });
+      expect(made).toContain(`CREATE ROLE ${role} LOGIN`);
+    }
+    expect(compose.services.postgres.volumes).toContain(
+      './infra/docker/postgres-roles.sh:/docker-entrypoint-initdb.d/10-roles.sh:ro',
+    );
+  });
+
   it('fails validation for a broken file (the check can fail)', () => {
     const validate = compileSchema();
     expect(validate({ services: { api: { image: 'x:1', depends_on: 5 } } })).toBe(false);
