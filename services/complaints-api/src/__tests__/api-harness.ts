@@ -35,7 +35,7 @@ export async function tokenFor(email: string): Promise<string> {
   if (!user) throw new Error(`no demo user ${email}`);
   return signStaffToken(
     { id: user.id, organisationCode: user.organisationCode, roles: user.roles },
-    { secret: config.AUTH_JWT_SECRET, issuer: config.AUTH_JWT_ISSUER },
+    { secret: config.AUTH_JWT_SECRET!, issuer: config.AUTH_JWT_ISSUER },
   );
 }
 

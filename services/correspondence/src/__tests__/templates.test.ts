@@ -12,7 +12,7 @@ import {
   TemplateRenderer,
   type Mailer,
 } from '@complaints/activities/correspondence';
-import { Complaint, Correspondence, DEMO_STAFF, Organisation, seedDemoData } from '@complaints/db';
+import { Complaint, Correspondence, DEMO_STAFF, Organisation, seedDemoData, StaffUser } from '@complaints/db';
 import { configureApp, DATA_SOURCE, signStaffToken } from '@complaints/service-kit';
 import { documentedRequestExamples, type OpenApiDocument } from '@complaints/testing';
 import { AppModule } from '../app.module';
@@ -24,20 +24,26 @@ jest.setTimeout(30_000);
 
 const config = loadCorrespondenceConfig({ ...process.env, PORT: '3001' });
 const ORGANISATION = `TT${Array.from({ length: 6 }, () => String.fromCharCode(65 + randomInt(26))).join('')}`;
+const MANAGER_ID = `${ORGANISATION.toLowerCase()}-manager`;
 const reference = `${ORGANISATION}-2099-${String(randomInt(1, 1_000_000)).padStart(6, '0')}`;
 let app: INestApplication;
 let dataSource: DataSource;
 let mailer: Mailer;
 
-const tokenAs = (organisationCode: string, id: string, roles: StaffRole[]) =>
-  signStaffToken(
-    { id, organisationCode, roles },
-    { secret: config.AUTH_JWT_SECRET, issuer: config.AUTH_JWT_ISSUER },
-  );
-const demoToken = (email: string) => {
-  const user = DEMO_STAFF.find((candidate) => candidate.email === email)!;
-  return tokenAs(user.organisationCode, user.id, user.roles);
+const sign = (id: string) =>
+  signStaffToken({ id }, { secret: config.AUTH_JWT_SECRET!, issuer: config.AUTH_JWT_ISSUER });
+/** A token for a member of the test organisation's staff: a real staff_user row, as the guard requires. */
+const tokenAs = async (organisationCode: string, id: string, roles: StaffRole[]) => {
+  await dataSource.getRepository(StaffUser).save({
+    id,
+    organisationCode,
+    roles,
+    displayName: id,
+    email: `${id}@${organisationCode.toLowerCase()}.test`,
+  });
+  return sign(id);
 };
+const demoToken = (email: string) => sign(DEMO_STAFF.find((candidate) => candidate.email === email)!.id);
 let manager: string;
 let handler: string;
 
@@ -89,8 +95,8 @@ beforeAll(async () => {
       issues: [],
     }),
   );
-  manager = await tokenAs(ORGANISATION, 'templates-test-manager', ['complaints-manager', 'handler']);
-  handler = await tokenAs(ORGANISATION, 'templates-test-handler', ['handler']);
+  manager = await tokenAs(ORGANISATION, MANAGER_ID, ['complaints-manager', 'handler']);
+  handler = await tokenAs(ORGANISATION, `${ORGANISATION.toLowerCase()}-handler`, ['handler']);
   mailer = createSmtpMailer(process.env.SMTP_URL!);
 }, 60_000);
 
@@ -99,6 +105,7 @@ afterAll(async () => {
   if (dataSource?.isInitialized) {
     await dataSource.query('DELETE FROM correspondence WHERE complaint_reference = $1', [reference]);
     await dataSource.query('DELETE FROM complaint WHERE reference = $1', [reference]);
+    await dataSource.query('DELETE FROM staff_user WHERE organisation_code = $1', [ORGANISATION]);
     await dataSource.query('DELETE FROM organisation WHERE code = $1', [ORGANISATION]);
   }
   await app?.close();
@@ -152,7 +159,7 @@ describe('overrides', () => {
       variant: 'easy-read',
       version: 1,
       body: OWN_EASY_READ,
-      createdBy: 'templates-test-manager',
+      createdBy: MANAGER_ID,
       createdAt: expect.any(String),
     });
     const second = await put(manager, 'acknowledgement', {
@@ -331,7 +338,7 @@ describe('preview', () => {
 
   it('is for staff of the complaint’s organisation who consider complaints', async () => {
     await preview(await demoToken('handler@hpft.demo'), { template: 'acknowledgement' }).expect(404);
-    await preview(await tokenAs(ORGANISATION, 'templates-test-staff', ['staff']), {
+    await preview(await tokenAs(ORGANISATION, `${ORGANISATION.toLowerCase()}-staff`, ['staff']), {
       template: 'acknowledgement',
     }).expect(403);
     await http()
@@ -386,7 +393,7 @@ describe('subject overrides', () => {
       variant: 'standard',
       version: 1,
       subject: OWN_SUBJECT,
-      createdBy: 'templates-test-manager',
+      createdBy: MANAGER_ID,
       createdAt: expect.any(String),
     });
     expect((await put(manager, 'reopened', { subject: OWN_SUBJECT }).expect(200)).body.version).toBe(2);
