@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import { commonConfig, loadConfig } from '@complaints/service-kit';
+import { AUDIENCES, audienceSetting, commonConfig, loadConfig } from '@complaints/service-kit';
 
 export const configShape = {
   ...commonConfig,
+  AUTH_AUDIENCE: audienceSetting(AUDIENCES.operations),
   PORT: commonConfig.PORT.default(3003),
   CODEC_CORS_ORIGINS: z
     .string()

@@ -77,7 +77,7 @@ export class ProbeController {
 }
 
 /** The configuration a service would load, from the environment given (on top of the test command's). */
-export function probeConfig(env: Record<string, string> = {}) {
+export function probeConfig(env: Record<string, string | undefined> = {}) {
   return loadConfig('probe', commonConfig, {
     PORT: '3999',
     DATABASE_URL: process.env.DATABASE_URL,

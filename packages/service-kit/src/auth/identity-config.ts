@@ -23,6 +23,14 @@ export const ASYMMETRIC_ALGORITHMS = [
   'EdDSA',
 ] as const;
 
+/** The audience a service accepts tokens for; each service defaults to its own kind's (AUDIENCES). */
+export const audienceSetting = (audience: string) =>
+  z
+    .string()
+    .min(1)
+    .default(audience)
+    .describe('audience this service accepts tokens for (its API registration at the identity provider)');
+
 const seconds = (min: number, max: number, fallback: number) =>
   z.coerce.number().int().min(min).max(max).default(fallback);
 
@@ -60,11 +68,7 @@ export const identityConfig = {
     .regex(/^[\w.:-]{1,64}$/, 'must be a claim name')
     .default('sub')
     .describe('claim naming the member of staff (Entra ID: oid); matched to staff_user.identity_subject'),
-  AUTH_AUDIENCE: z
-    .string()
-    .min(1)
-    .default(AUDIENCES.staff)
-    .describe('audience this service accepts tokens for (its API registration at the identity provider)'),
+  AUTH_AUDIENCE: audienceSetting(AUDIENCES.staff),
   AUTH_TOKEN_MAX_LIFETIME_SECONDS: seconds(60, 86_400, 28_800).describe(
     'longest lifetime (exp − iat) of a token this service accepts',
   ),

@@ -16,6 +16,11 @@ const WINDOW_MS = 60_000;
 /** Puts an endpoint on a tighter budget than the standard one. */
 export const RateLimit = (kind: Exclude<RateLimitKind, 'standard'>) => SetMetadata(KIND, kind);
 
+/** The budget an endpoint (a controller method) is on. */
+export function rateLimitKindOf(handler: object): RateLimitKind {
+  return (Reflect.getMetadata(KIND, handler) as RateLimitKind | undefined) ?? 'standard';
+}
+
 export function rateLimitsOf(config: {
   RATE_LIMIT_PER_MINUTE: number;
   RATE_LIMIT_INTAKE_PER_MINUTE: number;

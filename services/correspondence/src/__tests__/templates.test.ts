@@ -304,10 +304,10 @@ describe('preview', () => {
   it('an audience nothing would be sent to: 422 naming the audience', async () => {
     const { body } = await preview(handler, {
       template: 'deadline-reminder',
-      audience: 'complaints-manager',
+      audience: 'senior-manager',
       facts: { deadline: 'acknowledgement', due: '2099-03-05', rule: 'R-ACK-1' },
     }).expect(422);
-    // The test organisation has no staff in the record: nothing would be sent.
+    // The test organisation's staff are a complaints manager, a handler and staff: no senior manager.
     expect(body.errors).toEqual([
       { field: 'audience', reason: expect.stringContaining('nothing would be sent') },
     ]);
