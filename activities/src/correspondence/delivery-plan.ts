@@ -172,11 +172,15 @@ async function staffAudience(
   if (audience === 'handler' && context.handler) return [context.handler];
   // 'handler' with no handler assigned yet falls back to the complaints managers.
   const role = (audience === 'handler' ? 'complaints-manager' : audience) as RoleAudience;
-  return dataSource
-    .getRepository(StaffUser)
-    .createQueryBuilder('staff')
-    .where('staff.organisation_code = :code', { code: context.organisation.code })
-    .andWhere(':role = ANY(staff.roles)', { role })
-    .orderBy('staff.id')
-    .getMany();
+  return (
+    dataSource
+      .getRepository(StaffUser)
+      .createQueryBuilder('staff')
+      .where('staff.organisation_code = :code', { code: context.organisation.code })
+      .andWhere(':role = ANY(staff.roles)', { role })
+      // A disabled member of staff (a leaver) is sent nothing about complaints.
+      .andWhere('staff.active')
+      .orderBy('staff.id')
+      .getMany()
+  );
 }

@@ -1,4 +1,5 @@
 import nodemailer, { type Transporter } from 'nodemailer';
+import { parseConnectionUrl } from 'nodemailer/lib/shared';
 
 export interface OutgoingEmail {
   messageId: string;
@@ -30,9 +31,16 @@ export interface Mailer {
   close(): void;
 }
 
-/** nodemailer over SMTP, pooled, with timeouts so a hung server fails the attempt instead of the worker. */
-export function createSmtpMailer(smtpUrl: string): Mailer {
-  const transport: Transporter = nodemailer.createTransport(smtpUrl, {
+/**
+ * nodemailer over SMTP, pooled, with timeouts so a hung server fails the attempt instead of the worker.
+ * `requireTLS` (production): an smtp:// server must upgrade with STARTTLS, or nothing is sent.
+ */
+export function createSmtpMailer(smtpUrl: string, options: { requireTLS?: boolean } = {}): Mailer {
+  // Given a URL, nodemailer takes the connection options from the URL alone (a second argument is message
+  // defaults), so the URL is parsed here and the pool, timeouts and TLS requirement added to it.
+  const transport: Transporter = nodemailer.createTransport({
+    ...parseConnectionUrl(smtpUrl),
+    ...(options.requireTLS ? { requireTLS: true } : {}),
     pool: true,
     maxConnections: 3,
     connectionTimeout: 10_000,

@@ -2,9 +2,11 @@ import 'reflect-metadata';
 import { ValidationPipe, type DynamicModule, type INestApplication, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { ConfigError } from './config';
 import { fieldProblems, ProblemDetailsFilter, RequestValidationException } from './problem-details';
+import { SERVICE_MODE } from './tokens';
 
 export interface ServiceDescription {
   title: string;
@@ -25,12 +27,27 @@ export function validationPipe(): ValidationPipe {
   });
 }
 
-/** Applies what every service shares: logger, problem details, validation, OpenAPI at /docs, shutdown hooks. */
+/** The service's NODE_ENV as its module declares it; without one, the process's. */
+function serviceMode(app: INestApplication): string {
+  try {
+    return app.get<string>(SERVICE_MODE, { strict: false });
+  } catch {
+    return process.env.NODE_ENV ?? 'development';
+  }
+}
+
+/**
+ * Applies what every service shares: security headers, logger, problem details, validation, shutdown
+ * hooks, and OpenAPI at /docs — except in production, where the API's map is not handed to anyone who
+ * asks (the document is built from the code; see the repository).
+ */
 export function configureApp(app: INestApplication, description: ServiceDescription): void {
+  app.use(helmet());
   app.useLogger(app.get(Logger));
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.useGlobalPipes(validationPipe());
   app.enableShutdownHooks();
+  if (serviceMode(app) === 'production') return;
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
@@ -62,6 +79,7 @@ export async function createServiceApp(
 export interface ServiceLaunch {
   module: Type<unknown> | DynamicModule;
   port: number;
+  /** Loopback unless configured (HOST). */
   host?: string;
   /** Browser origins allowed to call this service (CORS), e.g. the Temporal Web UI for a codec server. */
   corsOrigins?: string[];
@@ -76,7 +94,7 @@ export async function runService(load: () => ServiceLaunch, description: Service
         origin: corsOrigins,
         allowedHeaders: ['Content-Type', 'X-Namespace', 'Authorization'],
       });
-    await app.listen(port, host ?? '0.0.0.0');
+    await app.listen(port, host ?? '127.0.0.1');
   } catch (error) {
     const message =
       error instanceof ConfigError

@@ -1,56 +1,60 @@
 import { z } from 'zod';
+import { isSecret, PUBLISHED, PUBLISHED_KEYS, REQUIRED_KEY, secret } from './config-secret';
+import { identityConfig, identityRules } from './auth/identity-config';
+import { rateLimitConfig } from './hardening/rate-limit-config';
 
-const secretKeys = new WeakSet<z.ZodTypeAny>();
-
-/** Marks a configuration value as a secret: never printed, not in error messages. */
-export function secret<T extends z.ZodTypeAny>(schema: T): T {
-  secretKeys.add(schema);
-  return schema;
-}
-
-/** A secret stays one when wrapped later (`.optional()`, `.default()`, `.refine()`…). */
-function isSecret(schema: z.ZodTypeAny | undefined): boolean {
-  for (let current: z.ZodTypeAny | undefined = schema; current;) {
-    if (secretKeys.has(current)) return true;
-    const def = current._def as { innerType?: z.ZodTypeAny; schema?: z.ZodTypeAny };
-    current = def.innerType ?? def.schema;
-  }
-  return false;
-}
+export { secret, PUBLISHED_KEYS };
 
 export class ConfigError extends Error {}
+
+/** A check across several values (e.g. what production refuses): the key it concerns and why. */
+export type ConfigRule<C> = (config: C) => { key: string; message: string }[];
 
 /**
  * Reads environment variables through a zod schema whose keys are the variable names; every value is
  * typed, defaulted and described. A bad value fails fast with one line per problem (secrets not echoed).
+ * The identity rules (`identityRules`) apply to every configuration that has the identity settings.
  */
 export function loadConfig<T extends z.ZodRawShape>(
   service: string,
   shape: T,
   env: NodeJS.ProcessEnv = process.env,
+  rules: ConfigRule<z.infer<z.ZodObject<T>>>[] = [],
 ): z.infer<z.ZodObject<T>> {
+  const describe = (key: string) => (shape[key]?.description ? ` — ${shape[key].description}` : '');
   const result = z.object(shape).safeParse(env);
-  if (result.success) return result.data;
-  const lines = result.error.issues.map((issue) => {
+  const lines = (result.success ? [] : result.error.issues).map((issue) => {
     const key = String(issue.path[0]);
     const field = shape[key];
     const shown = field && !isSecret(field) && env[key] !== undefined ? ` (got "${env[key]}")` : '';
-    const description = field?.description ? ` — ${field.description}` : '';
-    return `  ${key}: ${issue.message}${shown}${description}`;
+    return { key, line: `  ${key}: ${issue.message}${shown}${describe(key)}` };
   });
-  throw new ConfigError(`${service}: invalid configuration\n${lines.join('\n')}`);
+  // The rules see every value that is valid on its own, so one run reports every problem.
+  const valid = Object.fromEntries(
+    Object.entries(shape).flatMap(([key, field]) => {
+      const parsed = field.safeParse(env[key]);
+      return parsed.success ? [[key, parsed.data]] : [];
+    }),
+  ) as z.infer<z.ZodObject<T>>;
+  for (const rule of [identityRules as ConfigRule<typeof valid>, ...rules])
+    for (const { key, message } of rule(valid))
+      if (!lines.some((line) => line.key === key))
+        lines.push({ key, line: `  ${key}: ${message}${describe(key)}` });
+  if (result.success && lines.length === 0) return result.data;
+  throw new ConfigError(`${service}: invalid configuration\n${lines.map(({ line }) => line).join('\n')}`);
 }
-
-const REQUIRED_KEY = 'is required (npm start and npm test make one under .data/; production sets its own)';
-// Keys that were once defaults in this repository's source, so anyone can sign or decrypt with them.
-const PUBLISHED_KEYS = [
-  'development-only-secret-change-me-in-production',
-  'ZGV2ZWxvcG1lbnQtb25seS1wYXlsb2FkLWtleS0zMiE=',
-];
-const PUBLISHED = 'is a key published in the source code: set a key of your own';
 
 /** Settings every service has. */
 export const commonConfig = {
+  NODE_ENV: z
+    .enum(['development', 'test', 'production'])
+    .default('development')
+    .describe('production refuses development sign-in, plaintext SMTP and public API docs'),
+  HOST: z
+    .string()
+    .min(1)
+    .default('127.0.0.1')
+    .describe('address to listen on: loopback by default; 0.0.0.0 (or an interface) in production'),
   PORT: z.coerce.number().int().min(1).max(65535).describe('HTTP port of this service'),
   LOG_LEVEL: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
@@ -85,12 +89,6 @@ export const commonConfig = {
       .refine((v) => !PUBLISHED_KEYS.includes(v), PUBLISHED)
       .describe('key encrypting Temporal payloads (base64 of 32 bytes)'),
   ),
-  AUTH_JWT_SECRET: secret(
-    z
-      .string({ required_error: REQUIRED_KEY })
-      .min(32, 'must be at least 32 characters')
-      .refine((v) => !PUBLISHED_KEYS.includes(v), PUBLISHED)
-      .describe('HS256 key verifying staff bearer tokens'),
-  ),
-  AUTH_JWT_ISSUER: z.string().default('nhs-complaints').describe('expected issuer of staff tokens'),
+  ...identityConfig,
+  ...rateLimitConfig,
 };

@@ -7,3 +7,5 @@ export * from './health.controller';
 export * from './bootstrap';
 export * from './auth';
 export * from './temporal-worker.host';
+export * from './hardening/rate-limit';
+export * from './hardening/rate-limit-config';

@@ -11,14 +11,20 @@ import type { Client } from '@temporalio/client';
 import type { DataSource } from 'typeorm';
 import { openDataSource } from '@complaints/db';
 import { connectTemporalClient, type TemporalSettings } from '@complaints/temporal/client';
-import { StaffAuthGuard, TOKEN_SETTINGS } from './auth/staff-auth.guard';
+import { ActiveStaff } from './auth/active-staff';
+import type { IdentityConfig } from './auth/identity-config';
+import { StaffAuthGuard, TOKEN_VERIFIER } from './auth/staff-auth.guard';
+import { tokenVerifierFor } from './auth/token-verifier';
+import { RATE_LIMITS, RateLimitGuard, rateLimitsOf } from './hardening/rate-limit';
 import { loggingModule } from './logging';
-import { DATA_SOURCE, TEMPORAL_CLIENT } from './tokens';
+import { DATA_SOURCE, SERVICE_MODE, TEMPORAL_CLIENT } from './tokens';
 
 export interface InfrastructureSettings {
   service: string;
   databaseUrl: string;
   temporal: TemporalSettings;
+  /** NODE_ENV: production hides the API docs (configureApp). */
+  mode?: string;
 }
 
 /** Postgres (TypeORM DataSource) and a Temporal client, opened once per process and closed on shutdown. */
@@ -39,8 +45,9 @@ export class InfrastructureModule implements OnApplicationShutdown {
           useFactory: () => openDataSource(settings.databaseUrl, { applicationName: settings.service }),
         },
         { provide: TEMPORAL_CLIENT, useFactory: () => connectTemporalClient(settings.temporal) },
+        { provide: SERVICE_MODE, useValue: settings.mode ?? 'development' },
       ],
-      exports: [DATA_SOURCE, TEMPORAL_CLIENT],
+      exports: [DATA_SOURCE, TEMPORAL_CLIENT, SERVICE_MODE],
     };
   }
 
@@ -52,6 +59,7 @@ export class InfrastructureModule implements OnApplicationShutdown {
 
 /** The configuration keys every service has (see `commonConfig`). */
 export interface CommonServiceConfig {
+  NODE_ENV?: string;
   LOG_LEVEL: string;
   DATABASE_URL: string;
   TEMPORAL_ADDRESS: string;
@@ -87,14 +95,25 @@ export function serviceCoreImports(service: string, config: CommonServiceConfig)
       service,
       databaseUrl: config.DATABASE_URL,
       temporal: temporalSettings(config),
+      mode: config.NODE_ENV,
     }),
   ];
 }
 
-/** The global staff authentication guard, verifying tokens with the service's configured key. */
-export function staffAuthProviders(config: { AUTH_JWT_SECRET: string; AUTH_JWT_ISSUER: string }): Provider[] {
+/**
+ * The global guards, in this order: staff authentication (a verified token naming an active staff_user
+ * row; ADR 0010), then the per-user rate limits.
+ */
+export function staffAuthProviders(config: IdentityConfig & Parameters<typeof rateLimitsOf>[0]): Provider[] {
   return [
-    { provide: TOKEN_SETTINGS, useValue: { secret: config.AUTH_JWT_SECRET, issuer: config.AUTH_JWT_ISSUER } },
+    { provide: TOKEN_VERIFIER, useFactory: () => tokenVerifierFor(config) },
+    {
+      provide: ActiveStaff,
+      inject: [DATA_SOURCE],
+      useFactory: (dataSource: DataSource) => new ActiveStaff(dataSource, config.AUTH_STAFF_CACHE_SECONDS),
+    },
+    { provide: RATE_LIMITS, useValue: rateLimitsOf(config) },
     { provide: APP_GUARD, useClass: StaffAuthGuard },
+    { provide: APP_GUARD, useClass: RateLimitGuard },
   ];
 }

@@ -5,5 +5,5 @@ import { loadComplaintsApiConfig } from './config';
 
 void runService(() => {
   const config = loadComplaintsApiConfig();
-  return { module: AppModule.forConfig(config), port: config.PORT };
+  return { module: AppModule.forConfig(config), port: config.PORT, host: config.HOST };
 }, SERVICE_DESCRIPTION);

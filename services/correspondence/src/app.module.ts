@@ -16,7 +16,7 @@ import {
   temporalSettings,
 } from '@complaints/service-kit';
 import { TASK_QUEUES } from '@complaints/temporal';
-import type { CorrespondenceConfig } from './config';
+import { mailerOptions, type CorrespondenceConfig } from './config';
 import { CorrespondenceController } from './correspondence/correspondence.controller';
 import { DeliveryController, RESENDER } from './correspondence/delivery.controller';
 import { OmbudsmanPackController } from './correspondence/ombudsman-pack.controller';
@@ -36,7 +36,7 @@ export class AppModule implements OnApplicationShutdown {
       controllers: [HealthController, CorrespondenceController, DeliveryController, OmbudsmanPackController],
       providers: [
         ...staffAuthProviders(config),
-        { provide: MAILER, useFactory: () => createSmtpMailer(config.SMTP_URL) },
+        { provide: MAILER, useFactory: () => createSmtpMailer(config.SMTP_URL, mailerOptions(config)) },
         {
           provide: RESENDER,
           inject: [DATA_SOURCE, MAILER],

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { commonConfig, loadConfig, secret } from '@complaints/service-kit';
+import { commonConfig, loadConfig, secret, type ConfigRule } from '@complaints/service-kit';
 
 export const configShape = {
   ...commonConfig,
@@ -25,5 +25,25 @@ export const configShape = {
 
 export type CorrespondenceConfig = ReturnType<typeof loadCorrespondenceConfig>;
 
+// nodemailer reads options from the URL's query: these would let mail go out in clear or unverified.
+const PLAINTEXT_OPTIONS = /[?&](ignoreTLS=true|requireTLS=false|tls\.rejectUnauthorized=false)(&|$)/i;
+
+/** Letters carry personal data: production sends mail over TLS only (smtps://, or smtp:// with STARTTLS required). */
+export const smtpRules: ConfigRule<{ NODE_ENV: string; SMTP_URL: string }> = (config) =>
+  config.NODE_ENV === 'production' && config.SMTP_URL && PLAINTEXT_OPTIONS.test(config.SMTP_URL)
+    ? [
+        {
+          key: 'SMTP_URL',
+          message:
+            'must not turn TLS off in production (ignoreTLS, requireTLS=false, tls.rejectUnauthorized=false)',
+        },
+      ]
+    : [];
+
 export const loadCorrespondenceConfig = (env: NodeJS.ProcessEnv = process.env) =>
-  loadConfig('correspondence', configShape, env);
+  loadConfig('correspondence', configShape, env, [smtpRules]);
+
+/** What the mailer must insist on: TLS (STARTTLS for smtp://) in production. */
+export const mailerOptions = (config: CorrespondenceConfig) => ({
+  requireTLS: config.NODE_ENV === 'production',
+});

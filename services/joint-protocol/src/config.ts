@@ -1,7 +1,8 @@
-import { commonConfig, loadConfig } from '@complaints/service-kit';
+import { AUDIENCES, audienceSetting, commonConfig, loadConfig } from '@complaints/service-kit';
 
 export const configShape = {
   ...commonConfig,
+  AUTH_AUDIENCE: audienceSetting(AUDIENCES.partners),
   PORT: commonConfig.PORT.default(3002),
 };
 

@@ -5,5 +5,5 @@ import { SERVICE_DESCRIPTION } from './service-description';
 
 void runService(() => {
   const config = loadJointProtocolConfig();
-  return { module: AppModule.forConfig(config), port: config.PORT };
+  return { module: AppModule.forConfig(config), port: config.PORT, host: config.HOST };
 }, SERVICE_DESCRIPTION);

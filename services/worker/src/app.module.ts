@@ -7,11 +7,16 @@ import {
   serviceCoreImports,
   TemporalWorkerHost,
   temporalSettings,
+  tokenVerifierFor,
 } from '@complaints/service-kit';
 import { TASK_QUEUES } from '@complaints/temporal';
 import { EncryptionCodec, withCommandVerificationKeys } from '@complaints/temporal/client';
 import { CodecController, PAYLOAD_CODEC } from './codec/codec.controller';
-import { OperationsTokenGuard, OPERATIONS_TOKEN_SETTINGS } from './codec/operations-token.guard';
+import {
+  OPERATIONS_AUDIENCE,
+  OPERATIONS_TOKEN_VERIFIER,
+  OperationsTokenGuard,
+} from './codec/operations-token.guard';
 import type { WorkerConfig } from './config';
 
 /** The `complaints` task queue: every workflow, and the case-record activities; and the UI's codec server. */
@@ -25,8 +30,8 @@ export class AppModule {
       providers: [
         { provide: PAYLOAD_CODEC, useFactory: () => EncryptionCodec.create(config.PAYLOAD_ENCRYPTION_KEY) },
         {
-          provide: OPERATIONS_TOKEN_SETTINGS,
-          useValue: { secret: config.AUTH_JWT_SECRET, issuer: config.AUTH_JWT_ISSUER },
+          provide: OPERATIONS_TOKEN_VERIFIER,
+          useFactory: () => tokenVerifierFor(config, OPERATIONS_AUDIENCE),
         },
         OperationsTokenGuard,
         {

@@ -1,9 +1,10 @@
 import { z } from 'zod';
-import { commonConfig, loadConfig } from '@complaints/service-kit';
+import { AUDIENCES, audienceSetting, commonConfig, loadConfig } from '@complaints/service-kit';
 import { parseCommandVerificationKeys } from '@complaints/temporal';
 
 export const configShape = {
   ...commonConfig,
+  AUTH_AUDIENCE: audienceSetting(AUDIENCES.operations),
   PORT: commonConfig.PORT.default(3003),
   CODEC_CORS_ORIGINS: z
     .string()

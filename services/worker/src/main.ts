@@ -5,5 +5,10 @@ import { SERVICE_DESCRIPTION } from './service-description';
 
 void runService(() => {
   const config = loadWorkerConfig();
-  return { module: AppModule.forConfig(config), port: config.PORT, corsOrigins: config.CODEC_CORS_ORIGINS };
+  return {
+    module: AppModule.forConfig(config),
+    port: config.PORT,
+    host: config.HOST,
+    corsOrigins: config.CODEC_CORS_ORIGINS,
+  };
 }, SERVICE_DESCRIPTION);

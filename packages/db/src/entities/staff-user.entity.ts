@@ -19,6 +19,14 @@ export class StaffUser {
   @Column({ type: 'text', array: true })
   roles!: StaffRole[];
 
+  /** Only an active member of staff can sign in; leavers are disabled, never deleted (the record names them). */
+  @Column({ type: 'boolean', default: true })
+  active!: boolean;
+
+  /** The identity provider's subject for this person (NHS CIS2 UUID, Entra ID object id); null until linked. */
+  @Column({ type: 'text', nullable: true, unique: true })
+  identitySubject!: string | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 }

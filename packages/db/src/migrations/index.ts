@@ -10,6 +10,7 @@ import { DeliveryLifecycle1763856800000 } from './1763856800000-delivery-lifecyc
 import { ContactRestrictions1763856900000 } from './1763856900000-contact-restrictions';
 import { ProjectionOrder1763857000000 } from './1763857000000-projection-order';
 import { TemplateOverrideSubject1763857300000 } from './1763857300000-template-override-subject';
+import { StaffIdentity1763857400000 } from './1763857400000-staff-identity';
 import { TemplateOverrideApproval1763857700000 } from './1763857700000-template-override-approval';
 import { EqualityAnswersKept1763857800000 } from './1763857800000-equality-answers-kept';
 
@@ -27,6 +28,7 @@ export const MIGRATIONS = [
   ContactRestrictions1763856900000,
   ProjectionOrder1763857000000,
   TemplateOverrideSubject1763857300000,
+  StaffIdentity1763857400000,
   TemplateOverrideApproval1763857700000,
   EqualityAnswersKept1763857800000,
 ];

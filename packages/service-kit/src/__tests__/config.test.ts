@@ -21,9 +21,34 @@ describe('loadConfig(commonConfig)', () => {
     AUTH_JWT_SECRET: 'k'.repeat(48),
   };
 
+  const identityDefaults = {
+    OIDC_ALGORITHMS: [
+      'RS256',
+      'RS384',
+      'RS512',
+      'PS256',
+      'PS384',
+      'PS512',
+      'ES256',
+      'ES384',
+      'ES512',
+      'EdDSA',
+    ],
+    OIDC_SUBJECT_CLAIM: 'sub',
+    AUTH_AUDIENCE: 'complaints-staff',
+    AUTH_TOKEN_MAX_LIFETIME_SECONDS: 28_800,
+    AUTH_CLOCK_TOLERANCE_SECONDS: 30,
+    AUTH_STAFF_CACHE_SECONDS: 60,
+    RATE_LIMIT_PER_MINUTE: 600,
+    RATE_LIMIT_INTAKE_PER_MINUTE: 60,
+    RATE_LIMIT_PDF_PER_MINUTE: 20,
+  };
+
   it('applies the defaults and coerces PORT to a number', () => {
     const config = loadConfig('test-service', commonConfig, { PORT: '8080', DATABASE_URL, ...ownKeys });
     expect(config).toEqual({
+      NODE_ENV: 'development',
+      HOST: '127.0.0.1',
       PORT: 8080,
       LOG_LEVEL: 'info',
       DATABASE_URL,
@@ -31,6 +56,7 @@ describe('loadConfig(commonConfig)', () => {
       TEMPORAL_NAMESPACE: 'default',
       ...ownKeys,
       AUTH_JWT_ISSUER: 'nhs-complaints',
+      ...identityDefaults,
     });
   });
 
@@ -38,6 +64,17 @@ describe('loadConfig(commonConfig)', () => {
     const error = configError(() => loadConfig('test-service', commonConfig, { PORT: '8080', DATABASE_URL }));
     expect(error.message).toMatch(/PAYLOAD_ENCRYPTION_KEY: is required/);
     expect(error.message).toMatch(/AUTH_JWT_SECRET: is required/);
+  });
+
+  it('needs no development key when staff sign in through an identity provider', () => {
+    const config = loadConfig('test-service', commonConfig, {
+      PORT: '8080',
+      DATABASE_URL,
+      PAYLOAD_ENCRYPTION_KEY: ownKeys.PAYLOAD_ENCRYPTION_KEY,
+      OIDC_ISSUER: 'https://login.example.nhs.uk/realms/staff',
+    });
+    expect(config.OIDC_ISSUER).toBe('https://login.example.nhs.uk/realms/staff');
+    expect(config.AUTH_JWT_SECRET).toBeUndefined();
   });
 
   it.each([
@@ -65,8 +102,12 @@ describe('loadConfig(commonConfig)', () => {
       PAYLOAD_ENCRYPTION_KEY: key,
       AUTH_JWT_SECRET: 'k'.repeat(48),
       AUTH_JWT_ISSUER: 'issuer-x',
+      HOST: '0.0.0.0',
     });
     expect(config).toEqual({
+      ...identityDefaults,
+      NODE_ENV: 'development',
+      HOST: '0.0.0.0',
       PORT: 3001,
       DATABASE_URL,
       LOG_LEVEL: 'silent',
@@ -156,5 +197,76 @@ describe('loadConfig(commonConfig)', () => {
     expect(error.message).not.toContain('mailpass');
     expect(error.message).toContain('MAIL_FROM');
     expect(error.message).toContain('(got "ab")');
+  });
+});
+
+describe('production (NODE_ENV=production)', () => {
+  const production = {
+    NODE_ENV: 'production',
+    PORT: '8080',
+    DATABASE_URL,
+    PAYLOAD_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+    OIDC_ISSUER: 'https://am.nhsidentity.spineservices.nhs.uk/openam/oauth2/realms/root/realms/oidc',
+    AUTH_AUDIENCE: 'api://complaints-staff',
+  };
+
+  it('starts with an identity provider and keys of its own', () => {
+    const config = loadConfig('test-service', commonConfig, production);
+    expect(config.NODE_ENV).toBe('production');
+    expect(config.OIDC_ISSUER).toBe(production.OIDC_ISSUER);
+  });
+
+  it('refuses any development (HS256) key, even a strong one of its own, without echoing it', () => {
+    const key = randomBytes(48).toString('base64url');
+    const error = configError(() =>
+      loadConfig('test-service', commonConfig, { ...production, AUTH_JWT_SECRET: key }),
+    );
+    expect(error.message).toMatch(/AUTH_JWT_SECRET: development \(HS256\) tokens are refused in production/);
+    expect(error.message).not.toContain(key);
+  });
+
+  it('refuses the development key once published in the source', () => {
+    const error = configError(() =>
+      loadConfig('test-service', commonConfig, {
+        ...production,
+        AUTH_JWT_SECRET: 'development-only-secret-change-me-in-production',
+      }),
+    );
+    expect(error.message).toContain('AUTH_JWT_SECRET: is a key published in the source code');
+  });
+
+  it('refuses to start without an identity provider, and with a plain-http one', () => {
+    const { OIDC_ISSUER: _issuer, ...withoutIssuer } = production;
+    expect(configError(() => loadConfig('test-service', commonConfig, withoutIssuer)).message).toMatch(
+      /OIDC_ISSUER: is required in production/,
+    );
+    const plain = configError(() =>
+      loadConfig('test-service', commonConfig, { ...production, OIDC_ISSUER: 'http://idp.internal/realm' }),
+    );
+    expect(plain.message).toMatch(/OIDC_ISSUER: must be an https:\/\/ URL in production/);
+  });
+
+  it('refuses to start without its payload key', () => {
+    const { PAYLOAD_ENCRYPTION_KEY: _key, ...withoutKey } = production;
+    expect(configError(() => loadConfig('test-service', commonConfig, withoutKey)).message).toMatch(
+      /PAYLOAD_ENCRYPTION_KEY: is required/,
+    );
+  });
+
+  it.each(['HS256', 'RS256,HS512', 'none'])(
+    'refuses OIDC_ALGORITHMS=%s: asymmetric signatures only',
+    (algs) => {
+      const error = configError(() =>
+        loadConfig('test-service', commonConfig, { ...production, OIDC_ALGORITHMS: algs }),
+      );
+      expect(error.message).toMatch(/OIDC_ALGORITHMS: must be asymmetric signature algorithms only/);
+    },
+  );
+
+  it('refuses a staff cache longer than a minute', () => {
+    const error = configError(() =>
+      loadConfig('test-service', commonConfig, { ...production, AUTH_STAFF_CACHE_SECONDS: '300' }),
+    );
+    expect(error.message).toMatch(/AUTH_STAFF_CACHE_SECONDS: /);
   });
 });

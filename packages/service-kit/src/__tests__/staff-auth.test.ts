@@ -1,103 +1,54 @@
 // The staff authentication guard, validation pipe and problem-details filter, as every service wires them
-// (staffAuthProviders + configureApp), exercised over real HTTP with supertest.
-import { Body, Controller, Get, Post, type INestApplication } from '@nestjs/common';
-import { Test } from '@nestjs/testing';
-import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+// (staffAuthProviders + configureApp), over real HTTP against the test Postgres: a token is only as good
+// as the active staff_user row it names (ADR 0010).
 import { SignJWT } from 'jose';
 import request from 'supertest';
-import { CurrentStaff, Public, Roles, signStaffToken, type StaffPrincipal } from '../auth';
-import { configureApp } from '../bootstrap';
-import { staffAuthProviders } from '../infrastructure.module';
-import { loggingModule } from '../logging';
+import { StaffUser } from '@complaints/db';
+import { signStaffToken } from '../auth';
+import { addStaffUser, FAILURE_MESSAGE, probeConfig, startProbe, type Probe } from './probe-app';
 
 const SETTINGS = { secret: 'x'.repeat(40), issuer: 'test' };
-const HANDLER: StaffPrincipal = { id: 'hpft-handler', organisationCode: 'HPFT', roles: ['handler'] };
-const STAFF: StaffPrincipal = { id: 'hpft-staff', organisationCode: 'HPFT', roles: ['staff'] };
-const FAILURE_MESSAGE = 'cannot process Jane Example, 12 Acacia Avenue';
+// A staff_user row is trusted for one second here, so a change to it shows within the test.
+const config = probeConfig({ AUTH_STAFF_CACHE_SECONDS: '1', AUTH_TOKEN_MAX_LIFETIME_SECONDS: '3600' });
 
-class CreateNoteDto {
-  @IsString()
-  @MaxLength(40)
-  title!: string;
-
-  @IsInt()
-  @Min(1)
-  @Max(5)
-  priority!: number;
-
-  @IsOptional()
-  @IsString()
-  body?: string;
-}
-
-@Controller('probe')
-class ProbeController {
-  @Public()
-  @Get('public')
-  open() {
-    return { open: true };
-  }
-
-  @Get('me')
-  me(@CurrentStaff() staff: StaffPrincipal) {
-    return staff;
-  }
-
-  @Roles('handler', 'complaints-manager')
-  @Get('handling')
-  handling(@CurrentStaff() staff: StaffPrincipal) {
-    return { handledBy: staff.id };
-  }
-
-  @Public()
-  @Post('notes')
-  create(@Body() note: CreateNoteDto) {
-    return { received: note, isDto: note instanceof CreateNoteDto };
-  }
-
-  @Public()
-  @Get('failure')
-  failure() {
-    throw new Error(FAILURE_MESSAGE);
-  }
-}
-
-let app: INestApplication;
+let probe: Probe;
+let handler: StaffUser;
+let staff: StaffUser;
 
 beforeAll(async () => {
-  const moduleRef = await Test.createTestingModule({
-    imports: [loggingModule('test', 'silent')],
-    controllers: [ProbeController],
-    providers: staffAuthProviders({ AUTH_JWT_SECRET: SETTINGS.secret, AUTH_JWT_ISSUER: SETTINGS.issuer }),
-  }).compile();
-  app = moduleRef.createNestApplication({ bufferLogs: true, logger: false });
-  configureApp(app, { title: 'probe', description: 'staff-auth test app' });
-  await app.init();
-});
+  probe = await startProbe(config);
+  [handler, staff] = await Promise.all([
+    addStaffUser(probe.dataSource, { roles: ['handler'] }),
+    addStaffUser(probe.dataSource, { roles: ['staff'] }),
+  ]);
+}, 60_000);
 
 afterAll(async () => {
-  await app?.close();
+  await probe?.close();
 });
 
-const http = () => request(app.getHttpServer());
+const http = () => request(probe.app.getHttpServer());
+const now = () => Math.floor(Date.now() / 1000);
+const staffRows = () => probe.dataSource.getRepository(StaffUser);
 
-/** A token as signStaffToken makes it, with the claims and times under the test's control. */
+/** A development token with the claims and times under the test's control. */
 async function craftToken(options: {
+  subject?: string;
   secret?: string;
   issuer?: string;
   audience?: string;
-  expiresAt: number;
+  issuedAt?: number | null;
+  expiresAt?: number | null;
   claims?: Record<string, unknown>;
 }): Promise<string> {
-  const now = Math.floor(Date.now() / 1000);
-  return new SignJWT(options.claims ?? { org: HANDLER.organisationCode, roles: HANDLER.roles })
+  const jwt = new SignJWT(options.claims ?? {})
     .setProtectedHeader({ alg: 'HS256' })
-    .setSubject(HANDLER.id)
+    .setSubject(options.subject ?? handler.id)
     .setIssuer(options.issuer ?? SETTINGS.issuer)
-    .setAudience(options.audience ?? 'complaints-staff')
-    .setIssuedAt(Math.min(now, options.expiresAt - 60))
-    .setExpirationTime(options.expiresAt)
-    .sign(new TextEncoder().encode(options.secret ?? SETTINGS.secret));
+    .setAudience(options.audience ?? 'complaints-staff');
+  if (options.issuedAt !== null) jwt.setIssuedAt(options.issuedAt ?? now() - 5);
+  if (options.expiresAt !== null) jwt.setExpirationTime(options.expiresAt ?? now() + 600);
+  return jwt.sign(new TextEncoder().encode(options.secret ?? SETTINGS.secret));
 }
 
 function expectProblem(response: request.Response, status: number, title: string | jest.AsymmetricMatcher) {
@@ -108,6 +59,8 @@ function expectProblem(response: request.Response, status: number, title: string
   );
   expect(response.body.detail.length).toBeGreaterThan(0);
 }
+
+const me = (token: string) => http().get('/probe/me').set('Authorization', `Bearer ${token}`);
 
 describe('StaffAuthGuard', () => {
   it('lets a @Public() route through without a token', async () => {
@@ -123,71 +76,110 @@ describe('StaffAuthGuard', () => {
   });
 
   it('answers 401 to another scheme, and to a bearer header without a token', async () => {
-    const token = await signStaffToken(HANDLER, SETTINGS);
+    const token = await signStaffToken(handler, SETTINGS);
     expectProblem(await http().get('/probe/me').set('Authorization', `Basic ${token}`), 401, 'Unauthorized');
     expectProblem(await http().get('/probe/me').set('Authorization', 'Bearer'), 401, 'Unauthorized');
   });
 
   it('answers 401 to a garbage token, without quoting it', async () => {
-    const response = await http().get('/probe/me').set('Authorization', 'Bearer not.a-real.token');
+    const response = await me('not.a-real.token');
     expectProblem(response, 401, 'Unauthorized');
     expect(response.body.detail).toMatch(/invalid or has expired/);
     expect(JSON.stringify(response.body)).not.toContain('not.a-real.token');
   });
 
   it('answers 401 to a token signed with another secret', async () => {
-    const forged = await signStaffToken(HANDLER, { secret: 'y'.repeat(40), issuer: SETTINGS.issuer });
-    expectProblem(
-      await http().get('/probe/me').set('Authorization', `Bearer ${forged}`),
-      401,
-      'Unauthorized',
-    );
+    const forged = await signStaffToken(handler, { secret: 'y'.repeat(40), issuer: SETTINGS.issuer });
+    expectProblem(await me(forged), 401, 'Unauthorized');
   });
 
   it('answers 401 to an expired token (the same token unexpired is accepted)', async () => {
-    const now = Math.floor(Date.now() / 1000);
-    const expired = await craftToken({ expiresAt: now - 60 });
+    // Past the clock tolerance (30 s by default).
     expectProblem(
-      await http().get('/probe/me').set('Authorization', `Bearer ${expired}`),
+      await me(await craftToken({ issuedAt: now() - 600, expiresAt: now() - 60 })),
       401,
       'Unauthorized',
     );
-    const current = await craftToken({ expiresAt: now + 600 });
-    await http().get('/probe/me').set('Authorization', `Bearer ${current}`).expect(200);
+    await me(await craftToken({ expiresAt: now() + 600 })).expect(200);
   });
 
-  it('answers 401 to a token of another issuer or audience, or without roles', async () => {
-    const expiresAt = Math.floor(Date.now() / 1000) + 600;
+  it('answers 401 to a token without an expiry, or without an issue time', async () => {
+    expectProblem(await me(await craftToken({ expiresAt: null })), 401, 'Unauthorized');
+    expectProblem(await me(await craftToken({ issuedAt: null })), 401, 'Unauthorized');
+  });
+
+  it('answers 401 to a token living longer than AUTH_TOKEN_MAX_LIFETIME_SECONDS (one just inside is accepted)', async () => {
+    const issuedAt = now() - 5;
+    expectProblem(await me(await craftToken({ issuedAt, expiresAt: issuedAt + 3601 })), 401, 'Unauthorized');
+    await me(await craftToken({ issuedAt, expiresAt: issuedAt + 3600 })).expect(200);
+  });
+
+  it('answers 401 to a token of another issuer or audience (the partners’ one included)', async () => {
     for (const token of [
-      await craftToken({ expiresAt, issuer: 'someone-else' }),
-      await craftToken({ expiresAt, audience: 'another-api' }),
-      await craftToken({ expiresAt, claims: { org: 'HPFT' } }),
+      await craftToken({ issuer: 'someone-else' }),
+      await craftToken({ audience: 'another-api' }),
+      await signStaffToken(handler, { ...SETTINGS, audience: 'complaints-partners' }),
     ]) {
-      expectProblem(
-        await http().get('/probe/me').set('Authorization', `Bearer ${token}`),
-        401,
-        'Unauthorized',
-      );
+      expectProblem(await me(token), 401, 'Unauthorized');
     }
   });
 
-  it('accepts a valid token and exposes the principal to the controller', async () => {
-    const token = await signStaffToken(HANDLER, SETTINGS);
-    const response = await http().get('/probe/me').set('Authorization', `Bearer ${token}`).expect(200);
-    expect(response.body).toEqual(HANDLER);
+  it('answers 401 to a valid token for someone with no staff_user row', async () => {
+    const response = await me(await signStaffToken({ id: 'nobody-we-know' }, SETTINGS));
+    expectProblem(response, 401, 'Unauthorized');
+    expect(response.body.detail).toMatch(/not name an active member of staff/);
+    expect(JSON.stringify(response.body)).not.toContain('nobody-we-know');
   });
 
-  it('answers 403 problem+json when the token lacks the required role', async () => {
-    const token = await signStaffToken(STAFF, SETTINGS);
+  it('answers 401 to a valid token for a disabled member of staff', async () => {
+    const leaver = await addStaffUser(probe.dataSource, { roles: ['handler'], active: false });
+    expectProblem(await me(await signStaffToken(leaver, SETTINGS)), 401, 'Unauthorized');
+  });
+
+  it('refuses a token issued before its user was disabled, within the cache time', async () => {
+    const leaver = await addStaffUser(probe.dataSource, { roles: ['handler'] });
+    const token = await signStaffToken(leaver, SETTINGS);
+    await me(token).expect(200);
+    await staffRows().update({ id: leaver.id }, { active: false });
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    expectProblem(await me(token), 401, 'Unauthorized');
+  });
+
+  it('takes organisation and roles from the staff_user row, not from the token', async () => {
+    const claimsEverything = await craftToken({
+      claims: { org: 'NCT', roles: ['responsible-person', 'complaints-manager'] },
+    });
+    const response = await me(claimsEverything).expect(200);
+    expect(response.body).toEqual({ id: handler.id, organisationCode: 'HPFT', roles: ['handler'] });
+  });
+
+  it('applies a role changed in staff_user within the cache time', async () => {
+    const promoted = await addStaffUser(probe.dataSource, { roles: ['staff'] });
+    const token = await signStaffToken(promoted, SETTINGS);
+    const handling = () => http().get('/probe/handling').set('Authorization', `Bearer ${token}`);
+    expectProblem(await handling(), 403, 'Forbidden');
+    await staffRows().update({ id: promoted.id }, { roles: ['complaints-manager'] });
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    await handling().expect(200);
+    expect((await me(token).expect(200)).body.roles).toEqual(['complaints-manager']);
+  });
+
+  it('accepts a valid token and exposes the principal to the controller', async () => {
+    const response = await me(await signStaffToken(handler, SETTINGS)).expect(200);
+    expect(response.body).toEqual({ id: handler.id, organisationCode: 'HPFT', roles: ['handler'] });
+  });
+
+  it('answers 403 problem+json when the member of staff lacks the required role', async () => {
+    const token = await signStaffToken(staff, SETTINGS);
     const response = await http().get('/probe/handling').set('Authorization', `Bearer ${token}`);
     expectProblem(response, 403, 'Forbidden');
     expect(response.body.detail).toContain('handler, complaints-manager');
   });
 
-  it('answers 200 when the token has one of the required roles', async () => {
-    const token = await signStaffToken(HANDLER, SETTINGS);
+  it('answers 200 when the member of staff has one of the required roles', async () => {
+    const token = await signStaffToken(handler, SETTINGS);
     const response = await http().get('/probe/handling').set('Authorization', `Bearer ${token}`).expect(200);
-    expect(response.body).toEqual({ handledBy: HANDLER.id });
+    expect(response.body).toEqual({ handledBy: handler.id });
   });
 });
 

@@ -8,30 +8,39 @@ import {
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
-import { ProblemException } from '../problem-details';
-import { IS_PUBLIC } from './public.decorator';
-import { verifyStaffToken, type StaffPrincipal, type TokenSettings } from './staff-token';
 import { type StaffRole } from '@complaints/domain';
+import { ProblemException } from '../problem-details';
+import { ActiveStaff } from './active-staff';
+import { IS_PUBLIC } from './public.decorator';
+import { type StaffPrincipal } from './staff-token';
+import { type TokenVerifier } from './token-verifier';
 
-export const TOKEN_SETTINGS = Symbol('TOKEN_SETTINGS');
+/** The service's token verifier (`tokenVerifierFor`). */
+export const TOKEN_VERIFIER = Symbol('TOKEN_VERIFIER');
 const ROLES = 'roles';
 
 /** The roles (any of) an endpoint requires, beyond a valid staff token. */
 export const Roles = (...roles: StaffRole[]) => SetMetadata(ROLES, roles);
 
-type AuthenticatedRequest = Request & { staff?: StaffPrincipal };
+export type AuthenticatedRequest = Request & { staff?: StaffPrincipal };
 
 /** The authenticated member of staff, in a controller method. */
 export const CurrentStaff = createParamDecorator(
   (_: unknown, context: ExecutionContext) => context.switchToHttp().getRequest<AuthenticatedRequest>().staff!,
 );
 
-/** Every endpoint needs a valid bearer token (401 otherwise) and one of its roles (403 otherwise), unless @Public. */
+const unauthorized = (detail: string) => new ProblemException({ status: 401, title: 'Unauthorized', detail });
+
+/**
+ * Every endpoint needs a valid bearer token (401 otherwise) naming an active member of staff (401
+ * otherwise) who has one of its roles (403 otherwise), unless @Public.
+ */
 @Injectable()
 export class StaffAuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
-    @Inject(TOKEN_SETTINGS) private readonly settings: TokenSettings,
+    @Inject(TOKEN_VERIFIER) private readonly verifier: TokenVerifier,
+    private readonly activeStaff: ActiveStaff,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -39,24 +48,15 @@ export class StaffAuthGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const [scheme, token] = (request.headers.authorization ?? '').split(' ');
-    if (scheme?.toLowerCase() !== 'bearer' || !token) {
-      throw new ProblemException({
-        status: 401,
-        title: 'Unauthorized',
-        detail: 'a staff bearer token is required (Authorization: Bearer <token>)',
-      });
-    }
-    try {
-      request.staff = await verifyStaffToken(token, this.settings);
-    } catch {
-      throw new ProblemException({
-        status: 401,
-        title: 'Unauthorized',
-        detail: 'the bearer token is invalid or has expired',
-      });
-    }
+    if (scheme?.toLowerCase() !== 'bearer' || !token)
+      throw unauthorized('a staff bearer token is required (Authorization: Bearer <token>)');
+    const verified = await this.verifier.verify(token).catch(() => undefined);
+    if (!verified) throw unauthorized('the bearer token is invalid or has expired');
+    const staff = await this.activeStaff.principalFor(verified);
+    if (!staff) throw unauthorized('the bearer token does not name an active member of staff');
+    request.staff = staff;
     const required = this.reflector.getAllAndOverride<StaffRole[] | undefined>(ROLES, targets);
-    if (required && !required.some((role) => request.staff!.roles.includes(role))) {
+    if (required && !required.some((role) => staff.roles.includes(role))) {
       throw new ProblemException({
         status: 403,
         title: 'Forbidden',

@@ -9,6 +9,7 @@ import {
 } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentStaff, type StaffPrincipal } from '@complaints/service-kit';
+import { RateLimit } from '@complaints/service-kit';
 import { PROBLEM, StaffApiResponses } from '../case-file/api-responses';
 import { ComplaintCreatedDto } from '../complaints/dto/complaint-response.dto';
 import { toCreatedView } from '../complaints/complaint-views';
@@ -23,6 +24,7 @@ export class IntakeController {
   constructor(private readonly intake: IntakeService) {}
 
   @Post()
+  @RateLimit('intake')
   @ApiOperation({
     summary: 'Record a complaint or feedback from any channel (R-INT-1, R-INT-2)',
     description:

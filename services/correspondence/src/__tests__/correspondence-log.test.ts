@@ -4,7 +4,7 @@ import type { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import request from 'supertest';
 import type { DataSource } from 'typeorm';
-import { Correspondence, DEMO_STAFF } from '@complaints/db';
+import { Correspondence, DEMO_STAFF, seedDemoData } from '@complaints/db';
 import { configureApp, DATA_SOURCE, signStaffToken } from '@complaints/service-kit';
 import { AppModule } from '../app.module';
 import { loadCorrespondenceConfig } from '../config';
@@ -18,7 +18,7 @@ const token = (email: string) => {
   const user = DEMO_STAFF.find((candidate) => candidate.email === email)!;
   return signStaffToken(
     { id: user.id, organisationCode: user.organisationCode, roles: user.roles },
-    { secret: config.AUTH_JWT_SECRET, issuer: config.AUTH_JWT_ISSUER },
+    { secret: config.AUTH_JWT_SECRET!, issuer: config.AUTH_JWT_ISSUER },
   );
 };
 
@@ -29,6 +29,8 @@ beforeAll(async () => {
   configureApp(app, SERVICE_DESCRIPTION);
   await app.init();
   dataSource = app.get(DATA_SOURCE);
+  // A token counts only for a staff_user row: the demo users are seeded here, not left to another file.
+  await seedDemoData(dataSource);
 }, 60_000);
 afterAll(async () => app?.close());
 

@@ -30,7 +30,7 @@ const token = (email: string) => {
   const user = DEMO_STAFF.find((candidate) => candidate.email === email)!;
   return signStaffToken(
     { id: user.id, organisationCode: user.organisationCode, roles: user.roles },
-    { secret: config.AUTH_JWT_SECRET, issuer: config.AUTH_JWT_ISSUER },
+    { secret: config.AUTH_JWT_SECRET!, issuer: config.AUTH_JWT_ISSUER },
   );
 };
 

@@ -111,7 +111,7 @@ beforeAll(async () => {
   for (const { key, roles } of STAFF)
     tokens[key] = await signStaffToken(
       { id: idOf(key), organisationCode: ORGANISATION, roles },
-      { secret: config.AUTH_JWT_SECRET, issuer: config.AUTH_JWT_ISSUER },
+      { secret: config.AUTH_JWT_SECRET!, issuer: config.AUTH_JWT_ISSUER },
     );
   const complaints = dataSource.getRepository(Complaint);
   await complaints.save(

@@ -29,15 +29,20 @@ let app: INestApplication;
 let dataSource: DataSource;
 let mailer: Mailer;
 
-const tokenAs = (organisationCode: string, id: string, roles: StaffRole[]) =>
-  signStaffToken(
-    { id, organisationCode, roles },
-    { secret: config.AUTH_JWT_SECRET, issuer: config.AUTH_JWT_ISSUER },
-  );
-const demoToken = (email: string) => {
-  const user = DEMO_STAFF.find((candidate) => candidate.email === email)!;
-  return tokenAs(user.organisationCode, user.id, user.roles);
+const sign = (id: string) =>
+  signStaffToken({ id }, { secret: config.AUTH_JWT_SECRET!, issuer: config.AUTH_JWT_ISSUER });
+/** A token for a member of the test organisation's staff: a real staff_user row, as the guard requires. */
+const tokenAs = async (organisationCode: string, id: string, roles: StaffRole[]) => {
+  await dataSource.getRepository(StaffUser).save({
+    id,
+    organisationCode,
+    roles,
+    displayName: id,
+    email: `${id}@${organisationCode.toLowerCase()}.test`,
+  });
+  return sign(id);
 };
+const demoToken = (email: string) => sign(DEMO_STAFF.find((candidate) => candidate.email === email)!.id);
 let manager: string;
 let handler: string;
 /** Issue #14: a second manager approves what `manager` proposes, after seeing it beside the standard letter. */
@@ -96,15 +101,6 @@ beforeAll(async () => {
     ['templates-test-handler', ['handler']],
     ['templates-test-senior', ['senior-manager']],
   ];
-  await dataSource.getRepository(StaffUser).insert(
-    staff.map(([id, roles]) => ({
-      id,
-      organisationCode: ORGANISATION,
-      displayName: id,
-      email: `${id}.${ORGANISATION.toLowerCase()}@templates.test`,
-      roles,
-    })),
-  );
   [manager, handler, senior] = await Promise.all(
     staff.map(([id, roles]) => tokenAs(ORGANISATION, id, roles)),
   );
@@ -378,7 +374,7 @@ describe('preview', () => {
 
   it('is for staff of the complaint’s organisation who consider complaints', async () => {
     await preview(await demoToken('handler@hpft.demo'), { template: 'acknowledgement' }).expect(404);
-    await preview(await tokenAs(ORGANISATION, 'templates-test-staff', ['staff']), {
+    await preview(await tokenAs(ORGANISATION, `${ORGANISATION.toLowerCase()}-staff`, ['staff']), {
       template: 'acknowledgement',
     }).expect(403);
     await http()

@@ -3,6 +3,7 @@ import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags 
 import type { DataSource } from 'typeorm';
 import { Correspondence } from '@complaints/db';
 import { CurrentStaff, DATA_SOURCE, Roles, type StaffPrincipal } from '@complaints/service-kit';
+import { RateLimit } from '@complaints/service-kit';
 import { CorrespondenceContentDto, CorrespondenceItemDto } from './correspondence.dto';
 import { itemViews } from './correspondence-views';
 import { assertOwnOrganisation, notFound } from './own-organisation';
@@ -47,6 +48,7 @@ export class CorrespondenceController {
   }
 
   @Get('correspondence/:id/pdf')
+  @RateLimit('pdf')
   @ApiOperation({
     summary: "A letter's print copy, as PDF (R-INT-2)",
     description:

@@ -3,6 +3,7 @@ import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags 
 import type { DataSource } from 'typeorm';
 import { renderPdf } from '@complaints/activities/correspondence';
 import { CurrentStaff, DATA_SOURCE, Roles, type StaffPrincipal } from '@complaints/service-kit';
+import { RateLimit } from '@complaints/service-kit';
 import { ombudsmanPack } from './ombudsman-pack';
 import { loadOmbudsmanPackRecord } from './ombudsman-pack-record';
 import { assertOwnOrganisation, notFound } from './own-organisation';
@@ -17,6 +18,7 @@ export class OmbudsmanPackController {
   constructor(@Inject(DATA_SOURCE) private readonly dataSource: DataSource) {}
 
   @Get('complaints/:reference/ombudsman-pack')
+  @RateLimit('pdf')
   @ApiOperation({
     summary: "The complaint's file for the Ombudsman, as one PDF",
     description:

@@ -4,12 +4,17 @@ import type { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { defaultPayloadConverter, type Payload } from '@temporalio/common';
 import request from 'supertest';
-import { configureApp, loggingModule, signStaffToken } from '@complaints/service-kit';
+import {
+  configureApp,
+  developmentTokenVerifier,
+  loggingModule,
+  signStaffToken,
+} from '@complaints/service-kit';
 import { EncryptionCodec } from '@complaints/temporal/client';
 import { CodecController, PAYLOAD_CODEC } from '../codec/codec.controller';
 import {
   OPERATIONS_AUDIENCE,
-  OPERATIONS_TOKEN_SETTINGS,
+  OPERATIONS_TOKEN_VERIFIER,
   OperationsTokenGuard,
 } from '../codec/operations-token.guard';
 
@@ -27,7 +32,15 @@ beforeAll(async () => {
     controllers: [CodecController],
     providers: [
       { provide: PAYLOAD_CODEC, useValue: codec },
-      { provide: OPERATIONS_TOKEN_SETTINGS, useValue: tokens },
+      {
+        provide: OPERATIONS_TOKEN_VERIFIER,
+        useValue: developmentTokenVerifier({
+          ...tokens,
+          audience: OPERATIONS_AUDIENCE,
+          maxLifetimeSeconds: 8 * 3600,
+          clockToleranceSeconds: 5,
+        }),
+      },
       OperationsTokenGuard,
     ],
   }).compile();

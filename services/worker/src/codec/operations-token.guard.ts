@@ -1,19 +1,20 @@
 import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import type { Request } from 'express';
-import { ProblemException, verifyStaffToken, type TokenSettings } from '@complaints/service-kit';
+import { AUDIENCES, ProblemException, type TokenVerifier } from '@complaints/service-kit';
 
 /** The audience of the tokens that open the codec: operations staff, through the Temporal Web UI. */
-export const OPERATIONS_AUDIENCE = 'complaints-operations';
+export const OPERATIONS_AUDIENCE = AUDIENCES.operations;
 
-export const OPERATIONS_TOKEN_SETTINGS = Symbol('OPERATIONS_TOKEN_SETTINGS');
+export const OPERATIONS_TOKEN_VERIFIER = Symbol('OPERATIONS_TOKEN_VERIFIER');
 
 /**
  * The codec decrypts and encrypts anything: only a valid operations token opens it (401 otherwise). The
- * Temporal UI passes the signed-in user's access token (TEMPORAL_CODEC_PASS_ACCESS_TOKEN).
+ * Temporal UI passes the signed-in user's access token (TEMPORAL_CODEC_PASS_ACCESS_TOKEN). Operations staff
+ * belong to no organisation, so the token is not bound to a staff_user row: its audience is the permission.
  */
 @Injectable()
 export class OperationsTokenGuard implements CanActivate {
-  constructor(@Inject(OPERATIONS_TOKEN_SETTINGS) private readonly settings: TokenSettings) {}
+  constructor(@Inject(OPERATIONS_TOKEN_VERIFIER) private readonly verifier: TokenVerifier) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<Request>();
@@ -21,7 +22,7 @@ export class OperationsTokenGuard implements CanActivate {
     if (scheme?.toLowerCase() !== 'bearer' || !token)
       throw unauthorized('an operations bearer token is required (Authorization: Bearer <token>)');
     try {
-      await verifyStaffToken(token, { ...this.settings, audience: OPERATIONS_AUDIENCE });
+      await this.verifier.verify(token);
     } catch {
       throw unauthorized('the bearer token is invalid, has expired or is not for operations');
     }
