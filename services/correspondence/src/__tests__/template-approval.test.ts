@@ -17,7 +17,7 @@ import {
 import { Complaint, Correspondence, Organisation, StaffUser } from '@complaints/db';
 import type { StaffRole } from '@complaints/domain';
 import { configureApp, DATA_SOURCE, signStaffToken } from '@complaints/service-kit';
-import { MailInbox } from '@complaints/testing';
+import { MailInbox, runAsActivityOf } from '@complaints/testing';
 import { AppModule } from '../app.module';
 import { loadCorrespondenceConfig } from '../config';
 import { SERVICE_DESCRIPTION } from '../service-description';
@@ -69,7 +69,7 @@ async function sendAcknowledgement(step: string) {
     messageIdDomain: 'complaints.test.example',
     defaultFrom: '"NHS complaints" <complaints@test.example>',
   });
-  await activities.sendCorrespondence({
+  await runAsActivityOf(reference, activities.sendCorrespondence, {
     reference,
     step,
     template: 'acknowledgement',

@@ -14,7 +14,7 @@ import {
 } from '@complaints/activities/correspondence';
 import { Complaint, Correspondence, DEMO_STAFF, Organisation, seedDemoData, StaffUser } from '@complaints/db';
 import { configureApp, DATA_SOURCE, signStaffToken } from '@complaints/service-kit';
-import { documentedRequestExamples, type OpenApiDocument } from '@complaints/testing';
+import { documentedRequestExamples, runAsActivityOf, type OpenApiDocument } from '@complaints/testing';
 import { AppModule } from '../app.module';
 import { loadCorrespondenceConfig } from '../config';
 import { SERVICE_DESCRIPTION } from '../service-description';
@@ -299,7 +299,7 @@ describe('preview', () => {
       messageIdDomain: 'complaints.test.example',
       defaultFrom: '"NHS complaints" <complaints@test.example>',
     });
-    await activities.sendCorrespondence({
+    await runAsActivityOf(reference, activities.sendCorrespondence, {
       reference,
       step: 'acknowledgement-letter',
       template: 'acknowledgement',
@@ -507,7 +507,7 @@ describe('subject overrides', () => {
       messageIdDomain: 'complaints.test.example',
       defaultFrom: '"NHS complaints" <complaints@test.example>',
     });
-    await activities.sendCorrespondence({
+    await runAsActivityOf(reference, activities.sendCorrespondence, {
       reference,
       step: 'reopened-letter',
       template: 'reopened',
