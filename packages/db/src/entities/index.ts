@@ -10,6 +10,8 @@ import { ContactRestriction } from './contact-restriction.entity';
 import { Organisation } from './organisation.entity';
 import { StaffUser } from './staff-user.entity';
 import { TemplateOverride } from './template-override.entity';
+import { LegalHold } from './legal-hold.entity';
+import { CaseFileDisposal } from './case-file-disposal.entity';
 
 export {
   CaseEvent,
@@ -24,12 +26,15 @@ export {
   Organisation,
   StaffUser,
   TemplateOverride,
+  LegalHold,
+  CaseFileDisposal,
 };
 export * from './complaint.entity';
 export * from './complaint-party.entity';
 export * from './case-event.entity';
 export * from './correspondence.entity';
 export type { ContactRestrictionStatus } from './contact-restriction.entity';
+export type { CaseFileDisposalStatus, ErasedRecords } from './case-file-disposal.entity';
 
 export const ENTITIES = [
   Organisation,
@@ -44,4 +49,6 @@ export const ENTITIES = [
   InvestigationPlan,
   EqualityMonitoring,
   ContactRestriction,
+  LegalHold,
+  CaseFileDisposal,
 ];

@@ -10,6 +10,7 @@ import { DeliveryLifecycle1763856800000 } from './1763856800000-delivery-lifecyc
 import { ContactRestrictions1763856900000 } from './1763856900000-contact-restrictions';
 import { ProjectionOrder1763857000000 } from './1763857000000-projection-order';
 import { TemplateOverrideSubject1763857300000 } from './1763857300000-template-override-subject';
+import { RetentionAndDisposal1763857600000 } from './1763857600000-retention-and-disposal';
 import { EqualityAnswersKept1763857800000 } from './1763857800000-equality-answers-kept';
 
 /** In order; a new migration is appended here and never edited once released. */
@@ -26,5 +27,6 @@ export const MIGRATIONS = [
   ContactRestrictions1763856900000,
   ProjectionOrder1763857000000,
   TemplateOverrideSubject1763857300000,
+  RetentionAndDisposal1763857600000,
   EqualityAnswersKept1763857800000,
 ];
