@@ -20,7 +20,10 @@ interface ClosedCaseFile {
  */
 export function createRetentionActivities({ dataSource }: { dataSource: DataSource }) {
   return {
-    async findCaseFilesDueForDisposal({ asOf, foundBy }: RetentionReviewInput): Promise<RetentionReviewResult> {
+    async findCaseFilesDueForDisposal({
+      asOf,
+      foundBy,
+    }: RetentionReviewInput): Promise<RetentionReviewResult> {
       // The shortest period any organisation could set is a year, so older closures are the only candidates.
       const closed: ClosedCaseFile[] = await dataSource.query(
         `SELECT c.reference, c.organisation_code, o.retention_years,

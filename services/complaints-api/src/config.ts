@@ -16,6 +16,12 @@ export const configShape = {
     .min(0)
     .default(3000)
     .describe('age below which a complaint is left to the request starting it'),
+  REPORT_SUPPRESSION_THRESHOLD: z.coerce
+    .number()
+    .int()
+    .min(2)
+    .default(5)
+    .describe('reports withhold counts from 1 to this number − 1, so no one can be singled out (ADR 0014)'),
 };
 
 export type ComplaintsApiConfig = ReturnType<typeof loadComplaintsApiConfig>;

@@ -60,7 +60,9 @@ export class RetentionAndDisposal1763857600000 implements MigrationInterface {
         erased jsonb,
         CHECK ((status = 'disposed') = (approved_by IS NOT NULL AND disposed_at IS NOT NULL AND erased IS NOT NULL))
       )`);
-    await db.query(`CREATE INDEX case_file_disposal_due ON case_file_disposal (organisation_code, status, due_on)`);
+    await db.query(
+      `CREATE INDEX case_file_disposal_due ON case_file_disposal (organisation_code, status, due_on)`,
+    );
     // The certificate is evidence: never removed; changed only from due to disposed, by the disposal itself.
     await db.query(`
       CREATE FUNCTION case_file_disposal_certificate_kept() RETURNS trigger LANGUAGE plpgsql AS $$
