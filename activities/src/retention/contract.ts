@@ -5,6 +5,13 @@ export interface RetentionReviewInput {
   asOf: string;
   /** The review's workflow run, recorded on each case file it finds due. */
   foundBy: string;
+  /** Only these organisations' case files (codes); every organisation's when absent. */
+  organisations?: string[];
+}
+
+/** What a review is started with: the daily schedule reviews every organisation. */
+export interface RetentionReviewScope {
+  organisations?: string[];
 }
 
 export interface RetentionReviewResult {

@@ -23,8 +23,9 @@ export function createRetentionActivities({ dataSource }: { dataSource: DataSour
     async findCaseFilesDueForDisposal({
       asOf,
       foundBy,
+      organisations,
     }: RetentionReviewInput): Promise<RetentionReviewResult> {
-      // The shortest period any organisation could set is a year, so older closures are the only candidates.
+      // The shortest period an organisation may set is a year (retentionRule), so only older closures are candidates.
       const closed: ClosedCaseFile[] = await dataSource.query(
         `SELECT c.reference, c.organisation_code, o.retention_years,
                 to_char((c.closed_at AT TIME ZONE 'Europe/London')::date, 'YYYY-MM-DD') AS closed_on
@@ -32,8 +33,9 @@ export function createRetentionActivities({ dataSource }: { dataSource: DataSour
          WHERE c.closed_at IS NOT NULL AND c.disposed_at IS NULL
            AND (c.closed_at AT TIME ZONE 'Europe/London')::date <= $1::date - interval '1 year'
            AND NOT EXISTS (SELECT 1 FROM case_file_disposal d WHERE d.complaint_reference = c.reference)
+           AND ($2::text[] IS NULL OR c.organisation_code = ANY($2))
          ORDER BY c.closed_at`,
-        [asOf],
+        [asOf, organisations ?? null],
       );
       const references: string[] = [];
       for (const file of closed) {

@@ -33,6 +33,10 @@ export type RetentionOverrides = Partial<Record<RecordClass, number>>;
 export function retentionRule(recordClass: RecordClass, overrides: RetentionOverrides = {}): RetentionRule {
   const standard = RETENTION_SCHEDULE[recordClass];
   const years = overrides[recordClass];
+  if (years !== undefined && (!Number.isInteger(years) || years < 1))
+    throw new RangeError(
+      `a retention period is a whole number of years, at least 1 (got ${years} for ${recordClass})`,
+    );
   return years === undefined
     ? standard
     : { ...standard, years, source: `${standard.source}, as set by the organisation` };

@@ -4,3 +4,4 @@ export * from './database';
 export * from './service-health';
 export * from './pdf-reading';
 export * from './openapi-examples';
+export * from './case-file-fixture';

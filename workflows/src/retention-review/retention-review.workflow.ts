@@ -2,7 +2,11 @@
 // complaint case files whose retention period has ended and puts them on the disposal list for a complaints
 // manager to approve. It handles references and dates only; nothing personal passes through its history.
 import { proxyActivities, workflowInfo } from '@temporalio/workflow';
-import type { RetentionActivities, RetentionReviewResult } from '@complaints/activities/retention';
+import type {
+  RetentionActivities,
+  RetentionReviewResult,
+  RetentionReviewScope,
+} from '@complaints/activities/retention';
 import { londonDate } from '@complaints/domain';
 import { TASK_QUEUES } from '@complaints/temporal';
 
@@ -12,7 +16,11 @@ const { findCaseFilesDueForDisposal } = proxyActivities<RetentionActivities>({
   retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes' },
 });
 
-export async function retentionReview(): Promise<RetentionReviewResult> {
+export async function retentionReview(scope: RetentionReviewScope = {}): Promise<RetentionReviewResult> {
   const { workflowId, runId } = workflowInfo();
-  return findCaseFilesDueForDisposal({ asOf: londonDate(new Date()), foundBy: `${workflowId}/${runId}` });
+  return findCaseFilesDueForDisposal({
+    asOf: londonDate(new Date()),
+    foundBy: `${workflowId}/${runId}`,
+    organisations: scope.organisations,
+  });
 }

@@ -67,8 +67,7 @@ export class RetentionAndDisposal1763857600000 implements MigrationInterface {
     await db.query(`
       CREATE FUNCTION case_file_disposal_certificate_kept() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
-        IF TG_OP = 'DELETE' OR OLD.status = 'disposed'
-           OR current_setting('complaints.case_file_disposal', true) IS DISTINCT FROM OLD.complaint_reference THEN
+        IF TG_OP = 'DELETE' OR NOT in_sanctioned_disposal(OLD.complaint_reference) THEN
           RAISE EXCEPTION 'a disposal certificate is never changed or removed';
         END IF;
         RETURN NEW;
@@ -77,13 +76,19 @@ export class RetentionAndDisposal1763857600000 implements MigrationInterface {
       `CREATE TRIGGER case_file_disposal_certificate_kept BEFORE UPDATE OR DELETE ON case_file_disposal FOR EACH ROW EXECUTE FUNCTION case_file_disposal_certificate_kept()`,
     );
 
-    // True only inside dispose_case_file() for this complaint: the transaction-local setting it sets, and a
-    // disposal of the complaint that is due. Anything else (an ordinary DELETE) is refused.
+    // True only while dispose_case_file() is running for this complaint: it is on the call stack, it set the
+    // transaction-local marker to this complaint, and the complaint's disposal is due. Anything else (an
+    // ordinary DELETE, with or without the marker set by hand) is refused.
     await db.query(`
-      CREATE FUNCTION in_sanctioned_disposal(p_reference varchar) RETURNS boolean LANGUAGE sql STABLE AS $$
-        SELECT current_setting('complaints.case_file_disposal', true) = p_reference
-           AND EXISTS (SELECT 1 FROM case_file_disposal d WHERE d.complaint_reference = p_reference AND d.status = 'due')
-      $$`);
+      CREATE FUNCTION in_sanctioned_disposal(p_reference varchar) RETURNS boolean LANGUAGE plpgsql STABLE AS $$
+      DECLARE
+        v_stack text;
+      BEGIN
+        GET DIAGNOSTICS v_stack = PG_CONTEXT;
+        RETURN position('function dispose_case_file(' IN v_stack) > 0
+           AND current_setting('complaints.case_file_disposal', true) = p_reference
+           AND EXISTS (SELECT 1 FROM case_file_disposal d WHERE d.complaint_reference = p_reference AND d.status = 'due');
+      END $$`);
     await db.query(`
       CREATE OR REPLACE FUNCTION case_event_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
