@@ -40,8 +40,8 @@ beforeAll(async () => {
     [shortOrganisation, { 'complaint-case-file': 2 }],
   ] as const)
     await dataSource.query(
-      `INSERT INTO organisation (code, name, profile_id, profile_version, retention_years) VALUES ($1, $1, 'hpft', 1, $2)`,
-      [code, retention],
+      `INSERT INTO organisation (code, name, profile_id, profile_version, retention_years) VALUES ($1, $2, 'hpft', 1, $3)`,
+      [code, `Retention test ${code}`, retention],
     );
   worker = await Worker.create({
     connection: env.nativeConnection,
