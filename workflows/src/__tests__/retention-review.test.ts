@@ -7,6 +7,7 @@ import type { RetentionReviewInput } from '@complaints/activities/retention';
 import { TASK_QUEUES } from '@complaints/temporal';
 import { createTimeSkippingEnvironment, workflowBundle } from '@complaints/testing';
 import { retentionReview } from '../index';
+import { recordHistory } from './lifecycle-harness';
 
 jest.setTimeout(60_000);
 
@@ -35,7 +36,9 @@ it('asks for the case files due on the London date, naming its run, and answers 
       taskQueue: TASK_QUEUES.complaints,
       args: [{ organisations: ['HPFT'] }],
     });
-    return { value: await handle.result(), runId: handle.firstExecutionRunId };
+    const value = await handle.result();
+    await recordHistory(handle, 'retention-review');
+    return { value, runId: handle.firstExecutionRunId };
   });
   expect(result.value).toEqual({ found: 1, references: ['HPFT-2026-000001'] });
   expect(asked).toEqual([
