@@ -2,7 +2,6 @@
 // closed case file is not due; ten years later (skipped) the retention review the daily schedule starts finds it
 // due; a complaints manager approves and the personal data and letters go, leaving the statistical stub and the
 // certificate. A legal hold blocks the disposal until it is lifted; an organisation's own period applies.
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import type { DataSource } from 'typeorm';
 import { createRetentionActivities, type RetentionReviewResult } from '@complaints/activities/retention';
@@ -21,7 +20,7 @@ import { RetentionService } from '../retention/retention.service';
 
 jest.setTimeout(240_000);
 
-let env: TestWorkflowEnvironment;
+let env: Awaited<ReturnType<typeof createTimeSkippingEnvironment>>;
 let dataSource: DataSource;
 let worker: Worker;
 let running: Promise<void>;
