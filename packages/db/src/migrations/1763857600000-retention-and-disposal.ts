@@ -160,6 +160,8 @@ export class RetentionAndDisposal1763857600000 implements MigrationInterface {
         GET DIAGNOSTICS v_count = ROW_COUNT; v_erased := v_erased || jsonb_build_object('investigationPlanVersions', v_count);
         DELETE FROM equality_monitoring WHERE complaint_reference = p_reference;
         GET DIAGNOSTICS v_count = ROW_COUNT; v_erased := v_erased || jsonb_build_object('equalityMonitoring', v_count);
+        -- Replaced answers (equality_monitoring_revision, migration 1763857800000): resolved when this runs.
+        DELETE FROM equality_monitoring_revision WHERE complaint_reference = p_reference;
         DELETE FROM contact_restriction WHERE complaint_reference = p_reference;
         GET DIAGNOSTICS v_count = ROW_COUNT; v_erased := v_erased || jsonb_build_object('contactRestrictions', v_count);
         SELECT count(*) INTO v_count FROM correspondence WHERE complaint_reference = p_reference AND pdf IS NOT NULL;

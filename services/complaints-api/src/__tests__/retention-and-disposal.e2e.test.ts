@@ -10,6 +10,7 @@ import type { StaffPrincipal } from '@complaints/service-kit';
 import { TASK_QUEUES } from '@complaints/temporal';
 import {
   createTimeSkippingEnvironment,
+  openServiceDataSource,
   openTestDataSource,
   uniqueSuffix,
   workflowBundle,
@@ -21,7 +22,10 @@ import { RetentionService } from '../retention/retention.service';
 jest.setTimeout(240_000);
 
 let env: Awaited<ReturnType<typeof createTimeSkippingEnvironment>>;
+/** The owner, for fixtures and reading back; each service's code runs as that service's own role. */
 let dataSource: DataSource;
+let apiDataSource: DataSource;
+let workerDataSource: DataSource;
 let worker: Worker;
 let running: Promise<void>;
 const standardOrganisation = `R${uniqueSuffix().slice(-6).toUpperCase()}`;
@@ -33,7 +37,12 @@ const manager = (organisationCode: string): StaffPrincipal => ({
 });
 
 beforeAll(async () => {
-  [env, dataSource] = await Promise.all([createTimeSkippingEnvironment(), openTestDataSource()]);
+  [env, dataSource, apiDataSource, workerDataSource] = await Promise.all([
+    createTimeSkippingEnvironment(),
+    openTestDataSource(),
+    openServiceDataSource('complaints-api'),
+    openServiceDataSource('worker'),
+  ]);
   for (const [code, retention] of [
     [standardOrganisation, {}],
     [shortOrganisation, { 'complaint-case-file': 2 }],
@@ -46,7 +55,7 @@ beforeAll(async () => {
     connection: env.nativeConnection,
     taskQueue: TASK_QUEUES.complaints,
     workflowBundle: await workflowBundle(require.resolve('@complaints/workflows')),
-    activities: createRetentionActivities({ dataSource }),
+    activities: createRetentionActivities({ dataSource: workerDataSource }),
   });
   running = worker.run();
 });
@@ -55,7 +64,7 @@ afterAll(async () => {
   worker?.shutdown();
   await running;
   await env?.teardown();
-  await dataSource?.destroy();
+  await Promise.all([dataSource, apiDataSource, workerDataSource].map((source) => source?.destroy()));
 });
 
 /** The review as the daily schedule starts it, kept to this test's organisations. */
@@ -92,7 +101,7 @@ it('a closed case file is disposed of ten years after closure, on approval; a le
   const disposed = await writeCaseFile(dataSource, { organisation: standardOrganisation });
   const held = await writeCaseFile(dataSource, { organisation: standardOrganisation });
   const open = await writeCaseFile(dataSource, { organisation: standardOrganisation, closedAt: null });
-  const retention = new RetentionService(dataSource);
+  const retention = new RetentionService(apiDataSource);
   const staff = manager(standardOrganisation);
 
   expect((await review()).references).toEqual([]);
@@ -183,6 +192,10 @@ it('a closed case file is disposed of ten years after closure, on approval; a le
     expect(everything).not.toContain(personal);
   expect(await retention.approveDisposal(await complaintOf(disposed), staff)).toEqual(certificate);
 
+  // Only the complaints API may carry out a disposal; the worker, which lists them, may not.
+  await expect(
+    workerDataSource.query(`SELECT dispose_case_file($1, 'worker')`, [held.reference]),
+  ).rejects.toThrow(/permission denied/);
   await retention.liftLegalHold(await complaintOf(held), 'Claim settled; no further action', staff);
   expect((await retention.approveDisposal(await complaintOf(held), staff)).status).toBe('disposed');
   expect(await personalRecords(open)).toMatchObject({ parties: 1, correspondence: 1 });
@@ -201,7 +214,7 @@ it("an organisation's own retention period applies in place of the Code's", asyn
   expect((await review()).references).toEqual([]);
   await env.sleep('10 days');
   expect((await review()).references).toEqual([closedNearlyTwoYearsAgo.reference]);
-  const [entry] = await new RetentionService(dataSource).dueForDisposal(shortOrganisation);
+  const [entry] = await new RetentionService(apiDataSource).dueForDisposal(shortOrganisation);
   expect(entry).toMatchObject({ retentionYears: 2 });
   expect(entry.rule).toMatch(/2 years after closure .*as set by the organisation/);
 });
