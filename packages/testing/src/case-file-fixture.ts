@@ -33,9 +33,9 @@ export async function writeCaseFile(
   const [{ id: complaintId }] = await dataSource.query(
     `INSERT INTO complaint (reference, organisation_code, kind, channel, received_on, incident_on, profile_id,
        profile_version, stage, closed_at, outcome_sought, adjustments_note, accessibility_needs, reply_channels,
-       complexity, outcome, met_agreed_timescale, created_by)
+       complexity, outcome, met_agreed_timescale, created_by, workflow_started_at)
      VALUES ($1, $2, 'complaint', 'email', $3, '1999-12-01', 'hpft', 1, $4, $5, 'My hearing aids back',
-       'Needs a hearing loop', '{large-print}', '{email}', 'complex', 'upheld', true, 'fixture')
+       'Needs a hearing loop', '{large-print}', '{email}', 'complex', 'upheld', true, 'fixture', now())
      RETURNING id`,
     [
       reference,

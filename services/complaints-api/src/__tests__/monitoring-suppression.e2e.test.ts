@@ -56,8 +56,8 @@ beforeAll(async () => {
     const reference = `${organisation}-2001-${String(index).padStart(6, '0')}`;
     const [{ id }] = await dataSource.query(
       `INSERT INTO complaint (reference, organisation_code, kind, channel, received_on, profile_id, profile_version,
-         stage, complexity, outcome, met_agreed_timescale, created_by)
-       VALUES ($1, $2, $3, 'email', $4, 'hpft', 1, 'responded', $5, $6, $7, 'fixture') RETURNING id`,
+         stage, complexity, outcome, met_agreed_timescale, created_by, workflow_started_at)
+       VALUES ($1, $2, $3, 'email', $4, 'hpft', 1, 'responded', $5, $6, $7, 'fixture', now()) RETURNING id`,
       [
         reference,
         organisation,
