@@ -1,2 +1,3 @@
 export * as caseRecord from './case-record';
 export * as correspondence from './correspondence';
+export * as retention from './retention';

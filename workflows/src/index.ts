@@ -2,3 +2,4 @@
 // interceptor module `@complaints/workflows/interceptors` (the command signature check, ADR 0012).
 export { complaintLifecycle } from './complaint-lifecycle/complaint-lifecycle.workflow';
 export { contactRestriction } from './contact-restriction/contact-restriction.workflow';
+export { retentionReview } from './retention-review/retention-review.workflow';

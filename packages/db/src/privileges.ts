@@ -41,6 +41,15 @@ export const TABLE_PRIVILEGES: Record<string, Partial<Record<ServiceName, Privil
   correspondence: { correspondence: WRITE, 'complaints-api': READ },
   template_override: { correspondence: APPEND },
   template_override_decision: { correspondence: APPEND },
+  // ADR 0013: holds are placed and lifted by complaints managers; the retention review lists what is due; the
+  // disposal itself runs as the owner (dispose_case_file), so no service may delete a case file's rows.
+  legal_hold: { 'complaints-api': WRITE },
+  case_file_disposal: { 'complaints-api': READ, worker: APPEND },
+};
+
+/** Functions a service may call; every other role, PUBLIC included, may not. */
+export const FUNCTION_PRIVILEGES: Record<string, ServiceName[]> = {
+  'dispose_case_file(varchar, varchar)': ['complaints-api'],
 };
 
 /** Tables only the owner touches. */
@@ -79,6 +88,11 @@ export async function applyServicePrivileges(db: DataSource | EntityManager): Pr
         `GRANT ${privileges.join(', ')} ON ${quote(table)} TO ${quote(SERVICE_ROLES[service as ServiceName])}`,
       );
     }
+  }
+  for (const [signature, services] of Object.entries(FUNCTION_PRIVILEGES)) {
+    await db.query(`REVOKE ALL ON FUNCTION ${signature} FROM PUBLIC, ${everyone}`);
+    for (const service of services)
+      await db.query(`GRANT EXECUTE ON FUNCTION ${signature} TO ${quote(SERVICE_ROLES[service])}`);
   }
   await db.query(`REVOKE ALL ON ALL SEQUENCES IN SCHEMA public FROM PUBLIC, ${everyone}`);
   for (const { table, sequence } of await sequencesOfTables(db)) {

@@ -14,3 +14,5 @@ export * from './vocabulary';
 export * from './sign-off';
 export * from './closure';
 export * from './final-response-deadline';
+export * from './retention';
+export * from './suppression';

@@ -5,3 +5,4 @@ export * from './service-health';
 export * from './pdf-reading';
 export * from './openapi-examples';
 export * from './activity-context';
+export * from './case-file-fixture';

@@ -9,6 +9,8 @@ import { FinalResponseModule } from './final-response/final-response.module';
 import { IntakeModule } from './intake/intake.module';
 import { InvestigationModule } from './investigation/investigation.module';
 import { MonitoringModule } from './monitoring/monitoring.module';
+import { RetentionModule } from './retention/retention.module';
+import { SubjectAccessModule } from './subject-access/subject-access.module';
 import { TriageModule } from './triage/triage.module';
 
 /** One module per phase of the procedure, over the case file every phase shares. */
@@ -26,8 +28,10 @@ export class AppModule {
         InvestigationModule,
         FinalResponseModule,
         AfterResponseModule,
-        MonitoringModule,
+        MonitoringModule.forConfig(config),
         ContactLimitsModule,
+        RetentionModule,
+        SubjectAccessModule,
       ],
       controllers: [HealthController],
       providers: [...staffAuthProviders(config)],

@@ -27,6 +27,12 @@ export const configShape = {
       )
       .describe('the key every staff command sent to a workflow is signed with (ADR 0012)'),
   ),
+  REPORT_SUPPRESSION_THRESHOLD: z.coerce
+    .number()
+    .int()
+    .min(2)
+    .default(5)
+    .describe('reports withhold counts from 1 to this number − 1, so no one can be singled out (ADR 0016)'),
 };
 
 export type ComplaintsApiConfig = ReturnType<typeof loadComplaintsApiConfig>;

@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import { createCaseRecordActivities } from '@complaints/activities/case-record';
+import { createRetentionActivities } from '@complaints/activities/retention';
 import {
   DATA_SOURCE,
   HealthController,
@@ -18,8 +19,12 @@ import {
   OperationsTokenGuard,
 } from './codec/operations-token.guard';
 import type { WorkerConfig } from './config';
+import { RetentionReviewSchedule } from './retention/retention-review.schedule';
 
-/** The `complaints` task queue: every workflow, and the case-record activities; and the UI's codec server. */
+/**
+ * The `complaints` task queue: every workflow, the case-record and retention activities, the daily retention
+ * review's schedule; and the UI's codec server.
+ */
 @Module({})
 export class AppModule {
   static forConfig(config: WorkerConfig): DynamicModule {
@@ -41,7 +46,10 @@ export class AppModule {
             new TemporalWorkerHost(temporalSettings(config), () => ({
               taskQueue: TASK_QUEUES.complaints,
               workflowsPath: require.resolve('@complaints/workflows'),
-              activities: createCaseRecordActivities({ dataSource }),
+              activities: {
+                ...createCaseRecordActivities({ dataSource }),
+                ...createRetentionActivities({ dataSource }),
+              },
               // Only Updates the complaints API signed are taken (ADR 0012).
               interceptors: { workflowModules: [require.resolve('@complaints/workflows/interceptors')] },
               bundlerOptions: {
@@ -49,6 +57,7 @@ export class AppModule {
               },
             })),
         },
+        RetentionReviewSchedule,
       ],
     };
   }

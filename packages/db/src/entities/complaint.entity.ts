@@ -129,6 +129,10 @@ export class Complaint {
   @Column({ type: 'timestamptz', nullable: true })
   workflowStartedAt!: Date | null;
 
+  /** Set when the case file was disposed of (ADR 0013): what remains is the anonymised statistical stub. */
+  @Column({ type: 'timestamptz', nullable: true })
+  disposedAt!: Date | null;
+
   @Column({ type: 'varchar', length: 200, nullable: true })
   idempotencyKey!: string | null;
 

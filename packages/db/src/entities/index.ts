@@ -11,6 +11,8 @@ import { Organisation } from './organisation.entity';
 import { StaffUser } from './staff-user.entity';
 import { TemplateOverride } from './template-override.entity';
 import { TemplateOverrideDecision } from './template-override-decision.entity';
+import { LegalHold } from './legal-hold.entity';
+import { CaseFileDisposal } from './case-file-disposal.entity';
 
 export {
   CaseEvent,
@@ -26,12 +28,15 @@ export {
   StaffUser,
   TemplateOverride,
   TemplateOverrideDecision,
+  LegalHold,
+  CaseFileDisposal,
 };
 export * from './complaint.entity';
 export * from './complaint-party.entity';
 export * from './case-event.entity';
 export * from './correspondence.entity';
 export type { ContactRestrictionStatus } from './contact-restriction.entity';
+export type { CaseFileDisposalStatus, ErasedRecords } from './case-file-disposal.entity';
 
 export const ENTITIES = [
   Organisation,
@@ -47,4 +52,6 @@ export const ENTITIES = [
   InvestigationPlan,
   EqualityMonitoring,
   ContactRestriction,
+  LegalHold,
+  CaseFileDisposal,
 ];

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
-import type { Nation, ProfileId } from '@complaints/domain';
+import type { Nation, ProfileId, RetentionOverrides } from '@complaints/domain';
 
 /** An organisation handling complaints, with the policy profile its new complaints are pinned to. */
 @Entity()
@@ -28,6 +28,10 @@ export class Organisation {
   /** Letterhead lines for correspondence (address, telephone, email). */
   @Column({ type: 'jsonb', default: () => "'{}'" })
   letterhead!: { addressLines?: string[]; telephone?: string; email?: string; website?: string };
+
+  /** Retention periods in years where the organisation departs from the Records Management Code (ADR 0013). */
+  @Column({ type: 'jsonb', default: () => "'{}'" })
+  retentionYears!: RetentionOverrides;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;

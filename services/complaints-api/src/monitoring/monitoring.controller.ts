@@ -19,6 +19,7 @@ import {
   MonitoringReportDto,
   MonitoringReportQueryDto,
 } from './dto/monitoring.dto';
+import { MonitoringReportService } from './monitoring-report.service';
 import { MonitoringService } from './monitoring.service';
 
 /** R-MON-1/2: what is recorded for reporting, and the counts leaders read. */
@@ -27,7 +28,10 @@ import { MonitoringService } from './monitoring.service';
 @ApiBadRequestResponse(PROBLEM)
 @Controller()
 export class MonitoringController {
-  constructor(private readonly monitoring: MonitoringService) {}
+  constructor(
+    private readonly monitoring: MonitoringService,
+    private readonly reports: MonitoringReportService,
+  ) {}
 
   @Put('complaints/:reference/issues/:issueId/coding')
   @Roles('handler', 'complaints-manager')
@@ -78,13 +82,15 @@ export class MonitoringController {
   @ApiOperation({
     summary: "Your organisation's monitoring counts for complaints received in a period (R-MON-1, R-MON-2)",
     description:
-      'Complaints by complexity and outcome, final responses that met the timescale agreed at the start, issues by KO41a subject, service area and staff group, and equality answers per question.',
+      'Complaints by complexity and outcome, final responses that met the timescale agreed at the start, issues by KO41a subject, service area and staff group, and equality answers per question. ' +
+      'The period is whole calendar months (`from` the 1st, `to` the last day; anything narrower is refused, naming the field). ' +
+      'Counts from 1 to `suppressedBelow` − 1 are withheld as `null`, and so are as many more of the same grouping (smallest first) as it takes for the withheld cells to hold at least that many people, so no total or difference reveals them.',
   })
   @ApiOkResponse({ type: MonitoringReportDto })
   report(
     @Query() query: MonitoringReportQueryDto,
     @CurrentStaff() staff: StaffPrincipal,
   ): Promise<MonitoringReportDto> {
-    return this.monitoring.report(staff.organisationCode, query.from, query.to);
+    return this.reports.report(staff.organisationCode, query.from, query.to);
   }
 }

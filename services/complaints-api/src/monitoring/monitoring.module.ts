@@ -1,7 +1,21 @@
-import { Module } from '@nestjs/common';
+import { Module, type DynamicModule } from '@nestjs/common';
+import type { ComplaintsApiConfig } from '../config';
 import { MonitoringController } from './monitoring.controller';
+import { DISCLOSURE_CONTROL, MonitoringReportService } from './monitoring-report.service';
 import { MonitoringService } from './monitoring.service';
 
 /** Procedure §8: monitoring, learning and reporting. */
-@Module({ controllers: [MonitoringController], providers: [MonitoringService] })
-export class MonitoringModule {}
+@Module({})
+export class MonitoringModule {
+  static forConfig(config: ComplaintsApiConfig): DynamicModule {
+    return {
+      module: MonitoringModule,
+      controllers: [MonitoringController],
+      providers: [
+        { provide: DISCLOSURE_CONTROL, useValue: { threshold: config.REPORT_SUPPRESSION_THRESHOLD } },
+        MonitoringService,
+        MonitoringReportService,
+      ],
+    };
+  }
+}

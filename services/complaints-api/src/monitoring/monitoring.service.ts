@@ -15,11 +15,9 @@ import {
   type StaffPrincipal,
 } from '@complaints/service-kit';
 import { recordStaffEvent } from '../case-file/staff-event';
-import type { CodeIssueDto, ComplexityDto, IssueCodingDto, MonitoringReportDto } from './dto/monitoring.dto';
+import type { CodeIssueDto, ComplexityDto, IssueCodingDto } from './dto/monitoring.dto';
 
-type Counts = Record<string, number>;
-
-/** R-MON-1: coding for reporting, equality answers kept apart from the case, and the counts leaders read. */
+/** R-MON-1: coding for reporting, and equality answers kept apart from the case. */
 @Injectable()
 export class MonitoringService {
   constructor(@Inject(DATA_SOURCE) private readonly dataSource: DataSource) {}
@@ -87,62 +85,6 @@ export class MonitoringService {
         rule: 'R-MON-1',
       });
     });
-  }
-
-  async report(organisation: string, from: string, to: string): Promise<MonitoringReportDto> {
-    const scope = `FROM complaint c WHERE c.organisation_code = $1 AND c.received_on BETWEEN $2 AND $3
-      AND c.kind <> 'feedback' AND c.kind <> 'pals-enquiry'`;
-    const params = [organisation, from, to];
-    const count = async (column: string): Promise<Counts> =>
-      Object.fromEntries(
-        (
-          await this.dataSource.query(
-            `SELECT coalesce(${column}::text, 'not-recorded') AS key, count(*)::int AS n ${scope} GROUP BY 1`,
-            params,
-          )
-        ).map((row: { key: string; n: number }) => [row.key, row.n]),
-      );
-    const issueCount = async (column: string): Promise<Counts> =>
-      Object.fromEntries(
-        (
-          await this.dataSource.query(
-            `SELECT coalesce(i.${column}, 'uncoded') AS key, count(*)::int AS n
-             FROM complaint_issue i JOIN complaint c ON c.id = i.complaint_id
-             WHERE c.organisation_code = $1 AND c.received_on BETWEEN $2 AND $3 GROUP BY 1`,
-            params,
-          )
-        ).map((row: { key: string; n: number }) => [row.key, row.n]),
-      );
-    const [{ n: complaints }] = await this.dataSource.query(`SELECT count(*)::int AS n ${scope}`, params);
-    const timescale = await count('c.met_agreed_timescale');
-    const equalityRows: { answers: EqualityAnswers }[] = await this.dataSource.query(
-      `SELECT e.answers FROM equality_monitoring e JOIN complaint c ON c.reference = e.complaint_reference
-       WHERE c.organisation_code = $1 AND c.received_on BETWEEN $2 AND $3`,
-      params,
-    );
-    const equality: Record<string, Counts> = {};
-    for (const question of Object.keys(EQUALITY_QUESTIONS)) {
-      equality[question] = {};
-      for (const { answers } of equalityRows) {
-        const answer = answers[question as EqualityQuestion] ?? 'not-answered';
-        equality[question][answer] = (equality[question][answer] ?? 0) + 1;
-      }
-    }
-    return {
-      organisation,
-      from,
-      to,
-      complaints,
-      byComplexity: await count('c.complexity'),
-      byOutcome: await count('c.outcome'),
-      agreedTimescale: { met: timescale.true ?? 0, missed: timescale.false ?? 0 },
-      issues: {
-        bySubjectArea: await issueCount('subject_area'),
-        byServiceArea: await issueCount('service_area'),
-        byStaffGroup: await issueCount('staff_group'),
-      },
-      equality,
-    };
   }
 }
 

@@ -44,12 +44,18 @@ export class EqualityMonitoringDto {
 }
 
 export class MonitoringReportQueryDto {
-  @ApiProperty({ example: '2026-04-01', description: 'Complaints received on or after this date' })
+  @ApiProperty({
+    example: '2026-04-01',
+    description: 'Complaints received on or after this date: the first of a month',
+  })
   @Matches(ISO_DATE, { message: 'from must be an ISO date (YYYY-MM-DD)' })
   @IsISO8601({ strict: true }, { message: 'from must be a real calendar date' })
   from!: string;
 
-  @ApiProperty({ example: '2027-03-31', description: 'Complaints received on or before this date' })
+  @ApiProperty({
+    example: '2027-03-31',
+    description: 'Complaints received on or before this date: the last of a month',
+  })
   @Matches(ISO_DATE, { message: 'to must be an ISO date (YYYY-MM-DD)' })
   @IsISO8601({ strict: true }, { message: 'to must be a real calendar date' })
   to!: string;
@@ -66,21 +72,22 @@ export class ComplexityDto {
   @ApiProperty({ enum: COMPLEXITIES, description: 'R-MON-2: as assessed' }) complexity!: Complexity;
 }
 
-const COUNTS = { type: 'object', additionalProperties: { type: 'integer' } } as const;
+/** A count, or `null` where it is withheld (small-number suppression, ADR 0016). */
+const COUNT = { type: 'integer', nullable: true } as const;
+const COUNTS = { type: 'object', additionalProperties: COUNT } as const;
+type Counts = Record<string, number | null>;
 
 export class AgreedTimescaleCountsDto {
-  @ApiProperty({ description: 'Final responses sent by the date agreed at the start' }) met!: number;
-  @ApiProperty({ description: 'Final responses sent after it' }) missed!: number;
+  @ApiProperty({ ...COUNT, description: 'Final responses sent by the date agreed at the start' })
+  met!: number | null;
+  @ApiProperty({ ...COUNT, description: 'Final responses sent after it' }) missed!: number | null;
 }
 
 export class IssueCountsDto {
   @ApiProperty({ ...COUNTS, description: 'Issues by KO41a subject area (`uncoded` until coded)' })
-  bySubjectArea!: Record<string, number>;
-  @ApiProperty({ ...COUNTS, description: 'Issues by service area' }) byServiceArea!: Record<string, number>;
-  @ApiProperty({ ...COUNTS, description: 'Issues by KO41a staff group' }) byStaffGroup!: Record<
-    string,
-    number
-  >;
+  bySubjectArea!: Counts;
+  @ApiProperty({ ...COUNTS, description: 'Issues by service area' }) byServiceArea!: Counts;
+  @ApiProperty({ ...COUNTS, description: 'Issues by KO41a staff group' }) byStaffGroup!: Counts;
 }
 
 /** R-MON-1/2: an organisation's counts for the complaints received in a period; never one complaint's data. */
@@ -88,11 +95,18 @@ export class MonitoringReportDto {
   @ApiProperty({ example: 'HPFT' }) organisation!: string;
   @ApiProperty({ example: '2026-04-01' }) from!: string;
   @ApiProperty({ example: '2027-03-31' }) to!: string;
-  @ApiProperty({ description: 'Complaints received (not feedback or PALS enquiries)' }) complaints!: number;
+  @ApiProperty({
+    example: 5,
+    description:
+      'Counts from 1 to this number − 1 are withheld (`null`), and enough others that none can be worked out',
+  })
+  suppressedBelow!: number;
+  @ApiProperty({ ...COUNT, description: 'Complaints received (not feedback or PALS enquiries)' })
+  complaints!: number | null;
   @ApiProperty({ ...COUNTS, description: 'R-MON-2: by complexity (`not-recorded` until assessed)' })
-  byComplexity!: Record<string, number>;
+  byComplexity!: Counts;
   @ApiProperty({ ...COUNTS, description: 'By overall outcome (`not-recorded` until the response)' })
-  byOutcome!: Record<string, number>;
+  byOutcome!: Counts;
   @ApiProperty({ type: AgreedTimescaleCountsDto, description: 'R-MON-1: the timescale agreed at the start' })
   agreedTimescale!: AgreedTimescaleCountsDto;
   @ApiProperty({ type: IssueCountsDto }) issues!: IssueCountsDto;
@@ -101,5 +115,5 @@ export class MonitoringReportDto {
     additionalProperties: COUNTS,
     description: 'Equality answers, counted per question and answer; never per complaint',
   })
-  equality!: Record<string, Record<string, number>>;
+  equality!: Record<string, Counts>;
 }

@@ -1,0 +1,2 @@
+export * from './contract';
+export * from './find-case-files-due.activity';
