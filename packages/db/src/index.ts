@@ -3,3 +3,4 @@ export { MIGRATIONS } from './migrations';
 export { createDataSource, openDataSource } from './data-source';
 export { SnakeNamingStrategy } from './naming-strategy';
 export { DEMO_ORGANISATIONS, DEMO_STAFF, seedDemoData } from './seed/demo-data';
+export * from './need-to-know';

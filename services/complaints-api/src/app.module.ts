@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { HealthController, serviceCoreImports, staffAuthProviders } from '@complaints/service-kit';
+import { AccessModule } from './access/access.module';
 import { AfterResponseModule } from './after-response/after-response.module';
 import { CaseFileModule } from './case-file/case-file.module';
 import { ComplaintsModule } from './complaints/complaints.module';
@@ -28,6 +29,7 @@ export class AppModule {
         AfterResponseModule,
         MonitoringModule,
         ContactLimitsModule,
+        AccessModule,
       ],
       controllers: [HealthController],
       providers: [...staffAuthProviders(config)],

@@ -10,6 +10,9 @@ import { ContactRestriction } from './contact-restriction.entity';
 import { Organisation } from './organisation.entity';
 import { StaffUser } from './staff-user.entity';
 import { TemplateOverride } from './template-override.entity';
+import { CaseTeamMember } from './case-team-member.entity';
+import { AccessGrant } from './access-grant.entity';
+import { AccessLogEntry } from './access-log-entry.entity';
 
 export {
   CaseEvent,
@@ -24,11 +27,16 @@ export {
   Organisation,
   StaffUser,
   TemplateOverride,
+  CaseTeamMember,
+  AccessGrant,
+  AccessLogEntry,
 };
 export * from './complaint.entity';
 export * from './complaint-party.entity';
 export * from './case-event.entity';
 export * from './correspondence.entity';
+export { CASE_TEAM_ROLES, type CaseTeamRole } from './case-team-member.entity';
+export { ACCESS_ACTIONS, type AccessAction } from './access-log-entry.entity';
 export type { ContactRestrictionStatus } from './contact-restriction.entity';
 
 export const ENTITIES = [
@@ -44,4 +52,7 @@ export const ENTITIES = [
   InvestigationPlan,
   EqualityMonitoring,
   ContactRestriction,
+  CaseTeamMember,
+  AccessGrant,
+  AccessLogEntry,
 ];

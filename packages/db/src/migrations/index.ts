@@ -10,6 +10,7 @@ import { DeliveryLifecycle1763856800000 } from './1763856800000-delivery-lifecyc
 import { ContactRestrictions1763856900000 } from './1763856900000-contact-restrictions';
 import { ProjectionOrder1763857000000 } from './1763857000000-projection-order';
 import { TemplateOverrideSubject1763857300000 } from './1763857300000-template-override-subject';
+import { NeedToKnow1763857500000 } from './1763857500000-need-to-know';
 
 /** In order; a new migration is appended here and never edited once released. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   ContactRestrictions1763856900000,
   ProjectionOrder1763857000000,
   TemplateOverrideSubject1763857300000,
+  NeedToKnow1763857500000,
 ];

@@ -86,7 +86,11 @@ export class ContactLimitsService {
     if (restriction.status !== 'proposed') throw refused(`the decision is already ${restriction.status}`);
     if (restriction.proposedBy === staff.id)
       throw refused('the decision is approved by someone other than who proposed it');
-    const complaint = await this.caseFiles.open(restriction.complaintReference, staff);
+    const complaint = await this.caseFiles.open(restriction.complaintReference, {
+      staff,
+      action: 'act',
+      resource: 'POST /contact-limits/:id/approval',
+    });
     const profile = getProfile(complaint.profileId, complaint.profileVersion);
     await this.restrictions.update(
       { id },
