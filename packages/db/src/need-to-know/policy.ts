@@ -11,12 +11,7 @@ export interface StaffIdentity {
 
 /** Why a member of staff may open a complaint; none means they may not (404, its existence not disclosed). */
 export type AccessBasis =
-  | 'complaints-manager'
-  | 'taken-in'
-  | `case-team:${string}`
-  | 'sign-off'
-  | 'oversight'
-  | 'break-glass';
+  'complaints-manager' | 'taken-in' | `case-team:${string}` | 'sign-off' | 'oversight' | 'break-glass';
 
 /** R-INV-7: the Responsible Person or a senior manager writes the six-month letter and keeps oversight. */
 const OVERSIGHT_ROLES = ['responsible-person', 'senior-manager'];
@@ -30,13 +25,14 @@ function signedProfiles(roles: readonly string[]): string[] {
     .map((profile) => `${profile.id}:${profile.version}`);
 }
 
-const active = (table: string) => `${table}.complaint_id = complaint_alias.id AND ${table}.staff_id = :ntkStaff`;
+const active = (table: string) =>
+  `${table}.complaint_id = complaint_alias.id AND ${table}.staff_id = :ntkStaff`;
 
 /**
  * The access basis of `staff` for the complaint aliased `alias`, as SQL (NULL when they may not open it), with
  * its parameters. In order: another organisation's complaint, or staff named as involved in the events, never;
  * the organisation's complaints managers; whoever took it in until a handler is allocated; the case team as the
- * procedure named it; approvers while the response awaits sign-off (R-RESP-2) or limits on contact await
+ * procedure named it (and the handler the workflow's projection names); approvers while the response awaits sign-off (R-RESP-2) or limits on contact await
  * approval (R-PERS-1); overseers while under R-INV-7 oversight; a break-glass grant neither expired nor revoked.
  */
 export function accessBasisSql(
@@ -48,6 +44,7 @@ export function accessBasisSql(
     WHEN EXISTS (SELECT 1 FROM case_team_member involved WHERE ${active('involved')}
       AND involved.role = 'involved' AND involved.ended_at IS NULL) THEN NULL
     WHEN :ntkManager THEN 'complaints-manager'
+    WHEN complaint_alias.handler_id = :ntkStaff THEN 'case-team:handler'
     WHEN complaint_alias.created_by = :ntkStaff AND NOT EXISTS (SELECT 1 FROM case_team_member handler
       WHERE handler.complaint_id = complaint_alias.id AND handler.role = 'handler' AND handler.ended_at IS NULL)
       THEN 'taken-in'

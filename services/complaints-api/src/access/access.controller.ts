@@ -37,7 +37,8 @@ export class AccessController {
 
   @Post(':reference/access-grants')
   @ApiOperation({
-    summary: 'Break-glass: let a member of staff off the case team open this complaint, for a reason, until a time',
+    summary:
+      'Break-glass: let a member of staff off the case team open this complaint, for a reason, until a time',
     description:
       'Recorded with its reason, which is the purpose of each access made under it; ends at `expiresAt` (at most 7 ' +
       'days) or when revoked. Never for staff named as involved in the events (409).',

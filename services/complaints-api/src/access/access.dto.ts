@@ -66,7 +66,8 @@ export class GrantAccessDto {
 
   @ApiProperty({
     description: 'When the access ends: in the future, and at most 7 days ahead',
-    example: '2026-12-03T17:00:00Z',
+    // Valid for a week from when the docs were made (Swagger UI fills it in as it is).
+    example: new Date(Date.now() + 8 * 60 * 60 * 1000).toISOString().replace(/\.\d+Z$/, 'Z'),
   })
   @IsISO8601({ strict: true }, { message: 'expiresAt must be an ISO 8601 date-time' })
   expiresAt!: string;

@@ -12,7 +12,14 @@ import {
   TemplateRenderer,
   type Mailer,
 } from '@complaints/activities/correspondence';
-import { Complaint, Correspondence, DEMO_STAFF, Organisation, seedDemoData } from '@complaints/db';
+import {
+  CaseTeamMember,
+  Complaint,
+  Correspondence,
+  DEMO_STAFF,
+  Organisation,
+  seedDemoData,
+} from '@complaints/db';
 import { configureApp, DATA_SOURCE, signStaffToken } from '@complaints/service-kit';
 import { documentedRequestExamples, type OpenApiDocument } from '@complaints/testing';
 import { AppModule } from '../app.module';
@@ -63,7 +70,7 @@ beforeAll(async () => {
     letterhead: { addressLines: ['1 Test Street'], telephone: '01632 960456' },
   });
   const complaints = dataSource.getRepository(Complaint);
-  await complaints.save(
+  const complaint = await complaints.save(
     complaints.create({
       reference,
       organisationCode: ORGANISATION,
@@ -89,6 +96,14 @@ beforeAll(async () => {
       issues: [],
     }),
   );
+  // The allocated handler is on the case team, so may preview its letters (R-INT-8).
+  await dataSource.getRepository(CaseTeamMember).insert({
+    complaintId: complaint.id,
+    staffId: 'templates-test-handler',
+    role: 'handler',
+    namedIn: 'allocation:templates-test',
+    namedBy: 'templates-test-manager',
+  });
   manager = await tokenAs(ORGANISATION, 'templates-test-manager', ['complaints-manager', 'handler']);
   handler = await tokenAs(ORGANISATION, 'templates-test-handler', ['handler']);
   mailer = createSmtpMailer(process.env.SMTP_URL!);
