@@ -1,7 +1,14 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
 /** What a member of staff did with a complaint's file; `search` is the worklist, with the references it returned. */
-export const ACCESS_ACTIONS = Object.freeze(['view', 'search', 'preview', 'download', 'export', 'act'] as const);
+export const ACCESS_ACTIONS = Object.freeze([
+  'view',
+  'search',
+  'preview',
+  'download',
+  'export',
+  'act',
+] as const);
 export type AccessAction = (typeof ACCESS_ACTIONS)[number];
 
 /**

@@ -23,7 +23,9 @@ export class NeedToKnow1763857500000 implements MigrationInterface {
     await db.query(
       `CREATE UNIQUE INDEX case_team_member_active ON case_team_member (complaint_id, staff_id, role) WHERE ended_at IS NULL`,
     );
-    await db.query(`CREATE INDEX case_team_member_staff ON case_team_member (staff_id) WHERE ended_at IS NULL`);
+    await db.query(
+      `CREATE INDEX case_team_member_staff ON case_team_member (staff_id) WHERE ended_at IS NULL`,
+    );
     // Complaints allocated before this migration keep their handler on the team.
     await db.query(`
       INSERT INTO case_team_member (complaint_id, staff_id, role, named_in, named_by)

@@ -90,7 +90,8 @@ export class CaseFileInterceptor implements NestInterceptor {
 
 const openedCaseFile = createParamDecorator((_: unknown, context: ExecutionContext): Complaint => {
   const complaint = context.switchToHttp().getRequest<CaseFileRequest>().caseFile;
-  if (!complaint) throw new Error('@CaseFile() needs a route with :reference (opened by CaseFileInterceptor)');
+  if (!complaint)
+    throw new Error('@CaseFile() needs a route with :reference (opened by CaseFileInterceptor)');
   return complaint;
 });
 
