@@ -21,9 +21,10 @@ beforeAll(async () => {
   document = (await api().get('/docs-json').expect(200)).body;
   for (const user of DEMO_STAFF.filter((candidate) => candidate.organisationCode === 'HPFT'))
     tokens.push(await tokenFor(user.email));
+  const handler = await tokenFor('handler@hpft.demo');
   const created = await api()
     .post('/complaints')
-    .set({ Authorization: `Bearer ${await tokenFor('handler@hpft.demo')}` })
+    .set({ Authorization: `Bearer ${handler}` })
     .send(complaintBody())
     .expect(201);
   pathValues.reference = created.body.reference;
@@ -31,7 +32,7 @@ beforeAll(async () => {
     () =>
       api()
         .get(`/complaints/${created.body.reference}`)
-        .set({ Authorization: `Bearer ${await tokenFor('handler@hpft.demo')}` })
+        .set({ Authorization: `Bearer ${handler}` })
         .then((response) => response.body),
     (body) => Array.isArray(body.issues) && body.issues.length > 0,
   );
