@@ -10,6 +10,7 @@ import {
   createDataSource,
   nameToCaseTeam,
   replaceInCaseTeam,
+  seedDemoData,
   undoCaseTeamStep,
   type StaffIdentity,
 } from '../index';
@@ -24,6 +25,7 @@ beforeAll(async () => {
     poolSize: 2,
     applicationName: 'db-need-to-know-test',
   }).initialize();
+  await seedDemoData(dataSource);
 });
 afterAll(async () => dataSource?.destroy());
 beforeEach(async () => {
