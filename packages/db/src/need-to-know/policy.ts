@@ -32,8 +32,9 @@ const active = (table: string) =>
  * The access basis of `staff` for the complaint aliased `alias`, as SQL (NULL when they may not open it), with
  * its parameters. In order: another organisation's complaint, or staff named as involved in the events, never;
  * the organisation's complaints managers; whoever took it in until a handler is allocated; the case team as the
- * procedure named it (and the handler the workflow's projection names); approvers while the response awaits sign-off (R-RESP-2) or limits on contact await
- * approval (R-PERS-1); overseers while under R-INV-7 oversight; a break-glass grant neither expired nor revoked.
+ * procedure named it (and the handler the workflow's projection names); approvers while the response awaits
+ * sign-off (R-RESP-2) or limits on contact await approval (R-PERS-1); overseers while under R-INV-7 oversight;
+ * a break-glass grant neither expired nor revoked.
  */
 export function accessBasisSql(
   alias: string,

@@ -12,6 +12,7 @@ import {
   CaseTeamMember,
   Complaint,
   Correspondence,
+  seedDemoData,
   StaffUser,
   type AccessAction,
 } from '@complaints/db';
@@ -104,6 +105,7 @@ beforeAll(async () => {
   configureApp(app, SERVICE_DESCRIPTION);
   await app.init();
   dataSource = app.get(DATA_SOURCE);
+  await seedDemoData(dataSource);
   await dataSource.getRepository(StaffUser).insert(
     Object.values(STAFF).map((staff) => ({
       ...staff,
