@@ -6,7 +6,7 @@ import path from 'node:path';
 import { ROOT } from '../lib/paths.mjs';
 import { info, main, step } from '../lib/log.mjs';
 import { Supervisor } from '../lib/supervisor.mjs';
-import { MODES, postgresCluster, startInfrastructure } from '../lib/system.mjs';
+import { MODES, postgresCluster, serviceEnvironment, startInfrastructure } from '../lib/system.mjs';
 import { ensureTemporalCli, installDependencies } from '../lib/tools.mjs';
 import { build, migrate } from '../lib/build.mjs';
 import { assertPortsFree } from '../lib/ports.mjs';
@@ -55,7 +55,11 @@ await main(
           .start(service.name, {
             command: process.execPath,
             args: [path.join(ROOT, 'services', service.name, 'dist', 'main.js')],
-            env: { ...env, PORT: String(service.port), NODE_ENV: process.env.NODE_ENV ?? 'development' },
+            env: {
+              ...serviceEnvironment(env, service.name),
+              PORT: String(service.port),
+              NODE_ENV: process.env.NODE_ENV ?? 'development',
+            },
             port: service.port,
             echo: verbose ? 'all' : 'errors',
             timeoutMs: 60_000,

@@ -5,7 +5,8 @@ import path from 'node:path';
 import { DATA_DIR, ROOT } from './paths.mjs';
 import { assertPortsFree } from './ports.mjs';
 import { clusterDir } from './postgres-home.mjs';
-import { embeddedSecrets } from './secrets.mjs';
+import { provisionDatabaseRoles, SERVICE_ROLES, serviceUrlVariable } from './database-roles.mjs';
+import { embeddedDatabasePasswords, embeddedSecrets } from './secrets.mjs';
 
 export const MODES = {
   dev: {
@@ -139,5 +140,18 @@ export async function startInfrastructure(supervisor, mode, temporalCli) {
     );
   }
   await Promise.all(starts);
+  if (!external.postgres) {
+    // The superuser's URL stops here: migrations run as the schema's owner, each service as its own role.
+    const passwords = embeddedDatabasePasswords(dataDir, ['owner', ...Object.keys(SERVICE_ROLES)]);
+    Object.assign(env, await provisionDatabaseRoles(env.DATABASE_URL, passwords));
+  }
   return env;
+}
+
+/** A service's environment: its own database URL, and none of the other services' or the owner's. */
+export function serviceEnvironment(env, service) {
+  const own = {};
+  for (const [name, value] of Object.entries(env)) if (!name.startsWith('DATABASE_URL_')) own[name] = value;
+  own.DATABASE_URL = env[serviceUrlVariable(service)] ?? env.DATABASE_URL;
+  return own;
 }

@@ -51,6 +51,7 @@ const TEST_COMMAND_VARIABLES = [
 function smoke({ hidden = [] } = {}) {
   const env = { ...process.env, PATH: pathWithout(['pnpm', 'pnpx', ...hidden]) };
   for (const variable of TEST_COMMAND_VARIABLES) delete env[variable];
+  for (const variable of Object.keys(env)) if (variable.startsWith('DATABASE_URL_')) delete env[variable];
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ['infra/bin/smoke.mjs'], {
       cwd: project,

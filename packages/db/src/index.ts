@@ -3,4 +3,11 @@ export { MIGRATIONS } from './migrations';
 export { createDataSource, openDataSource } from './data-source';
 export { SnakeNamingStrategy } from './naming-strategy';
 export { DEMO_ORGANISATIONS, DEMO_STAFF, seedDemoData } from './seed/demo-data';
+export {
+  applyServicePrivileges,
+  OWNER_ONLY_TABLES,
+  SERVICE_ROLES,
+  TABLE_PRIVILEGES,
+  type ServiceName,
+} from './privileges';
 export * from './need-to-know';

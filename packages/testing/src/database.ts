@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { openDataSource } from '@complaints/db';
+import { openDataSource, type ServiceName } from '@complaints/db';
 
 /** The test Postgres (DATABASE_URL set by the test command; migrations already applied). */
 export function testDatabaseUrl(): string {
@@ -8,8 +8,22 @@ export function testDatabaseUrl(): string {
   return url;
 }
 
+/** As the schema's owner: for fixtures and for reading back what the code under test wrote. */
 export function openTestDataSource(): Promise<DataSource> {
   return openDataSource(testDatabaseUrl(), { poolSize: 4, applicationName: 'tests' });
+}
+
+/**
+ * The database URL a service uses in production terms: its own role (docs/adr/0015-database-roles.md), so a
+ * test of that service fails where it would lack a privilege. The owner's URL when the test command made none
+ * (an external DATABASE_URL).
+ */
+export function serviceDatabaseUrl(service: ServiceName): string {
+  return process.env[`DATABASE_URL_${service.toUpperCase().replaceAll('-', '_')}`] ?? testDatabaseUrl();
+}
+
+export function openServiceDataSource(service: ServiceName): Promise<DataSource> {
+  return openDataSource(serviceDatabaseUrl(service), { poolSize: 4, applicationName: `tests-${service}` });
 }
 
 /** A unique suffix so tests sharing one database never collide. */

@@ -1,5 +1,7 @@
-// Applies pending migrations to DATABASE_URL. Run by the start and test commands.
+// Applies pending migrations to DATABASE_URL, as the schema's owner, then each service role's privileges.
+// Run by the start and test commands; in production by the deployment, with the owner's URL.
 import { openDataSource } from '../data-source';
+import { applyServicePrivileges } from '../privileges';
 
 async function main(): Promise<void> {
   const url = process.env.DATABASE_URL;
@@ -7,7 +9,8 @@ async function main(): Promise<void> {
   const dataSource = await openDataSource(url, { applicationName: 'migrate' });
   try {
     const applied = await dataSource.runMigrations({ transaction: 'each' });
-    process.stdout.write(`${applied.length} migration(s) applied\n`);
+    await dataSource.transaction((manager) => applyServicePrivileges(manager));
+    process.stdout.write(`${applied.length} migration(s) applied, service privileges granted\n`);
   } finally {
     await dataSource.destroy();
   }

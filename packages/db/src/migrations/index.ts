@@ -11,6 +11,7 @@ import { ContactRestrictions1763856900000 } from './1763856900000-contact-restri
 import { ProjectionOrder1763857000000 } from './1763857000000-projection-order';
 import { TemplateOverrideSubject1763857300000 } from './1763857300000-template-override-subject';
 import { NeedToKnow1763857500000 } from './1763857500000-need-to-know';
+import { EqualityAnswersKept1763857800000 } from './1763857800000-equality-answers-kept';
 
 /** In order; a new migration is appended here and never edited once released. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   ProjectionOrder1763857000000,
   TemplateOverrideSubject1763857300000,
   NeedToKnow1763857500000,
+  EqualityAnswersKept1763857800000,
 ];

@@ -24,7 +24,7 @@ const RULES: Record<string, Rule> = {
   },
   'POST /contact-limits/{id}/review': {
     touches: 'no complaint',
-    why: "complaints managers only, within their organisation; the review reads no complaint's file",
+    why: 'a decision about a person: its complaint is opened through CaseFileAccess (contact-limits.e2e)',
   },
   'GET /complaints/{reference}': complaintRoute,
   'GET /complaints/{reference}/deadlines': complaintRoute,

@@ -14,10 +14,10 @@ import {
   TemplateRenderer,
 } from '@complaints/activities/correspondence';
 import { DEMO_STAFF, seedDemoData } from '@complaints/db';
-import { configureApp, DATA_SOURCE, signStaffToken } from '@complaints/service-kit';
+import { configureApp, signStaffToken } from '@complaints/service-kit';
 import { TASK_QUEUES } from '@complaints/temporal';
 import { createDataConverter, ensureSearchAttributes } from '@complaints/temporal/client';
-import { openTestDataSource } from '@complaints/testing';
+import { openServiceDataSource, openTestDataSource, serviceDatabaseUrl } from '@complaints/testing';
 import { SERVICE_DESCRIPTION } from '../service-description';
 import { AppModule } from '../app.module';
 import { loadComplaintsApiConfig } from '../config';
@@ -25,6 +25,7 @@ import { ComplaintWorkflowStarter } from '../intake/complaint-workflow.starter';
 
 export const config = loadComplaintsApiConfig({
   ...process.env,
+  DATABASE_URL: serviceDatabaseUrl('complaints-api'),
   PORT: '3000',
   OUTBOX_RELAY_INTERVAL_MS: '250',
   OUTBOX_RELAY_GRACE_MS: '0',
@@ -47,7 +48,8 @@ export async function startApi(
   const app = (await builder.compile()).createNestApplication({ bufferLogs: true });
   configureApp(app, SERVICE_DESCRIPTION);
   await app.init();
-  await seedDemoData(app.get<DataSource>(DATA_SOURCE));
+  const owner = await openTestDataSource();
+  await seedDemoData(owner).finally(() => owner.destroy());
   return app;
 }
 
@@ -60,6 +62,9 @@ export interface TestWorkers {
 /** Real workers for both task queues, with the same payload codec as the API. */
 export async function startWorkers(): Promise<TestWorkers> {
   const dataSource = await openTestDataSource();
+  // Each worker with its own service's database role, as in production.
+  const caseRecord = await openServiceDataSource('worker');
+  const correspondence = await openServiceDataSource('correspondence');
   const dataConverter = await createDataConverter({ payloadEncryptionKey: config.PAYLOAD_ENCRYPTION_KEY });
   const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
   await ensureSearchAttributes(connection, config.TEMPORAL_NAMESPACE);
@@ -69,14 +74,14 @@ export async function startWorkers(): Promise<TestWorkers> {
       connection,
       taskQueue: TASK_QUEUES.complaints,
       workflowsPath: require.resolve('@complaints/workflows'),
-      activities: createCaseRecordActivities({ dataSource }),
+      activities: createCaseRecordActivities({ dataSource: caseRecord }),
       dataConverter,
     }),
     Worker.create({
       connection,
       taskQueue: TASK_QUEUES.correspondence,
       activities: createCorrespondenceActivities({
-        dataSource,
+        dataSource: correspondence,
         mailer,
         renderer: new TemplateRenderer(),
         messageIdDomain: 'complaints.test',
@@ -97,7 +102,7 @@ export async function startWorkers(): Promise<TestWorkers> {
       await connection.close();
       await clientConnection.close();
       mailer.close();
-      await dataSource.destroy();
+      await Promise.all([dataSource, caseRecord, correspondence].map((source) => source.destroy()));
     },
   };
 }

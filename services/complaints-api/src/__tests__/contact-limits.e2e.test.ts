@@ -82,4 +82,55 @@ it('limits on contact are approved by someone else, sent, shown on a new complai
   expect((await api().get(`/complaints/${second}`).set(as(handler)).expect(200)).body.contactLimits).toEqual(
     [],
   );
+
+  // Each decision is on the timeline of the complaint it was made on, by whom, without the note.
+  const { timeline } = (await api().get(`/complaints/${first}`).set(as(lead)).expect(200)).body;
+  const decisions = timeline
+    .filter((e: { rule: string | null }) => e.rule === 'R-PERS-1')
+    .map((e: { type: string; actor: { id: string }; data: object }) => ({
+      type: e.type,
+      by: e.actor.id,
+      data: e.data,
+    }));
+  const data = { restrictionId: proposed.id, limits: ['one-contact-per-week'] };
+  expect(decisions).toEqual(
+    expect.arrayContaining([
+      { type: 'contact-limits-proposed', by: 'hpft-complaints-manager', data },
+      { type: 'contact-limits-approved', by: 'hpft-senior-manager', data },
+      { type: 'contact-limits-lifted', by: 'hpft-complaints-manager', data },
+    ]),
+  );
+  expect(JSON.stringify(timeline)).not.toContain('Forty calls');
+});
+
+it('two approvals at once put the limits in force once: one is approved, the other refused (R-PERS-1)', async () => {
+  const handler = await tokenFor('handler@hpft.demo');
+  const lead = await tokenFor('complaints-manager@hpft.demo');
+  const deputy = await tokenFor('senior-manager@hpft.demo');
+  const responsible = await tokenFor('responsible-person@hpft.demo');
+  const reference = (await api().post('/complaints').set(as(handler)).send(complaintBody()).expect(201)).body
+    .reference;
+  const proposed = (
+    await api()
+      .post(`/complaints/${reference}/contact-limits`)
+      .set(as(lead))
+      .send({
+        behaviours: ['excessive-contact'],
+        limits: ['one-contact-per-week'],
+        decidedWith: ['hpft-senior-manager'],
+        reviewOn: workingDaysAfterReceipt(londonDate(new Date()), 40, createWorkingDayCalendar())!,
+      })
+      .expect(201)
+  ).body;
+  const statuses = await Promise.all(
+    [deputy, responsible].map((token) =>
+      api()
+        .post(`/contact-limits/${proposed.id}/approval`)
+        .set(as(token))
+        .then((response) => response.status),
+    ),
+  );
+  expect(statuses.sort()).toEqual([200, 409]);
+  const { timeline } = (await api().get(`/complaints/${reference}`).set(as(lead)).expect(200)).body;
+  expect(timeline.filter((e: { type: string }) => e.type === 'contact-limits-approved')).toHaveLength(1);
 });

@@ -1,5 +1,6 @@
 // R-MON-1/2 through the HTTP API with a real Postgres: issues coded KO41a-style, complexity assessed, equality
 // answers kept apart from the case and only counted, and the monitoring report leaders read.
+import { openTestDataSource } from '@complaints/testing';
 import { as, complaintBody, tokenFor, useApi } from './api-harness';
 
 const { api } = useApi({ workers: false, timeoutMs: 60_000 });
@@ -89,4 +90,36 @@ it('issues are coded, complexity assessed, equality answers counted but never sh
     'from',
     'to',
   ]);
+});
+
+it('replaced equality answers are kept, and the timeline says only that answers were recorded (R-MON-1)', async () => {
+  const handler = await tokenFor('handler@cwth.demo');
+  const { reference } = (
+    await api()
+      .post('/complaints')
+      .set(as(handler))
+      .send(complaintBody({ organisation: 'CWTH' }))
+      .expect(201)
+  ).body;
+  for (const ageBand of ['25-34', '35-44']) {
+    await api()
+      .put(`/complaints/${reference}/equality-monitoring`)
+      .set(as(handler))
+      .send({ answers: { ageBand } })
+      .expect(204);
+  }
+  const owner = await openTestDataSource();
+  try {
+    const kept = await owner.query(
+      'SELECT answers, recorded_by FROM equality_monitoring_revision WHERE complaint_reference = $1',
+      [reference],
+    );
+    expect(kept).toEqual([{ answers: { ageBand: '25-34' }, recorded_by: 'cwth-handler' }]);
+  } finally {
+    await owner.destroy();
+  }
+  const { timeline } = (await api().get(`/complaints/${reference}`).set(as(handler)).expect(200)).body;
+  const recorded = timeline.filter((e: { type: string }) => e.type === 'equality-monitoring-recorded');
+  expect(recorded).toHaveLength(2);
+  expect(JSON.stringify(timeline)).not.toMatch(/25-34|35-44/);
 });

@@ -52,6 +52,15 @@ it('a refused early resolution leaves the record as it was (R-ER-1, issue #14)',
   expect(refused.body.rule).toBe('R-ER-1');
   const row = await workers().dataSource.getRepository(Complaint).findOneByOrFail({ reference });
   expect(row.earlyResolutionSummary).toBeNull();
+  // Written and taken back, both on the timeline, and neither carries the words.
+  const staffEvents: { type: string; data: object }[] = await workers().dataSource.query(
+    `SELECT type, data FROM case_event WHERE complaint_id = $1 AND rule = 'R-ER-1' AND actor_type = 'staff' ORDER BY id`,
+    [row.id],
+  );
+  expect(staffEvents).toEqual([
+    { type: 'early-resolution-summary-written', data: {} },
+    { type: 'early-resolution-summary-withdrawn', data: {} },
+  ]);
 });
 
 it('PHSO model: resolved early — the summary reaches the person and the complaint closes (R-ER-1)', async () => {
@@ -86,8 +95,9 @@ it('PHSO model: resolved early — the summary reaches the person and the compla
   const closed = await detailWhen(reference, token, (b) => b.closedAt !== null);
   expect(closed.stage).toBe('resolved-early');
   expect(closed.nextDeadline).toBeNull();
-  expect(closed.timeline.map((e: { type: string }) => e.type).slice(-3)).toEqual([
+  expect(closed.timeline.map((e: { type: string }) => e.type).slice(-4)).toEqual([
     'early-resolution-started',
+    'early-resolution-summary-written',
     'resolved-early',
     'closed',
   ]);

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
-import type { DataSource } from 'typeorm';
+import { ServiceError, WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
+import type { DataSource, EntityManager } from 'typeorm';
 import { ContactRestriction, type Complaint } from '@complaints/db';
 import {
   calendarMonthsAfterReceipt,
@@ -8,6 +8,7 @@ import {
   londonDate,
   ombudsmanRoute,
   type LocalDate,
+  type OmbudsmanId,
 } from '@complaints/domain';
 import { DATA_SOURCE, ProblemException, TEMPORAL_CLIENT, type StaffPrincipal } from '@complaints/service-kit';
 import { TASK_QUEUES } from '@complaints/temporal';
@@ -18,6 +19,7 @@ import {
 } from '@complaints/workflows/messages';
 import { CaseFileAccess } from '../case-file/case-file.decorator';
 import { ProcedureCommands } from '../case-file/procedure-commands.service';
+import { recordStaffEvent } from '../case-file/staff-event';
 import { StaffDirectory } from '../case-file/staff-directory.service';
 import type {
   ContactRestrictionDto,
@@ -64,20 +66,24 @@ export class ContactLimitsService {
       throw new ProblemException({ status: 422, title: 'Decision refused', detail: 'see errors', errors });
     const person = complaint.parties.find((party) => party.role === 'complainant');
     if (!person) throw refused('an anonymous complaint has nobody to limit contact with');
-    return this.restrictions.save(
-      this.restrictions.create({
-        complaintReference: complaint.reference,
-        organisationCode: complaint.organisationCode,
-        personEmail: person.email?.toLowerCase() ?? null,
-        behaviours: [...new Set(dto.behaviours)],
-        limits: [...new Set(dto.limits)],
-        decidedWith: dto.decidedWith,
-        note: dto.note ?? null,
-        reviewOn: dto.reviewOn,
-        status: 'proposed',
-        proposedBy: staff.id,
-      }),
-    );
+    return this.dataSource.transaction(async (manager) => {
+      const restriction = await manager.save(
+        manager.create(ContactRestriction, {
+          complaintReference: complaint.reference,
+          organisationCode: complaint.organisationCode,
+          personEmail: person.email?.toLowerCase() ?? null,
+          behaviours: [...new Set(dto.behaviours)],
+          limits: [...new Set(dto.limits)],
+          decidedWith: dto.decidedWith,
+          note: dto.note ?? null,
+          reviewOn: dto.reviewOn,
+          status: 'proposed',
+          proposedBy: staff.id,
+        }),
+      );
+      await this.recordOnTimeline(manager, complaint.id, staff, 'contact-limits-proposed', restriction);
+      return restriction;
+    });
   }
 
   /** Four eyes: the approver is not the proposer. The workflow tells the person and keeps the review date. */
@@ -92,28 +98,15 @@ export class ContactLimitsService {
       resource: 'POST /contact-limits/:id/approval',
     });
     const profile = getProfile(complaint.profileId, complaint.profileVersion);
-    await this.restrictions.update(
-      { id },
-      { status: 'approved', approvedBy: staff.id, approvedAt: new Date() },
-    );
-    try {
-      await this.temporal.workflow.start(CONTACT_RESTRICTION, {
-        workflowId: contactRestrictionWorkflowId(id),
-        taskQueue: TASK_QUEUES.complaints,
-        args: [
-          {
-            restrictionId: id,
-            reference: restriction.complaintReference,
-            behaviours: restriction.behaviours,
-            limits: restriction.limits,
-            reviewOn: restriction.reviewOn as LocalDate,
-            ombudsman: ombudsmanRoute(profile, 'nhs-care')!,
-          },
-        ],
-      });
-    } catch (error) {
-      if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
-    }
+    await this.dataSource.transaction(async (manager) => {
+      const approval = { status: 'approved' as const, approvedBy: staff.id, approvedAt: new Date() };
+      const { affected } = await manager.update(ContactRestriction, { id, status: 'proposed' }, approval);
+      if (!affected) throw refused('the decision is no longer proposed');
+      await this.recordOnTimeline(manager, complaint.id, staff, 'contact-limits-approved', restriction);
+      // Started before the approval commits: if Temporal cannot take it, nothing is approved, and approving
+      // again is safe (the workflow id is the decision's).
+      await this.startKeeping(restriction, ombudsmanRoute(profile, 'nhs-care')!);
+    });
     return this.find(id, staff);
   }
 
@@ -132,6 +125,11 @@ export class ContactLimitsService {
         detail: 'see errors',
         errors: [{ field: 'nextReviewOn', reason: 'is needed to continue the limits' }],
       });
+    const complaint = await this.caseFiles.open(restriction.complaintReference, {
+      staff,
+      action: 'act',
+      resource: 'POST /contact-limits/:id/review',
+    });
     const state = await this.commands.send(
       restriction,
       reviewContactRestrictionUpdate,
@@ -141,18 +139,33 @@ export class ContactLimitsService {
         ...(dto.nextReviewOn ? { nextReviewOn: dto.nextReviewOn as LocalDate } : {}),
       },
       {
-        write: async () =>
-          void (await this.restrictions.update(
-            { id },
-            dto.outcome === 'lift'
-              ? { status: 'lifted', liftedAt: new Date() }
-              : { reviewOn: dto.nextReviewOn! },
-          )),
-        undo: async () =>
-          void (await this.restrictions.update(
-            { id },
-            { status: restriction.status, liftedAt: restriction.liftedAt, reviewOn: restriction.reviewOn },
-          )),
+        write: () =>
+          this.dataSource.transaction(async (manager) => {
+            await manager.update(
+              ContactRestriction,
+              { id },
+              dto.outcome === 'lift'
+                ? { status: 'lifted', liftedAt: new Date() }
+                : { reviewOn: dto.nextReviewOn! },
+            );
+            const type = dto.outcome === 'lift' ? 'contact-limits-lifted' : 'contact-limits-continued';
+            await this.recordOnTimeline(manager, complaint.id, staff, type, restriction);
+          }),
+        undo: () =>
+          this.dataSource.transaction(async (manager) => {
+            await manager.update(
+              ContactRestriction,
+              { id },
+              { status: restriction.status, liftedAt: restriction.liftedAt, reviewOn: restriction.reviewOn },
+            );
+            await this.recordOnTimeline(
+              manager,
+              complaint.id,
+              staff,
+              'contact-limits-review-withdrawn',
+              restriction,
+            );
+          }),
       },
     );
     return { ...(await this.find(id, staff)), reviews: state.reviews };
@@ -165,6 +178,49 @@ export class ContactLimitsService {
     return this.restrictions.find({
       where: { organisationCode: complaint.organisationCode, personEmail: email, status: 'approved' },
       order: { createdAt: 'ASC' },
+    });
+  }
+
+  private async startKeeping(restriction: ContactRestriction, ombudsman: OmbudsmanId): Promise<void> {
+    try {
+      await this.temporal.workflow.start(CONTACT_RESTRICTION, {
+        workflowId: contactRestrictionWorkflowId(restriction.id),
+        taskQueue: TASK_QUEUES.complaints,
+        args: [
+          {
+            restrictionId: restriction.id,
+            reference: restriction.complaintReference,
+            behaviours: restriction.behaviours,
+            limits: restriction.limits,
+            reviewOn: restriction.reviewOn as LocalDate,
+            ombudsman,
+          },
+        ],
+      });
+    } catch (error) {
+      if (error instanceof WorkflowExecutionAlreadyStartedError) return;
+      if (error instanceof ServiceError)
+        throw new ProblemException({
+          status: 503,
+          title: 'Service unavailable',
+          detail: 'the decision could not be put in force; nothing was approved, try again',
+        });
+      throw error;
+    }
+  }
+
+  /** The decision is about a person, kept on the timeline of the complaint it was made on: what, not the note. */
+  private recordOnTimeline(
+    manager: EntityManager,
+    complaintId: string,
+    staff: StaffPrincipal,
+    type: string,
+    restriction: ContactRestriction,
+  ) {
+    return recordStaffEvent(manager, complaintId, staff, {
+      type,
+      rule: 'R-PERS-1',
+      data: { restrictionId: restriction.id, limits: restriction.limits },
     });
   }
 

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
-import { CaseEvent, ComplaintIssue, EqualityMonitoring, type Complaint } from '@complaints/db';
+import { ComplaintIssue, EqualityMonitoring, type Complaint } from '@complaints/db';
 import {
   EQUALITY_QUESTIONS,
   PREFER_NOT_TO_SAY,
@@ -14,6 +14,7 @@ import {
   RequestValidationException,
   type StaffPrincipal,
 } from '@complaints/service-kit';
+import { recordStaffEvent } from '../case-file/staff-event';
 import type { CodeIssueDto, ComplexityDto, IssueCodingDto, MonitoringReportDto } from './dto/monitoring.dto';
 
 type Counts = Record<string, number>;
@@ -40,7 +41,11 @@ export class MonitoringService {
     const coding = { subjectArea: dto.subjectArea, serviceArea: dto.serviceArea, staffGroup: dto.staffGroup };
     await this.dataSource.transaction(async (manager) => {
       await manager.update(ComplaintIssue, { id: issue.id }, coding);
-      await this.recordEvent(manager, complaint, staff, 'issue-coded', { issueId, ...coding });
+      await recordStaffEvent(manager, complaint.id, staff, {
+        type: 'issue-coded',
+        rule: 'R-MON-1',
+        data: { issueId, ...coding },
+      });
     });
     return { id: issue.id, ...coding };
   }
@@ -52,23 +57,36 @@ export class MonitoringService {
   ): Promise<ComplexityDto> {
     await this.dataSource.transaction(async (manager) => {
       await manager.query('UPDATE complaint SET complexity = $1 WHERE id = $2', [complexity, complaint.id]);
-      await this.recordEvent(manager, complaint, staff, 'complexity-assessed', { complexity });
+      await recordStaffEvent(manager, complaint.id, staff, {
+        type: 'complexity-assessed',
+        rule: 'R-MON-1',
+        data: { complexity },
+      });
     });
     return { complexity };
   }
 
-  /** Replaces the answers; nothing of them goes on the case timeline. */
+  /**
+   * Replaces the answers; the answers replaced are kept by the database (equality_monitoring_revision). The
+   * timeline says that answers were recorded and by whom, and nothing of what they are.
+   */
   async recordEquality(complaint: Complaint, answers: Record<string, unknown>, staff: StaffPrincipal) {
     const checked = checkEqualityAnswers(answers);
-    await this.dataSource.getRepository(EqualityMonitoring).upsert(
-      {
-        complaintReference: complaint.reference,
-        answers: checked,
-        recordedBy: staff.id,
-        recordedAt: new Date(),
-      },
-      ['complaintReference'],
-    );
+    await this.dataSource.transaction(async (manager) => {
+      await manager.getRepository(EqualityMonitoring).upsert(
+        {
+          complaintReference: complaint.reference,
+          answers: checked,
+          recordedBy: staff.id,
+          recordedAt: new Date(),
+        },
+        ['complaintReference'],
+      );
+      await recordStaffEvent(manager, complaint.id, staff, {
+        type: 'equality-monitoring-recorded',
+        rule: 'R-MON-1',
+      });
+    });
   }
 
   async report(organisation: string, from: string, to: string): Promise<MonitoringReportDto> {
@@ -125,24 +143,6 @@ export class MonitoringService {
       },
       equality,
     };
-  }
-
-  private async recordEvent(
-    manager: DataSource['manager'],
-    complaint: Complaint,
-    staff: StaffPrincipal,
-    type: string,
-    data: Record<string, unknown>,
-  ) {
-    await manager.insert(CaseEvent, {
-      complaintId: complaint.id,
-      occurredAt: new Date(),
-      actorType: 'staff',
-      actorId: staff.id,
-      type,
-      rule: 'R-MON-1',
-      data: data as Record<string, never>,
-    });
   }
 }
 

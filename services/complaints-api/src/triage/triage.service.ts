@@ -10,6 +10,7 @@ import {
   type DecideTimeLimitCommand,
 } from '@complaints/workflows/messages';
 import { ProcedureCommands } from '../case-file/procedure-commands.service';
+import { recordStaffEvent } from '../case-file/staff-event';
 import type { ResolveEarlyDto } from './dto/early-resolution.dto';
 import type { RecordConsentDto } from './dto/triage.dto';
 
@@ -21,17 +22,23 @@ export class TriageService {
     private readonly commands: ProcedureCommands,
   ) {}
 
-  /** R-ER-1: the summary is personal text, kept in the record for the letter and never sent to the workflow. */
+  /**
+   * R-ER-1: the summary is personal text, kept in the record for the letter and never sent to the workflow.
+   * Writing it is on the timeline; so is taking it back when the workflow refuses the command.
+   */
   resolveEarly(complaint: Complaint, dto: ResolveEarlyDto, staff: StaffPrincipal) {
-    const summary = (earlyResolutionSummary: string | null) =>
-      this.dataSource.getRepository(Complaint).update({ id: complaint.id }, { earlyResolutionSummary });
+    const summary = (earlyResolutionSummary: string | null, type: string) =>
+      this.dataSource.transaction(async (manager) => {
+        await manager.update(Complaint, { id: complaint.id }, { earlyResolutionSummary });
+        await recordStaffEvent(manager, complaint.id, staff, { type, rule: 'R-ER-1' });
+      });
     return this.commands.send(
       complaint,
       resolveEarlyUpdate,
       { by: staff.id },
       {
-        write: async () => void (await summary(dto.summary)),
-        undo: async () => void (await summary(complaint.earlyResolutionSummary)),
+        write: () => summary(dto.summary, 'early-resolution-summary-written'),
+        undo: () => summary(complaint.earlyResolutionSummary, 'early-resolution-summary-withdrawn'),
       },
     );
   }

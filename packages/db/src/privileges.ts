@@ -1,0 +1,106 @@
+import type { DataSource, EntityManager } from 'typeorm';
+
+/**
+ * Each service connects as its own Postgres role with only what ADR 0009 lets it write
+ * (docs/adr/0015-database-roles.md). The schema's owner runs the migrations and then applies this table; the
+ * service roles own nothing, so none of them can alter a table or disable its append-only trigger.
+ */
+export const SERVICE_ROLES = {
+  'complaints-api': 'complaints_api',
+  correspondence: 'complaints_correspondence',
+  worker: 'complaints_worker',
+  'joint-protocol': 'complaints_joint_protocol',
+} as const;
+
+export type ServiceName = keyof typeof SERVICE_ROLES;
+type Privilege = 'SELECT' | 'INSERT' | 'UPDATE' | 'DELETE';
+
+const READ: Privilege[] = ['SELECT'];
+const APPEND: Privilege[] = ['SELECT', 'INSERT'];
+const WRITE: Privilege[] = ['SELECT', 'INSERT', 'UPDATE'];
+
+/**
+ * Every table in the schema, with what each service may do to it. A table missing here is a test failure
+ * (privileges.test.ts), so a new table cannot ship readable by everyone or by no one by accident.
+ */
+export const TABLE_PRIVILEGES: Record<string, Partial<Record<ServiceName, Privilege[]>>> = {
+  organisation: { 'complaints-api': READ, correspondence: READ, worker: READ, 'joint-protocol': READ },
+  staff_user: { 'complaints-api': READ, correspondence: READ, worker: READ, 'joint-protocol': READ },
+  complaint: { 'complaints-api': WRITE, correspondence: READ, worker: ['SELECT', 'UPDATE'] },
+  complaint_reference_sequence: { 'complaints-api': WRITE },
+  complaint_party: { 'complaints-api': WRITE, correspondence: READ, worker: READ },
+  complaint_issue: { 'complaints-api': WRITE, correspondence: READ, worker: READ },
+  case_event: { 'complaints-api': APPEND, correspondence: READ, worker: APPEND },
+  final_response_draft: { 'complaints-api': APPEND, correspondence: READ },
+  // A refused plan command takes its version back out (ADR 0008).
+  investigation_plan: { 'complaints-api': ['SELECT', 'INSERT', 'DELETE'], correspondence: READ },
+  equality_monitoring: { 'complaints-api': WRITE },
+  // Written only by equality_monitoring's trigger, as the owner.
+  equality_monitoring_revision: {},
+  contact_restriction: { 'complaints-api': WRITE, correspondence: READ, worker: READ },
+  correspondence: { correspondence: WRITE, 'complaints-api': READ },
+  template_override: { correspondence: APPEND },
+  // Need-to-know (ADR 0011): both services read the case team and grants to decide; a refused step's
+  // members are taken back out; the access log only grows.
+  case_team_member: { 'complaints-api': ['SELECT', 'INSERT', 'UPDATE', 'DELETE'], correspondence: READ },
+  access_grant: { 'complaints-api': WRITE, correspondence: READ },
+  access_log_entry: { 'complaints-api': APPEND, correspondence: APPEND },
+};
+
+/** Tables only the owner touches. */
+export const OWNER_ONLY_TABLES = ['schema_migrations'];
+
+const quote = (identifier: string) => `"${identifier.replaceAll('"', '""')}"`;
+
+/**
+ * Makes the grants exactly {@link TABLE_PRIVILEGES}: everything else is revoked. Idempotent; run by the
+ * schema's owner after the migrations. The service roles are created here (without login) when missing and
+ * the connecting role may create roles; an operator gives them logins (README, Security).
+ */
+export async function applyServicePrivileges(db: DataSource | EntityManager): Promise<void> {
+  const roles = Object.values(SERVICE_ROLES);
+  const existing = new Set(
+    (await db.query(`SELECT rolname FROM pg_roles WHERE rolname = ANY($1)`, [roles])).map(
+      (row: { rolname: string }) => row.rolname,
+    ),
+  );
+  for (const role of roles.filter((name) => !existing.has(name))) {
+    await db.query(`CREATE ROLE ${quote(role)} NOLOGIN`).catch((error: Error) => {
+      throw new Error(
+        `the service role ${role} does not exist and cannot be created (${error.message}): create it, see the README's Security section`,
+      );
+    });
+  }
+  const tables: string[] = (
+    await db.query(`SELECT tablename FROM pg_tables WHERE schemaname = current_schema() ORDER BY 1`)
+  ).map((row: { tablename: string }) => row.tablename);
+  const everyone = roles.map(quote).join(', ');
+  await db.query(`GRANT USAGE ON SCHEMA public TO ${everyone}`);
+  for (const table of tables) {
+    await db.query(`REVOKE ALL ON ${quote(table)} FROM PUBLIC, ${everyone}`);
+    for (const [service, privileges] of Object.entries(TABLE_PRIVILEGES[table] ?? {})) {
+      await db.query(
+        `GRANT ${privileges.join(', ')} ON ${quote(table)} TO ${quote(SERVICE_ROLES[service as ServiceName])}`,
+      );
+    }
+  }
+  await db.query(`REVOKE ALL ON ALL SEQUENCES IN SCHEMA public FROM PUBLIC, ${everyone}`);
+  for (const { table, sequence } of await sequencesOfTables(db)) {
+    const inserters = Object.entries(TABLE_PRIVILEGES[table] ?? {})
+      .filter(([, privileges]) => privileges.includes('INSERT'))
+      .map(([service]) => quote(SERVICE_ROLES[service as ServiceName]));
+    if (inserters.length > 0)
+      await db.query(`GRANT USAGE ON SEQUENCE ${sequence} TO ${inserters.join(', ')}`);
+  }
+}
+
+async function sequencesOfTables(
+  db: DataSource | EntityManager,
+): Promise<{ table: string; sequence: string }[]> {
+  return db.query(`
+    SELECT t.relname AS table, quote_ident(s.relname) AS sequence
+    FROM pg_class s
+    JOIN pg_depend d ON d.objid = s.oid AND d.deptype IN ('a', 'i')
+    JOIN pg_class t ON t.oid = d.refobjid
+    WHERE s.relkind = 'S' AND s.relnamespace = current_schema()::regnamespace`);
+}
