@@ -36,7 +36,6 @@ const RULES: Record<string, Rule> = {
   'POST /complaints/{reference}/correspondence/preview': { touches: 'complaint', action: 'preview' },
   'GET /templates': templates,
   'PUT /templates/{name}/override': templates,
-  'GET /templates/{name}/overrides': templates,
   'DELETE /templates/{name}/override': templates,
 };
 
