@@ -10,3 +10,4 @@ export {
   TABLE_PRIVILEGES,
   type ServiceName,
 } from './privileges';
+export * from './need-to-know';

@@ -5,7 +5,8 @@ import { LoggerModule } from 'nestjs-pino';
 /**
  * Structured JSON logs, one line per request with a request ID (taken from `X-Request-Id` or generated,
  * and echoed back). Only method, path, status and timing are logged: never bodies, query strings or
- * headers, which may carry personal data or credentials.
+ * headers, which may carry personal data or credentials. The staff id of the caller (never a name) is on each
+ * request's line, so a request log can be matched to the access log.
  */
 export function loggingModule(service: string, level: string) {
   return LoggerModule.forRoot({
@@ -26,6 +27,8 @@ export function loggingModule(service: string, level: string) {
         }),
         res: (response: { statusCode: number }) => ({ statusCode: response.statusCode }),
       },
+      customProps: (request: IncomingMessage & { staff?: { id?: unknown } }) =>
+        typeof request.staff?.id === 'string' ? { staffId: request.staff.id } : {},
       autoLogging: { ignore: (request) => request.url === '/health' },
       customLogLevel: (_request, response, error) =>
         error || response.statusCode >= 500 ? 'error' : response.statusCode >= 400 ? 'warn' : 'info',

@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { HealthController, serviceCoreImports, staffAuthProviders } from '@complaints/service-kit';
+import { AccessModule } from './access/access.module';
 import { AfterResponseModule } from './after-response/after-response.module';
 import { CaseFileModule } from './case-file/case-file.module';
 import { ComplaintsModule } from './complaints/complaints.module';
@@ -32,6 +33,7 @@ export class AppModule {
         ContactLimitsModule,
         RetentionModule,
         SubjectAccessModule,
+        AccessModule,
       ],
       controllers: [HealthController],
       providers: [...staffAuthProviders(config)],

@@ -16,7 +16,9 @@ import {
   temporalSettings,
 } from '@complaints/service-kit';
 import { TASK_QUEUES } from '@complaints/temporal';
+import { APP_INTERCEPTOR } from '@nestjs/core';
 import { mailerOptions, type CorrespondenceConfig } from './config';
+import { CaseFileDoor } from './correspondence/case-file-door';
 import { CorrespondenceController } from './correspondence/correspondence.controller';
 import { DeliveryController, RESENDER } from './correspondence/delivery.controller';
 import { OmbudsmanPackController } from './correspondence/ombudsman-pack.controller';
@@ -36,6 +38,7 @@ export class AppModule implements OnApplicationShutdown {
       controllers: [HealthController, CorrespondenceController, DeliveryController, OmbudsmanPackController],
       providers: [
         ...staffAuthProviders(config),
+        { provide: APP_INTERCEPTOR, useClass: CaseFileDoor },
         { provide: MAILER, useFactory: () => createSmtpMailer(config.SMTP_URL, mailerOptions(config)) },
         {
           provide: RESENDER,

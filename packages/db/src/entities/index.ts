@@ -13,6 +13,9 @@ import { TemplateOverride } from './template-override.entity';
 import { TemplateOverrideDecision } from './template-override-decision.entity';
 import { LegalHold } from './legal-hold.entity';
 import { CaseFileDisposal } from './case-file-disposal.entity';
+import { CaseTeamMember } from './case-team-member.entity';
+import { AccessGrant } from './access-grant.entity';
+import { AccessLogEntry } from './access-log-entry.entity';
 
 export {
   CaseEvent,
@@ -30,11 +33,16 @@ export {
   TemplateOverrideDecision,
   LegalHold,
   CaseFileDisposal,
+  CaseTeamMember,
+  AccessGrant,
+  AccessLogEntry,
 };
 export * from './complaint.entity';
 export * from './complaint-party.entity';
 export * from './case-event.entity';
 export * from './correspondence.entity';
+export { CASE_TEAM_ROLES, type CaseTeamRole } from './case-team-member.entity';
+export { ACCESS_ACTIONS, type AccessAction } from './access-log-entry.entity';
 export type { ContactRestrictionStatus } from './contact-restriction.entity';
 export type { CaseFileDisposalStatus, ErasedRecords } from './case-file-disposal.entity';
 
@@ -54,4 +62,7 @@ export const ENTITIES = [
   ContactRestriction,
   LegalHold,
   CaseFileDisposal,
+  CaseTeamMember,
+  AccessGrant,
+  AccessLogEntry,
 ];

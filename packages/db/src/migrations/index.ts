@@ -11,6 +11,7 @@ import { ContactRestrictions1763856900000 } from './1763856900000-contact-restri
 import { ProjectionOrder1763857000000 } from './1763857000000-projection-order';
 import { TemplateOverrideSubject1763857300000 } from './1763857300000-template-override-subject';
 import { StaffIdentity1763857400000 } from './1763857400000-staff-identity';
+import { NeedToKnow1763857500000 } from './1763857500000-need-to-know';
 import { RetentionAndDisposal1763857600000 } from './1763857600000-retention-and-disposal';
 import { TemplateOverrideApproval1763857700000 } from './1763857700000-template-override-approval';
 import { EqualityAnswersKept1763857800000 } from './1763857800000-equality-answers-kept';
@@ -30,6 +31,7 @@ export const MIGRATIONS = [
   ProjectionOrder1763857000000,
   TemplateOverrideSubject1763857300000,
   StaffIdentity1763857400000,
+  NeedToKnow1763857500000,
   RetentionAndDisposal1763857600000,
   TemplateOverrideApproval1763857700000,
   EqualityAnswersKept1763857800000,

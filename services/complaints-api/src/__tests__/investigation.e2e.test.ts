@@ -83,15 +83,19 @@ it('a handler named as involved is refused without a reason; with one, the perso
   // Staff emails carry no detail of the complaint (R-INT-8).
   for (const notice of notices) expect(notice.text).not.toContain(body.complainant.name);
 
-  const mine = await eventually(
+  const allocatedTo = await eventually(
     () =>
       api()
         .get('/complaints?handler=hpft-handler&pageSize=100')
-        .set(as(handler))
+        .set(as(manager))
         .then((r) => r.body.items as { reference: string }[]),
     (items) => items.some((item) => item.reference === reference),
   );
-  expect(mine.length).toBeGreaterThan(0);
+  expect(allocatedTo.length).toBeGreaterThan(0);
+  // R-INT-8: named as involved, the handler never sees the complainant's file, even allocated to it.
+  await api().get(`/complaints/${reference}`).set(as(handler)).expect(404);
+  const theirs = await api().get('/complaints?pageSize=100').set(as(handler)).expect(200);
+  expect(theirs.body.items.map((item: { reference: string }) => item.reference)).not.toContain(reference);
 });
 
 it('the clinical view must come from someone not involved, during the closer look (R-INV-3)', async () => {

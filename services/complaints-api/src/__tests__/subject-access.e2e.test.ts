@@ -66,6 +66,19 @@ it('exports what is held about the person as JSON: their details, words, timelin
   ]);
   expect(JSON.stringify(body)).not.toContain(otherPerson);
 
+  // The export is in the access log: the search with what it found, and an export of each case file.
+  const logged: { action: string; complaint_reference: string | null; references: string[] }[] =
+    await dataSource.query(
+      `SELECT action, complaint_reference, "references" FROM access_log_entry
+       WHERE staff_id = 'hpft-complaints-manager' AND basis = 'subject-access-request'
+         AND (complaint_reference = $1 OR $1 = ANY("references")) ORDER BY id`,
+      [caseFile.reference],
+    );
+  expect(logged).toEqual([
+    { action: 'search', complaint_reference: null, references: [caseFile.reference] },
+    { action: 'export', complaint_reference: caseFile.reference, references: [] },
+  ]);
+
   const byName = await api()
     .post('/subject-access/exports')
     .set(as(manager))

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
-import { CaseEvent, Complaint } from '@complaints/db';
+import { CaseEvent, Complaint, openableBy, recordAccess, type AccessRequest } from '@complaints/db';
 import { DATA_SOURCE, ProblemException, type StaffPrincipal } from '@complaints/service-kit';
 import type { WorklistQueryDto } from './dto/worklist-query.dto';
 
@@ -15,8 +15,11 @@ export class ComplaintRecordsService {
       .find({ where: { complaintId: complaint.id }, order: { occurredAt: 'ASC', id: 'ASC' } });
   }
 
-  /** The worklist, soonest next deadline first. */
-  async worklist(query: WorklistQueryDto, staff: StaffPrincipal) {
+  /**
+   * The worklist, soonest next deadline first: only the complaints this member of staff may open (R-INT-8), the
+   * references returned recorded in the access log as a search.
+   */
+  async worklist(query: WorklistQueryDto, staff: StaffPrincipal, access: AccessRequest) {
     const organisation = query.organisation ?? staff.organisationCode;
     if (organisation !== staff.organisationCode) {
       throw new ProblemException({
@@ -32,6 +35,8 @@ export class ComplaintRecordsService {
       .getRepository(Complaint)
       .createQueryBuilder('complaint')
       .where('complaint.organisation_code = :organisation', { organisation });
+    const openable = openableBy('complaint', staff);
+    builder.andWhere(openable.where, openable.parameters);
     if (query.stage) builder.andWhere('complaint.stage = :stage', { stage: query.stage });
     if (query.deadlineBefore)
       builder.andWhere('complaint.next_deadline <= :deadlineBefore', {
@@ -50,6 +55,13 @@ export class ComplaintRecordsService {
       .skip((page - 1) * pageSize)
       .take(pageSize)
       .getManyAndCount();
+    await recordAccess(this.dataSource.manager, access, {
+      complaintReference: null,
+      outcome: 'allowed',
+      basis: null,
+      purpose: null,
+      references: items.map((item) => item.reference),
+    });
     return { items, page, pageSize, total };
   }
 }

@@ -1,11 +1,12 @@
-import { Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { Controller, Get, HttpCode, Post, Query, Req } from '@nestjs/common';
 import { ApiConflictResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
 import type { Complaint } from '@complaints/db';
 import { CASE_ROLES } from '@complaints/domain';
 import { CurrentStaff, Roles, type StaffPrincipal } from '@complaints/service-kit';
 import { withdrawUpdate } from '@complaints/workflows/messages';
 import { PROBLEM, StaffApiResponses } from '../case-file/api-responses';
-import { CaseFile } from '../case-file/case-file.decorator';
+import { accessRequest, CaseFile } from '../case-file/case-file.decorator';
 import { ProcedureCommands } from '../case-file/procedure-commands.service';
 import { ProcessStateDto } from '../case-file/process-state.dto';
 import { ContactLimitsService } from '../contact-limits/contact-limits.service';
@@ -30,13 +31,19 @@ export class ComplaintsController {
 
   @Get()
   @Roles(...CASE_ROLES)
-  @ApiOperation({ summary: 'The worklist: complaints soonest deadline first, filterable and paginated' })
+  @ApiOperation({
+    summary: 'The worklist: complaints soonest deadline first, filterable and paginated',
+    description:
+      'Only the complaints you may open (R-INT-8 need-to-know: those whose case team you are on, or all of your ' +
+      "organisation's if you are a complaints manager). Each page is recorded in the access log with its references.",
+  })
   @ApiOkResponse({ type: WorklistPageDto })
   async worklist(
     @Query() query: WorklistQueryDto,
     @CurrentStaff() staff: StaffPrincipal,
+    @Req() request: Request,
   ): Promise<WorklistPageDto> {
-    const page = await this.records.worklist(query, staff);
+    const page = await this.records.worklist(query, staff, accessRequest(request, 'search', staff));
     return { ...page, items: page.items.map(toWorklistItem) };
   }
 

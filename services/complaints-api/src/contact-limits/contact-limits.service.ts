@@ -92,7 +92,11 @@ export class ContactLimitsService {
     if (restriction.status !== 'proposed') throw refused(`the decision is already ${restriction.status}`);
     if (restriction.proposedBy === staff.id)
       throw refused('the decision is approved by someone other than who proposed it');
-    const complaint = await this.caseFiles.open(restriction.complaintReference, staff);
+    const complaint = await this.caseFiles.open(restriction.complaintReference, {
+      staff,
+      action: 'act',
+      resource: 'POST /contact-limits/:id/approval',
+    });
     const profile = getProfile(complaint.profileId, complaint.profileVersion);
     await this.dataSource.transaction(async (manager) => {
       const approval = { status: 'approved' as const, approvedBy: staff.id, approvedAt: new Date() };
@@ -121,7 +125,11 @@ export class ContactLimitsService {
         detail: 'see errors',
         errors: [{ field: 'nextReviewOn', reason: 'is needed to continue the limits' }],
       });
-    const complaint = await this.caseFiles.open(restriction.complaintReference, staff);
+    const complaint = await this.caseFiles.open(restriction.complaintReference, {
+      staff,
+      action: 'act',
+      resource: 'POST /contact-limits/:id/review',
+    });
     const state = await this.commands.send(
       restriction,
       reviewContactRestrictionUpdate,

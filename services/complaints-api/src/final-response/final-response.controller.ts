@@ -7,7 +7,7 @@ import {
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import type { Complaint } from '@complaints/db';
+import { nameToCaseTeam, type Complaint } from '@complaints/db';
 import { CASE_ROLES } from '@complaints/domain';
 import { CurrentStaff, Roles, type StaffPrincipal } from '@complaints/service-kit';
 import {
@@ -18,6 +18,7 @@ import {
 } from '@complaints/workflows/messages';
 import { PROBLEM, REFUSED, StaffApiResponses } from '../case-file/api-responses';
 import { CaseFile } from '../case-file/case-file.decorator';
+import { CaseTeam } from '../case-file/case-team.service';
 import { ProcedureCommands } from '../case-file/procedure-commands.service';
 import { FinalResponseDto } from '../case-file/process-state.dto';
 import {
@@ -38,6 +39,7 @@ export class FinalResponseController {
   constructor(
     private readonly commands: ProcedureCommands,
     private readonly drafts: FinalResponseService,
+    private readonly team: CaseTeam,
   ) {}
 
   @Post(':reference/final-response/drafts')
@@ -137,12 +139,16 @@ export class FinalResponseController {
     @Body() dto: ApproveFinalResponseDto,
     @CurrentStaff() staff: StaffPrincipal,
   ): Promise<FinalResponseDto> {
-    return this.commands.send(complaint, approveFinalResponseUpdate, {
-      step: dto.step,
-      version: dto.version,
-      role: this.drafts.signOff(complaint, dto.step, staff),
-      by: staff.id,
-    });
+    const role = this.drafts.signOff(complaint, dto.step, staff);
+    // R-INT-8: whoever signs keeps seeing what they signed.
+    return this.commands.send(
+      complaint,
+      approveFinalResponseUpdate,
+      { step: dto.step, version: dto.version, role, by: staff.id },
+      this.team.naming(complaint, staff, 'sign-off', (manager, step) =>
+        nameToCaseTeam(manager, step, 'approver', [staff.id]),
+      ),
+    );
   }
 
   @Post(':reference/final-response/return')

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
-import { Complaint, FinalResponseDraft } from '@complaints/db';
+import { Complaint, FinalResponseDraft, nameToCaseTeam } from '@complaints/db';
 import {
   getProfile,
   missingResponseElements,
@@ -66,7 +66,7 @@ export class FinalResponseService {
         'SELECT coalesce(max(version), 0) AS latest FROM final_response_draft WHERE complaint_reference = $1',
         [complaint.reference],
       );
-      return manager.save(
+      const draft = await manager.save(
         manager.create(FinalResponseDraft, {
           complaintReference: complaint.reference,
           version: Number(latest) + 1,
@@ -75,6 +75,14 @@ export class FinalResponseService {
           createdBy: staff.id,
         }),
       );
+      // R-INT-8: whoever owns a promised action contributes to the case, so joins its team.
+      await nameToCaseTeam(
+        manager,
+        { complaintId: complaint.id, namedIn: `draft:${draft.version}`, namedBy: staff.id },
+        'contributor',
+        content.actions.map((action) => action.ownerId),
+      );
+      return draft;
     });
     return this.view(complaint, saved);
   }

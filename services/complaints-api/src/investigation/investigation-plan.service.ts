@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
-import { InvestigationPlan, type Complaint } from '@complaints/db';
+import { InvestigationPlan, nameToCaseTeam, undoCaseTeamStep, type Complaint } from '@complaints/db';
 import { summarisePlan, type InvestigationPlanContent, type LocalDate } from '@complaints/domain';
 import { DATA_SOURCE, ProblemException, type StaffPrincipal } from '@complaints/service-kit';
 import { StaffDirectory } from '../case-file/staff-directory.service';
@@ -41,7 +41,7 @@ export class InvestigationPlanService {
         'SELECT coalesce(max(version), 0) AS latest FROM investigation_plan WHERE complaint_reference = $1',
         [complaint.reference],
       );
-      return manager.save(
+      const plan = await manager.save(
         manager.create(InvestigationPlan, {
           complaintReference: complaint.reference,
           version: Number(latest) + 1,
@@ -49,15 +49,23 @@ export class InvestigationPlanService {
           createdBy: staff.id,
         }),
       );
+      // R-INT-8: who will respond is on the case team.
+      await nameToCaseTeam(manager, planStep(complaint, plan.version, staff.id), 'contributor', [
+        dto.respondentId,
+      ]);
+      return plan;
     });
     return view(saved);
   }
 
   /** A version the workflow refused was never agreed or sent: it goes, so the latest saved plan stays the one agreed. */
   async discard(complaint: Complaint, version: number): Promise<void> {
-    await this.dataSource
-      .getRepository(InvestigationPlan)
-      .delete({ complaintReference: complaint.reference, version });
+    await this.dataSource.transaction(async (manager) => {
+      await manager
+        .getRepository(InvestigationPlan)
+        .delete({ complaintReference: complaint.reference, version });
+      await undoCaseTeamStep(manager, planStep(complaint, version, ''));
+    });
   }
 
   /** The latest saved version; 404 when there is none. */
@@ -75,6 +83,11 @@ export class InvestigationPlanService {
     }
     return view(plan);
   }
+}
+
+/** The plan version that names its respondent to the case team. */
+function planStep(complaint: Complaint, version: number, by: string) {
+  return { complaintId: complaint.id, namedIn: `plan:${version}`, namedBy: by };
 }
 
 function view(plan: InvestigationPlan): PlanDto {

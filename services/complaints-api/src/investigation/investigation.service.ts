@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Complaint } from '@complaints/db';
+import { nameToCaseTeam, replaceInCaseTeam, type Complaint } from '@complaints/db';
 import { sixMonthLetterRole } from '@complaints/domain';
 import { ProblemException, type StaffPrincipal } from '@complaints/service-kit';
 import {
@@ -8,6 +8,7 @@ import {
   approveSixMonthLetterUpdate,
   requestClinicalViewUpdate,
 } from '@complaints/workflows/messages';
+import { CaseTeam } from '../case-file/case-team.service';
 import { ProcedureCommands } from '../case-file/procedure-commands.service';
 import { StaffDirectory } from '../case-file/staff-directory.service';
 import type { AllocateDto, RequestClinicalViewDto } from './dto/allocation.dto';
@@ -22,6 +23,7 @@ export class InvestigationService {
     private readonly commands: ProcedureCommands,
     private readonly staff: StaffDirectory,
     private readonly plans: InvestigationPlanService,
+    private readonly team: CaseTeam,
   ) {}
 
   /** R-INV-2: the plan's words are saved as a new version first; the workflow is told its summary and sends it. */
@@ -39,36 +41,54 @@ export class InvestigationService {
     return { ...saved!, agreed };
   }
 
-  /** R-INV-1, R-STAFF-1: the handler and the staff involved must be staff of the organisation. */
+  /**
+   * R-INV-1, R-STAFF-1: the handler and the staff involved must be staff of the organisation. The handler joins
+   * the case team and the staff involved are kept out of it (R-INT-8), each replacing an earlier allocation's.
+   */
   async allocate(complaint: Complaint, dto: AllocateDto, staff: StaffPrincipal) {
     await this.requireStaff(complaint, [
       ['handlerId', dto.handlerId],
       ...dto.involvedStaffIds.map((id, index) => [`involvedStaffIds[${index}]`, id] as const),
     ]);
-    return this.commands.send(complaint, allocateUpdate, {
-      handlerId: dto.handlerId,
-      involvedStaffIds: dto.involvedStaffIds,
-      ...(dto.involvedHandlerReason ? { involvedHandlerReason: dto.involvedHandlerReason } : {}),
-      by: staff.id,
-    });
+    return this.commands.send(
+      complaint,
+      allocateUpdate,
+      {
+        handlerId: dto.handlerId,
+        involvedStaffIds: dto.involvedStaffIds,
+        ...(dto.involvedHandlerReason ? { involvedHandlerReason: dto.involvedHandlerReason } : {}),
+        by: staff.id,
+      },
+      this.team.naming(complaint, staff, 'allocation', async (manager, step) => {
+        await replaceInCaseTeam(manager, step, 'handler', [dto.handlerId]);
+        await replaceInCaseTeam(manager, step, 'involved', dto.involvedStaffIds);
+      }),
+    );
   }
 
-  /** R-INV-3: the reviewer must be a member of staff of the organisation. */
+  /** R-INV-3: the reviewer must be a member of staff of the organisation; they join the case team for it. */
   async requestClinicalView(complaint: Complaint, dto: RequestClinicalViewDto, staff: StaffPrincipal) {
     await this.requireStaff(complaint, [['reviewerId', dto.reviewerId]]);
-    return this.commands.send(complaint, requestClinicalViewUpdate, {
-      reviewerId: dto.reviewerId,
-      by: staff.id,
-    });
+    return this.commands.send(
+      complaint,
+      requestClinicalViewUpdate,
+      { reviewerId: dto.reviewerId, by: staff.id },
+      this.team.naming(complaint, staff, 'clinical-view', (manager, step) =>
+        nameToCaseTeam(manager, step, 'clinical-reviewer', [dto.reviewerId]),
+      ),
+    );
   }
 
-  /** R-INV-7: approved in the role the domain gives the approver. */
+  /** R-INV-7: approved in the role the domain gives the approver, who keeps oversight on the case team. */
   approveSixMonthLetter(complaint: Complaint, dto: ApproveSixMonthLetterDto, staff: StaffPrincipal) {
-    return this.commands.send(complaint, approveSixMonthLetterUpdate, {
-      likelyBy: dto.likelyBy,
-      role: sixMonthLetterRole(staff.roles),
-      by: staff.id,
-    });
+    return this.commands.send(
+      complaint,
+      approveSixMonthLetterUpdate,
+      { likelyBy: dto.likelyBy, role: sixMonthLetterRole(staff.roles), by: staff.id },
+      this.team.naming(complaint, staff, 'six-month-letter', (manager, step) =>
+        nameToCaseTeam(manager, step, 'overseer', [staff.id]),
+      ),
+    );
   }
 
   /** Every named id must be a member of staff of the complaint's organisation (422 naming each that is not). */

@@ -1,26 +1,51 @@
-import { Injectable, Logger } from '@nestjs/common';
-import type { StaffPrincipal } from '@complaints/service-kit';
+import { Inject, Injectable } from '@nestjs/common';
+import type { DataSource } from 'typeorm';
+import { recordAccess } from '@complaints/db';
+import { DATA_SOURCE, type StaffPrincipal } from '@complaints/service-kit';
 
 export interface SubjectAccessExportRecord {
   staff: StaffPrincipal;
   /** The complaints whose records were exported; never the person's details. */
   complaintReferences: string[];
   format: 'json' | 'pdf';
+  requestId?: string | null;
 }
 
 /**
- * The one place a subject-access export is recorded as an access to the case files it reads. It is to be
- * wired to the append-only access log (issue #14) when that lands; until then it writes a log line with
- * ids and references only.
+ * A subject-access export reads case files without opening them through the case-file door, so it is
+ * recorded here in the access log (ADR 0011): an export of each complaint it drew on, and the search itself
+ * with the references it returned, so an export that found nothing is on the record too.
  */
 @Injectable()
 export class ExportAccessRecorder {
-  private readonly logger = new Logger('SubjectAccessExport');
+  constructor(@Inject(DATA_SOURCE) private readonly dataSource: DataSource) {}
 
-  async recordSubjectAccessExport({ staff, complaintReferences, format }: SubjectAccessExportRecord) {
-    this.logger.log(
-      { staffId: staff.id, organisation: staff.organisationCode, complaintReferences, format },
-      'subject-access export produced',
-    );
+  async recordSubjectAccessExport({
+    staff,
+    complaintReferences,
+    format,
+    requestId,
+  }: SubjectAccessExportRecord) {
+    const resource = `POST /subject-access/exports${format === 'pdf' ? '/pdf' : ''}`;
+    const basis = 'subject-access-request';
+    await this.dataSource.transaction(async (manager) => {
+      await recordAccess(
+        manager,
+        { staff, action: 'search', resource, requestId },
+        {
+          complaintReference: null,
+          outcome: 'allowed',
+          basis,
+          purpose: null,
+          references: complaintReferences,
+        },
+      );
+      for (const complaintReference of complaintReferences)
+        await recordAccess(
+          manager,
+          { staff, action: 'export', resource, requestId },
+          { complaintReference, outcome: 'allowed', basis, purpose: null },
+        );
+    });
   }
 }

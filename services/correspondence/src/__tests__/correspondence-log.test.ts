@@ -4,7 +4,7 @@ import type { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import request from 'supertest';
 import type { DataSource } from 'typeorm';
-import { Correspondence, DEMO_STAFF, seedDemoData } from '@complaints/db';
+import { Complaint, Correspondence, DEMO_STAFF, seedDemoData } from '@complaints/db';
 import { configureApp, DATA_SOURCE, signStaffToken } from '@complaints/service-kit';
 import { AppModule } from '../app.module';
 import { loadCorrespondenceConfig } from '../config';
@@ -36,6 +36,18 @@ afterAll(async () => app?.close());
 
 it('lists a complaint’s correspondence with its delivery status, and shows one item’s content', async () => {
   const reference = `HPFT-2098-${String(Math.floor(Math.random() * 999_999)).padStart(6, '0')}`;
+  await dataSource.getRepository(Complaint).save({
+    reference,
+    organisationCode: 'HPFT',
+    kind: 'complaint',
+    channel: 'web-form',
+    receivedOn: '2098-01-01',
+    profileId: 'hpft',
+    profileVersion: 1,
+    stage: 'early-resolution',
+    handlerId: 'hpft-handler',
+    createdBy: 'correspondence-log-test',
+  });
   const base = {
     complaintReference: reference,
     templateVersion: 1,

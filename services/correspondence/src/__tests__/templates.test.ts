@@ -12,7 +12,15 @@ import {
   TemplateRenderer,
   type Mailer,
 } from '@complaints/activities/correspondence';
-import { Complaint, Correspondence, DEMO_STAFF, Organisation, seedDemoData, StaffUser } from '@complaints/db';
+import {
+  CaseTeamMember,
+  Complaint,
+  Correspondence,
+  DEMO_STAFF,
+  Organisation,
+  seedDemoData,
+  StaffUser,
+} from '@complaints/db';
 import { configureApp, DATA_SOURCE, signStaffToken } from '@complaints/service-kit';
 import { documentedRequestExamples, runAsActivityOf, type OpenApiDocument } from '@complaints/testing';
 import { AppModule } from '../app.module';
@@ -70,7 +78,7 @@ beforeAll(async () => {
     letterhead: { addressLines: ['1 Test Street'], telephone: '01632 960456' },
   });
   const complaints = dataSource.getRepository(Complaint);
-  await complaints.save(
+  const complaint = await complaints.save(
     complaints.create({
       reference,
       organisationCode: ORGANISATION,
@@ -104,6 +112,14 @@ beforeAll(async () => {
   [manager, handler, senior] = await Promise.all(
     staff.map(([id, roles]) => tokenAs(ORGANISATION, id, roles)),
   );
+  // The allocated handler is on the case team, so may preview its letters (R-INT-8).
+  await dataSource.getRepository(CaseTeamMember).insert({
+    complaintId: complaint.id,
+    staffId: 'templates-test-handler',
+    role: 'handler',
+    namedIn: 'allocation:templates-test',
+    namedBy: 'templates-test-manager',
+  });
   mailer = createSmtpMailer(process.env.SMTP_URL!);
 }, 60_000);
 

@@ -24,7 +24,7 @@ import {
 } from '@complaints/service-kit';
 import { CorrespondenceItemDto } from './correspondence.dto';
 import { itemViews } from './correspondence-views';
-import { assertOwnOrganisation, notFound } from './own-organisation';
+import { notFound } from './case-file-door';
 
 export const RESENDER = Symbol('RESENDER');
 
@@ -57,13 +57,12 @@ export class DeliveryController {
   })
   @ApiCreatedResponse({ type: CorrespondenceItemDto, description: 'The new item; `Location` names it' })
   @ApiConflictResponse(REFUSED)
-  @ApiNotFoundResponse({ description: 'No such item in your organisation' })
+  @ApiNotFoundResponse({ description: 'No such item, or its complaint is not yours to open (R-INT-8)' })
   async resend(
     @Param('id', new ParseUUIDPipe()) id: string,
     @CurrentStaff() staff: StaffPrincipal,
     @Res({ passthrough: true }) response: Response,
   ): Promise<CorrespondenceItemDto> {
-    await this.ownItem(id, staff);
     let resent: Correspondence;
     try {
       resent = await this.resender.resend(id, staff.id);
@@ -86,12 +85,12 @@ export class DeliveryController {
   })
   @ApiOkResponse({ type: CorrespondenceItemDto })
   @ApiConflictResponse(REFUSED)
-  @ApiNotFoundResponse({ description: 'No such item in your organisation' })
+  @ApiNotFoundResponse({ description: 'No such item, or its complaint is not yours to open (R-INT-8)' })
   async posted(
     @Param('id', new ParseUUIDPipe()) id: string,
     @CurrentStaff() staff: StaffPrincipal,
   ): Promise<CorrespondenceItemDto> {
-    const item = await this.ownItem(id, staff);
+    const item = await this.item(id);
     const log = new DeliveryLog(this.dataSource);
     if (item.channel !== 'letter' || !(await log.recordPosted(id, staff.id))) {
       throw refused(
@@ -102,10 +101,10 @@ export class DeliveryController {
     return view;
   }
 
-  private async ownItem(id: string, staff: StaffPrincipal): Promise<Correspondence> {
+  /** The item, its complaint already opened by the case-file door. */
+  private async item(id: string): Promise<Correspondence> {
     const item = await this.dataSource.getRepository(Correspondence).findOneBy({ id });
-    if (!item) throw notFound(`no correspondence ${id} in your organisation`);
-    assertOwnOrganisation(item.complaintReference, staff);
+    if (!item) throw notFound(`no correspondence ${id} that you may open`);
     return item;
   }
 }

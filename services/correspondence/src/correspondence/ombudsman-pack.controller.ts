@@ -6,11 +6,11 @@ import { CurrentStaff, DATA_SOURCE, Roles, type StaffPrincipal } from '@complain
 import { RateLimit } from '@complaints/service-kit';
 import { ombudsmanPack } from './ombudsman-pack';
 import { loadOmbudsmanPackRecord } from './ombudsman-pack-record';
-import { assertOwnOrganisation, notFound } from './own-organisation';
+import { AccessAs, notFound } from './case-file-door';
 import { pdfAttachment, PDF_RESPONSE } from './pdf-response';
 import { CASE_ROLES } from '@complaints/domain';
 
-/** The complaint's file for the Ombudsman (issue #5), for its organisation's staff. */
+/** The complaint's file for the Ombudsman (issue #5), for its case team (R-INT-8). */
 @ApiTags('correspondence')
 @Controller()
 @Roles(...CASE_ROLES)
@@ -27,17 +27,17 @@ export class OmbudsmanPackController {
       'email sent or queued to print, each from a new page with its details (when, channel, audience, ' +
       'recipient, template and version, subject) and its content as sent. Made afresh from the record on each request.',
   })
+  @AccessAs('export')
   @ApiProduces('application/pdf')
   @ApiOkResponse({
     ...PDF_RESPONSE,
     description: 'The PDF, as an attachment named `<reference>-ombudsman-pack.pdf`',
   })
-  @ApiNotFoundResponse({ description: 'No such complaint in your organisation' })
+  @ApiNotFoundResponse({ description: 'No such complaint, or not yours to open (R-INT-8 need-to-know)' })
   async pack(
     @Param('reference') reference: string,
     @CurrentStaff() staff: StaffPrincipal,
   ): Promise<StreamableFile> {
-    assertOwnOrganisation(reference, staff);
     const record = await loadOmbudsmanPackRecord(this.dataSource, reference, staff.organisationCode);
     if (!record) throw notFound(`no complaint ${reference} in your organisation`);
     const pdf = await renderPdf(ombudsmanPack(record, new Date()));

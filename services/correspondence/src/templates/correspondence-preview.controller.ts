@@ -8,8 +8,9 @@ import {
   ApiUnauthorizedResponse,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import { isComplaintReference, parseComplaintReference, CASE_ROLES } from '@complaints/domain';
-import { CurrentStaff, ProblemException, Roles, type StaffPrincipal } from '@complaints/service-kit';
+import { CASE_ROLES } from '@complaints/domain';
+import { Roles } from '@complaints/service-kit';
+import { AccessAs } from '../correspondence/case-file-door';
 import { CorrespondencePreviewService } from './correspondence-preview.service';
 import { PreviewDto, PreviewResultDto } from './templates.dto';
 
@@ -31,29 +32,18 @@ export class CorrespondencePreviewController {
     description:
       "From the complaint's record, in the variant the person needs (easy read), with your organisation's overrides and the chosen format.",
   })
+  @AccessAs('preview')
   @ApiOkResponse({ type: PreviewResultDto })
-  @ApiNotFoundResponse({ ...PROBLEM, description: 'No such complaint in your organisation' })
+  @ApiNotFoundResponse({
+    ...PROBLEM,
+    description: 'No such complaint, or not yours to open (R-INT-8 need-to-know)',
+  })
   @ApiUnprocessableEntityResponse({
     ...PROBLEM,
     description:
       'Unknown template, facts not as the template declares, or nothing to render: `errors` names the field',
   })
-  preview(
-    @Param('reference') reference: string,
-    @Body() request: PreviewDto,
-    @CurrentStaff() staff: StaffPrincipal,
-  ): Promise<PreviewResultDto> {
-    // The reference names its organisation (HPFT-2026-000123).
-    if (
-      !isComplaintReference(reference) ||
-      parseComplaintReference(reference).orgCode !== staff.organisationCode
-    ) {
-      throw new ProblemException({
-        status: 404,
-        title: 'Not found',
-        detail: `no complaint ${reference} in your organisation`,
-      });
-    }
+  preview(@Param('reference') reference: string, @Body() request: PreviewDto): Promise<PreviewResultDto> {
     return this.previews.preview(reference, request);
   }
 }
