@@ -199,21 +199,24 @@ it('fails closed on a worker that did not register the check: its workflow tasks
       commandVerificationKeys: TEST_COMMAND_KEYS.verificationKeys,
     }),
   });
-  await unchecked.runUntil(async () => {
-    const handle = await harness.env.client.workflow.start(complaintLifecycle, {
-      workflowId: 'HPFT-2035-000805',
-      taskQueue: 'unchecked',
-      args: [input('HPFT-2035-000805')],
-    });
-    let failedTask;
-    for (let tries = 0; !failedTask && tries < 100; tries++) {
-      await new Promise((resolve) => setTimeout(resolve, 100));
-      const events = (await handle.fetchHistory()).events ?? [];
-      failedTask = events.find((event) => event.workflowTaskFailedEventAttributes);
-    }
-    expect(failedTask?.workflowTaskFailedEventAttributes?.failure?.message).toBe(
-      'this worker does not check command signatures: register @complaints/workflows/interceptors',
-    );
-    await handle.terminate();
-  });
+  // The harness's own workers run too, so that teardown finds every worker shut down.
+  await harness.run(() =>
+    unchecked.runUntil(async () => {
+      const handle = await harness.env.client.workflow.start(complaintLifecycle, {
+        workflowId: 'HPFT-2035-000805',
+        taskQueue: 'unchecked',
+        args: [input('HPFT-2035-000805')],
+      });
+      let failedTask;
+      for (let tries = 0; !failedTask && tries < 100; tries++) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        const events = (await handle.fetchHistory()).events ?? [];
+        failedTask = events.find((event) => event.workflowTaskFailedEventAttributes);
+      }
+      expect(failedTask?.workflowTaskFailedEventAttributes?.failure?.message).toBe(
+        'this worker does not check command signatures: register @complaints/workflows/interceptors',
+      );
+      await handle.terminate();
+    }),
+  );
 });

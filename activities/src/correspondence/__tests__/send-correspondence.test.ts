@@ -36,7 +36,6 @@ let mailer: Mailer;
 let renderer: TemplateRenderer;
 let activities: CorrespondenceActivities;
 const inbox = new MailInbox();
-const references: string[] = [];
 
 function activitiesWith(withMailer: Mailer): CorrespondenceActivities {
   return createCorrespondenceActivities({
@@ -60,11 +59,8 @@ beforeAll(async () => {
 
 afterAll(async () => {
   mailer?.close();
-  if (dataSource?.isInitialized) {
-    await dataSource.query('DELETE FROM correspondence WHERE complaint_reference = ANY($1)', [references]);
-    await dataSource.query('DELETE FROM complaint WHERE reference = ANY($1)', [references]);
-    await dataSource.destroy();
-  }
+  // The case files stay: the schema lets one go only by disposal (ADR 0013), and the test database is thrown away.
+  if (dataSource?.isInitialized) await dataSource.destroy();
 });
 
 interface ComplaintFixture {
@@ -81,7 +77,6 @@ interface ComplaintFixture {
 /** An HPFT complaint with its complainant, inserted straight into the record. */
 async function newComplaint(fixture: ComplaintFixture = {}): Promise<string> {
   const reference = `HPFT-2099-${String(randomInt(0, 1_000_000)).padStart(6, '0')}`;
-  references.push(reference);
   const complaints = dataSource.getRepository(Complaint);
   await complaints.save(
     complaints.create({

@@ -66,6 +66,23 @@ const RULES: Record<string, Rule> = {
   'GET /complaints/{reference}/access-log': complaintRoute,
   'POST /complaints/{reference}/access-grants': complaintRoute,
   'POST /complaints/{reference}/access-grants/{grantId}/revocation': complaintRoute,
+  'POST /complaints/{reference}/disposal/approval': complaintRoute,
+  'GET /complaints/{reference}/disposal': complaintRoute,
+  'GET /complaints/{reference}/legal-holds': complaintRoute,
+  'POST /complaints/{reference}/legal-holds': complaintRoute,
+  'POST /complaints/{reference}/legal-holds/lifting': complaintRoute,
+  'GET /disposals/due': {
+    touches: 'no complaint',
+    why: "complaints managers' list of references due for disposal (ADR 0013), no case file opened",
+  },
+  'POST /subject-access/exports': {
+    touches: 'no complaint',
+    why: 'complaints managers only; the search and each case file exported are in the access log',
+  },
+  'POST /subject-access/exports/pdf': {
+    touches: 'no complaint',
+    why: 'complaints managers only; the search and each case file exported are in the access log',
+  },
 };
 
 const suffix = randomUUID().slice(0, 8);
@@ -77,6 +94,12 @@ const STAFF = {
   grantee: { id: `hpft-ntk-grantee-${suffix}`, organisationCode: 'HPFT', roles: ['handler'] as StaffRole[] },
   involved: {
     id: `hpft-ntk-involved-${suffix}`,
+    organisationCode: 'HPFT',
+    roles: ['complaints-manager', ...NON_MANAGER_ROLES] as StaffRole[],
+  },
+  // Left the organisation: a complaints manager's roles, but no longer active.
+  disabled: {
+    id: `hpft-ntk-disabled-${suffix}`,
     organisationCode: 'HPFT',
     roles: ['complaints-manager', ...NON_MANAGER_ROLES] as StaffRole[],
   },
@@ -123,7 +146,22 @@ const IDENTITIES: Identity[] = [
     expected: () => refused,
   },
   { name: 'another organisation', token: () => sign(STAFF.otherOrganisation), expected: () => refused },
-  // Identity rows (token verification): a token for a disabled user, a dev key in production, … go here.
+  // Identity rows: the token itself is refused before the door (a development key in production is refused
+  // by the verifier production uses, service-kit's oidc.test.ts and joint-protocol's start-refusal.test.ts).
+  {
+    name: 'a disabled member of staff',
+    token: () => sign(STAFF.disabled),
+    expected: () => ({ status: 401 }),
+  },
+  {
+    name: 'a token signed with another key',
+    token: () =>
+      signStaffToken(STAFF.teamHandler, {
+        secret: randomUUID() + randomUUID(),
+        issuer: config.AUTH_JWT_ISSUER,
+      }),
+    expected: () => ({ status: 401 }),
+  },
   { name: 'no token', token: async () => undefined, expected: () => ({ status: 401 }) },
   {
     name: 'expired token',
@@ -159,6 +197,7 @@ beforeAll(async () => {
       ...staff,
       displayName: `Access matrix ${staff.id}`,
       email: `${staff.id}@ntk.test`,
+      active: staff !== STAFF.disabled,
     })),
   );
   const document = (await api().get('/docs-json').expect(200)).body as {

@@ -37,6 +37,10 @@ const RULES: Record<string, Rule> = {
   'GET /templates': templates,
   'PUT /templates/{name}/override': templates,
   'DELETE /templates/{name}/override': templates,
+  'GET /templates/{name}/override/versions': templates,
+  'GET /templates/{name}/override/versions/{version}/side-by-side': templates,
+  'POST /templates/{name}/override/versions/{version}/approval': templates,
+  'POST /templates/{name}/override/versions/{version}/rejection': templates,
 };
 
 const config = loadCorrespondenceConfig({ ...process.env, PORT: '3001' });
