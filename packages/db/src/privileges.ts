@@ -40,12 +40,12 @@ export const TABLE_PRIVILEGES: Record<string, Partial<Record<ServiceName, Privil
   contact_restriction: { 'complaints-api': WRITE, correspondence: READ, worker: READ },
   correspondence: { correspondence: WRITE, 'complaints-api': READ },
   template_override: { correspondence: APPEND },
+  template_override_decision: { correspondence: APPEND },
   // Need-to-know (ADR 0011): both services read the case team and grants to decide; a refused step's
   // members are taken back out; the access log only grows.
   case_team_member: { 'complaints-api': ['SELECT', 'INSERT', 'UPDATE', 'DELETE'], correspondence: READ },
   access_grant: { 'complaints-api': WRITE, correspondence: READ },
   access_log_entry: { 'complaints-api': APPEND, correspondence: APPEND },
-  template_override_decision: { correspondence: APPEND },
   // ADR 0013: holds are placed and lifted by complaints managers; the retention review lists what is due; the
   // disposal itself runs as the owner (dispose_case_file), so no service may delete a case file's rows.
   legal_hold: { 'complaints-api': WRITE },
