@@ -4,6 +4,11 @@ export { createDataSource, openDataSource } from './data-source';
 export { SnakeNamingStrategy } from './naming-strategy';
 export { DEMO_ORGANISATIONS, DEMO_STAFF, seedDemoData } from './seed/demo-data';
 export {
+  DEMO_PARTNER_USERS,
+  HERTFORDSHIRE_MEMBERS,
+  HERTFORDSHIRE_PROTOCOL,
+} from './seed/hertfordshire-joint-protocol';
+export {
   applyServicePrivileges,
   OWNER_ONLY_TABLES,
   SERVICE_ROLES,
@@ -11,3 +16,4 @@ export {
   type ServiceName,
 } from './privileges';
 export * from './need-to-know';
+export * from './access-links';

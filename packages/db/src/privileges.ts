@@ -50,6 +50,25 @@ export const TABLE_PRIVILEGES: Record<string, Partial<Record<ServiceName, Privil
   // disposal itself runs as the owner (dispose_case_file), so no service may delete a case file's rows.
   legal_hold: { 'complaints-api': WRITE },
   case_file_disposal: { 'complaints-api': READ, worker: APPEND },
+  // The joint protocol (ADR 0017): reference data read by all; the lead's complaints team makes a complaint
+  // joint and records consent; the joint-protocol service records a partner's withdrawal. Access links are
+  // issued and redeemed by the service whose page they open.
+  joint_protocol: { 'complaints-api': READ, correspondence: READ, worker: READ, 'joint-protocol': READ },
+  partner_organisation: {
+    'complaints-api': READ,
+    correspondence: READ,
+    worker: READ,
+    'joint-protocol': READ,
+  },
+  partner_user: { 'complaints-api': READ, correspondence: READ, 'joint-protocol': READ },
+  joint_case: { 'complaints-api': WRITE, correspondence: READ, worker: READ, 'joint-protocol': READ },
+  joint_case_partner: {
+    'complaints-api': WRITE,
+    correspondence: READ,
+    worker: READ,
+    'joint-protocol': ['SELECT', 'UPDATE'],
+  },
+  access_link: { 'complaints-api': WRITE, 'joint-protocol': WRITE },
 };
 
 /** Functions a service may call; every other role, PUBLIC included, may not. */

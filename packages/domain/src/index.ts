@@ -16,3 +16,4 @@ export * from './closure';
 export * from './final-response-deadline';
 export * from './retention';
 export * from './suppression';
+export * from './joint-protocol';

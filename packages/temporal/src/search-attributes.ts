@@ -9,6 +9,9 @@ export const SEARCH_ATTRIBUTES = {
   breached: defineSearchAttributeKey('Breached', SearchAttributeType.BOOL),
   joint: defineSearchAttributeKey('Joint', SearchAttributeType.BOOL),
   underOversight: defineSearchAttributeKey('UnderOversight', SearchAttributeType.BOOL),
+  // Joint cases (R-JOINT-1): organisation codes of the protocol's members, never people.
+  leadOrganisation: defineSearchAttributeKey('LeadOrganisation', SearchAttributeType.KEYWORD),
+  partnerOrganisations: defineSearchAttributeKey('PartnerOrganisations', SearchAttributeType.KEYWORD_LIST),
 } as const;
 
 export const ALL_SEARCH_ATTRIBUTE_KEYS = Object.values(SEARCH_ATTRIBUTES);

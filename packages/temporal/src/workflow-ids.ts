@@ -10,3 +10,12 @@ export const contactRestrictionIdOf = (workflowId: string): string | undefined =
   workflowId.startsWith(CONTACT_RESTRICTION_PREFIX)
     ? workflowId.slice(CONTACT_RESTRICTION_PREFIX.length)
     : undefined;
+
+const JOINT_RESPONSE_PREFIX = 'joint-response-';
+
+/** Workflow ID of a joint case's `jointResponse` workflow (R-JOINT-3 … 7): one per joint case. */
+export const jointResponseWorkflowId = (jointCaseId: string) => `${JOINT_RESPONSE_PREFIX}${jointCaseId}`;
+
+/** The joint case a jointResponse workflow co-ordinates, or undefined for any other workflow. */
+export const jointCaseIdOf = (workflowId: string): string | undefined =>
+  workflowId.startsWith(JOINT_RESPONSE_PREFIX) ? workflowId.slice(JOINT_RESPONSE_PREFIX.length) : undefined;

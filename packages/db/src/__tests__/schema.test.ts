@@ -15,6 +15,8 @@ import {
   seedDemoData,
   SnakeNamingStrategy,
   StaffUser,
+  DEMO_PARTNER_USERS,
+  HERTFORDSHIRE_MEMBERS,
 } from '../index';
 
 function databaseUrl(): string {
@@ -86,7 +88,7 @@ describe('migrations', () => {
     const actual = new Map(
       columns.map((column) => [`${column.table_name}.${column.column_name}`, column.is_nullable === 'YES']),
     );
-    expect(ENTITIES).toHaveLength(18);
+    expect(ENTITIES).toHaveLength(24);
     for (const entity of ENTITIES) {
       const metadata = dataSource.getMetadata(entity);
       // Join columns of relations: existence only. The @ManyToOne relations do not declare `nullable: false`
@@ -204,6 +206,31 @@ describe('seedDemoData', () => {
       .getRepository(StaffUser)
       .findOneByOrFail({ email: 'handler@hpft.demo' });
     expect(hpftHandler).toMatchObject({ organisationCode: 'HPFT', roles: ['handler'] });
+  });
+
+  it('seeds the Hertfordshire Joint Protocol: its members, POhWER only signposted, and partner users (procedure §6)', async () => {
+    await seedDemoData(dataSource);
+    await seedDemoData(dataSource);
+    const members: { code: string; care: string; takes_part: boolean; organisation_code: string | null }[] =
+      await dataSource.query(
+        `SELECT code, care, takes_part, organisation_code FROM partner_organisation
+          WHERE protocol_code = 'hertfordshire' ORDER BY code`,
+      );
+    expect(members.map((m) => m.code)).toEqual(HERTFORDSHIRE_MEMBERS.map((m) => m.code).sort());
+    expect(members.filter((m) => !m.takes_part).map((m) => m.code)).toEqual(['POHWER']);
+    expect(members.filter((m) => m.care === 'social-care').map((m) => m.code)).toEqual(['HCCACS']);
+    expect(members.find((m) => m.code === 'HPFT')?.organisation_code).toBe('HPFT');
+
+    const partnerUsers: { partner_code: string; role: string }[] = await dataSource.query(
+      `SELECT partner_code, role FROM partner_user WHERE id = ANY($1) ORDER BY partner_code, role`,
+      [DEMO_PARTNER_USERS.map((user) => user.id)],
+    );
+    expect(partnerUsers).toEqual([
+      { partner_code: 'ENHT', role: 'complaints-manager' },
+      { partner_code: 'ENHT', role: 'deputy' },
+      { partner_code: 'HCCACS', role: 'complaints-manager' },
+      { partner_code: 'HCCACS', role: 'deputy' },
+    ]);
   });
 });
 

@@ -16,6 +16,12 @@ import { CaseFileDisposal } from './case-file-disposal.entity';
 import { CaseTeamMember } from './case-team-member.entity';
 import { AccessGrant } from './access-grant.entity';
 import { AccessLogEntry } from './access-log-entry.entity';
+import { JointProtocol } from './joint-protocol.entity';
+import { PartnerOrganisation } from './partner-organisation.entity';
+import { PartnerUser } from './partner-user.entity';
+import { JointCase } from './joint-case.entity';
+import { JointCasePartner } from './joint-case-partner.entity';
+import { AccessLink } from './access-link.entity';
 
 export {
   CaseEvent,
@@ -36,6 +42,12 @@ export {
   CaseTeamMember,
   AccessGrant,
   AccessLogEntry,
+  JointProtocol,
+  PartnerOrganisation,
+  PartnerUser,
+  JointCase,
+  JointCasePartner,
+  AccessLink,
 };
 export * from './complaint.entity';
 export * from './complaint-party.entity';
@@ -43,6 +55,7 @@ export * from './case-event.entity';
 export * from './correspondence.entity';
 export { CASE_TEAM_ROLES, type CaseTeamRole } from './case-team-member.entity';
 export { ACCESS_ACTIONS, type AccessAction } from './access-log-entry.entity';
+export type { PartnerContact } from './partner-organisation.entity';
 export type { ContactRestrictionStatus } from './contact-restriction.entity';
 export type { CaseFileDisposalStatus, ErasedRecords } from './case-file-disposal.entity';
 
@@ -65,4 +78,10 @@ export const ENTITIES = [
   CaseTeamMember,
   AccessGrant,
   AccessLogEntry,
+  JointProtocol,
+  PartnerOrganisation,
+  PartnerUser,
+  JointCase,
+  JointCasePartner,
+  AccessLink,
 ];

@@ -15,6 +15,7 @@ import { NeedToKnow1763857500000 } from './1763857500000-need-to-know';
 import { RetentionAndDisposal1763857600000 } from './1763857600000-retention-and-disposal';
 import { TemplateOverrideApproval1763857700000 } from './1763857700000-template-override-approval';
 import { EqualityAnswersKept1763857800000 } from './1763857800000-equality-answers-kept';
+import { JointProtocolAndAccessLinks1763857900000 } from './1763857900000-joint-protocol-and-access-links';
 
 /** In order; a new migration is appended here and never edited once released. */
 export const MIGRATIONS = [
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   RetentionAndDisposal1763857600000,
   TemplateOverrideApproval1763857700000,
   EqualityAnswersKept1763857800000,
+  JointProtocolAndAccessLinks1763857900000,
 ];

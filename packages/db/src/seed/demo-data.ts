@@ -2,6 +2,14 @@ import type { DataSource } from 'typeorm';
 import { Organisation } from '../entities/organisation.entity';
 import { StaffUser } from '../entities/staff-user.entity';
 import { type StaffRole } from '@complaints/domain';
+import { JointProtocol } from '../entities/joint-protocol.entity';
+import { PartnerOrganisation } from '../entities/partner-organisation.entity';
+import { PartnerUser } from '../entities/partner-user.entity';
+import {
+  DEMO_PARTNER_USERS,
+  HERTFORDSHIRE_MEMBERS,
+  HERTFORDSHIRE_PROTOCOL,
+} from './hertfordshire-joint-protocol';
 
 type DemoOrganisation = Pick<
   Organisation,
@@ -99,5 +107,12 @@ export async function seedDemoData(dataSource: DataSource): Promise<void> {
       .orIgnore()
       .execute();
     await manager.createQueryBuilder().insert().into(StaffUser).values(DEMO_STAFF).orIgnore().execute();
+    const insert = (
+      entity: typeof JointProtocol | typeof PartnerOrganisation | typeof PartnerUser,
+      values: object[],
+    ) => manager.createQueryBuilder().insert().into(entity).values(values).orIgnore().execute();
+    await insert(JointProtocol, [HERTFORDSHIRE_PROTOCOL]);
+    await insert(PartnerOrganisation, HERTFORDSHIRE_MEMBERS);
+    await insert(PartnerUser, DEMO_PARTNER_USERS);
   });
 }

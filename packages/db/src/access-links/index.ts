@@ -1,0 +1,107 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import type { AccessLinkPurpose } from '@complaints/domain';
+import { AccessLink } from '../entities/access-link.entity';
+
+/**
+ * Access links (ADR 0017): the one way to issue and check a secret link for someone with no account. The token
+ * goes into the link and is never stored; the table keeps its SHA-256, so a copy of the database opens nothing.
+ */
+
+export interface AccessLinkRequest {
+  purpose: AccessLinkPurpose;
+  complaintId: string;
+  /** Required for, and only for, a partner's link. */
+  partnerCode?: string | null;
+  singleUse: boolean;
+  /** Staff id, or the process (e.g. `joint-response`) that issued it. */
+  issuedBy: string;
+  expiresAt: Date;
+}
+
+export interface IssuedAccessLink {
+  id: string;
+  /** Put this in the URL; it cannot be recovered later. */
+  token: string;
+  expiresAt: Date;
+}
+
+/** Why a link opens nothing; the holder is told only that the link no longer works (no oracle for guessing). */
+export type AccessLinkRefusal = 'unknown' | 'expired' | 'used' | 'revoked';
+
+export type AccessLinkRedemption =
+  { opened: true; link: AccessLink } | { opened: false; reason: AccessLinkRefusal; linkId?: string };
+
+const TOKEN_BYTES = 32;
+
+const hashOf = (token: string) => createHash('sha256').update(token, 'utf8').digest();
+
+export async function issueAccessLink(
+  manager: EntityManager,
+  request: AccessLinkRequest,
+): Promise<IssuedAccessLink> {
+  const token = randomBytes(TOKEN_BYTES).toString('base64url');
+  const inserted = await manager
+    .createQueryBuilder()
+    .insert()
+    .into(AccessLink)
+    .values({
+      tokenHash: hashOf(token),
+      purpose: request.purpose,
+      complaintId: request.complaintId,
+      partnerCode: request.partnerCode ?? null,
+      singleUse: request.singleUse,
+      issuedBy: request.issuedBy,
+      expiresAt: request.expiresAt,
+    })
+    .returning(['id'])
+    .execute();
+  return { id: (inserted.raw as { id: string }[])[0].id, token, expiresAt: request.expiresAt };
+}
+
+/**
+ * Opens the link for its purpose, atomically: two redemptions of a single-use link at once open it once.
+ * A multi-use link records its first use and stays open until it expires or is revoked.
+ */
+export async function redeemAccessLink(
+  manager: EntityManager,
+  token: string,
+  purpose: AccessLinkPurpose,
+): Promise<AccessLinkRedemption> {
+  if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return { opened: false, reason: 'unknown' };
+  const hash = hashOf(token);
+  const [opened] = (
+    await manager.query(
+      `UPDATE access_link SET used_at = coalesce(used_at, now())
+       WHERE token_hash = $1 AND purpose = $2 AND revoked_at IS NULL AND expires_at > now()
+         AND (NOT single_use OR used_at IS NULL)
+       RETURNING id`,
+      [hash, purpose],
+    )
+  )[0] as { id: string }[];
+  if (opened) {
+    const link = await manager.getRepository(AccessLink).findOneByOrFail({ id: opened.id });
+    return { opened: true, link };
+  }
+  const [refused] = (await manager.query(
+    `SELECT id, revoked_at IS NOT NULL AS revoked, expires_at <= now() AS expired, used_at IS NOT NULL AS used
+     FROM access_link WHERE token_hash = $1 AND purpose = $2`,
+    [hash, purpose],
+  )) as { id: string; revoked: boolean; expired: boolean; used: boolean }[];
+  if (!refused) return { opened: false, reason: 'unknown' };
+  const reason: AccessLinkRefusal = refused.revoked ? 'revoked' : refused.expired ? 'expired' : 'used';
+  return { opened: false, reason, linkId: refused.id };
+}
+
+/** Revokes a link that has not yet been revoked; false when there was nothing to revoke. */
+export async function revokeAccessLink(
+  manager: EntityManager,
+  id: string,
+  revokedBy: string,
+): Promise<boolean> {
+  const result = await manager.query(
+    `UPDATE access_link SET revoked_at = now(), revoked_by = $2 WHERE id = $1 AND revoked_at IS NULL RETURNING id`,
+    [id, revokedBy],
+  );
+  return (result[0] as unknown[]).length > 0;
+}
