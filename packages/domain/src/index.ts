@@ -17,3 +17,4 @@ export * from './final-response-deadline';
 export * from './retention';
 export * from './suppression';
 export * from './joint-protocol';
+export * from './targets';

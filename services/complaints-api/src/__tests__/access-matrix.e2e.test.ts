@@ -18,6 +18,10 @@ const RULES: Record<string, Rule> = {
   'POST /complaints': { touches: 'no complaint', why: 'intake: the complaint does not exist yet' },
   'GET /complaints': { touches: 'no complaint', why: 'the worklist, filtered by the policy (tested below)' },
   'GET /reports/monitoring': { touches: 'no complaint', why: 'counts only (R-MON-1), no complaint opened' },
+  'GET /reports/targets': {
+    touches: 'no complaint',
+    why: 'counts, and references of missed cases for complaints managers, recorded as a search (monitoring-targets.e2e)',
+  },
   'POST /contact-limits/{id}/approval': {
     touches: 'no complaint',
     why: 'a decision about a person: its complaint is opened through CaseFileAccess (contact-limits.e2e)',

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Put, Query, Req } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiNoContentResponse,
@@ -9,7 +9,9 @@ import {
 import type { Complaint } from '@complaints/db';
 import { CurrentStaff, Roles, type StaffPrincipal } from '@complaints/service-kit';
 import { PROBLEM, StaffApiResponses } from '../case-file/api-responses';
-import { CaseFile } from '../case-file/case-file.decorator';
+import { accessRequest, CaseFile, type CaseFileRequest } from '../case-file/case-file.decorator';
+import { TargetReportDto } from './dto/targets.dto';
+import { TargetsReportService } from './targets-report.service';
 import {
   AssessComplexityDto,
   CodeIssueDto,
@@ -31,6 +33,7 @@ export class MonitoringController {
   constructor(
     private readonly monitoring: MonitoringService,
     private readonly reports: MonitoringReportService,
+    private readonly targets: TargetsReportService,
   ) {}
 
   @Put('complaints/:reference/issues/:issueId/coding')
@@ -92,5 +95,23 @@ export class MonitoringController {
     @CurrentStaff() staff: StaffPrincipal,
   ): Promise<MonitoringReportDto> {
     return this.reports.report(staff.organisationCode, query.from, query.to);
+  }
+
+  @Get('reports/targets')
+  @Roles('complaints-manager', 'senior-manager', 'responsible-person')
+  @ApiOperation({
+    summary: "How your organisation's final responses stand against its profile's targets (R-MON-2)",
+    description:
+      'For the complaints received in a period (whole calendar months, as the monitoring report): each target of the profile the complaints are pinned to (PHSO model: straightforward 95% within 3 months and 100% within 6, complex or multi-organisation 50% and 80%; HPFT: 100% within 35 working days, reopened within 60, unless extended by agreement), with the responses that met it, missed it, and are still pending, the denominator and the share. ' +
+      'Dates are counted as procedure §0 says (working days strictly after receipt or reopening, paused days moved out, months clamped); a joint case counts as multi-organisation; a complaint closed without a final response (resolved early, withdrawn) is in no target. ' +
+      'Counts are suppressed as in the monitoring report; complaints managers also get the references that missed, and that list is recorded in the access log.',
+  })
+  @ApiOkResponse({ type: TargetReportDto })
+  targetReport(
+    @Query() query: MonitoringReportQueryDto,
+    @CurrentStaff() staff: StaffPrincipal,
+    @Req() request: CaseFileRequest,
+  ): Promise<TargetReportDto> {
+    return this.targets.report(staff, query.from, query.to, accessRequest(request, 'search', staff));
   }
 }

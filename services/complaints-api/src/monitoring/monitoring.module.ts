@@ -3,6 +3,7 @@ import type { ComplaintsApiConfig } from '../config';
 import { MonitoringController } from './monitoring.controller';
 import { DISCLOSURE_CONTROL, MonitoringReportService } from './monitoring-report.service';
 import { MonitoringService } from './monitoring.service';
+import { TargetsReportService } from './targets-report.service';
 
 /** Procedure §8: monitoring, learning and reporting. */
 @Module({})
@@ -15,6 +16,7 @@ export class MonitoringModule {
         { provide: DISCLOSURE_CONTROL, useValue: { threshold: config.REPORT_SUPPRESSION_THRESHOLD } },
         MonitoringService,
         MonitoringReportService,
+        TargetsReportService,
       ],
     };
   }
