@@ -69,6 +69,8 @@ export const TABLE_PRIVILEGES: Record<string, Partial<Record<ServiceName, Privil
     'joint-protocol': ['SELECT', 'UPDATE'],
   },
   access_link: { 'complaints-api': WRITE, 'joint-protocol': WRITE },
+  // R-MON-3: a quarter's review is recorded once and never changed.
+  quarterly_review: { 'complaints-api': APPEND },
 };
 
 /** Functions a service may call; every other role, PUBLIC included, may not. */

@@ -18,3 +18,4 @@ export * from './retention';
 export * from './suppression';
 export * from './joint-protocol';
 export * from './targets';
+export * from './reporting-periods';

@@ -22,6 +22,7 @@ import { PartnerUser } from './partner-user.entity';
 import { JointCase } from './joint-case.entity';
 import { JointCasePartner } from './joint-case-partner.entity';
 import { AccessLink } from './access-link.entity';
+import { QuarterlyReview } from './quarterly-review.entity';
 
 export {
   CaseEvent,
@@ -48,6 +49,7 @@ export {
   JointCase,
   JointCasePartner,
   AccessLink,
+  QuarterlyReview,
 };
 export * from './complaint.entity';
 export * from './complaint-party.entity';
@@ -56,6 +58,7 @@ export * from './correspondence.entity';
 export { CASE_TEAM_ROLES, type CaseTeamRole } from './case-team-member.entity';
 export { ACCESS_ACTIONS, type AccessAction } from './access-log-entry.entity';
 export type { PartnerContact } from './partner-organisation.entity';
+export type { ReviewAction } from './quarterly-review.entity';
 export type { ContactRestrictionStatus } from './contact-restriction.entity';
 export type { CaseFileDisposalStatus, ErasedRecords } from './case-file-disposal.entity';
 
@@ -84,4 +87,5 @@ export const ENTITIES = [
   JointCase,
   JointCasePartner,
   AccessLink,
+  QuarterlyReview,
 ];

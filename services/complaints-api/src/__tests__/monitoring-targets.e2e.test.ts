@@ -4,10 +4,17 @@
 // report through the API, where only complaints managers get the references that missed, and that is logged.
 import type { DataSource } from 'typeorm';
 import { seedDemoData } from '@complaints/db';
-import { signStaffToken } from '@complaints/service-kit';
 import { openTestDataSource, uniqueSuffix } from '@complaints/testing';
 import { TargetsReportService } from '../monitoring/targets-report.service';
-import { as, config, useApi } from './api-harness';
+import { as, useApi } from './api-harness';
+import {
+  insertComplaint,
+  insertOrganisation,
+  referenceOf,
+  staffIdOf,
+  tokenOf,
+  type ComplaintFixture,
+} from './report-fixtures';
 
 const { api } = useApi({ workers: false, timeoutMs: 90_000 });
 
@@ -16,16 +23,7 @@ const suffix = uniqueSuffix().slice(-5).toUpperCase();
 const hpftLike = `TH${suffix}`;
 const phsoLike = `TP${suffix}`;
 
-interface Fixture {
-  name: string;
-  receivedOn?: string;
-  kind?: string;
-  complexity?: string | null;
-  closed?: boolean;
-  joint?: boolean;
-  /** [event type, London date, data] in timeline order. */
-  events?: [string, string, Record<string, unknown>?][];
-}
+type Fixture = Omit<ComplaintFixture, 'receivedOn'> & { receivedOn?: string };
 
 const sent = (on: string): [string, string] => ['final-response-sent', on];
 
@@ -61,64 +59,16 @@ const PHSO_FIXTURES: Fixture[] = [
   { name: 'p-complex-open', complexity: 'complex' },
 ];
 
-const referenceOf = (organisation: string, name: string) => `${organisation}-${name}`;
-
-async function insertOrganisation(code: string, profile: string) {
-  await dataSource.query(
-    `INSERT INTO organisation (code, name, profile_id, profile_version) VALUES ($1, $2, $3, 1)`,
-    [code, `Targets test ${code}`, profile],
-  );
-  for (const role of ['complaints-manager', 'senior-manager'])
-    await dataSource.query(
-      `INSERT INTO staff_user (id, organisation_code, display_name, email, roles) VALUES ($1, $2, $3, $4, $5)`,
-      [
-        `${code.toLowerCase()}-${role}`,
-        code,
-        `${role} ${code}`,
-        `${role}@${code.toLowerCase()}.test`,
-        [role],
-      ],
-    );
-}
-
-async function insertFixture(organisation: string, profile: string, fixture: Fixture) {
-  const [{ id }] = await dataSource.query(
-    `INSERT INTO complaint (reference, organisation_code, kind, channel, received_on, profile_id, profile_version,
-       stage, complexity, closed_at, created_by, workflow_started_at)
-     VALUES ($1, $2, $3, 'email', $4, $5, 1, 'closer-look', $6, $7, 'fixture', now()) RETURNING id`,
-    [
-      referenceOf(organisation, fixture.name),
-      organisation,
-      fixture.kind ?? 'complaint',
-      fixture.receivedOn ?? '2026-04-02',
-      profile,
-      fixture.complexity === undefined ? 'straightforward' : fixture.complexity,
-      fixture.closed ? '2026-04-10T12:00:00Z' : null,
-    ],
-  );
-  for (const [index, [type, on, data]] of (fixture.events ?? []).entries())
-    await dataSource.query(
-      `INSERT INTO case_event (complaint_id, occurred_at, actor_type, actor_id, type, data, dedupe_key)
-       VALUES ($1, $2, 'system', 'fixture', $3, $4, $5)`,
-      // Noon London time in summer: the London date is the date given.
-      [id, `${on}T11:00:00Z`, type, data ?? {}, `fixture-${id}-${index}`],
-    );
-  if (fixture.joint)
-    await dataSource.query(
-      `INSERT INTO joint_case (complaint_id, protocol_code, lead_code, received_by_code, lead_received_on,
-         lead_decision, decided_by)
-       VALUES ($1, 'hertfordshire', 'HPFT', 'HPFT', '2026-04-02', '{"decisive":["primary-focus"],"reasons":"x"}', 'fixture')`,
-      [id],
-    );
-}
-
 beforeAll(async () => {
   dataSource = await openTestDataSource();
   await seedDemoData(dataSource);
-  await insertOrganisation(hpftLike, 'hpft');
-  await insertOrganisation(phsoLike, 'phso-model');
-  for (const fixture of HPFT_FIXTURES) await insertFixture(hpftLike, 'hpft', fixture);
-  for (const fixture of PHSO_FIXTURES) await insertFixture(phsoLike, 'phso-model', fixture);
+  await insertOrganisation(dataSource, hpftLike, 'hpft');
+  await insertOrganisation(dataSource, phsoLike, 'phso-model');
+  const receivedInApril = (fixture: Fixture) => ({ receivedOn: '2026-04-02', ...fixture });
+  for (const fixture of HPFT_FIXTURES)
+    await insertComplaint(dataSource, hpftLike, 'hpft', receivedInApril(fixture));
+  for (const fixture of PHSO_FIXTURES)
+    await insertComplaint(dataSource, phsoLike, 'phso-model', receivedInApril(fixture));
 });
 
 afterAll(async () => {
@@ -126,7 +76,7 @@ afterAll(async () => {
 });
 
 const managerOf = (organisation: string) => ({
-  id: `${organisation.toLowerCase()}-complaints-manager`,
+  id: staffIdOf(organisation, 'complaints-manager'),
   organisationCode: organisation,
   roles: ['complaints-manager' as const],
 });
@@ -186,14 +136,9 @@ it('PHSO model: complexity decides the target, a joint case is multi-organisatio
 });
 
 it('through the API: suppressed counts for everyone, missed references for complaints managers only, logged', async () => {
-  const tokenOf = (role: string) =>
-    signStaffToken(
-      { id: `${hpftLike.toLowerCase()}-${role}` },
-      { secret: config.AUTH_JWT_SECRET!, issuer: config.AUTH_JWT_ISSUER },
-    );
   const manager = await api()
     .get('/reports/targets?from=2026-04-01&to=2026-04-30')
-    .set(as(await tokenOf('complaints-manager')))
+    .set(as(await tokenOf(hpftLike, 'complaints-manager')))
     .expect(200);
   // Threshold 5: met 4 and missed 2 are small, so the share cannot be given either.
   expect(manager.body.suppressedBelow).toBe(5);
@@ -209,7 +154,7 @@ it('through the API: suppressed counts for everyone, missed references for compl
   const [logged] = await dataSource.query(
     `SELECT action, complaint_reference, "references" FROM access_log_entry
       WHERE staff_id = $1 AND resource = 'GET /reports/targets' ORDER BY id DESC LIMIT 1`,
-    [`${hpftLike.toLowerCase()}-complaints-manager`],
+    [staffIdOf(hpftLike, 'complaints-manager')],
   );
   expect(logged).toEqual({
     action: 'search',
@@ -223,13 +168,13 @@ it('through the API: suppressed counts for everyone, missed references for compl
 
   const senior = await api()
     .get('/reports/targets?from=2026-04-01&to=2026-04-30')
-    .set(as(await tokenOf('senior-manager')))
+    .set(as(await tokenOf(hpftLike, 'senior-manager')))
     .expect(200);
   expect(senior.body.targets[0]).not.toHaveProperty('missedCases');
 
   const backwards = await api()
     .get('/reports/targets?from=2026-05-01&to=2026-04-30')
-    .set(as(await tokenOf('complaints-manager')))
+    .set(as(await tokenOf(hpftLike, 'complaints-manager')))
     .expect(400);
   expect(backwards.body.errors).toEqual([{ field: 'to', reason: 'must not be before from' }]);
 });

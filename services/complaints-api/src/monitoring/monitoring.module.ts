@@ -4,6 +4,7 @@ import { MonitoringController } from './monitoring.controller';
 import { DISCLOSURE_CONTROL, MonitoringReportService } from './monitoring-report.service';
 import { MonitoringService } from './monitoring.service';
 import { TargetsReportService } from './targets-report.service';
+import { QuarterlyReviewService } from './quarterly-review.service';
 
 /** Procedure §8: monitoring, learning and reporting. */
 @Module({})
@@ -17,6 +18,7 @@ export class MonitoringModule {
         MonitoringService,
         MonitoringReportService,
         TargetsReportService,
+        QuarterlyReviewService,
       ],
     };
   }

@@ -40,8 +40,14 @@ interface EventRow {
   data: { to?: string };
 }
 
+/** A target and the references of the rounds in each standing. */
+export interface TargetAssessment {
+  target: MonitoringTarget;
+  standings: Map<TargetStanding, string[]>;
+}
+
 /** A round as the targets see it, with the complaint it belongs to. */
-interface CountedRound extends ResponseRound {
+export interface CountedRound extends ResponseRound {
   reference: string;
   profile: { id: ProfileId; version: number };
 }
@@ -81,73 +87,18 @@ export class TargetsReportService {
     const organisation = await this.dataSource
       .getRepository(Organisation)
       .findOneByOrFail({ code: staff.organisationCode });
-    const calendar = createWorkingDayCalendar({
-      nation: organisation.nation,
-      closureDays: organisation.closureDays,
-    });
     const today = londonDate(new Date());
-    const rounds = await this.rounds(organisation.code, from, to);
-
-    const targets = new Map<string, { target: MonitoringTarget; standings: Map<TargetStanding, string[]> }>();
-    const entryFor = (target: MonitoringTarget) => {
-      const key = targetKey(target);
-      if (!targets.has(key)) targets.set(key, { target, standings: new Map() });
-      return targets.get(key)!;
-    };
-    // The organisation's current targets are listed even when no complaint reached them.
-    for (const target of getProfile(organisation.profileId, organisation.profileVersion).monitoringTargets)
-      entryFor(target);
-    for (const round of rounds) {
-      for (const target of getProfile(round.profile.id, round.profile.version).monitoringTargets) {
-        if (!targetAppliesTo(target, round)) continue;
-        const { standings } = entryFor(target);
-        const standing = standingAgainst(target, round, today, calendar);
-        standings.set(standing, [...(standings.get(standing) ?? []), round.reference]);
-      }
-    }
-
+    const { targets, rounds } = await this.assess(organisation, from, to, today);
     const { threshold } = this.control;
     const listsCases = staff.roles.includes('complaints-manager');
-    const missedReferences = new Set<string>();
-    const standings: TargetStandingDto[] = [...targets.values()].map(({ target, standings }) => {
-      const count = (standing: TargetStanding) => standings.get(standing)?.length ?? 0;
-      const counts = suppressGroup(
-        {
-          met: count('met'),
-          missed: count('missed'),
-          pending: count('pending'),
-          notAssessed: count('not-assessed'),
-        },
-        threshold,
-      );
-      const shown = counts.met !== null && counts.missed !== null;
-      const denominator = shown ? counts.met! + counts.missed! : null;
-      const share = denominator ? Math.round((counts.met! / denominator) * 1000) / 10 : null;
-      const missed = [...new Set(standings.get('missed') ?? [])].sort();
-      if (listsCases) missed.forEach((reference) => missedReferences.add(reference));
-      return {
-        caseType: target.caseType,
-        percent: target.percent,
-        within: target.within,
-        unlessExtendedByAgreement: target.unlessExtendedByAgreement,
-        met: counts.met,
-        missed: counts.missed,
-        pending: counts.pending,
-        notAssessed: counts.notAssessed,
-        denominator,
-        sharePercent: share,
-        achieved: share === null ? null : share >= target.percent,
-        ...(listsCases ? { missedCases: missed } : {}),
-      };
-    });
-
+    const standings = targets.map((assessment) => summarise(assessment, threshold, listsCases));
     if (listsCases)
       await recordAccess(this.dataSource.manager, access, {
         complaintReference: null,
         outcome: 'allowed',
         basis: 'complaints-manager',
         purpose: null,
-        references: [...missedReferences].sort(),
+        references: [...new Set(standings.flatMap((standing) => standing.missedCases ?? []))].sort(),
       });
 
     const days = rounds
@@ -169,6 +120,41 @@ export class TargetsReportService {
         ninetiethPercentileDays: durationsShown ? percentile(days, 90) : null,
       },
     };
+  }
+
+  /**
+   * Every target of the organisation's profile (and of any earlier version a complaint is pinned to) with the
+   * references of the period's rounds in each standing on `today`.
+   */
+  async assess(
+    organisation: Organisation,
+    from: string,
+    to: string,
+    today: LocalDate,
+  ): Promise<{ targets: TargetAssessment[]; rounds: CountedRound[] }> {
+    const calendar = createWorkingDayCalendar({
+      nation: organisation.nation,
+      closureDays: organisation.closureDays,
+    });
+    const rounds = await this.rounds(organisation.code, from, to);
+    const targets = new Map<string, TargetAssessment>();
+    const entryFor = (target: MonitoringTarget) => {
+      const key = targetKey(target);
+      if (!targets.has(key)) targets.set(key, { target, standings: new Map() });
+      return targets.get(key)!;
+    };
+    // The organisation's current targets are listed even when no complaint reached them.
+    for (const target of getProfile(organisation.profileId, organisation.profileVersion).monitoringTargets)
+      entryFor(target);
+    for (const round of rounds) {
+      for (const target of getProfile(round.profile.id, round.profile.version).monitoringTargets) {
+        if (!targetAppliesTo(target, round)) continue;
+        const { standings } = entryFor(target);
+        const standing = standingAgainst(target, round, today, calendar);
+        standings.set(standing, [...(standings.get(standing) ?? []), round.reference]);
+      }
+    }
+    return { targets: [...targets.values()], rounds };
   }
 
   /** Every response round of the complaints received in the period, from the case timeline. */
@@ -234,6 +220,40 @@ function roundsOf(complaint: ComplaintRow, events: EventRow[]): CountedRound[] {
   return rounds.filter(
     (round) => !round.stageTwo && (round.sentOn !== null || (round === last && !complaint.closed)),
   );
+}
+
+/** A target's counts, suppressed as one group (ADR 0016); the share only where met and missed both show. */
+export function summarise(
+  { target, standings }: TargetAssessment,
+  threshold: number,
+  listsCases: boolean,
+): TargetStandingDto {
+  const count = (standing: TargetStanding) => standings.get(standing)?.length ?? 0;
+  const counts = suppressGroup(
+    {
+      met: count('met'),
+      missed: count('missed'),
+      pending: count('pending'),
+      notAssessed: count('not-assessed'),
+    },
+    threshold,
+  );
+  const denominator = counts.met !== null && counts.missed !== null ? counts.met + counts.missed : null;
+  const share = denominator ? Math.round((counts.met! / denominator) * 1000) / 10 : null;
+  return {
+    caseType: target.caseType,
+    percent: target.percent,
+    within: target.within,
+    unlessExtendedByAgreement: target.unlessExtendedByAgreement,
+    met: counts.met,
+    missed: counts.missed,
+    pending: counts.pending,
+    notAssessed: counts.notAssessed,
+    denominator,
+    sharePercent: share,
+    achieved: share === null ? null : share >= target.percent,
+    ...(listsCases ? { missedCases: [...new Set(standings.get('missed') ?? [])].sort() } : {}),
+  };
 }
 
 /** Nearest-rank percentile of sorted values. */
