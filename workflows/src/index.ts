@@ -3,3 +3,4 @@
 export { complaintLifecycle } from './complaint-lifecycle/complaint-lifecycle.workflow';
 export { contactRestriction } from './contact-restriction/contact-restriction.workflow';
 export { retentionReview } from './retention-review/retention-review.workflow';
+export { themeAlerts } from './theme-alerts/theme-alerts.workflow';

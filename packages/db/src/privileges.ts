@@ -71,6 +71,9 @@ export const TABLE_PRIVILEGES: Record<string, Partial<Record<ServiceName, Privil
   access_link: { 'complaints-api': WRITE, 'joint-protocol': WRITE },
   // R-MON-3: a quarter's review is recorded once and never changed.
   quarterly_review: { 'complaints-api': APPEND },
+  // Themes: complaints managers set the rules and close alerts; the worker's daily review raises them.
+  theme_rule: { 'complaints-api': WRITE, worker: READ },
+  theme_alert: { 'complaints-api': ['SELECT', 'UPDATE'], worker: APPEND },
 };
 
 /** Functions a service may call; every other role, PUBLIC included, may not. */

@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import { createCaseRecordActivities } from '@complaints/activities/case-record';
 import { createRetentionActivities } from '@complaints/activities/retention';
+import { createThemeActivities } from '@complaints/activities/themes';
 import {
   DATA_SOURCE,
   HealthController,
@@ -19,11 +20,13 @@ import {
   OperationsTokenGuard,
 } from './codec/operations-token.guard';
 import type { WorkerConfig } from './config';
-import { RetentionReviewSchedule } from './retention/retention-review.schedule';
+import { retentionReviewSchedule } from './retention/retention-review.schedule';
+import { WORKER_SCHEDULES, WorkerSchedules } from './schedules/worker-schedules';
+import { themeAlertsSchedule } from './themes/theme-alerts.schedule';
 
 /**
- * The `complaints` task queue: every workflow, the case-record and retention activities, the daily retention
- * review's schedule; and the UI's codec server.
+ * The `complaints` task queue: every workflow, the case-record, retention and theme activities, the daily
+ * retention review's and theme review's schedules; and the UI's codec server.
  */
 @Module({})
 export class AppModule {
@@ -49,6 +52,7 @@ export class AppModule {
               activities: {
                 ...createCaseRecordActivities({ dataSource }),
                 ...createRetentionActivities({ dataSource }),
+                ...createThemeActivities({ dataSource }),
               },
               // Only Updates the complaints API signed are taken (ADR 0012).
               interceptors: { workflowModules: [require.resolve('@complaints/workflows/interceptors')] },
@@ -57,7 +61,8 @@ export class AppModule {
               },
             })),
         },
-        RetentionReviewSchedule,
+        { provide: WORKER_SCHEDULES, useValue: [retentionReviewSchedule, themeAlertsSchedule] },
+        WorkerSchedules,
       ],
     };
   }

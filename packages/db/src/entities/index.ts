@@ -23,6 +23,8 @@ import { JointCase } from './joint-case.entity';
 import { JointCasePartner } from './joint-case-partner.entity';
 import { AccessLink } from './access-link.entity';
 import { QuarterlyReview } from './quarterly-review.entity';
+import { ThemeRule } from './theme-rule.entity';
+import { ThemeAlert } from './theme-alert.entity';
 
 export {
   CaseEvent,
@@ -50,6 +52,8 @@ export {
   JointCasePartner,
   AccessLink,
   QuarterlyReview,
+  ThemeRule,
+  ThemeAlert,
 };
 export * from './complaint.entity';
 export * from './complaint-party.entity';
@@ -88,4 +92,6 @@ export const ENTITIES = [
   JointCasePartner,
   AccessLink,
   QuarterlyReview,
+  ThemeRule,
+  ThemeAlert,
 ];

@@ -30,6 +30,20 @@ const RULES: Record<string, Rule> = {
     touches: 'no complaint',
     why: "a senior manager's decisions about a quarter, no complaint opened",
   },
+  'POST /reports/theme-rules': { touches: 'no complaint', why: 'a rule about an organisation (R-MON-3)' },
+  'GET /reports/theme-rules': { touches: 'no complaint', why: 'rules about an organisation (R-MON-3)' },
+  'POST /reports/theme-rules/{id}/retirement': {
+    touches: 'no complaint',
+    why: 'a rule about an organisation',
+  },
+  'GET /reports/theme-alerts': {
+    touches: 'no complaint',
+    why: 'alerts; references for complaints managers only, recorded as a search (theme-alerts.e2e)',
+  },
+  'POST /reports/theme-alerts/{id}/closure': {
+    touches: 'no complaint',
+    why: 'closes an alert, opens no complaint',
+  },
   'POST /contact-limits/{id}/approval': {
     touches: 'no complaint',
     why: 'a decision about a person: its complaint is opened through CaseFileAccess (contact-limits.e2e)',

@@ -5,6 +5,8 @@ import { DISCLOSURE_CONTROL, MonitoringReportService } from './monitoring-report
 import { MonitoringService } from './monitoring.service';
 import { TargetsReportService } from './targets-report.service';
 import { QuarterlyReviewService } from './quarterly-review.service';
+import { ThemesController } from './themes.controller';
+import { ThemesService } from './themes.service';
 
 /** Procedure §8: monitoring, learning and reporting. */
 @Module({})
@@ -12,13 +14,14 @@ export class MonitoringModule {
   static forConfig(config: ComplaintsApiConfig): DynamicModule {
     return {
       module: MonitoringModule,
-      controllers: [MonitoringController],
+      controllers: [MonitoringController, ThemesController],
       providers: [
         { provide: DISCLOSURE_CONTROL, useValue: { threshold: config.REPORT_SUPPRESSION_THRESHOLD } },
         MonitoringService,
         MonitoringReportService,
         TargetsReportService,
         QuarterlyReviewService,
+        ThemesService,
       ],
     };
   }

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
-import { Organisation, QuarterlyReview, StaffUser } from '@complaints/db';
+import { Organisation, QuarterlyReview } from '@complaints/db';
 import {
   calendarMonthsAfterReceipt,
   financialQuarter,
@@ -23,6 +23,7 @@ import type {
   RecordQuarterlyReviewDto,
 } from './dto/quarterly-review.dto';
 import { DISCLOSURE_CONTROL, type DisclosureControl } from './monitoring-report.service';
+import { ownedActions } from './review-actions';
 import { summarise, TargetsReportService } from './targets-report.service';
 
 const TREND_QUARTERS = 8;
@@ -149,25 +150,7 @@ export class QuarterlyReviewService {
       throw new RequestValidationException([
         { field: 'quarter', reason: `must have ended: ${quarter.name} runs until ${quarter.to}` },
       ]);
-    const owners = new Set(
-      (
-        await this.dataSource.getRepository(StaffUser).findBy({
-          organisationCode: staff.organisationCode,
-          active: true,
-        })
-      ).map((user) => user.id),
-    );
-    const problems = review.actions.flatMap((action, index) =>
-      owners.has(action.ownerId)
-        ? []
-        : [
-            {
-              field: `actions[${index}].ownerId`,
-              reason: 'must be an active member of staff of your organisation',
-            },
-          ],
-    );
-    if (problems.length > 0) throw new RequestValidationException(problems);
+    const actions = await ownedActions(this.dataSource, staff.organisationCode, review.actions);
     const inserted = await this.dataSource
       .createQueryBuilder()
       .insert()
@@ -177,7 +160,7 @@ export class QuarterlyReviewService {
         quarter: quarter.name,
         reviewedBy: staff.id,
         decisions: review.decisions,
-        actions: review.actions.map(({ description, ownerId, due }) => ({ description, ownerId, due })),
+        actions,
       })
       .orIgnore()
       .returning(['id'])

@@ -1,11 +1,13 @@
-// The daily retention review's Temporal Schedule on the test command's Temporal dev server: creating it is
-// idempotent (a second worker, or a restart, finds it there), and it starts `retentionReview` at 02:00 London.
+// The worker's daily Temporal Schedules on the test command's Temporal dev server: creating each is idempotent
+// (a second worker, or a restart, finds it there); `retentionReview` starts at 02:00 London, `themeAlerts` at 03:00.
 import { Client, Connection } from '@temporalio/client';
 import { TASK_QUEUES } from '@complaints/temporal';
 import {
   ensureRetentionReviewSchedule,
   RETENTION_REVIEW_SCHEDULE_ID,
 } from '../retention/retention-review.schedule';
+import { ensureSchedule } from '../schedules/worker-schedules';
+import { THEME_ALERTS_SCHEDULE_ID, themeAlertsSchedule } from '../themes/theme-alerts.schedule';
 
 jest.setTimeout(60_000);
 
@@ -47,4 +49,25 @@ it('is created once, however often workers start, and starts the review daily at
     }),
   ]);
   expect(description.policies.overlap).toBe('SKIP');
+});
+
+it('puts the theme review on its own daily Schedule at 03:00 London time, created once', async () => {
+  const options = themeAlertsSchedule();
+  await client.schedule
+    .getHandle(THEME_ALERTS_SCHEDULE_ID)
+    .delete()
+    .catch(() => undefined);
+  expect(await ensureSchedule(client, options)).toBe('created');
+  expect(await ensureSchedule(client, options)).toBe('exists');
+  const description = await client.schedule.getHandle(THEME_ALERTS_SCHEDULE_ID).describe();
+  expect(description.action).toMatchObject({
+    type: 'startWorkflow',
+    workflowType: 'themeAlerts',
+    taskQueue: TASK_QUEUES.complaints,
+  });
+  expect(description.spec.timezone).toBe('Europe/London');
+  expect(description.spec.calendars).toEqual([
+    expect.objectContaining({ hour: [expect.objectContaining({ start: 3, end: 3 })] }),
+  ]);
+  await client.schedule.getHandle(THEME_ALERTS_SCHEDULE_ID).delete();
 });

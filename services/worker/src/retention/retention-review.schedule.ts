@@ -1,12 +1,6 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
-import {
-  ScheduleAlreadyRunning,
-  ScheduleOverlapPolicy,
-  type Client,
-  type ScheduleOptions,
-} from '@temporalio/client';
-import { TEMPORAL_CLIENT } from '@complaints/service-kit';
+import { ScheduleOverlapPolicy, type Client, type ScheduleOptions } from '@temporalio/client';
 import { TASK_QUEUES } from '@complaints/temporal';
+import { ensureSchedule } from '../schedules/worker-schedules';
 
 export const RETENTION_REVIEW_SCHEDULE_ID = 'retention-review';
 
@@ -24,28 +18,6 @@ export const retentionReviewSchedule = (): ScheduleOptions => ({
   policies: { overlap: ScheduleOverlapPolicy.SKIP, catchupWindow: '1 day' },
 });
 
-/**
- * Creates the daily retention review's Temporal Schedule when the worker starts (ADR 0013). Every worker
- * replica does this; whoever is second finds it there, so starting twice leaves one schedule.
- */
-export async function ensureRetentionReviewSchedule(client: Client): Promise<'created' | 'exists'> {
-  try {
-    await client.schedule.create(retentionReviewSchedule());
-    return 'created';
-  } catch (error) {
-    if (error instanceof ScheduleAlreadyRunning) return 'exists';
-    throw error;
-  }
-}
-
-@Injectable()
-export class RetentionReviewSchedule implements OnApplicationBootstrap {
-  private readonly logger = new Logger('RetentionReviewSchedule');
-
-  constructor(@Inject(TEMPORAL_CLIENT) private readonly client: Client) {}
-
-  async onApplicationBootstrap(): Promise<void> {
-    const outcome = await ensureRetentionReviewSchedule(this.client);
-    this.logger.log(`retention review schedule ${outcome === 'created' ? 'created' : 'already in place'}`);
-  }
-}
+/** The daily retention review's Temporal Schedule (ADR 0013), created when missing. */
+export const ensureRetentionReviewSchedule = (client: Client) =>
+  ensureSchedule(client, retentionReviewSchedule());
