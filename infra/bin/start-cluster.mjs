@@ -69,7 +69,9 @@ await main(
 `);
     const exited = await supervisor.firstExit();
     if (!stopping) {
-      info(`${exited.name} exited unexpectedly (${exited.exitCode}); see ${relative(logDir)}/${exited.name}.log`);
+      info(
+        `${exited.name} exited unexpectedly (${exited.exitCode}); see ${relative(logDir)}/${exited.name}.log`,
+      );
       await stop(1);
     }
   },

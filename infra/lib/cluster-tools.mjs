@@ -28,7 +28,8 @@ export const CLUSTER_BINARIES = {
 function sourcesKey() {
   const hash = crypto.createHash('sha256');
   for (const file of fs.readdirSync(SERVER_SOURCES).sort())
-    if (/\.(go|mod|sum)$/.test(file)) hash.update(file).update(fs.readFileSync(path.join(SERVER_SOURCES, file)));
+    if (/\.(go|mod|sum)$/.test(file))
+      hash.update(file).update(fs.readFileSync(path.join(SERVER_SOURCES, file)));
   hash.update(`ui ${TEMPORAL_UI_SERVER_VERSION}`);
   return hash.digest('hex');
 }
@@ -43,7 +44,11 @@ export async function ensureClusterTools() {
       fs.readFileSync(stamp, 'utf8') === key;
     if (built) return `Temporal server ${temporalServerVersion()}, UI ${TEMPORAL_UI_SERVER_VERSION}`;
     if (!which('go'))
-      throw new StepFailed('cluster tools', 'Go is not installed', 'install Go >= 1.25 (https://go.dev/doc/install)');
+      throw new StepFailed(
+        'cluster tools',
+        'Go is not installed',
+        'install Go >= 1.25 (https://go.dev/doc/install)',
+      );
     const fix = 'check that the Go module proxy is reachable (go env GOPROXY)';
     const env = { GOFLAGS: '-trimpath -mod=readonly' };
     info(

@@ -76,7 +76,11 @@ export function clusterProcesses(mode) {
         port: count > 1 ? replicaPort(service, index) : ports.jointProtocol,
       });
   }
-  const front = { worker: ports.worker, correspondence: ports.correspondence, 'complaints-api': ports.complaintsApi };
+  const front = {
+    worker: ports.worker,
+    correspondence: ports.correspondence,
+    'complaints-api': ports.complaintsApi,
+  };
   const proxies = REPLICATED.map((service) => ({
     name: `${service}-proxy`,
     service,
@@ -170,10 +174,15 @@ async function provisionTemporalDatabases(superuserUrl, password) {
  */
 export async function startTemporalCluster(supervisor, mode, serverEnv, temporalCli) {
   const started = {};
-  for (const process of TEMPORAL_PROCESSES) started[process.name] = await startTemporalProcess(supervisor, mode, serverEnv, process);
+  for (const process of TEMPORAL_PROCESSES)
+    started[process.name] = await startTemporalProcess(supervisor, mode, serverEnv, process);
   await step('Temporal namespace and search attributes', () =>
     run('namespace', 'sh', [path.join(TEMPORAL_DIR, 'setup-namespace.sh')], {
-      env: { ...temporalClientTls(mode, 'temporal'), TEMPORAL_CLI: temporalCli, TEMPORAL_NAMESPACE: 'default' },
+      env: {
+        ...temporalClientTls(mode, 'temporal'),
+        TEMPORAL_CLI: temporalCli,
+        TEMPORAL_NAMESPACE: 'default',
+      },
       quiet: true,
       fix: `see ${path.relative(ROOT, supervisor.logDir)}/temporal.log`,
     }).then((output) => output.trim().split('\n').pop()),
@@ -255,7 +264,8 @@ export async function startCluster(supervisor, mode, { temporalCli, seed, ui = t
     startInfrastructure(supervisor, mode, null),
   );
   const superuserUrl =
-    process.env.DATABASE_URL ?? `postgres://complaints:complaints@127.0.0.1:${ports.postgres}/${mode.database}`;
+    process.env.DATABASE_URL ??
+    `postgres://complaints:complaints@127.0.0.1:${ports.postgres}/${mode.database}`;
   const temporalPassword = embeddedDatabasePasswords(mode.dataDir, ['temporal']).temporal;
   await provisionTemporalDatabases(superuserUrl, temporalPassword);
   const database = new URL(superuserUrl);
@@ -275,7 +285,8 @@ export async function startCluster(supervisor, mode, { temporalCli, seed, ui = t
   const processes = await step('Temporal server (history; frontend, matching, worker)', () =>
     startTemporalCluster(supervisor, mode, serverEnv, temporalCli),
   );
-  if (ui) processes['temporal-ui'] = await step('Temporal Web UI (read-only)', () => startUi(supervisor, mode));
+  if (ui)
+    processes['temporal-ui'] = await step('Temporal Web UI (read-only)', () => startUi(supervisor, mode));
   await migrate(env, { seed });
   for (const replica of services)
     processes[replica.name] = await step(`service ${replica.name}`, () =>

@@ -7,7 +7,14 @@ import readline from 'node:readline';
 import path from 'node:path';
 import fs from 'node:fs';
 import { Supervisor } from '../lib/supervisor.mjs';
-import { CLUSTER_MODES, startCluster, startServiceReplica, startTemporalProcess, TEMPORAL_PROCESSES, certificatesDir } from '../lib/cluster.mjs';
+import {
+  CLUSTER_MODES,
+  startCluster,
+  startServiceReplica,
+  startTemporalProcess,
+  TEMPORAL_PROCESSES,
+  certificatesDir,
+} from '../lib/cluster.mjs';
 import { ensureClusterTools } from '../lib/cluster-tools.mjs';
 
 // The test command's own infrastructure (its Postgres, SMTP and dev server) is not this topology's.
@@ -27,14 +34,17 @@ try {
     seed: true,
   });
   const { env, serverEnv, processes, services } = cluster;
-  const pids = () => Object.fromEntries(Object.entries(processes).map(([name, entry]) => [name, entry.child.pid]));
+  const pids = () =>
+    Object.fromEntries(Object.entries(processes).map(([name, entry]) => [name, entry.child.pid]));
   say('ready', {
     ports: mode.ports,
     certificates: certificatesDir(mode.dataDir),
     logs: supervisor.logDir,
     mailInbox: env.MAIL_INBOX_URL,
     // What the token CLI needs to sign a demo staff token for this system.
-    keys: Object.fromEntries(['AUTH_JWT_SECRET', 'PAYLOAD_ENCRYPTION_KEY', 'COMMAND_SIGNING_KEY'].map((k) => [k, env[k]])),
+    keys: Object.fromEntries(
+      ['AUTH_JWT_SECRET', 'PAYLOAD_ENCRYPTION_KEY', 'COMMAND_SIGNING_KEY'].map((k) => [k, env[k]]),
+    ),
     pids: pids(),
   });
 
@@ -45,7 +55,12 @@ try {
   const startAgain = (name) => {
     const temporal = TEMPORAL_PROCESSES.find((p) => p.name === name);
     if (temporal) return startTemporalProcess(supervisor, mode, serverEnv, temporal);
-    return startServiceReplica(supervisor, env, mode, services.find((s) => s.name === name));
+    return startServiceReplica(
+      supervisor,
+      env,
+      mode,
+      services.find((s) => s.name === name),
+    );
   };
   const lines = readline.createInterface({ input: process.stdin });
   for await (const line of lines) {

@@ -32,7 +32,8 @@ function startHarness() {
     if (match) waiting.shift()?.resolve(JSON.parse(match[2]));
   });
   harness.on('exit', (code) => {
-    for (const waiter of waiting.splice(0)) waiter.reject(new Error(`cluster harness exited (${code}): ${stderr}`));
+    for (const waiter of waiting.splice(0))
+      waiter.reject(new Error(`cluster harness exited (${code}): ${stderr}`));
   });
   return answer();
 }
@@ -47,7 +48,12 @@ function command(line) {
 
 /** The Temporal CLI against the cluster's frontend as one identity (or with no certificate at all). */
 function temporal(identity, args) {
-  const tls = ['--tls-ca-path', path.join(cluster.certificates, 'operations', 'ca.pem'), '--tls-server-name', 'temporal'];
+  const tls = [
+    '--tls-ca-path',
+    path.join(cluster.certificates, 'operations', 'ca.pem'),
+    '--tls-server-name',
+    'temporal',
+  ];
   if (identity) {
     const dir = path.join(cluster.certificates, identity);
     tls.push('--tls-cert-path', path.join(dir, 'cert.pem'), '--tls-key-path', path.join(dir, 'key.pem'));
@@ -154,8 +160,15 @@ describe('the Temporal cluster is locked down (ADR 0012, ADR 0020)', () => {
       'Request unauthorized',
     );
     expect(
-      temporal('worker', ['operator', 'search-attribute', 'create', '--name', 'Postcode', '--type', 'Keyword'])
-        .output,
+      temporal('worker', [
+        'operator',
+        'search-attribute',
+        'create',
+        '--name',
+        'Postcode',
+        '--type',
+        'Keyword',
+      ]).output,
     ).toContain('Request unauthorized');
   });
 
@@ -173,9 +186,16 @@ describe('replicas share the work and a failure loses nothing', () => {
 
     const taken = [];
     for (let index = 1; index <= COMPLAINTS; index += 1) {
-      const response = await retried('/complaints', { method: 'POST', headers, body: JSON.stringify(complaintBody(index)) });
+      const response = await retried('/complaints', {
+        method: 'POST',
+        headers,
+        body: JSON.stringify(complaintBody(index)),
+      });
       expect({ index, status: response.status }).toEqual({ index, status: 201 });
-      taken.push({ reference: (await response.json()).reference, replica: response.headers.get('x-complaints-replica') });
+      taken.push({
+        reference: (await response.json()).reference,
+        replica: response.headers.get('x-complaints-replica'),
+      });
     }
     expect(new Set(taken.map((t) => t.replica))).toEqual(new Set(['complaints-api-1', 'complaints-api-2']));
 
@@ -191,7 +211,10 @@ describe('replicas share the work and a failure loses nothing', () => {
       expect({ reference, status: response.status }).toEqual({ reference, status: 200 });
       acknowledged.push(reference);
     }
-    expect(events.map((e) => `${e.command} ${e.name}`)).toEqual(['kill worker-1', 'restart temporal-history']);
+    expect(events.map((e) => `${e.command} ${e.name}`)).toEqual([
+      'kill worker-1',
+      'restart temporal-history',
+    ]);
     expect(events[1].pids['temporal-history']).not.toBe(cluster.pids['temporal-history']);
     process.stdout.write(
       `cluster test: ${events.map((e) => `${e.command} ${e.name} (${e.ms} ms)`).join(', ')} during ${COMPLAINTS} acknowledgements\n`,
@@ -203,7 +226,9 @@ describe('replicas share the work and a failure loses nothing', () => {
     const deadline = Date.now() + 180_000;
     while (Date.now() < deadline) {
       const inbox = await fetch(`${cluster.mailInbox}/email`).then((r) => r.json());
-      letters = inbox.map((message) => message.subject).filter((subject) => subject.endsWith(': acknowledgement'));
+      letters = inbox
+        .map((message) => message.subject)
+        .filter((subject) => subject.endsWith(': acknowledgement'));
       if (acknowledged.every((reference) => letters.includes(subjectOf(reference)))) break;
       await sleep(2000);
     }
@@ -221,11 +246,21 @@ describe('replicas share the work and a failure loses nothing', () => {
     // Each worker replica did work: its identity (pid@host) on tasks in the workflows' histories.
     const { pids } = cluster;
     const replicaOf = Object.fromEntries(
-      ['worker-1', 'worker-2', 'correspondence-1', 'correspondence-2'].map((name) => [String(pids[name]), name]),
+      ['worker-1', 'worker-2', 'correspondence-1', 'correspondence-2'].map((name) => [
+        String(pids[name]),
+        name,
+      ]),
     );
     const seen = new Set();
     for (const reference of acknowledged) {
-      const history = temporal('operations', ['workflow', 'show', '--workflow-id', reference, '--output', 'json']);
+      const history = temporal('operations', [
+        'workflow',
+        'show',
+        '--workflow-id',
+        reference,
+        '--output',
+        'json',
+      ]);
       expect({ reference, code: history.code }).toEqual({ reference, code: 0 });
       for (const [, pid] of history.output.matchAll(/"identity":\s*"(\d+)@/g))
         if (replicaOf[pid]) seen.add(replicaOf[pid]);
