@@ -42,7 +42,7 @@ async function load(apiUrl, env) {
   const receivedOn = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date());
   const phase = async (make) => {
     const latencies = [];
-    let failures = 0;
+    const failures = [];
     let next = 0;
     const started = Date.now();
     await Promise.all(
@@ -50,9 +50,9 @@ async function load(apiUrl, env) {
         while (next < COMPLAINTS) {
           const index = next++;
           const t0 = performance.now();
-          const ok = await make(index);
+          const status = await make(index);
           latencies.push(performance.now() - t0);
-          if (!ok) failures += 1;
+          if (!status.ok) failures.push(status.status);
         }
       }),
     );
@@ -87,16 +87,16 @@ async function load(apiUrl, env) {
       }),
     });
     if (response.status === 201) references[index] = (await response.json()).reference;
-    return response.status === 201;
+    return { ok: response.status === 201, status: response.status };
   });
   const acknowledgement = await phase(async (index) => {
-    if (!references[index]) return false;
+    if (!references[index]) return { ok: false, status: 'not taken in' };
     const response = await fetch(`${apiUrl}/complaints/${references[index]}/acknowledgement`, {
       method: 'POST',
       headers,
       body: JSON.stringify({ method: 'written' }),
     });
-    return response.status === 200;
+    return { ok: response.status === 200, status: response.status };
   });
   return { intake, acknowledgement };
 }
@@ -186,7 +186,7 @@ await main(async () => {
   const dev = await devServerTopology(temporalCli);
   const cluster = await clusterTopology(temporalCli);
   const row = (name, d, c) =>
-    `  ${name.padEnd(16)} ${d.perSecond.toFixed(1).padStart(8)}/s ${c.perSecond.toFixed(1).padStart(8)}/s   ratio ${(c.perSecond / d.perSecond).toFixed(2)}   p50 ${d.p50.toFixed(0)} → ${c.p50.toFixed(0)} ms   p99 ${d.p99.toFixed(0)} → ${c.p99.toFixed(0)} ms   failures ${d.failures} / ${c.failures}`;
+    `  ${name.padEnd(16)} ${d.perSecond.toFixed(1).padStart(8)}/s ${c.perSecond.toFixed(1).padStart(8)}/s   ratio ${(c.perSecond / d.perSecond).toFixed(2)}   p50 ${d.p50.toFixed(0)} → ${c.p50.toFixed(0)} ms   p99 ${d.p99.toFixed(0)} → ${c.p99.toFixed(0)} ms   failures [${d.failures}] / [${c.failures}]`;
   info(
     `${COMPLAINTS} complaints, ${CONCURRENCY} at a time; dev server (1 of each) → cluster (2 of each, TLS, Postgres)`,
   );
