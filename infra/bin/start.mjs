@@ -11,6 +11,12 @@ import { ensureTemporalCli, installDependencies } from '../lib/tools.mjs';
 import { build, migrate } from '../lib/build.mjs';
 import { assertPortsFree } from '../lib/ports.mjs';
 
+// `npm start -- --cluster`: the production-like topology instead (ADR 0020); it exits the process itself.
+if (process.argv.includes('--cluster')) {
+  await import('./start-cluster.mjs');
+  await new Promise(() => {});
+}
+
 const mode = MODES.dev;
 // `npm start -- --verbose` (or any LOG_LEVEL) copies every service log line to the console; otherwise
 // the console shows progress, the URLs and errors, and each service logs to .data/dev/logs/<name>.log.

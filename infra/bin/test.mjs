@@ -9,6 +9,7 @@ import { Supervisor } from '../lib/supervisor.mjs';
 import { MODES, startInfrastructure } from '../lib/system.mjs';
 import { ensureTemporalCli, ensureTestServer, installDependencies, pnpm } from '../lib/tools.mjs';
 import { build, migrate } from '../lib/build.mjs';
+import { ensureClusterTools } from '../lib/cluster-tools.mjs';
 import { run } from '../lib/exec.mjs';
 
 // `npm test -- --filter=@complaints/complaints-api [-- <jest arguments>]` runs one package's tests (no
@@ -27,6 +28,7 @@ await main(
     const started = Date.now();
     await installDependencies();
     const [temporalCli, testServer] = await Promise.all([ensureTemporalCli(), ensureTestServer()]);
+    await ensureClusterTools(); // for the cluster topology's test (infra/test/cluster.test.js)
     await build();
     if (filters.length === 0) await checkSources();
 

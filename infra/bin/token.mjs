@@ -7,8 +7,12 @@ import path from 'node:path';
 import { ROOT } from '../lib/paths.mjs';
 import { MODES } from '../lib/system.mjs';
 import { secretsPath } from '../lib/secrets.mjs';
+import { CLUSTER_MODES } from '../lib/cluster.mjs';
 
-const secrets = secretsPath(MODES.dev.dataDir);
+// `npm run token -- --cluster <user>`: for the cluster mode's system (.data/cluster).
+const cluster = process.argv[2] === '--cluster';
+if (cluster) process.argv.splice(2, 1);
+const secrets = secretsPath(cluster ? CLUSTER_MODES.dev.dataDir : MODES.dev.dataDir);
 if (!process.env.AUTH_JWT_SECRET && !fs.existsSync(secrets)) {
   process.stderr.write(
     '[complaints] no signing key yet: run `npm start` first (it makes one under .data/dev)\n',

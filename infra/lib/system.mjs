@@ -61,6 +61,8 @@ export async function startInfrastructure(supervisor, mode, temporalCli) {
     smtp: Boolean(process.env.SMTP_URL),
     temporal: Boolean(process.env.TEMPORAL_ADDRESS),
   };
+  // The cluster topology (cluster.mjs) runs its own Temporal server instead of the dev server.
+  if (mode.cluster) external.temporal = true;
   const needed = {};
   if (!external.postgres) needed.postgres = ports.postgres;
   if (!external.smtp) Object.assign(needed, { smtp: ports.smtp, 'mail inbox': ports.mailWeb });

@@ -1,24 +1,29 @@
 #!/bin/sh
-# docker-compose's one-shot `temporal-certs`: a private CA for this deployment, the Temporal server's
-# certificate (frontend and internode) and one client certificate per service, each in its own folder of the
-# `temporal-certs` volume (cert.pem, key.pem, ca.pem), which only that service mounts. Made once; kept.
+# The cluster's certificates (ADR 0012, ADR 0020): a private CA, the Temporal server's certificate
+# (frontend and internode, CN=temporal) and one client certificate per identity, each in its own folder
+# (cert.pem, key.pem, ca.pem) of $CERTS_DIR. Used by `npm start -- --cluster` (infra/lib/certificates.mjs)
+# and by docker-compose's one-shot `temporal-certs`, where each service mounts only its own folder.
+# Every run makes a new CA and new certificates (rotation is re-running it); the CA key is not kept, so
+# nothing else can be issued into this deployment without making a new CA.
+# The server's authoriser (infra/temporal/server/policy.go) knows the identities by these names.
 set -eu
-OUT=/certs
-if [ -f "$OUT/.made" ]; then
-  echo "temporal certificates already made"
-  exit 0
-fi
-apk add --no-cache openssl >/dev/null
+OUT=${CERTS_DIR:-/certs}
+DAYS=${CERTS_DAYS:-30}
+IDENTITIES="complaints-api worker correspondence joint-protocol temporal-ui operations"
+if ! command -v openssl >/dev/null 2>&1; then apk add --no-cache openssl >/dev/null; fi
 
+mkdir -p "$OUT"
 work=$(mktemp -d)
-openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -days 825 \
+trap 'rm -rf "$work"' EXIT
+openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -days "$DAYS" \
   -subj "/CN=nhs-complaints Temporal CA" -keyout "$work/ca.key" -out "$work/ca.pem" \
-  -addext "basicConstraints=critical,CA:TRUE" -addext "keyUsage=critical,keyCertSign,cRLSign"
+  -addext "basicConstraints=critical,CA:TRUE" -addext "keyUsage=critical,keyCertSign,cRLSign" 2>/dev/null
 
-# issue <name> <extendedKeyUsage> [subjectAltName]
+# issue <name> <extendedKeyUsage> [subjectAltName]: written beside the old one, then swapped in whole.
 issue() {
-  dir="$OUT/$1"
-  mkdir -p "$dir"
+  next="$OUT/.$1.next"
+  if [ -d "$next" ]; then chmod -R u+w "$next" && rm -rf "$next"; fi
+  mkdir -p "$next"
   {
     echo "basicConstraints=CA:FALSE"
     echo "keyUsage=critical,digitalSignature"
@@ -26,21 +31,20 @@ issue() {
     if [ -n "${3:-}" ]; then echo "subjectAltName=$3"; fi
   } >"$work/$1.cnf"
   openssl req -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -subj "/CN=$1" \
-    -keyout "$dir/key.pem" -out "$work/$1.csr"
+    -keyout "$next/key.pem" -out "$work/$1.csr" 2>/dev/null
   openssl x509 -req -in "$work/$1.csr" -CA "$work/ca.pem" -CAkey "$work/ca.key" -CAcreateserial \
-    -days 825 -extfile "$work/$1.cnf" -out "$dir/cert.pem"
-  cp "$work/ca.pem" "$dir/ca.pem"
-  # Every image here runs as uid 1000 (node, temporal).
-  chown -R 1000:1000 "$dir"
-  chmod 0500 "$dir"
-  chmod 0400 "$dir/key.pem"
+    -days "$DAYS" -extfile "$work/$1.cnf" -out "$next/cert.pem" 2>/dev/null
+  cp "$work/ca.pem" "$next/ca.pem"
+  # In compose every image runs as uid 1000 (node, temporal).
+  if [ -n "${CERTS_OWNER:-}" ]; then chown -R "$CERTS_OWNER" "$next"; fi
+  chmod 0400 "$next/key.pem"
+  chmod 0500 "$next"
+  if [ -d "$OUT/$1" ]; then chmod -R u+w "$OUT/$1" && rm -rf "$OUT/$1"; fi
+  mv "$next" "$OUT/$1"
 }
 
-issue temporal serverAuth,clientAuth DNS:temporal
-for service in complaints-api worker correspondence joint-protocol temporal-ui; do
-  issue "$service" clientAuth
+issue temporal serverAuth,clientAuth "DNS:temporal,DNS:temporal-history,DNS:localhost,IP:127.0.0.1"
+for identity in $IDENTITIES; do
+  issue "$identity" clientAuth
 done
-# The CA key is not kept: nothing else can be issued into this deployment without making a new CA.
-rm -rf "$work"
-touch "$OUT/.made"
-echo "temporal certificates made"
+echo "temporal certificates made in $OUT"

@@ -42,6 +42,12 @@ describe('docker-compose.yml', () => {
     for (const image of images) expect(image).toMatch(/:[\w.-]*\d[\w.-]*$/);
   });
 
+  // Our services' containers (replicas included) and which service of the repository each one runs.
+  const ours = () =>
+    Object.entries(compose.services)
+      .filter(([name, s]) => s.build?.args?.SERVICE && name !== 'migrate')
+      .map(([name, s]) => ({ name, service: s.build.args.SERVICE, spec: s }));
+
   it('builds each service of the repository, and only those', () => {
     const repoServices = fs
       .readdirSync(path.join(root, 'services'))
@@ -49,20 +55,24 @@ describe('docker-compose.yml', () => {
     const built = Object.entries(compose.services).filter(([, s]) => s.build);
     for (const [, service] of built) {
       expect(fs.existsSync(path.join(root, service.build.context, service.build.dockerfile))).toBe(true);
-      expect(repoServices).toContain(service.build.args.SERVICE);
+      if (service.build.args) expect(repoServices).toContain(service.build.args.SERVICE);
     }
-    const composeNames = Object.keys(compose.services);
-    for (const name of repoServices) expect(composeNames).toContain(name);
+    expect([...new Set(ours().map((s) => s.service))].sort()).toEqual([...repoServices].sort());
   });
 
   it('starts services only after their dependencies are healthy and the schema is migrated', () => {
-    for (const name of ['worker', 'correspondence', 'joint-protocol', 'complaints-api']) {
-      const service = compose.services[name];
-      expect(service.healthcheck).toBeDefined();
-      expect(service.depends_on.postgres.condition).toBe('service_healthy');
-      expect(service.depends_on.temporal.condition).toBe('service_healthy');
-      expect(service.depends_on.migrate.condition).toBe('service_completed_successfully');
+    expect(ours().length).toBeGreaterThanOrEqual(4);
+    for (const { name, spec } of ours()) {
+      expect({ name, health: Boolean(spec.healthcheck) }).toEqual({ name, health: true });
+      expect(spec.depends_on.postgres.condition).toBe('service_healthy');
+      expect(spec.depends_on['temporal-namespace'].condition).toBe('service_completed_successfully');
+      expect(spec.depends_on.migrate.condition).toBe('service_completed_successfully');
     }
+    expect(compose.services['temporal-namespace'].depends_on.temporal.condition).toBe('service_healthy');
+    for (const name of ['temporal', 'temporal-history'])
+      expect(compose.services[name].depends_on['temporal-schema'].condition).toBe(
+        'service_completed_successfully',
+      );
   });
 
   it('refers only to files that exist', () => {
@@ -80,16 +90,20 @@ describe('docker-compose.yml', () => {
     expect(certs.volumes).toContain('temporal-certs:/certs');
     expect(temporal.depends_on['temporal-certs'].condition).toBe('service_completed_successfully');
     expect(temporal.ports).toBeUndefined();
-    expect(temporal.environment.TEMPORAL_TLS_REQUIRE_CLIENT_AUTH).toBe('true');
+    // The server's configuration: a client certificate from the cluster's CA, on the frontend and between its services.
+    const config = fs.readFileSync(path.join(root, 'infra', 'temporal', 'config', 'cluster.yaml'), 'utf8');
+    expect(config.match(/requireClientAuth: true/g)).toHaveLength(2);
     const published = Object.values(compose.services).flatMap((service) => service.ports ?? []);
     expect(published.filter((port) => String(port).includes('7233'))).toEqual([]);
     const certificateOf = (service) =>
       (service.volumes ?? []).find((volume) => volume.source === 'temporal-certs')?.volume?.subpath;
-    for (const name of ['worker', 'correspondence', 'joint-protocol', 'complaints-api', 'temporal-ui']) {
-      const service = compose.services[name];
-      expect({ name, certificate: certificateOf(service) }).toEqual({ name, certificate: name });
-      expect(service.environment.TEMPORAL_TLS_CERT).toBe('/etc/temporal-tls/cert.pem');
-      expect(service.environment.TEMPORAL_TLS_KEY).toBe('/etc/temporal-tls/key.pem');
+    for (const { name, service, spec } of [
+      ...ours(),
+      { name: 'temporal-ui', service: 'temporal-ui', spec: ui },
+    ]) {
+      expect({ name, certificate: certificateOf(spec) }).toEqual({ name, certificate: service });
+      expect(spec.environment.TEMPORAL_TLS_CERT).toBe('/etc/temporal-tls/cert.pem');
+      expect(spec.environment.TEMPORAL_TLS_KEY).toBe('/etc/temporal-tls/key.pem');
     }
     expect(ui.environment).toMatchObject({
       TEMPORAL_AUTH_ENABLED: 'true',
@@ -98,10 +112,10 @@ describe('docker-compose.yml', () => {
       TEMPORAL_CODEC_PASS_ACCESS_TOKEN: 'true',
     });
     // Only the API signs commands; the worker only verifies them.
-    expect(compose.services['complaints-api'].environment.COMMAND_SIGNING_KEY).toBeDefined();
-    for (const name of ['worker', 'correspondence', 'joint-protocol'])
-      expect(compose.services[name].environment.COMMAND_SIGNING_KEY).toBeUndefined();
-    expect(compose.services.worker.environment.COMMAND_VERIFICATION_KEYS).toBeDefined();
+    for (const { service, spec } of ours()) {
+      expect(Boolean(spec.environment.COMMAND_SIGNING_KEY)).toBe(service === 'complaints-api');
+      expect(Boolean(spec.environment.COMMAND_VERIFICATION_KEYS)).toBe(service === 'worker');
+    }
     expect(fs.existsSync(path.join(root, 'infra', 'temporal', 'make-certs.sh'))).toBe(true);
   });
 
@@ -111,17 +125,19 @@ describe('docker-compose.yml', () => {
       correspondence: 'complaints_correspondence',
       'joint-protocol': 'complaints_joint_protocol',
       'complaints-api': 'complaints_api',
-      migrate: 'complaints_owner',
     };
     const made = fs.readFileSync(path.join(root, 'infra', 'docker', 'postgres-roles.sh'), 'utf8');
-    for (const [name, role] of Object.entries(roles)) {
-      const url = compose.services[name].environment.DATABASE_URL;
-      expect({ name, user: new URL(url.replace(/\$\{[^}]+\}/g, 'secret')).username }).toEqual({
-        name,
-        user: role,
-      });
+    const userOf = (url) => new URL(url.replace(/\$\{[^}]+\}/g, 'secret')).username;
+    for (const { name, service, spec } of ours())
+      expect({ name, user: userOf(spec.environment.DATABASE_URL) }).toEqual({ name, user: roles[service] });
+    expect(userOf(compose.services.migrate.environment.DATABASE_URL)).toBe('complaints_owner');
+    for (const role of [...Object.values(roles), 'complaints_owner'])
       expect(made).toContain(`CREATE ROLE ${role} LOGIN`);
-    }
+    // Temporal's own login, owning only its two databases.
+    expect(made).toContain('CREATE ROLE temporal LOGIN NOSUPERUSER');
+    expect(made).toContain('CREATE DATABASE temporal OWNER temporal');
+    expect(made).toContain('CREATE DATABASE temporal_visibility OWNER temporal');
+    expect(compose.services.temporal.environment.TEMPORAL_DB_USER).toBe('temporal');
     expect(compose.services.postgres.volumes).toContain(
       './infra/docker/postgres-roles.sh:/docker-entrypoint-initdb.d/10-roles.sh:ro',
     );
