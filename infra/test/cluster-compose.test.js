@@ -138,7 +138,14 @@ describe('the cluster mode and docker-compose.yml deploy the same topology', () 
       ...read('packages', 'temporal', 'src', 'search-attributes.ts').matchAll(
         /defineSearchAttributeKey\('(\w+)', SearchAttributeType\.(\w+)\)/g,
       ),
-    ].map(([, name, type]) => `${name}:${type[0]}${type.slice(1).toLowerCase()}`);
+      // KEYWORD_LIST is the CLI's KeywordList.
+    ].map(
+      ([, name, type]) =>
+        `${name}:${type
+          .split('_')
+          .map((word) => word[0] + word.slice(1).toLowerCase())
+          .join('')}`,
+    );
     const registered = /^SEARCH_ATTRIBUTES="([^"]+)"/m
       .exec(read('infra', 'temporal', 'setup-namespace.sh'))[1]
       .split(' ');
