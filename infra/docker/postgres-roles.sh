@@ -13,6 +13,8 @@ CREATE ROLE complaints_api LOGIN PASSWORD :'api';
 CREATE ROLE complaints_correspondence LOGIN PASSWORD :'correspondence';
 CREATE ROLE complaints_worker LOGIN PASSWORD :'worker';
 CREATE ROLE complaints_joint_protocol LOGIN PASSWORD :'joint';
+-- The public web service (ADR 0022) is not in compose yet: its role exists so the migrate job can grant to it.
+CREATE ROLE complaints_public_web NOLOGIN;
 ALTER DATABASE complaints OWNER TO complaints_owner;
 ALTER SCHEMA public OWNER TO complaints_owner;
 REVOKE CREATE ON SCHEMA public FROM PUBLIC;
