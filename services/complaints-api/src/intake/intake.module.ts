@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import type { ComplaintsApiConfig } from '../config';
 import { ComplaintWorkflowStarter } from './complaint-workflow.starter';
 import { IntakeController } from './intake.controller';
+import { MonitoringService } from '../monitoring/monitoring.service';
 import { IntakeService } from './intake.service';
 import { PublicIntakeController } from './public-intake.controller';
 import { PUBLIC_INTAKE_KEY, PublicIntakeGuard } from './public-intake.guard';
@@ -24,6 +25,8 @@ export class IntakeModule {
         ComplaintWorkflowStarter,
         OutboxRelay,
         IntakeService,
+        // The web form's optional equality answers are recorded as staff record them (R-MON-1).
+        MonitoringService,
       ],
     };
   }

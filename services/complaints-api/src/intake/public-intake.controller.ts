@@ -12,6 +12,7 @@ import { Public, RateLimit } from '@complaints/service-kit';
 import { PROBLEM } from '../case-file/api-responses';
 import { ComplaintCreatedDto } from '../complaints/dto/complaint-response.dto';
 import { toCreatedView } from '../complaints/complaint-views';
+import { checkEqualityAnswers, MonitoringService } from '../monitoring/monitoring.service';
 import { PublicComplaintDto } from './dto/public-complaint.dto';
 import { IntakeService, WEB_FORM_INTAKE } from './intake.service';
 import { PublicIntakeGuard } from './public-intake.guard';
@@ -23,7 +24,10 @@ import { PublicIntakeGuard } from './public-intake.guard';
 @ApiExcludeController()
 @Controller('public-intake')
 export class PublicIntakeController {
-  constructor(private readonly intake: IntakeService) {}
+  constructor(
+    private readonly intake: IntakeService,
+    private readonly monitoring: MonitoringService,
+  ) {}
 
   @Post('complaints')
   @Public()
@@ -38,11 +42,17 @@ export class PublicIntakeController {
     @Headers('idempotency-key') idempotencyKey: string | undefined,
     @Res({ passthrough: true }) response: Response,
   ): Promise<ComplaintCreatedDto> {
+    const { equality, ...submission } = dto;
+    // Checked before anything is recorded, so a bad answer cannot leave a complaint without its answers.
+    const answers = equality && Object.keys(equality).length > 0 ? checkEqualityAnswers(equality) : undefined;
+    const taker = { ...WEB_FORM_INTAKE, organisationCode: dto.organisation };
     const { complaint, replayed } = await this.intake.receive(
-      { ...dto, channel: 'web-form', receivedOn: londonDate(new Date()) },
-      { ...WEB_FORM_INTAKE, organisationCode: dto.organisation },
+      { ...submission, channel: 'web-form', receivedOn: londonDate(new Date()) },
+      taker,
       idempotencyKey,
     );
+    if (answers && !replayed)
+      await this.monitoring.recordEquality(complaint, answers, { ...taker, roles: [] });
     if (replayed) response.setHeader('Idempotent-Replayed', 'true');
     return toCreatedView(complaint);
   }

@@ -109,11 +109,14 @@ async function answerComplaint(page: Page, person: Person, prefix: string): Prom
   await submit(page, next('when'));
   await page.locator('#incidentOn-day').fill('2');
   await page.locator('#incidentOn-month').fill('11');
-  await page.locator('#incidentOn-year').fill(londonDate(new Date()).slice(0, 4));
+  await page.locator('#incidentOn-year').fill(lastYear());
   // The 12-month rule is explained, not enforced.
   expect(await page.locator('.nhsuk-inset-text').innerText()).toContain('within 12 months');
   await submit(page, next('outcome'));
   await page.getByLabel('The outcome you hope for (optional)').fill('An apology and an explanation');
+  await submit(page, next('equality'));
+  expect(await heading(page)).toBe('Equality questions (optional)');
+  if (person.subject === 'myself') await page.getByLabel('White', { exact: true }).check();
   await submit(page, next('check-answers'));
   expect(await heading(page)).toBe('Check your answers before sending');
 }
@@ -127,6 +130,7 @@ async function sendAndConfirm(page: Page, person: Person, prefix: string) {
 }
 
 const today = () => londonDate(new Date());
+const lastYear = () => String(Number(today().slice(0, 4)) - 1);
 
 describe('the complaint form in a real browser', () => {
   const people: Person[] = [
@@ -170,6 +174,23 @@ describe('the complaint form in a real browser', () => {
         expect(complaint.issues.map((issue) => issue.description)).toEqual([
           `I waited six hours and nobody told me why (${person.name}).`,
         ]);
+        // R-MON-1: the equality answers are stored apart from the case, and not shown with it.
+        expect(JSON.stringify(complaint)).not.toContain('ethnicGroup');
+        const owner = await openTestDataSource();
+        try {
+          const stored: { answers: Record<string, string> }[] = await owner.query(
+            `SELECT answers FROM equality_monitoring WHERE complaint_reference = $1`,
+            [reference],
+          );
+          expect(stored).toEqual(person.subject === 'myself' ? [{ answers: { ethnicGroup: 'white' } }] : []);
+          const [{ incident_on: incidentOn }] = await owner.query(
+            `SELECT incident_on::text FROM complaint WHERE reference = $1`,
+            [reference],
+          );
+          expect(incidentOn).toBe(`${lastYear()}-11-02`);
+        } finally {
+          await owner.destroy();
+        }
         const complainant = complaint.people.find((party) => party.role === 'complainant')!;
         expect(complainant).toMatchObject({
           name: person.name,
@@ -181,6 +202,7 @@ describe('the complaint form in a real browser', () => {
         else
           expect(affected).toMatchObject({
             name: `Sam ${person.name}`,
+            dateOfBirth: person.subject === 'child' ? '2015-07-03' : '1941-07-03',
             consentStatus: person.subject === 'someone-else' ? 'given' : 'not-needed',
             consentNotNeededReason: person.subject === 'someone-else' ? null : person.subject,
           });
@@ -244,11 +266,12 @@ describe('the complaint form in a real browser', () => {
       expect(await summary.innerText()).toContain('When it happened must be today or in the past');
       await page.locator('#incidentOn-year').fill('2024');
       await submit(page, 'errors-15-outcome');
+      await submit(page, 'errors-16-equality');
       await submit(page, 'errors-16-check-answers');
 
       // Back goes to the previous question with its answer kept.
       await Promise.all([page.waitForNavigation(), page.getByRole('link', { name: 'Back' }).click()]);
-      expect(await heading(page)).toBe('What would you like to happen?');
+      expect(await heading(page)).toBe('Equality questions (optional)');
       await page.goto(`${site().url}/nct/complaint/what-happened`);
       expect(await page.getByLabel('In your own words').inputValue()).toBe(
         'The receptionist was rude to me.',
@@ -293,6 +316,7 @@ describe('the complaint form in a real browser', () => {
       expect(await heading(page)).toBe('What is your feedback?');
       await page.getByLabel('In your own words').fill('The new waiting room is much calmer.');
       await submit(page, 'feedback-08-when');
+      await submit(page, 'feedback-09-equality');
       await submit(page, 'feedback-09-check-answers');
       await submit(page, 'feedback-10-confirmation', 'Send');
       expect(await heading(page)).toContain('Your feedback has been sent');

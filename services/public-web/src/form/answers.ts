@@ -1,4 +1,4 @@
-import type { AccessibilityNeed, Relationship, ReplyChannel } from '@complaints/domain';
+import type { AccessibilityNeed, EqualityAnswers, Relationship, ReplyChannel } from '@complaints/domain';
 
 /** R-INT-3/4: what the person wants to do. */
 export type Purpose = 'complaint' | 'feedback' | 'anonymous';
@@ -26,6 +26,8 @@ export interface Answers {
   incidentOn?: string;
   becameAwareOn?: string;
   outcomeSought?: string;
+  /** R-MON-1: optional, sent to be stored apart from the case. */
+  equality?: EqualityAnswers;
 }
 
 export const isAnonymous = (answers: Answers) => answers.purpose === 'anonymous';

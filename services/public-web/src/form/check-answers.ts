@@ -83,5 +83,15 @@ export function summaryRows(answers: Answers): SummaryRow[] {
       lines: answers.outcomeSought ? answers.outcomeSought.split('\n') : ['Not given'],
       page: 'outcome',
     });
+  if (!isAnonymous(answers))
+    rows.push({
+      key: 'Equality questions',
+      lines: [
+        Object.keys(answers.equality ?? {}).length > 0
+          ? 'Answered (kept separately from your complaint)'
+          : 'Not answered',
+      ],
+      page: 'equality',
+    });
   return rows;
 }

@@ -56,10 +56,11 @@ export function dateField(
   what: string,
   today: string,
 ): { value?: string; parts: { day: string; month: string; year: string } } {
+  // The NHS.UK date input names its boxes `field[day]`, `field[month]`, `field[year]`.
   const parts = {
-    day: text(body, `${field}-day`),
-    month: text(body, `${field}-month`),
-    year: text(body, `${field}-year`),
+    day: text(body, `${field}[day]`),
+    month: text(body, `${field}[month]`),
+    year: text(body, `${field}[year]`),
   };
   if (!parts.day && !parts.month && !parts.year) return { parts };
   const missing = (['day', 'month', 'year'] as const).filter((part) => !parts[part]);

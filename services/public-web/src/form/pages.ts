@@ -2,6 +2,9 @@
 // reads its answers (or says what is wrong) and describes its fields for the NHS.UK frontend macros.
 import {
   ACCESSIBILITY_NEEDS,
+  EQUALITY_QUESTIONS,
+  PREFER_NOT_TO_SAY,
+  type EqualityQuestion,
   RELATIONSHIPS,
   type AccessibilityNeed,
   type Relationship,
@@ -102,7 +105,7 @@ function oneOf<T extends string>(
   return undefined;
 }
 
-export const PAGES: Page[] = [
+const QUESTIONS: Page[] = [
   {
     slug: 'what-you-want',
     applies: () => true,
@@ -505,13 +508,76 @@ export const PAGES: Page[] = [
   },
 ];
 
+const EQUALITY_TEXT: Record<EqualityQuestion, string> = {
+  ageBand: 'What is your age?',
+  sex: 'What is your sex?',
+  genderSameAsAtBirth: 'Is the gender you identify with the same as your sex registered at birth?',
+  ethnicGroup: 'What is your ethnic group?',
+  disability: 'Do you have a disability or long-term health condition?',
+  religion: 'What is your religion or belief?',
+  sexualOrientation: 'What is your sexual orientation?',
+};
+
+const SPECIAL_VALUES: Record<string, string> = {
+  'under-18': 'Under 18',
+  '75-plus': '75 or over',
+  'gay-or-lesbian': 'Gay or lesbian',
+  none: 'No religion',
+  [PREFER_NOT_TO_SAY]: 'Prefer not to say',
+};
+
+/** `asian-or-asian-british` as `Asian or Asian British`, `18-24` as `18 to 24`. */
+function valueText(value: string): string {
+  if (SPECIAL_VALUES[value]) return SPECIAL_VALUES[value];
+  if (/^\d+-\d+$/.test(value)) return value.replace('-', ' to ');
+  const words = value
+    .split('-')
+    .join(' ')
+    .replace(/\bbritish\b/, 'British');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+const EQUALITY_PAGE: Page = {
+  slug: 'equality',
+  applies: notAnonymous,
+  view: () => ({
+    title: 'Equality questions (optional)',
+    lead: [
+      'We ask these questions to check that we treat everyone fairly. You do not have to answer them.',
+      'Your answers are kept separately from your complaint. The people looking into it do not see them: they are only counted, in reports that cannot identify you.',
+    ],
+    fields: (Object.keys(EQUALITY_QUESTIONS) as EqualityQuestion[]).map((question) => ({
+      kind: 'radios' as const,
+      name: question,
+      legend: EQUALITY_TEXT[question],
+      options: [...EQUALITY_QUESTIONS[question], PREFER_NOT_TO_SAY].map((value) => ({
+        value,
+        text: valueText(value),
+      })),
+    })),
+  }),
+  values: (answers) => ({ ...answers.equality }),
+  read: (body) => {
+    const equality: Record<string, string> = {};
+    for (const question of Object.keys(EQUALITY_QUESTIONS) as EqualityQuestion[]) {
+      const value = text(body, question);
+      const allowed: readonly string[] = [...EQUALITY_QUESTIONS[question], PREFER_NOT_TO_SAY];
+      if (allowed.includes(value)) equality[question] = value;
+    }
+    return { equality };
+  },
+};
+
+/** Every page, in order: the equality questions last, apart from the complaint's. */
+export const PAGES: Page[] = [...QUESTIONS, EQUALITY_PAGE];
+
 function dateParts(field: string, iso: string | undefined): Body {
   if (!iso) return {};
   const [year, month, day] = iso.split('-');
   return {
-    [`${field}-day`]: String(Number(day)),
-    [`${field}-month`]: String(Number(month)),
-    [`${field}-year`]: year,
+    [`${field}[day]`]: String(Number(day)),
+    [`${field}[month]`]: String(Number(month)),
+    [`${field}[year]`]: year,
   };
 }
 

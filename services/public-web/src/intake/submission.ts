@@ -21,6 +21,7 @@ export interface PublicComplaintBody {
   outcomeSought?: string;
   incidentOn?: string;
   becameAwareOn?: string;
+  equality?: Record<string, string>;
 }
 
 /**
@@ -57,5 +58,6 @@ export function submissionOf(organisation: string, answers: Answers): PublicComp
   body.accessibilityNeeds = answers.accessibilityNeeds;
   body.adjustmentsNote = answers.adjustmentsNote;
   if (answers.purpose === 'complaint') body.outcomeSought = answers.outcomeSought;
+  if (Object.keys(answers.equality ?? {}).length > 0) body.equality = { ...answers.equality };
   return JSON.parse(JSON.stringify(body)) as PublicComplaintBody;
 }
