@@ -111,6 +111,7 @@ describe('docker-compose.yml', () => {
       correspondence: 'complaints_correspondence',
       'joint-protocol': 'complaints_joint_protocol',
       'complaints-api': 'complaints_api',
+      'public-web': 'complaints_public_web',
       migrate: 'complaints_owner',
     };
     const made = fs.readFileSync(path.join(root, 'infra', 'docker', 'postgres-roles.sh'), 'utf8');
