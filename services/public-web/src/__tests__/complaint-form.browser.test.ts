@@ -270,7 +270,10 @@ describe('the complaint form in a real browser', () => {
       await submit(page, 'errors-16-check-answers');
 
       // Back goes to the previous question with its answer kept.
-      await Promise.all([page.waitForNavigation(), page.getByRole('link', { name: 'Back', exact: true }).click()]);
+      await Promise.all([
+        page.waitForNavigation(),
+        page.getByRole('link', { name: 'Back', exact: true }).click(),
+      ]);
       expect(await heading(page)).toBe('Equality questions (optional)');
       await page.goto(`${site().url}/nct/complaint/what-happened`);
       expect(await page.getByLabel('In your own words').inputValue()).toBe(
