@@ -29,6 +29,12 @@ const SERVICES = [
   { name: 'correspondence', port: mode.ports.correspondence },
   { name: 'joint-protocol', port: mode.ports.jointProtocol },
   { name: 'complaints-api', port: mode.ports.complaintsApi },
+  // After the API, whose intake takes its submissions (ADR 0022).
+  {
+    name: 'public-web',
+    port: mode.ports.publicWeb,
+    env: { COMPLAINTS_API_URL: `http://127.0.0.1:${mode.ports.complaintsApi}` },
+  },
 ];
 
 let stopping = false;
@@ -63,6 +69,7 @@ await main(
             args: [path.join(ROOT, 'services', service.name, 'dist', 'main.js')],
             env: {
               ...serviceEnvironment(env, service.name),
+              ...service.env,
               PORT: String(service.port),
               NODE_ENV: process.env.NODE_ENV ?? 'development',
             },
@@ -79,6 +86,7 @@ await main(
     process.stdout.write(`
   The complaints system is running. Ctrl-C stops it; the next start resumes with the same data.
 
+    Complaint form        http://127.0.0.1:${mode.ports.publicWeb}/ (one site per organisation: /nct, /hpft, /itrust, /cwth)
     Complaints API docs   ${api}/docs
     Correspondence docs   http://127.0.0.1:${mode.ports.correspondence}/docs
     Joint protocol docs   http://127.0.0.1:${mode.ports.jointProtocol}/docs

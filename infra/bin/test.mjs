@@ -7,7 +7,13 @@ import { DATA_DIR, ROOT } from '../lib/paths.mjs';
 import { info, main, step } from '../lib/log.mjs';
 import { Supervisor } from '../lib/supervisor.mjs';
 import { MODES, startInfrastructure } from '../lib/system.mjs';
-import { ensureTemporalCli, ensureTestServer, installDependencies, pnpm } from '../lib/tools.mjs';
+import {
+  ensureChromium,
+  ensureTemporalCli,
+  ensureTestServer,
+  installDependencies,
+  pnpm,
+} from '../lib/tools.mjs';
 import { build, migrate } from '../lib/build.mjs';
 import { ensureClusterTools } from '../lib/cluster-tools.mjs';
 import { run } from '../lib/exec.mjs';
@@ -27,7 +33,11 @@ await main(
   async () => {
     const started = Date.now();
     await installDependencies();
-    const [temporalCli, testServer] = await Promise.all([ensureTemporalCli(), ensureTestServer()]);
+    const [temporalCli, testServer, chromium] = await Promise.all([
+      ensureTemporalCli(),
+      ensureTestServer(),
+      ensureChromium(),
+    ]);
     await ensureClusterTools(); // for the cluster topology's test (infra/test/cluster.test.js)
     await build();
     if (filters.length === 0) await checkSources();
@@ -43,6 +53,7 @@ await main(
       ...env,
       TEMPORAL_TEST_SERVER_PATH: testServer,
       TEMPORAL_CLI_PATH: temporalCli,
+      CHROMIUM_PATH: chromium,
       TEST_RESULTS_DIR: resultsDir,
       LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
     };
@@ -99,7 +110,9 @@ async function checkSources() {
 
 function readTotals() {
   const totals = { passed: 0, failed: 0 };
-  for (const file of fs.existsSync(resultsDir) ? fs.readdirSync(resultsDir) : []) {
+  // Only the runners' count files: browser tests keep their screenshots in a folder beside them.
+  const files = fs.existsSync(resultsDir) ? fs.readdirSync(resultsDir) : [];
+  for (const file of files.filter((name) => name.endsWith('.json'))) {
     const result = JSON.parse(fs.readFileSync(path.join(resultsDir, file), 'utf8'));
     totals.passed += result.passed;
     totals.failed += result.failed;

@@ -10,12 +10,14 @@ psql -v ON_ERROR_STOP=1 --username "$POSTGRES_USER" --dbname "$POSTGRES_DB" \
   -v correspondence="$COMPLAINTS_CORRESPONDENCE_DB_PASSWORD" \
   -v worker="$COMPLAINTS_WORKER_DB_PASSWORD" \
   -v joint="$COMPLAINTS_JOINT_PROTOCOL_DB_PASSWORD" \
-  -v temporal="$TEMPORAL_DB_PASSWORD" <<'SQL'
+  -v temporal="$TEMPORAL_DB_PASSWORD" \
+  -v public_web="$COMPLAINTS_PUBLIC_WEB_DB_PASSWORD" <<'SQL'
 CREATE ROLE complaints_owner LOGIN PASSWORD :'owner';
 CREATE ROLE complaints_api LOGIN PASSWORD :'api';
 CREATE ROLE complaints_correspondence LOGIN PASSWORD :'correspondence';
 CREATE ROLE complaints_worker LOGIN PASSWORD :'worker';
 CREATE ROLE complaints_joint_protocol LOGIN PASSWORD :'joint';
+CREATE ROLE complaints_public_web LOGIN PASSWORD :'public_web';
 ALTER DATABASE complaints OWNER TO complaints_owner;
 ALTER SCHEMA public OWNER TO complaints_owner;
 REVOKE CREATE ON SCHEMA public FROM PUBLIC;

@@ -9,6 +9,7 @@ export const SERVICE_ROLES = {
   correspondence: 'complaints_correspondence',
   worker: 'complaints_worker',
   'joint-protocol': 'complaints_joint_protocol',
+  'public-web': 'complaints_public_web',
 };
 
 /** The variable carrying a service's own database URL, e.g. DATABASE_URL_COMPLAINTS_API. */

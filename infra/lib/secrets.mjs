@@ -8,6 +8,8 @@ const MAKERS = {
   AUTH_JWT_SECRET: () => crypto.randomBytes(48).toString('base64url'),
   PAYLOAD_ENCRYPTION_KEY: () => crypto.randomBytes(32).toString('base64'),
   // The complaints API's Ed25519 key signing staff commands (ADR 0012): 32 bytes, base64url.
+  // The key the public web service signs its submissions to the complaints API's intake with (ADR 0022).
+  PUBLIC_INTAKE_KEY: () => crypto.randomBytes(32).toString('base64url'),
   COMMAND_SIGNING_KEY: () => crypto.generateKeyPairSync('ed25519').privateKey.export({ format: 'jwk' }).d,
 };
 

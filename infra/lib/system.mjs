@@ -21,6 +21,7 @@ export const MODES = {
       correspondence: 3001,
       jointProtocol: 3002,
       worker: 3003,
+      publicWeb: 3004,
     },
     database: 'complaints',
     fresh: false,
@@ -158,5 +159,6 @@ export function serviceEnvironment(env, service) {
   for (const [name, value] of Object.entries(env)) if (!name.startsWith('DATABASE_URL_')) own[name] = value;
   own.DATABASE_URL = env[serviceUrlVariable(service)] ?? env.DATABASE_URL;
   if (service !== 'complaints-api') delete own.COMMAND_SIGNING_KEY;
+  if (service !== 'complaints-api' && service !== 'public-web') delete own.PUBLIC_INTAKE_KEY;
   return own;
 }

@@ -96,6 +96,48 @@ function cliVersion(binary) {
   return result.status === 0 ? result.stdout.trim() : null;
 }
 
+export const CHROMIUM_PATH = '/usr/bin/chromium';
+
+/**
+ * Headless Chromium for the public web service's browser tests, from the machine's package manager
+ * (Debian's `chromium`): a browser download from anywhere else is not allowed. CHROMIUM_PATH wins.
+ */
+export async function ensureChromium() {
+  return step('Chromium (browser tests)', async () => {
+    const given = process.env.CHROMIUM_PATH;
+    if (given) {
+      if (!fs.existsSync(given))
+        throw new StepFailed(
+          'Chromium',
+          `CHROMIUM_PATH=${given} does not exist`,
+          'unset it or point it at a chromium binary',
+        );
+      return given;
+    }
+    if (fs.existsSync(CHROMIUM_PATH)) return CHROMIUM_PATH;
+    const root = typeof process.getuid === 'function' && process.getuid() === 0;
+    if (!root || !which('apt-get'))
+      throw new StepFailed(
+        'Chromium',
+        `${CHROMIUM_PATH} is missing`,
+        "install Debian's chromium package (sudo apt-get install --no-install-recommends chromium), or set CHROMIUM_PATH",
+      );
+    info("  installing Debian's chromium package (first run only)");
+    const env = { DEBIAN_FRONTEND: 'noninteractive' };
+    await run('apt-get update', 'apt-get', ['update'], {
+      env,
+      quiet: true,
+      fix: 'check that the Debian mirrors are reachable',
+    });
+    await run('Chromium', 'apt-get', ['install', '-y', '--no-install-recommends', 'chromium'], {
+      env,
+      quiet: true,
+      fix: 'install chromium yourself (apt-get install chromium), or set CHROMIUM_PATH',
+    });
+    return CHROMIUM_PATH;
+  });
+}
+
 /** The Temporal CLI (dev server + Web UI): TEMPORAL_CLI_PATH, else PATH, else `go install` into .tools/bin. */
 export async function ensureTemporalCli() {
   return step('Temporal CLI', async () => {

@@ -10,6 +10,7 @@ export const SERVICE_ROLES = {
   correspondence: 'complaints_correspondence',
   worker: 'complaints_worker',
   'joint-protocol': 'complaints_joint_protocol',
+  'public-web': 'complaints_public_web',
 } as const;
 
 export type ServiceName = keyof typeof SERVICE_ROLES;
@@ -24,7 +25,14 @@ const WRITE: Privilege[] = ['SELECT', 'INSERT', 'UPDATE'];
  * (privileges.test.ts), so a new table cannot ship readable by everyone or by no one by accident.
  */
 export const TABLE_PRIVILEGES: Record<string, Partial<Record<ServiceName, Privilege[]>>> = {
-  organisation: { 'complaints-api': READ, correspondence: READ, worker: READ, 'joint-protocol': READ },
+  // The public web service reads only the organisations whose sites it shows (ADR 0022).
+  organisation: {
+    'complaints-api': READ,
+    correspondence: READ,
+    worker: READ,
+    'joint-protocol': READ,
+    'public-web': READ,
+  },
   staff_user: { 'complaints-api': READ, correspondence: READ, worker: READ, 'joint-protocol': READ },
   complaint: { 'complaints-api': WRITE, correspondence: READ, worker: ['SELECT', 'UPDATE'] },
   complaint_reference_sequence: { 'complaints-api': WRITE },

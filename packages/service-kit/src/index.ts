@@ -9,3 +9,4 @@ export * from './auth';
 export * from './temporal-worker.host';
 export * from './hardening/rate-limit';
 export * from './hardening/rate-limit-config';
+export * from './hardening/fixed-window';

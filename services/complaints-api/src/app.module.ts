@@ -10,6 +10,7 @@ import { FinalResponseModule } from './final-response/final-response.module';
 import { IntakeModule } from './intake/intake.module';
 import { InvestigationModule } from './investigation/investigation.module';
 import { MonitoringModule } from './monitoring/monitoring.module';
+import { ProgressModule } from './progress/progress.module';
 import { RetentionModule } from './retention/retention.module';
 import { SubjectAccessModule } from './subject-access/subject-access.module';
 import { TriageModule } from './triage/triage.module';
@@ -34,6 +35,7 @@ export class AppModule {
         RetentionModule,
         SubjectAccessModule,
         AccessModule,
+        ProgressModule.forConfig(config),
       ],
       controllers: [HealthController],
       providers: [...staffAuthProviders(config)],

@@ -27,6 +27,20 @@ export const configShape = {
       )
       .describe('the key every staff command sent to a workflow is signed with (ADR 0012)'),
   ),
+  PUBLIC_INTAKE_KEY: secret(
+    z
+      .string()
+      .min(32, 'must be at least 32 characters')
+      .optional()
+      .describe(
+        'key the public web service signs its submissions with (ADR 0022); without it POST /public-intake/complaints does not exist',
+      ),
+  ),
+  PUBLIC_WEB_URL: z
+    .string()
+    .url()
+    .default('http://127.0.0.1:3004')
+    .describe("the public web service's address, for the complainant's progress links (ADR 0022)"),
   REPORT_SUPPRESSION_THRESHOLD: z.coerce
     .number()
     .int()

@@ -3,6 +3,7 @@ import { Reflector } from '@nestjs/core';
 import type { Response } from 'express';
 import type { AuthenticatedRequest } from '../auth/staff-auth.guard';
 import { ProblemException } from '../problem-details';
+import { FixedWindowLimiter } from './fixed-window';
 
 /** Kinds of endpoint with their own budget: recording complaints, and building PDFs (costly to render). */
 export type RateLimitKind = 'standard' | 'intake' | 'pdf';
@@ -11,7 +12,6 @@ export type RateLimits = Record<RateLimitKind, number>;
 
 export const RATE_LIMITS = Symbol('RATE_LIMITS');
 const KIND = 'rateLimitKind';
-const WINDOW_MS = 60_000;
 
 /** Puts an endpoint on a tighter budget than the standard one. */
 export const RateLimit = (kind: Exclude<RateLimitKind, 'standard'>) => SetMetadata(KIND, kind);
@@ -46,7 +46,7 @@ const WHAT: Record<RateLimitKind, string> = {
  */
 @Injectable()
 export class RateLimitGuard implements CanActivate {
-  private readonly windows = new Map<string, { startedAt: number; count: number }>();
+  private readonly limiter = new FixedWindowLimiter();
 
   constructor(
     private readonly reflector: Reflector,
@@ -61,27 +61,14 @@ export class RateLimitGuard implements CanActivate {
       ]) ?? 'standard';
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const caller = request.staff ? `staff:${request.staff.id}` : `address:${request.ip}`;
-    const now = Date.now();
-    const key = `${kind}|${caller}`;
-    let window = this.windows.get(key);
-    if (!window || now - window.startedAt >= WINDOW_MS) {
-      if (this.windows.size > 50_000) this.sweep(now);
-      window = { startedAt: now, count: 0 };
-      this.windows.set(key, window);
-    }
-    window.count += 1;
-    if (window.count <= this.limits[kind]) return true;
-    const retryAfter = Math.max(1, Math.ceil((window.startedAt + WINDOW_MS - now) / 1000));
+    const verdict = this.limiter.hit(`${kind}|${caller}`, this.limits[kind]);
+    if (verdict.allowed) return true;
+    const retryAfter = verdict.retryAfterSeconds;
     context.switchToHttp().getResponse<Response>().setHeader('Retry-After', String(retryAfter));
     throw new ProblemException({
       status: 429,
       title: 'Too many requests',
       detail: `more than ${this.limits[kind]} ${WHAT[kind]} a minute: try again in ${retryAfter} s`,
     });
-  }
-
-  private sweep(now: number): void {
-    for (const [key, window] of this.windows)
-      if (now - window.startedAt >= WINDOW_MS) this.windows.delete(key);
   }
 }

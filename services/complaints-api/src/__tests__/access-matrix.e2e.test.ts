@@ -92,6 +92,8 @@ const RULES: Record<string, Rule> = {
   'GET /complaints/{reference}/access-log': complaintRoute,
   'POST /complaints/{reference}/access-grants': complaintRoute,
   'POST /complaints/{reference}/access-grants/{grantId}/revocation': complaintRoute,
+  'POST /complaints/{reference}/progress-links': complaintRoute,
+  'POST /complaints/{reference}/progress-links/{linkId}/revocation': complaintRoute,
   'POST /complaints/{reference}/disposal/approval': complaintRoute,
   'GET /complaints/{reference}/disposal': complaintRoute,
   'GET /complaints/{reference}/legal-holds': complaintRoute,
@@ -203,7 +205,8 @@ async function call(method: string, path: string, token: string | undefined): Pr
     .replace('{issueId}', issueId)
     .replace('{version}', '1')
     .replace('{actionId}', 'action-1')
-    .replace('{grantId}', randomUUID());
+    .replace('{grantId}', randomUUID())
+    .replace('{linkId}', randomUUID());
   const server = api();
   let pending = (
     method === 'GET' ? server.get(url) : method === 'PUT' ? server.put(url) : server.post(url)

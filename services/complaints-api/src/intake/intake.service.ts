@@ -27,6 +27,14 @@ export interface IntakeResult {
   replayed: boolean;
 }
 
+/** Who takes a complaint in: a member of staff, or the public web form (ADR 0022). */
+export type IntakeTaker = Pick<StaffPrincipal, 'id' | 'organisationCode'> & {
+  actorType?: CaseEvent['actorType'];
+};
+
+/** The public web form as the taker: a system component, recorded as `public-web`. */
+export const WEB_FORM_INTAKE = { id: 'public-web', actorType: 'system' } as const;
+
 const UNIQUE_VIOLATION = '23505';
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
 
@@ -44,11 +52,7 @@ export class IntakeService {
     private readonly starter: ComplaintWorkflowStarter,
   ) {}
 
-  async receive(
-    dto: CreateComplaintDto,
-    staff: StaffPrincipal,
-    idempotencyKey?: string,
-  ): Promise<IntakeResult> {
+  async receive(dto: CreateComplaintDto, staff: IntakeTaker, idempotencyKey?: string): Promise<IntakeResult> {
     if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
       throw new RequestValidationException([
         { field: 'Idempotency-Key', reason: 'must be 1 to 200 visible ASCII characters' },
@@ -171,7 +175,7 @@ export class IntakeService {
     manager: EntityManager,
     dto: CreateComplaintDto,
     organisation: Organisation,
-    staff: StaffPrincipal,
+    staff: IntakeTaker,
     idempotencyKey: string | null,
     requestHash: string,
   ): Promise<Complaint> {
@@ -223,7 +227,7 @@ export class IntakeService {
     await manager.insert(CaseEvent, {
       complaintId: complaint.id,
       occurredAt: new Date(),
-      actorType: 'staff',
+      actorType: staff.actorType ?? 'staff',
       actorId: staff.id,
       type: 'complaint-received',
       rule: 'R-INT-1',

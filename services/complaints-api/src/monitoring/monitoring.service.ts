@@ -89,7 +89,7 @@ export class MonitoringService {
 }
 
 /** Each answer must be one of its question's values or "prefer not to say"; unknown questions are refused. */
-function checkEqualityAnswers(answers: Record<string, unknown>): EqualityAnswers {
+export function checkEqualityAnswers(answers: Record<string, unknown>): EqualityAnswers {
   const problems: { field: string; reason: string }[] = [];
   for (const [question, answer] of Object.entries(answers)) {
     const values: readonly string[] | undefined = EQUALITY_QUESTIONS[question as EqualityQuestion];
