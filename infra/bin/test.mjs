@@ -7,7 +7,13 @@ import { DATA_DIR, ROOT } from '../lib/paths.mjs';
 import { info, main, step } from '../lib/log.mjs';
 import { Supervisor } from '../lib/supervisor.mjs';
 import { MODES, startInfrastructure } from '../lib/system.mjs';
-import { ensureTemporalCli, ensureTestServer, installDependencies, pnpm } from '../lib/tools.mjs';
+import {
+  ensureSchemathesis,
+  ensureTemporalCli,
+  ensureTestServer,
+  installDependencies,
+  pnpm,
+} from '../lib/tools.mjs';
 import { build, migrate } from '../lib/build.mjs';
 import { run } from '../lib/exec.mjs';
 
@@ -26,7 +32,11 @@ await main(
   async () => {
     const started = Date.now();
     await installDependencies();
-    const [temporalCli, testServer] = await Promise.all([ensureTemporalCli(), ensureTestServer()]);
+    const [temporalCli, testServer, schemathesis] = await Promise.all([
+      ensureTemporalCli(),
+      ensureTestServer(),
+      ensureSchemathesis(),
+    ]);
     await build();
     if (filters.length === 0) await checkSources();
 
@@ -41,6 +51,7 @@ await main(
       ...env,
       TEMPORAL_TEST_SERVER_PATH: testServer,
       TEMPORAL_CLI_PATH: temporalCli,
+      SCHEMATHESIS_PATH: schemathesis,
       TEST_RESULTS_DIR: resultsDir,
       LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
     };
