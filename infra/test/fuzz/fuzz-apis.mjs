@@ -142,6 +142,7 @@ async function seedCaseFile(env) {
 function runSchemathesis(st, args) {
   return new Promise((resolve) => {
     const child = spawn(st, args, {
+      cwd: reportDir, // its own cache (.schemathesis/) stays with the reports
       env: { ...process.env, NO_COLOR: '1', SCHEMATHESIS_HOOKS: '' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
