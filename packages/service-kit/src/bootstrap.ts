@@ -5,6 +5,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { ConfigError } from './config';
+import { RejectNulCharactersPipe } from './nul-characters';
 import { addResourceLinks } from './openapi-links';
 import { documentSharedProblems } from './openapi-shared-problems';
 import { fieldProblems, ProblemDetailsFilter, RequestValidationException } from './problem-details';
@@ -47,7 +48,7 @@ export function configureApp(app: INestApplication, description: ServiceDescript
   app.use(helmet());
   app.useLogger(app.get(Logger));
   app.useGlobalFilters(new ProblemDetailsFilter());
-  app.useGlobalPipes(validationPipe());
+  app.useGlobalPipes(new RejectNulCharactersPipe(), validationPipe());
   app.enableShutdownHooks();
   if (serviceMode(app) === 'production') return;
   const document = documentSharedProblems(
