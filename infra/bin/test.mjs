@@ -9,6 +9,7 @@ import { Supervisor } from '../lib/supervisor.mjs';
 import { MODES, startInfrastructure } from '../lib/system.mjs';
 import {
   ensureChromium,
+  ensureSchemathesis,
   ensureTemporalCli,
   ensureTestServer,
   installDependencies,
@@ -33,10 +34,11 @@ await main(
   async () => {
     const started = Date.now();
     await installDependencies();
-    const [temporalCli, testServer, chromium] = await Promise.all([
+    const [temporalCli, testServer, chromium, schemathesis] = await Promise.all([
       ensureTemporalCli(),
       ensureTestServer(),
       ensureChromium(),
+      ensureSchemathesis(),
     ]);
     await ensureClusterTools(); // for the cluster topology's test (infra/test/cluster.test.js)
     await build();
@@ -54,6 +56,7 @@ await main(
       TEMPORAL_TEST_SERVER_PATH: testServer,
       TEMPORAL_CLI_PATH: temporalCli,
       CHROMIUM_PATH: chromium,
+      SCHEMATHESIS_PATH: schemathesis,
       TEST_RESULTS_DIR: resultsDir,
       LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
     };

@@ -29,7 +29,7 @@ export class Supervisor {
       stdio: ['ignore', 'pipe', 'pipe'],
       detached: true, // own process group: Ctrl-C reaches us, and we stop children in order
     });
-    const entry = { name, child, alive: true, output: '' };
+    const entry = { name, spec, child, alive: true, output: '' };
     this.children.push(entry);
     let sawReadyLine = false;
     const onData = (stream) => (chunk) => {
@@ -99,6 +99,28 @@ export class Supervisor {
       clearTimeout(timer);
     }
     this.children = [];
+  }
+
+  /**
+   * Stops one running child with `signal` to its process group (SIGKILL: a crash; SIGTERM: a clean stop)
+   * and starts it again with the same spec; the fault test and the benchmarks use it.
+   */
+  async restart(name, signal = 'SIGTERM') {
+    const entry = this.children.find((candidate) => candidate.name === name && candidate.alive);
+    if (!entry) throw new Error(`${name} is not running`);
+    try {
+      process.kill(-entry.child.pid, signal);
+    } catch {
+      /* exited meanwhile */
+    }
+    await entry.exited;
+    this.children = this.children.filter((candidate) => candidate !== entry);
+    return this.start(name, entry.spec);
+  }
+
+  /** The running child's process id (for sampling its memory). */
+  pidOf(name) {
+    return this.children.find((candidate) => candidate.name === name && candidate.alive)?.child.pid;
   }
 
   /** Resolves when any child exits on its own (so `start` can report it and stop the rest). */

@@ -265,3 +265,40 @@ async function buildClassDataArchive() {
   if (!up || !fs.existsSync(archive))
     info('  (class-data archive not created; the test server starts without it)');
 }
+
+export const SCHEMATHESIS_VERSION = '4.32.5';
+
+/**
+ * Schemathesis (the OpenAPI fuzzer of the fuzz test) from PyPI, pinned, in its own virtual environment
+ * under .tools/; SCHEMATHESIS_PATH names an existing `st` instead. Needs Python >= 3.9 with venv.
+ */
+export async function ensureSchemathesis() {
+  return step(`Schemathesis ${SCHEMATHESIS_VERSION}`, async () => {
+    if (process.env.SCHEMATHESIS_PATH) return process.env.SCHEMATHESIS_PATH;
+    const venv = path.join(TOOLS_DIR, `schemathesis-${SCHEMATHESIS_VERSION}`);
+    const st = path.join(venv, 'bin', 'st');
+    if (fs.existsSync(path.join(venv, '.complete')) && fs.existsSync(st)) return st;
+    const python = which('python3');
+    if (!python) {
+      throw new StepFailed(
+        'Schemathesis',
+        'python3 is not installed',
+        'install Python >= 3.9 with venv (apt-get install python3 python3-venv), or set SCHEMATHESIS_PATH',
+      );
+    }
+    fs.rmSync(venv, { recursive: true, force: true });
+    await run('Schemathesis', python, ['-m', 'venv', venv], {
+      quiet: true,
+      fix: 'install the venv module (apt-get install python3-venv), or set SCHEMATHESIS_PATH',
+    });
+    info(`  fetching schemathesis==${SCHEMATHESIS_VERSION} from PyPI (first run only)`);
+    await run(
+      'Schemathesis',
+      path.join(venv, 'bin', 'pip'),
+      ['install', '--quiet', '--disable-pip-version-check', `schemathesis==${SCHEMATHESIS_VERSION}`],
+      { quiet: true, fix: 'check that PyPI is reachable (pip config list), or set SCHEMATHESIS_PATH' },
+    );
+    fs.writeFileSync(path.join(venv, '.complete'), SCHEMATHESIS_VERSION);
+    return st;
+  });
+}

@@ -5,6 +5,9 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { ConfigError } from './config';
+import { RejectNulCharactersPipe } from './nul-characters';
+import { addResourceLinks } from './openapi-links';
+import { documentSharedProblems } from './openapi-shared-problems';
 import { fieldProblems, ProblemDetailsFilter, RequestValidationException } from './problem-details';
 import { SERVICE_MODE } from './tokens';
 
@@ -45,23 +48,27 @@ export function configureApp(app: INestApplication, description: ServiceDescript
   app.use(helmet());
   app.useLogger(app.get(Logger));
   app.useGlobalFilters(new ProblemDetailsFilter());
-  app.useGlobalPipes(validationPipe());
+  app.useGlobalPipes(new RejectNulCharactersPipe(), validationPipe());
   app.enableShutdownHooks();
   if (serviceMode(app) === 'production') return;
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle(description.title)
-      .setDescription(description.description)
-      .setVersion(description.version ?? '0.1.0')
-      .addBearerAuth({
-        type: 'http',
-        scheme: 'bearer',
-        bearerFormat: 'JWT',
-        description: 'Staff token (see the README: `npm run token`)',
-      })
-      .addSecurityRequirements('bearer')
-      .build(),
+  const document = documentSharedProblems(
+    addResourceLinks(
+      SwaggerModule.createDocument(
+        app,
+        new DocumentBuilder()
+          .setTitle(description.title)
+          .setDescription(description.description)
+          .setVersion(description.version ?? '0.1.0')
+          .addBearerAuth({
+            type: 'http',
+            scheme: 'bearer',
+            bearerFormat: 'JWT',
+            description: 'Staff token (see the README: `npm run token`)',
+          })
+          .addSecurityRequirements('bearer')
+          .build(),
+      ),
+    ),
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
 }

@@ -504,6 +504,11 @@ describe('subject overrides', () => {
     expect(body.errors).toEqual([{ field: 'body', reason: expect.any(String) }]);
   });
 
+  it('a null subject line is 400 naming it, not a failed render (found by the fuzz test)', async () => {
+    const { body } = await put(manager, 'reopened', { body: '<p>Hi</p>', subject: null }).expect(400);
+    expect(body.errors).toEqual([{ field: 'subject', reason: expect.any(String) }]);
+  });
+
   it('is used in the preview and when the letter is sent, with the standard body', async () => {
     const subject = `Your complaint ${reference} is open again`;
     const previewed = await preview(handler, { ...reopened, format: 'email' }).expect(200);

@@ -67,23 +67,29 @@ export class CorrespondenceItemDto {
     description: 'A letter has a print copy: `GET /correspondence/{id}/pdf`. Emails have none.',
   })
   hasPdf!: boolean;
-  @ApiPropertyOptional({ nullable: true, description: 'Last delivery error, as codes only' }) lastError!:
-    string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'Last delivery error, as codes only' })
+  lastError!: string | null;
   @ApiProperty() createdAt!: string;
   @ApiPropertyOptional({
+    type: String,
     nullable: true,
     description: 'When the mail server took it, or it was queued to print',
   })
   sentAt!: string | null;
-  @ApiPropertyOptional({ nullable: true, description: 'When it became `delivered`' })
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'When it became `delivered`' })
   deliveredAt!: string | null;
   @ApiPropertyOptional({
+    type: String,
     nullable: true,
     description: 'The failed, unconfirmed or held item this one resends',
   })
   resendOf!: string | null;
   @ApiProperty({ description: '0 for the original, n for its n-th resend' }) resendNumber!: number;
-  @ApiPropertyOptional({ nullable: true, description: 'The item that resends this one, if any' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: 'The item that resends this one, if any',
+  })
   resentAs!: string | null;
 }
 

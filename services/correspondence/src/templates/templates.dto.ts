@@ -26,7 +26,8 @@ export class SaveOverrideDto {
       "The Handlebars source of the subject line, in place of the template's (a partial has none): one line, tried like the body, and it must print the reference. Left out, the standard subject is used.",
     example: 'Your complaint {{reference}}: we have received it',
   })
-  @IsOptional()
+  // Absent means the standard subject; null is not a subject line (400, not a failed render).
+  @ValidateIf((request: SaveOverrideDto) => request.subject !== undefined)
   @IsString()
   @MaxLength(MAX_SUBJECT_LENGTH)
   subject?: string;
@@ -143,11 +144,23 @@ export class SideBySideDto {
   renderingDigest!: string;
 }
 
+export class MustSayElementDto {
+  @ApiProperty({ example: 'reference' }) element!: string;
+  @ApiProperty({
+    type: 'array',
+    items: { type: 'object', additionalProperties: true },
+    example: [{ value: ['reference'] }],
+    description: 'The ways the element may be shown; any one of them will do',
+  })
+  checks!: object[];
+}
+
 export class TemplateVariantDto {
   @ApiProperty({ enum: TEMPLATE_VARIANTS }) variant!: string;
   @ApiProperty({ description: 'The standard version; sent items record it' }) version!: number;
   @ApiProperty({ description: 'Handlebars source of the subject line' }) subject!: string;
   @ApiProperty({
+    type: [MustSayElementDto],
     description:
       'What every letter from this variant must say (issue #14), each element with the ways it may be shown (`value`, `anyValue`, `date`: paths into the letter data; `says`: a pattern; `ombudsman`: the fixed details of the route); an override that loses one is refused naming it',
     example: [{ element: 'reference', checks: [{ value: ['reference'] }] }],

@@ -10,6 +10,7 @@ export class ProfilePinDto {
 
 export class DeadlinesDto {
   @ApiPropertyOptional({
+    type: String,
     example: '2026-12-07',
     description:
       'R-QUICK-1 (HPFT): a PALS enquiry not resolved by the end of this day becomes a complaint, received the next day',
@@ -18,6 +19,7 @@ export class DeadlinesDto {
   palsEnquiry?: string | null;
 
   @ApiPropertyOptional({
+    type: String,
     example: '2026-11-26',
     description: 'R-ACK-1: acknowledge by the end of this day (London)',
     nullable: true,
@@ -25,6 +27,7 @@ export class DeadlinesDto {
   acknowledgement?: string | null;
 
   @ApiPropertyOptional({
+    type: String,
     example: '2026-12-07',
     description: 'R-ER-1: the early-resolution aim (PHSO model, HPFT), moved by agreed extensions',
     nullable: true,
@@ -32,6 +35,7 @@ export class DeadlinesDto {
   earlyResolution?: string | null;
 
   @ApiPropertyOptional({
+    type: String,
     example: '2027-01-14',
     description:
       'R-INV-4: the final response is due by the end of this day; null while paused or until agreed (PHSO model)',
@@ -70,7 +74,7 @@ export class TimelineEventDto {
   @ApiProperty({ example: 'acknowledged' })
   type!: string;
 
-  @ApiPropertyOptional({ example: 'R-ACK-1', nullable: true })
+  @ApiPropertyOptional({ type: String, example: 'R-ACK-1', nullable: true })
   rule!: string | null;
 
   @ApiProperty({ example: { type: 'staff', id: 'hpft-handler' } })
@@ -83,23 +87,35 @@ export class TimelineEventDto {
 export class PersonViewDto {
   @ApiProperty() role!: string;
   @ApiProperty() name!: string;
-  @ApiPropertyOptional({ nullable: true }) dateOfBirth!: string | null;
-  @ApiPropertyOptional({ nullable: true }) email!: string | null;
-  @ApiPropertyOptional({ nullable: true }) phone!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) dateOfBirth!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) email!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) phone!: string | null;
   @ApiPropertyOptional({ nullable: true }) address!: { lines: string[]; postcode: string } | null;
-  @ApiPropertyOptional({ nullable: true }) relationship!: string | null;
-  @ApiPropertyOptional({ nullable: true }) consentStatus!: string | null;
-  @ApiPropertyOptional({ nullable: true }) consentNotNeededReason!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) relationship!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) consentStatus!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) consentNotNeededReason!: string | null;
 }
 
 export class IssueViewDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ description: "In the person's own words" }) description!: string;
-  @ApiPropertyOptional({ nullable: true, description: 'R-MON-1 (KO41a) subject area; null until coded' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: 'R-MON-1 (KO41a) subject area; null until coded',
+  })
   subjectArea!: string | null;
-  @ApiPropertyOptional({ nullable: true, description: 'R-MON-1 service area; null until coded' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: 'R-MON-1 service area; null until coded',
+  })
   serviceArea!: string | null;
-  @ApiPropertyOptional({ nullable: true, description: 'R-MON-1 (KO41a) staff group; null until coded' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: 'R-MON-1 (KO41a) staff group; null until coded',
+  })
   staffGroup!: string | null;
 }
 
@@ -121,7 +137,7 @@ export class ComplaintDetailDto extends ComplaintCreatedDto {
   @ApiProperty({ example: 'email' }) channel!: string;
   @ApiProperty({ example: '2026-11-23' }) receivedOn!: string;
   @ApiProperty() anonymous!: boolean;
-  @ApiPropertyOptional({ nullable: true, example: '2026-11-26' }) nextDeadline!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, example: '2026-11-26' }) nextDeadline!: string | null;
   @ApiProperty({ description: 'A deadline of this complaint has been missed' }) breached!: boolean;
   @ApiProperty({
     description: "Six months without a final response: under the Responsible Person's oversight (R-INV-7)",
@@ -136,17 +152,18 @@ export class ComplaintDetailDto extends ComplaintCreatedDto {
   })
   outcome!: string | null;
   @ApiPropertyOptional({
+    type: Boolean,
     nullable: true,
     description: 'R-MON-1: the final response went by the date agreed at the start (before any extension)',
   })
   metAgreedTimescale!: boolean | null;
-  @ApiPropertyOptional({ nullable: true }) acknowledgedAt!: string | null;
-  @ApiPropertyOptional({ nullable: true }) closedAt!: string | null;
-  @ApiPropertyOptional({ nullable: true }) handlerId!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) acknowledgedAt!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) closedAt!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) handlerId!: string | null;
   @ApiProperty({ type: [String] }) replyChannels!: string[];
   @ApiProperty({ type: [String] }) accessibilityNeeds!: string[];
-  @ApiPropertyOptional({ nullable: true }) adjustmentsNote!: string | null;
-  @ApiPropertyOptional({ nullable: true }) outcomeSought!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) adjustmentsNote!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) outcomeSought!: string | null;
   @ApiProperty({ type: [PersonViewDto] }) people!: PersonViewDto[];
   @ApiProperty({
     type: [IssueViewDto],
@@ -163,11 +180,11 @@ export class WorklistItemDto {
   @ApiProperty() kind!: string;
   @ApiProperty() stage!: string;
   @ApiProperty() receivedOn!: string;
-  @ApiPropertyOptional({ nullable: true }) nextDeadline!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) nextDeadline!: string | null;
   @ApiProperty() breached!: boolean;
   @ApiProperty({ description: "Under the Responsible Person's oversight (R-INV-7)" })
   underOversight!: boolean;
-  @ApiPropertyOptional({ nullable: true }) handlerId!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) handlerId!: string | null;
   @ApiProperty({ type: DeadlinesDto }) deadlines!: DeadlinesDto;
 }
 

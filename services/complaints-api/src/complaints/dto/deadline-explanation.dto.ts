@@ -17,6 +17,7 @@ export class DeadlineExplanationDto {
   @ApiProperty({ type: String, format: 'date', nullable: true, description: 'The day counting starts from' })
   start!: LocalDate | null;
   @ApiProperty({
+    type: Number,
     nullable: true,
     example: 3,
     description: 'How many working days or months; null when agreed',
