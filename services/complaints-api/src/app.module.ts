@@ -9,6 +9,7 @@ import { ContactLimitsModule } from './contact-limits/contact-limits.module';
 import { FinalResponseModule } from './final-response/final-response.module';
 import { IntakeModule } from './intake/intake.module';
 import { InvestigationModule } from './investigation/investigation.module';
+import { JointCaseModule } from './joint-case/joint-case.module';
 import { MonitoringModule } from './monitoring/monitoring.module';
 import { RetentionModule } from './retention/retention.module';
 import { SubjectAccessModule } from './subject-access/subject-access.module';
@@ -34,6 +35,7 @@ export class AppModule {
         RetentionModule,
         SubjectAccessModule,
         AccessModule,
+        JointCaseModule,
       ],
       controllers: [HealthController],
       providers: [...staffAuthProviders(config)],
