@@ -234,6 +234,8 @@ export function exampleContexts(
             ],
           }
         : null,
+      // …and forwarded by the commissioner (R-JOINT-8).
+      forwardedBy: letter ? { name: 'Example Integrated Care Board', receivedOn: '2026-03-05' } : null,
     } as CorrespondenceContext;
     const recipient = {
       name: 'Example Person',
