@@ -6,7 +6,11 @@ import {
   ComplaintParty,
   FinalResponseDraft,
   InvestigationPlan,
+  JointCase,
+  JointCasePartner,
+  JointProtocol,
   Organisation,
+  PartnerOrganisation,
   StaffUser,
 } from '@complaints/db';
 import {
@@ -14,7 +18,9 @@ import {
   createWorkingDayCalendar,
   getProfile,
   workingDaysAfterReceipt,
+  type CareType,
   type InvestigationPlanContent,
+  type JointRole,
   type PolicyProfile,
 } from '@complaints/domain';
 import { loadTemplateOverrides } from './template-overrides';
@@ -39,6 +45,17 @@ export interface CorrespondenceContext {
   approver: StaffUser | null;
   /** The organisation's template overrides in use (issue #5). */
   templateOverrides: OrganisationOverrides;
+  /** R-JOINT-2, R-JOINT-5: the joint case this complaint leads, or null (absent) when it is not joint. */
+  joint?: JointLetterContext | null;
+  /** R-JOINT-8: the commissioner that forwarded the complaint to us, by name; null (absent) when made to us. */
+  forwardedBy?: { name: string; receivedOn: string } | null;
+}
+
+/** What a joint complaint's letters say of the organisations handling it together. */
+export interface JointLetterContext {
+  protocolName: string;
+  /** The lead, this complaint's organisation, and the partners still taking part; copied organisations are not named. */
+  members: { code: string; name: string; role: Exclude<JointRole, 'copied'>; care: CareType }[];
 }
 
 /**
@@ -98,6 +115,54 @@ export async function loadCorrespondenceContext(
     plan,
     approver,
     templateOverrides: await loadTemplateOverrides(dataSource, complaint.organisationCode),
+    joint: await loadJointLetterContext(dataSource, complaint.id),
+    forwardedBy:
+      complaint.forwardedByCode && complaint.commissionerReceivedOn
+        ? {
+            name: (
+              await dataSource
+                .getRepository(PartnerOrganisation)
+                .findOneByOrFail({ code: complaint.forwardedByCode })
+            ).name,
+            receivedOn: complaint.commissionerReceivedOn,
+          }
+        : null,
+  };
+}
+
+async function loadJointLetterContext(
+  dataSource: DataSource,
+  complaintId: string,
+): Promise<JointLetterContext | null> {
+  const jointCase = await dataSource.getRepository(JointCase).findOneBy({ complaintId });
+  if (!jointCase) return null;
+  const protocol = await dataSource
+    .getRepository(JointProtocol)
+    .findOneByOrFail({ code: jointCase.protocolCode });
+  const members = await dataSource.getRepository(JointCasePartner).findBy({ jointCaseId: jointCase.id });
+  const organisations = new Map(
+    (await dataSource.getRepository(PartnerOrganisation).findBy({ protocolCode: protocol.code })).map(
+      (organisation) => [organisation.code, organisation],
+    ),
+  );
+  const taking = members
+    .filter((member) => member.role !== 'copied' && member.withdrawnAt === null)
+    // The lead first, then the partners in the order of their codes.
+    .sort(
+      (a, b) =>
+        Number(b.role === 'lead') - Number(a.role === 'lead') || a.partnerCode.localeCompare(b.partnerCode),
+    );
+  return {
+    protocolName: protocol.name,
+    members: taking.map((member) => {
+      const organisation = organisations.get(member.partnerCode)!;
+      return {
+        code: member.partnerCode,
+        name: organisation.name,
+        role: member.role as 'lead' | 'partner',
+        care: organisation.care,
+      };
+    }),
   };
 }
 

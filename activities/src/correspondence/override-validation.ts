@@ -218,6 +218,24 @@ export function exampleContexts(
         respondent: { displayName: 'Example Handler' } as StaffUser,
       },
       templateOverrides: { organisationCode: organisation.code, overrides: [] },
+      // The letter example is of a joint complaint about health and social care (R-JOINT-2, R-JOINT-5), so an
+      // override must keep what a joint letter says.
+      joint: letter
+        ? {
+            protocolName: 'Example Joint Protocol',
+            members: [
+              { code: 'LEAD', name: organisation.name, role: 'lead', care: 'health' },
+              {
+                code: 'COUNCIL',
+                name: 'Example Council Adult Care Services',
+                role: 'partner',
+                care: 'social-care',
+              },
+            ],
+          }
+        : null,
+      // …and forwarded by the commissioner (R-JOINT-8).
+      forwardedBy: letter ? { name: 'Example Integrated Care Board', receivedOn: '2026-03-05' } : null,
     } as CorrespondenceContext;
     const recipient = {
       name: 'Example Person',

@@ -98,11 +98,16 @@ function readTemplate(dir: string, name: TemplateName): TemplateDefinition {
     throw new Error(`${name}: kind must be one of ${TEMPLATE_KINDS.join(', ')}`);
   if (typeof personalInformation !== 'boolean')
     throw new Error(`${name}: personalInformation must be true or false`);
+  // R-JOINT-2: every letter of a joint complaint says the joint protocol is being used.
+  if (kind === 'letter') standard.mustSay = withJointProtocol(standard.mustSay);
   const variants: Partial<Record<TemplateVariant, VariantDefinition>> = { standard };
   for (const other of TEMPLATE_VARIANTS.filter((variant) => variant !== 'standard')) {
     const file = templateFile(name, other);
-    if (fs.existsSync(path.join(dir, `${file}.hbs`)))
-      variants[other] = readVariant(dir, file, [], ['mustSay'], standard.mustSay).variant;
+    if (fs.existsSync(path.join(dir, `${file}.hbs`))) {
+      const variant = readVariant(dir, file, [], ['mustSay'], standard.mustSay).variant;
+      variants[other] =
+        kind === 'letter' ? { ...variant, mustSay: withJointProtocol(variant.mustSay) } : variant;
+    }
   }
   return {
     kind: kind as TemplateKind,
@@ -111,6 +116,16 @@ function readTemplate(dir: string, name: TemplateName): TemplateDefinition {
     variants: variants as TemplateDefinition['variants'],
   };
 }
+
+const JOINT_PROTOCOL: Requirement = {
+  element: 'joint-protocol',
+  checks: [{ says: 'joint protocol', when: 'joint' }],
+};
+
+const withJointProtocol = (requirements: readonly Requirement[]): Requirement[] =>
+  requirements.some((requirement) => requirement.element === JOINT_PROTOCOL.element)
+    ? [...requirements]
+    : [...requirements, JOINT_PROTOCOL];
 
 /** Every template of TEMPLATE_NAMES from its files; a file of no such template is an error, not ignored. */
 export function loadCatalogue(dir: string): Readonly<Record<TemplateName, TemplateDefinition>> {

@@ -1,4 +1,5 @@
 import {
+  OMBUDSMAN_FOR_CARE,
   describeMissingElements,
   missingResponseElements,
   summariseFinalResponse,
@@ -67,8 +68,43 @@ export function templateContext(
     stageTwo: profile.afterResponse.stageTwo
       ? { acknowledgementWorkingDays: profile.afterResponse.stageTwo.acknowledgement.workingDays }
       : null,
+    joint: jointView(context, facts),
+    // R-JOINT-8: forwarded by the commissioner with consent, and handled as made to us.
+    forwardedBy: context.forwardedBy ?? null,
     facts,
   };
+}
+
+/** R-JOINT-2, R-JOINT-5: what a joint complaint's letters say of the organisations handling it together. */
+function jointView(context: CorrespondenceContext, facts: Record<string, unknown>) {
+  const joint = context.joint;
+  if (!joint) return null;
+  const names = (members: readonly { name: string }[]) => listInWords(members.map((member) => member.name));
+  const lead = joint.members.find((member) => member.role === 'lead') ?? joint.members[0];
+  const partners = joint.members.filter((member) => member.role === 'partner');
+  const health = joint.members.filter((member) => member.care === 'health');
+  const socialCare = joint.members.filter((member) => member.care === 'social-care');
+  // PHSO for NHS care, LGSCO for social care: a mixed complaint names both, as they work on it jointly.
+  const ombudsmen = [
+    ...(health.length > 0 ? [OMBUDSMAN_FOR_CARE.health.toLowerCase()] : []),
+    ...(socialCare.length > 0 ? [OMBUDSMAN_FOR_CARE['social-care'].toLowerCase()] : []),
+  ];
+  return {
+    protocolName: joint.protocolName,
+    leadName: lead.name,
+    partnerNames: names(partners),
+    organisationNames: names(joint.members),
+    mixedCare: health.length > 0 && socialCare.length > 0,
+    healthNames: names(health),
+    socialCareNames: names(socialCare),
+    otherOmbudsmen: ombudsmen.filter((route) => route !== facts.ombudsman),
+  };
+}
+
+/** "A", "A and B", "A, B and C". */
+function listInWords(items: readonly string[]): string {
+  if (items.length <= 1) return items[0] ?? '';
+  return `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 }
 
 /** R-RESP-1: the written sections, keyed for templates; a blank section is null. */
@@ -89,7 +125,16 @@ export interface FinalResponseView {
   /** Every issue of the complaint, in the person's own words, in the order they raised them. */
   issues: string[];
   /** One per finding, in the order of the complaint's issues, under the issue's own words. */
-  findings: { position: number; issue: string; outcome: FindingOutcome; finding: string }[];
+  findings: {
+    position: number;
+    issue: string;
+    outcome: FindingOutcome;
+    finding: string;
+    /** R-JOINT-5: in a joint response, the organisations that contributed it (the lead when none is named). */
+    contributors: string | null;
+  }[];
+  /** R-JOINT-5: per written section (keyed like `sections`), the organisations that contributed it; null when not joint. */
+  contributors: Record<string, string> | null;
   remedies: { kind: RemedyKind; detail: string }[];
   /** R-RESP-4: what is still to be done, soonest first. */
   actions: { description: string; due: LocalDate }[];
@@ -106,6 +151,14 @@ function finalResponseView(context: CorrespondenceContext): FinalResponseView | 
   const draft = context.finalResponseDraft;
   if (!draft) return null;
   const { content } = draft;
+  // R-JOINT-5: the organisations behind one part, by name; a part nobody is named for is the lead's.
+  const contributorsOf = (codes: readonly string[] | undefined): string | null => {
+    const joint = context.joint;
+    if (!joint) return null;
+    const named = joint.members.filter((member) => codes?.includes(member.code));
+    const lead = joint.members.filter((member) => member.role === 'lead');
+    return listInWords((named.length > 0 ? named : lead).map((member) => member.name));
+  };
   const sections = Object.fromEntries(
     (Object.entries(SECTION_KEYS) as [WrittenSection, string][]).map(([section, key]) => {
       const text = content.sections[section];
@@ -136,10 +189,19 @@ function finalResponseView(context: CorrespondenceContext): FinalResponseView | 
       issue: issues[index].description,
       outcome: finding.outcome,
       finding: finding.finding,
+      contributors: contributorsOf(finding.contributedBy),
     }));
   return {
     version: draft.version,
     sections,
+    contributors: context.joint
+      ? Object.fromEntries(
+          (Object.entries(SECTION_KEYS) as [WrittenSection, string][]).map(([section, key]) => [
+            key,
+            contributorsOf(content.sectionContributors?.[section])!,
+          ]),
+        )
+      : null,
     issues: issues.map((issue) => issue.description),
     findings,
     remedies: content.remedies.map(({ kind, detail }) => ({ kind, detail })),

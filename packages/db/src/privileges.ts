@@ -69,9 +69,15 @@ export const TABLE_PRIVILEGES: Record<string, Partial<Record<ServiceName, Privil
     'joint-protocol': READ,
   },
   partner_user: { 'complaints-api': READ, correspondence: READ, 'joint-protocol': READ },
-  joint_case: { 'complaints-api': WRITE, correspondence: READ, worker: READ, 'joint-protocol': READ },
+  // A joint case the complaint's workflow refused is taken back out (ADR 0008, ADR 0018).
+  joint_case: {
+    'complaints-api': ['SELECT', 'INSERT', 'UPDATE', 'DELETE'],
+    correspondence: READ,
+    worker: READ,
+    'joint-protocol': READ,
+  },
   joint_case_partner: {
-    'complaints-api': WRITE,
+    'complaints-api': ['SELECT', 'INSERT', 'UPDATE', 'DELETE'],
     correspondence: READ,
     worker: READ,
     'joint-protocol': ['SELECT', 'UPDATE'],

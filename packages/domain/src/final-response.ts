@@ -62,7 +62,10 @@ export type ResponseElement = (typeof RESPONSE_ELEMENTS)[number];
 /** The draft as the handler writes it (stored in Postgres, versioned). */
 export interface FinalResponseContent {
   sections: Partial<Record<WrittenSection, string>>;
-  findings: { issueId: string; outcome: FindingOutcome; finding: string }[];
+  /** `contributedBy`: in a joint response, the organisations (protocol member codes) behind the finding (R-JOINT-5). */
+  findings: { issueId: string; outcome: FindingOutcome; finding: string; contributedBy?: string[] }[];
+  /** R-JOINT-5: in a joint response, which organisations contributed each written section; else the lead. */
+  sectionContributors?: Partial<Record<WrittenSection, string[]>>;
   remedies: { kind: RemedyKind; detail: string }[];
   actions: { id: string; description: string; ownerId: string; due: LocalDate }[];
   careContext: CareContext;

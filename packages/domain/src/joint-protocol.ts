@@ -51,3 +51,101 @@ export type LeadFactor = (typeof LEAD_FACTORS)[number];
 /** What an access link (a secret URL for someone with no account) lets its holder do. */
 export const ACCESS_LINK_PURPOSES = ['partner-case', 'complainant-progress', 'experience-survey'] as const;
 export type AccessLinkPurpose = (typeof ACCESS_LINK_PURPOSES)[number];
+
+/** What staff know of one organisation when the lead is chosen (R-JOINT-1). */
+export interface LeadCandidate {
+  code: string;
+  /** How serious its part of the complaint is (higher is more serious): the primary focus has the most serious part. */
+  seriousness: number;
+  /** The day it received the complaint, or null if it has not received it. */
+  receivedOn: string | null;
+  /** The person asked for this organisation to lead. */
+  complainantPrefers?: boolean;
+  /** The complaint bears most on its governance (a serious incident, safeguarding, a regulator). */
+  governanceImpact?: boolean;
+  /** It has ongoing contact with the person (their current care). */
+  ongoingContact?: boolean;
+  /** False when the person does not consent to this organisation having their information: it cannot lead. */
+  consentToLead?: boolean;
+}
+
+export interface LeadProposal {
+  leadCode: string;
+  /** The factors that decided it, the first being the one that separated the lead from the rest. */
+  decisive: LeadFactor[];
+  reasons: string;
+}
+
+/**
+ * R-JOINT-1: the lead the protocol's factors propose. Organisations the person does not consent to cannot lead;
+ * of the rest, the primary focus (the most serious part) leads; when seriousness is equal, whoever received it
+ * first; then the person's preference, governance impact and ongoing contact break what is still equal. Staff
+ * may decide otherwise, recording their reasons; this is where the decision starts.
+ */
+export function proposeLead(candidates: readonly LeadCandidate[]): LeadProposal {
+  if (candidates.length === 0) throw new Error('a lead is chosen from at least one organisation');
+  const consenting = candidates.filter((candidate) => candidate.consentToLead !== false);
+  if (consenting.length === 0) throw new Error('the person consents to none of these organisations leading');
+  const decisive: LeadFactor[] = [];
+  const reasons: string[] = [];
+  if (consenting.length < candidates.length) {
+    const excluded = candidates.filter((candidate) => candidate.consentToLead === false);
+    decisive.push('consent');
+    reasons.push(`the person does not consent to ${excluded.map((c) => c.code).join(', ')} leading`);
+  }
+  if (consenting.length === 1) {
+    if (decisive.length === 0) decisive.push('primary-focus');
+    reasons.push(`only ${consenting[0].code} can lead`);
+    return { leadCode: consenting[0].code, decisive, reasons: reasons.join('; ') };
+  }
+  const tieBreaks: {
+    factor: LeadFactor;
+    score: (c: LeadCandidate) => number;
+    says: (c: string) => string;
+  }[] = [
+    {
+      factor: 'primary-focus',
+      score: (c) => c.seriousness,
+      says: (code) => `the most serious part of the complaint concerns ${code}`,
+    },
+    {
+      factor: 'first-receipt',
+      // Earlier receipt scores higher; an organisation that has not received it scores lowest.
+      score: (c) => (c.receivedOn === null ? -Infinity : -Date.parse(c.receivedOn)),
+      says: (code) => `seriousness is equal and ${code} received the complaint first`,
+    },
+    {
+      factor: 'complainant-preference',
+      score: (c) => (c.complainantPrefers ? 1 : 0),
+      says: (code) => `the person asked for ${code} to lead`,
+    },
+    {
+      factor: 'governance-impact',
+      score: (c) => (c.governanceImpact ? 1 : 0),
+      says: (code) => `the complaint bears most on the governance of ${code}`,
+    },
+    {
+      factor: 'ongoing-contact',
+      score: (c) => (c.ongoingContact ? 1 : 0),
+      says: (code) => `${code} has ongoing contact with the person`,
+    },
+  ];
+  let remaining = consenting;
+  for (const { factor, score, says } of tieBreaks) {
+    const best = Math.max(...remaining.map(score));
+    const ahead = remaining.filter((candidate) => score(candidate) === best);
+    if (ahead.length < remaining.length) {
+      remaining = ahead;
+      if (remaining.length === 1) {
+        decisive.push(factor);
+        reasons.push(says(remaining[0].code));
+        break;
+      }
+    }
+  }
+  if (remaining.length > 1) {
+    // Nothing separates them: the first named (usually the one whose complaint this is) leads.
+    reasons.push(`no factor separates ${remaining.map((c) => c.code).join(', ')}; the first named leads`);
+  }
+  return { leadCode: remaining[0].code, decisive, reasons: reasons.join('; ') };
+}

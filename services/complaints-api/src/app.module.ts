@@ -9,6 +9,7 @@ import { ContactLimitsModule } from './contact-limits/contact-limits.module';
 import { FinalResponseModule } from './final-response/final-response.module';
 import { IntakeModule } from './intake/intake.module';
 import { InvestigationModule } from './investigation/investigation.module';
+import { JointCaseModule } from './joint-case/joint-case.module';
 import { MonitoringModule } from './monitoring/monitoring.module';
 import { ProgressModule } from './progress/progress.module';
 import { RetentionModule } from './retention/retention.module';
@@ -36,6 +37,7 @@ export class AppModule {
         SubjectAccessModule,
         AccessModule,
         ProgressModule.forConfig(config),
+        JointCaseModule,
       ],
       controllers: [HealthController],
       providers: [...staffAuthProviders(config)],

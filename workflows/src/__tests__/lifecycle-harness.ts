@@ -60,7 +60,12 @@ export interface LifecycleHarness extends Recorded {
 export interface HarnessOptions {
   /** Runs before a letter is delivered: a test can hold one back to act while it is in flight. */
   beforeSend?: (input: SendCorrespondenceInput) => Promise<void>;
+  /** Polls the joint-protocol task queue with the STAND-IN jointResponse workflow (joint cases, R-JOINT-*). */
+  jointResponseStandIn?: boolean;
 }
+
+/** The stand-in for the partners' jointResponse workflow (see the file). */
+export const JOINT_RESPONSE_STAND_IN_PATH = path.join(__dirname, 'joint-response-stand-in.workflow.ts');
 
 export async function createLifecycleHarness(
   startAt: string,
@@ -99,10 +104,19 @@ export async function createLifecycleHarness(
       },
     },
   });
+  const jointProtocolWorker = options.jointResponseStandIn
+    ? await Worker.create({
+        connection: env.nativeConnection,
+        taskQueue: TASK_QUEUES.jointProtocol,
+        workflowBundle: await workflowBundle(JOINT_RESPONSE_STAND_IN_PATH),
+      })
+    : undefined;
+  const runWorkers = <T>(body: () => Promise<T>) =>
+    correspondenceWorker.runUntil(complaintsWorker.runUntil(body));
   return {
     env,
     ...recorded,
-    run: (body) => correspondenceWorker.runUntil(complaintsWorker.runUntil(body)),
+    run: (body) => (jointProtocolWorker ? jointProtocolWorker.runUntil(runWorkers(body)) : runWorkers(body)),
     teardown: () => env.teardown(),
   };
 }

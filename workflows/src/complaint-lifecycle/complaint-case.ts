@@ -32,6 +32,7 @@ import type { AcknowledgeCommand } from './acknowledgement.messages';
 import type { PromisedAction } from './after-response.messages';
 import type { CloserLookState, PauseRecord } from './closer-look.messages';
 import type { EarlyResolutionState } from './early-resolution.messages';
+import type { JointCaseState } from './joint-case.messages';
 import type {
   CaseState,
   ClockState,
@@ -367,8 +368,15 @@ export class ComplaintCase {
     upsertSearchAttributes([
       { key: SEARCH_ATTRIBUTES.complaintReference, value: this.input.reference },
       { key: SEARCH_ATTRIBUTES.organisation, value: this.input.organisationCode },
-      { key: SEARCH_ATTRIBUTES.joint, value: false },
+      // A joint case carried into a new run stays findable by its lead and partners.
+      ...jointSearchAttributes(this.state.joint),
     ]);
+  }
+
+  /** R-JOINT-1: the complaint is handled jointly from now on, this organisation leading. */
+  makeJoint(joint: JointCaseState): void {
+    this.state.joint = joint;
+    upsertSearchAttributes([...jointSearchAttributes(joint)]);
   }
 
   /** Appends to the case timeline, with the search attributes and the worklist projection derived from the state. */
@@ -464,6 +472,19 @@ export class ComplaintCase {
       this.outbox.shift();
     }
   }
+}
+
+/** The search attributes of a joint case (R-JOINT-1): organisation codes, never people. */
+function jointSearchAttributes(joint: JointCaseState | undefined) {
+  if (!joint) return [{ key: SEARCH_ATTRIBUTES.joint, value: false }] as const;
+  return [
+    { key: SEARCH_ATTRIBUTES.joint, value: true },
+    { key: SEARCH_ATTRIBUTES.leadOrganisation, value: joint.leadCode },
+    {
+      key: SEARCH_ATTRIBUTES.partnerOrganisations,
+      value: joint.members.filter((m) => m.role === 'partner').map((m) => m.code),
+    },
+  ] as const;
 }
 
 /** A state carried into a new run, without what is derived from it. */

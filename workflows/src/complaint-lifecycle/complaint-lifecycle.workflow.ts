@@ -17,6 +17,7 @@ import { ComplaintCase, SYSTEM } from './complaint-case';
 import { lookCloser, registerCloserLookHandlers, startCloserLook } from './closer-look';
 import { registerEarlyResolutionHandlers, resolveEarly } from './early-resolution';
 import { registerFinalResponseHandlers } from './final-response';
+import { registerJointCaseHandlers } from './joint-case';
 import {
   processStateQuery,
   type ComplaintLifecycleInput,
@@ -109,6 +110,7 @@ function registerHandlers(c: ComplaintCase): AfterResponse {
   registerPlanHandlers(c);
   registerFinalResponseHandlers(c);
   registerSixMonthHandlers(c);
+  registerJointCaseHandlers(c);
   return createAfterResponse(c, c.input.resume?.reportedActionIds);
 }
 

@@ -22,6 +22,7 @@ import {
 } from './final-response.messages';
 import type { RoleCommand } from './lifecycle.messages';
 import { refuse } from '../shared/refusal';
+import { requirePartnersApproved, shareDraftWithPartners, tellPartnersResponseSent } from './joint-case';
 
 export function registerFinalResponseHandlers(c: ComplaintCase): void {
   const chain = c.profile.finalResponseApproval;
@@ -76,6 +77,8 @@ export function registerFinalResponseHandlers(c: ComplaintCase): void {
         ombudsman: command.summary.ombudsman,
       });
       requestApproval(chain[0], command.summary.version);
+      // R-JOINT-5: every partner approves the version the lead will sign.
+      if (c.state.joint) await shareDraftWithPartners(c, command.summary.version);
       return response;
     },
     {
@@ -140,6 +143,8 @@ export function registerFinalResponseHandlers(c: ComplaintCase): void {
         if (command.by === submitted.by)
           refuse('R-RESP-2', 'the person who submitted the response cannot also sign it off');
         requireComplete(submitted.summary);
+        // R-JOINT-5: the last step signs the one response, so it waits for every partner's approval.
+        if (step === chain.at(-1)) requirePartnersApproved(c, command.version);
       },
     },
   );
@@ -271,6 +276,7 @@ export async function signOffAndSend(c: ComplaintCase, closer: CloserLookState):
   }));
   c.state.actions = [...(c.state.actions ?? []), ...promised];
   c.endOversight();
+  if (c.state.joint) await tellPartnersResponseSent(c, summary.version);
   // Withdrawn while the response was on its way: it went, and is recorded, but the complaint stays closed.
   if (!c.isClosed()) c.moveTo('responded');
   // R-MON-1: for reporting, the outcome and whether the date agreed at the start (before extensions) was met.

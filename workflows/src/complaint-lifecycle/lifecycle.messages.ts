@@ -7,6 +7,7 @@ import type { AllocationState } from './allocation.messages';
 import type { CloserLookState, PauseRecord, Round } from './closer-look.messages';
 import type { EarlyResolutionState } from './early-resolution.messages';
 import type { FinalResponseState } from './final-response.messages';
+import type { JointCaseState } from './joint-case.messages';
 import type { PlanState } from './plan.messages';
 import type { QuickRouteState } from './quick-route.messages';
 import type { SixMonthState } from './six-month-rule.messages';
@@ -59,6 +60,8 @@ export interface CaseState {
   sixMonths?: SixMonthState;
   /** R-INV-7: the Responsible Person keeps oversight from six months until the final response. */
   underOversight?: boolean;
+  /** R-JOINT-1: handled with partner organisations under a joint protocol, this complaint's organisation leading. */
+  joint?: JointCaseState;
   breached: boolean;
   closed?: { at: string; reason: string };
 }

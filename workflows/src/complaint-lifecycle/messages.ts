@@ -11,3 +11,4 @@ export * from './plan.messages';
 export * from './final-response.messages';
 export * from './six-month-rule.messages';
 export * from './after-response.messages';
+export * from './joint-case.messages';

@@ -192,7 +192,7 @@ describe("an organisation's overrides (issue #5)", () => {
     expect(theirs.text).toContain('this letter is our formal acknowledgement');
     expect(theirs.item).toMatchObject({
       templateSource: 'standard',
-      templateVersion: 2,
+      templateVersion: 3,
       partialOverrides: [],
     });
 
@@ -205,7 +205,7 @@ describe("an organisation's overrides (issue #5)", () => {
     expect(reverted.text).toContain('our own letterhead');
     expect(reverted.item).toMatchObject({
       templateSource: 'standard',
-      templateVersion: 2,
+      templateVersion: 3,
       partialOverrides: [{ name: 'letterhead', version: 1 }],
     });
   });

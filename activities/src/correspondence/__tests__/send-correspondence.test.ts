@@ -180,7 +180,7 @@ describe('sendCorrespondence to the complainant', () => {
       id: result.items[0].correspondenceId,
       idempotencyKey: `${reference}:acknowledgement-letter:email`,
       template: 'acknowledgement',
-      templateVersion: 2,
+      templateVersion: 3,
       channel: 'email',
       audience: 'complainant',
       recipient: email,
@@ -197,7 +197,7 @@ describe('sendCorrespondence to the complainant', () => {
     expect(letterRow).toMatchObject({
       id: result.items[1].correspondenceId,
       template: 'acknowledgement',
-      templateVersion: 2,
+      templateVersion: 3,
       channel: 'letter',
       audience: 'complainant',
       recipient: 'Alex Example\n12 Acacia Avenue\nHatfield\nAL10 9AB',
@@ -602,7 +602,7 @@ describe('sendCorrespondence of the final response (R-RESP-1)', () => {
     const [row] = await rowsOf(reference);
     expect(row).toMatchObject({
       template: 'final-response',
-      templateVersion: 1,
+      templateVersion: 2,
       audience: 'complainant',
       status: 'delivered',
     });

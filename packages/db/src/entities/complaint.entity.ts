@@ -49,6 +49,14 @@ export class Complaint {
   @Column({ type: 'date' })
   receivedOn!: string;
 
+  /** R-JOINT-8: the commissioner (an ICB) that forwarded it with the person's consent; null when made to us. */
+  @Column({ type: 'varchar', length: 8, nullable: true })
+  forwardedByCode!: string | null;
+
+  /** R-JOINT-8: when the commissioner received it; our clocks still run from `receivedOn`, when we did. */
+  @Column({ type: 'date', nullable: true })
+  commissionerReceivedOn!: string | null;
+
   @Column({ type: 'date', nullable: true })
   incidentOn!: string | null;
 

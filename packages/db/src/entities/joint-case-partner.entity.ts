@@ -31,6 +31,13 @@ export class JointCasePartner {
   @Column({ type: 'timestamptz', nullable: true })
   consentRecordedAt!: Date | null;
 
+  /** An organisation merely copied in records the day its copy arrived; it sends no acknowledgement (R-JOINT-2). */
+  @Column({ type: 'date', nullable: true })
+  copyReceivedOn!: string | null;
+
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  copyRecordedBy!: string | null;
+
   /** Its part resolved, the organisation withdrew (R-JOINT-7). */
   @Column({ type: 'timestamptz', nullable: true })
   withdrawnAt!: Date | null;

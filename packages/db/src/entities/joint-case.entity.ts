@@ -27,7 +27,7 @@ export class JointCase {
 
   /** The factors that decided the lead and the reasons recorded by whoever decided. */
   @Column({ type: 'jsonb' })
-  leadDecision!: { decisive: LeadFactor[]; reasons: string };
+  leadDecision!: { decisive: LeadFactor[]; reasons: string; proposed?: string };
 
   @Column({ type: 'varchar', length: 64 })
   decidedBy!: string;

@@ -16,6 +16,7 @@ import { RetentionAndDisposal1763857600000 } from './1763857600000-retention-and
 import { TemplateOverrideApproval1763857700000 } from './1763857700000-template-override-approval';
 import { EqualityAnswersKept1763857800000 } from './1763857800000-equality-answers-kept';
 import { JointProtocolAndAccessLinks1763857900000 } from './1763857900000-joint-protocol-and-access-links';
+import { JointLeadAndCommissionerRoute1763858000000 } from './1763858000000-joint-lead-and-commissioner-route';
 import { QuarterlyReviews1763858500000 } from './1763858500000-quarterly-reviews';
 import { ThemeAlerts1763858600000 } from './1763858600000-theme-alerts';
 
@@ -39,6 +40,7 @@ export const MIGRATIONS = [
   TemplateOverrideApproval1763857700000,
   EqualityAnswersKept1763857800000,
   JointProtocolAndAccessLinks1763857900000,
+  JointLeadAndCommissionerRoute1763858000000,
   QuarterlyReviews1763858500000,
   ThemeAlerts1763858600000,
 ];

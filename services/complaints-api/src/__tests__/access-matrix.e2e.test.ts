@@ -99,6 +99,10 @@ const RULES: Record<string, Rule> = {
   'GET /complaints/{reference}/legal-holds': complaintRoute,
   'POST /complaints/{reference}/legal-holds': complaintRoute,
   'POST /complaints/{reference}/legal-holds/lifting': complaintRoute,
+  'POST /complaints/{reference}/joint-case': complaintRoute,
+  'GET /complaints/{reference}/joint-case': complaintRoute,
+  'PUT /complaints/{reference}/joint-case/partners/{partnerCode}/consent': complaintRoute,
+  'POST /complaints/{reference}/joint-case/partners/{partnerCode}/copy': complaintRoute,
   'GET /disposals/due': {
     touches: 'no complaint',
     why: "complaints managers' list of references due for disposal (ADR 0013), no case file opened",
@@ -206,7 +210,8 @@ async function call(method: string, path: string, token: string | undefined): Pr
     .replace('{version}', '1')
     .replace('{actionId}', 'action-1')
     .replace('{grantId}', randomUUID())
-    .replace('{linkId}', randomUUID());
+    .replace('{linkId}', randomUUID())
+    .replace('{partnerCode}', 'HCCACS');
   const server = api();
   let pending = (
     method === 'GET' ? server.get(url) : method === 'PUT' ? server.put(url) : server.post(url)

@@ -42,6 +42,8 @@ export function toDetailView(
     ...toCreatedView(complaint),
     channel: complaint.channel,
     receivedOn: complaint.receivedOn,
+    forwardedBy: complaint.forwardedByCode,
+    commissionerReceivedOn: complaint.commissionerReceivedOn,
     anonymous: complaint.anonymous,
     nextDeadline: complaint.nextDeadline,
     breached: complaint.breached,

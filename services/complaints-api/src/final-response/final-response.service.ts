@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
-import { Complaint, FinalResponseDraft, nameToCaseTeam } from '@complaints/db';
+import { Complaint, FinalResponseDraft, JointCase, JointCasePartner, nameToCaseTeam } from '@complaints/db';
 import {
   getProfile,
   missingResponseElements,
@@ -9,8 +9,15 @@ import {
   signOffRole,
   type ApproverRole,
   type FinalResponseContent,
+  type WrittenSection,
 } from '@complaints/domain';
-import { DATA_SOURCE, ProblemException, type StaffPrincipal } from '@complaints/service-kit';
+import {
+  DATA_SOURCE,
+  ProblemException,
+  RequestValidationException,
+  type FieldProblem,
+  type StaffPrincipal,
+} from '@complaints/service-kit';
 import { StaffDirectory } from '../case-file/staff-directory.service';
 import type { FinalResponseDraftViewDto, SaveFinalResponseDraftDto } from './dto/final-response.dto';
 
@@ -46,9 +53,16 @@ export class FinalResponseService {
       issues: dto.findings.map((finding, index) => [`findings[${index}].issueId`, finding.issueId] as const),
       staff: dto.actions.map((action, index) => [`actions[${index}].ownerId`, action.ownerId] as const),
     });
+    const contributors = await this.checkContributors(complaint, dto);
     const content: FinalResponseContent = {
       sections: { ...dto.sections },
-      findings: dto.findings.map(({ issueId, outcome, finding }) => ({ issueId, outcome, finding })),
+      findings: dto.findings.map(({ issueId, outcome, finding, contributedBy }) => ({
+        issueId,
+        outcome,
+        finding,
+        ...(contributedBy ? { contributedBy: contributedBy.map((code) => code.toUpperCase()) } : {}),
+      })),
+      ...(contributors ? { sectionContributors: contributors } : {}),
       remedies: dto.remedies.map(({ kind, detail }) => ({ kind, detail })),
       actions: dto.actions.map(({ description, ownerId, due }, index) => ({
         id: `action-${index + 1}`,
@@ -85,6 +99,64 @@ export class FinalResponseService {
       return draft;
     });
     return this.view(complaint, saved);
+  }
+
+  /**
+   * R-JOINT-5: attribution names organisations of the complaint's joint case that contribute (the lead or a
+   * partner, not one merely copied in); a complaint that is not joint has nothing to attribute.
+   */
+  private async checkContributors(
+    complaint: Complaint,
+    dto: SaveFinalResponseDraftDto,
+  ): Promise<Partial<Record<WrittenSection, string[]>> | undefined> {
+    const named = [
+      ...dto.findings.flatMap((finding, index) =>
+        (finding.contributedBy ?? []).map(
+          (code, at) => [`findings[${index}].contributedBy[${at}]`, code] as const,
+        ),
+      ),
+      ...(dto.sectionContributors ?? []).flatMap((part, index) =>
+        part.organisations.map(
+          (code, at) => [`sectionContributors[${index}].organisations[${at}]`, code] as const,
+        ),
+      ),
+    ];
+    if (named.length === 0 && !dto.sectionContributors) return undefined;
+    const jointCase = await this.dataSource.getRepository(JointCase).findOneBy({ complaintId: complaint.id });
+    if (!jointCase) {
+      throw new ProblemException({
+        status: 409,
+        title: 'Command refused',
+        detail: `complaint ${complaint.reference} is not joint: its response has no contributions to attribute`,
+        rule: 'R-JOINT-5',
+      });
+    }
+    const contributing = new Set(
+      (await this.dataSource.getRepository(JointCasePartner).findBy({ jointCaseId: jointCase.id }))
+        .filter((member) => member.role !== 'copied')
+        .map((member) => member.partnerCode),
+    );
+    const problems: FieldProblem[] = named
+      .filter(([, code]) => !contributing.has(code.toUpperCase()))
+      .map(([field, code]) => ({
+        field,
+        reason: `${code} is not the lead or a partner of this joint case`,
+      }));
+    const sections = (dto.sectionContributors ?? []).map((part) => part.section);
+    sections.forEach((section, index) => {
+      if (sections.indexOf(section) !== index)
+        problems.push({
+          field: `sectionContributors[${index}].section`,
+          reason: `${section} is named twice`,
+        });
+    });
+    if (problems.length > 0) throw new RequestValidationException(problems);
+    return Object.fromEntries(
+      (dto.sectionContributors ?? []).map((part) => [
+        part.section,
+        part.organisations.map((code) => code.toUpperCase()),
+      ]),
+    );
   }
 
   /** One version, or the latest; 404 when there is none. */

@@ -1,7 +1,14 @@
 import { createHash } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { QueryFailedError, type DataSource, type EntityManager } from 'typeorm';
-import { CaseEvent, Complaint, ComplaintIssue, ComplaintParty, Organisation } from '@complaints/db';
+import {
+  CaseEvent,
+  Complaint,
+  ComplaintIssue,
+  ComplaintParty,
+  Organisation,
+  PartnerOrganisation,
+} from '@complaints/db';
 import {
   openingDeadlines,
   takesPalsEnquiries,
@@ -75,6 +82,7 @@ export class IntakeService {
     }
     this.checkDates(dto);
     this.checkKind(dto, organisation);
+    await this.checkForwarding(dto);
 
     const requestHash = createHash('sha256').update(JSON.stringify(dto)).digest('hex');
     if (idempotencyKey) {
@@ -127,6 +135,26 @@ export class IntakeService {
       });
     }
     return earlier;
+  }
+
+  /** R-JOINT-8: only a commissioner forwards a complaint to us, and it had it before we did. */
+  private async checkForwarding(dto: CreateComplaintDto): Promise<void> {
+    if (!dto.forwardedBy) return;
+    const problems: FieldProblem[] = [];
+    const commissioner = await this.dataSource
+      .getRepository(PartnerOrganisation)
+      .findOneBy({ code: dto.forwardedBy.commissionerCode });
+    if (!commissioner || commissioner.kind !== 'icb')
+      problems.push({
+        field: 'forwardedBy.commissionerCode',
+        reason: `${dto.forwardedBy.commissionerCode} is not a commissioner (an ICB) of a joint protocol`,
+      });
+    if (dto.forwardedBy.commissionerReceivedOn > dto.receivedOn)
+      problems.push({
+        field: 'forwardedBy.commissionerReceivedOn',
+        reason: `must not be after the date we received it (${dto.receivedOn})`,
+      });
+    if (problems.length > 0) throw new RequestValidationException(problems);
   }
 
   /** R-QUICK-1: only an organisation with a PALS route takes PALS enquiries, and they name someone to reply to. */
@@ -199,6 +227,8 @@ export class IntakeService {
       anonymous,
       channel: dto.channel,
       receivedOn: dto.receivedOn,
+      forwardedByCode: dto.forwardedBy?.commissionerCode ?? null,
+      commissionerReceivedOn: dto.forwardedBy?.commissionerReceivedOn ?? null,
       incidentOn: dto.incidentOn ?? null,
       becameAwareOn: dto.becameAwareOn ?? null,
       profileId: profile.id,
@@ -237,6 +267,13 @@ export class IntakeService {
         receivedOn: dto.receivedOn,
         anonymous,
         profile: `${profile.id}@${profile.version}`,
+        // R-JOINT-8: forwarded by a commissioner, and handled as made to us.
+        ...(dto.forwardedBy
+          ? {
+              forwardedBy: dto.forwardedBy.commissionerCode,
+              commissionerReceivedOn: dto.forwardedBy.commissionerReceivedOn,
+            }
+          : {}),
       },
     });
     return complaint;

@@ -163,11 +163,14 @@ it('GET /templates: every template with its versions, facts and variants, and th
   );
   const variant = (name: string) => ({
     variant: name,
-    version: 2,
+    // The standard letter says when the commissioner forwarded it (v3, R-JOINT-8).
+    version: name === 'standard' ? 3 : 2,
     subject: expect.stringContaining('{{reference}}'),
     mustSay: expect.arrayContaining([
       { element: 'reference', checks: [{ value: ['reference'] }] },
       { element: 'acknowledges', checks: [{ says: expect.any(String) }] },
+      // R-JOINT-2: every letter of a joint complaint says the joint protocol is used.
+      { element: 'joint-protocol', checks: [{ says: 'joint protocol', when: 'joint' }] },
     ]),
     override: null,
     proposals: [],

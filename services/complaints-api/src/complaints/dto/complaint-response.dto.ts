@@ -136,6 +136,18 @@ export class ComplaintDetailDto extends ComplaintCreatedDto {
   contactLimits!: ContactLimitsViewDto[];
   @ApiProperty({ example: 'email' }) channel!: string;
   @ApiProperty({ example: '2026-11-23' }) receivedOn!: string;
+  @ApiPropertyOptional({
+    nullable: true,
+    description: 'R-JOINT-8: the commissioner (ICB) that forwarded it to us with consent',
+    example: 'HWEICB',
+  })
+  forwardedBy!: string | null;
+  @ApiPropertyOptional({
+    nullable: true,
+    description: 'R-JOINT-8: when the commissioner received it; our clocks run from receivedOn',
+    example: '2026-11-20',
+  })
+  commissionerReceivedOn!: string | null;
   @ApiProperty() anonymous!: boolean;
   @ApiPropertyOptional({ type: String, nullable: true, example: '2026-11-26' }) nextDeadline!: string | null;
   @ApiProperty({ description: 'A deadline of this complaint has been missed' }) breached!: boolean;

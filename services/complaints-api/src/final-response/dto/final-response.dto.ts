@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
+  ArrayMinSize,
   IsArray,
   IsBoolean,
   IsIn,
@@ -127,6 +128,34 @@ export class FindingDto {
   @IsString()
   @Length(1, LONG_TEXT)
   finding!: string;
+
+  @ApiPropertyOptional({
+    description:
+      'R-JOINT-5, a joint complaint only: the organisations (protocol member codes) that contributed this finding; the lead when none is named',
+    type: [String],
+    example: ['HCCACS'],
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(12)
+  @IsString({ each: true })
+  @Length(2, 8, { each: true })
+  contributedBy?: string[];
+}
+
+/** R-JOINT-5: which organisations contributed one written section of a joint response. */
+export class SectionContributorsDto {
+  @ApiProperty({ enum: WRITTEN_SECTIONS, example: 'how-investigated' })
+  @IsIn(WRITTEN_SECTIONS)
+  section!: WrittenSection;
+
+  @ApiProperty({ type: [String], description: 'Protocol member codes', example: ['HPFT', 'HCCACS'] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(12)
+  @IsString({ each: true })
+  @Length(2, 8, { each: true })
+  organisations!: string[];
 }
 
 export class RemedyDto {
@@ -208,6 +237,18 @@ export class SaveFinalResponseDraftDto {
   @IsString()
   @Length(0, LONG_TEXT)
   partiesComments?: string;
+
+  @ApiPropertyOptional({
+    description:
+      "R-JOINT-5, a joint complaint only: which organisations contributed each written section; a section not listed is the lead's",
+    type: [SectionContributorsDto],
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(WRITTEN_SECTIONS.length)
+  @ValidateNested({ each: true })
+  @Type(() => SectionContributorsDto)
+  sectionContributors?: SectionContributorsDto[];
 
   @ApiPropertyOptional({
     description: "HPFT (R-RESP-2): the Chief Executive's cover letter",

@@ -22,6 +22,7 @@ import {
   ArrayMaxSize,
   ArrayMinSize,
   ArrayUnique,
+  Equals,
   IsArray,
   IsBoolean,
   IsDefined,
@@ -119,6 +120,34 @@ export class ConsentDto {
   reason?: ConsentNotNeededReason;
 }
 
+/** R-JOINT-8: a complaint made to the commissioner and forwarded to us, with the person's consent. */
+export class ForwardedByCommissionerDto {
+  @ApiProperty({
+    description: 'The commissioner (an ICB member of a joint protocol) that forwarded it',
+    example: 'HWEICB',
+  })
+  @IsString()
+  @Length(2, 8)
+  @Transform(upperCase)
+  commissionerCode!: string;
+
+  @ApiProperty({
+    description: 'When the commissioner received it (ISO date); not after our own receipt (receivedOn)',
+    format: 'date',
+    example: londonDate(new Date()),
+  })
+  @Matches(ISO_DATE, { message: 'commissionerReceivedOn must be an ISO date (YYYY-MM-DD)' })
+  @IsISO8601(isoDate, { message: 'commissionerReceivedOn must be a real calendar date' })
+  commissionerReceivedOn!: string;
+
+  @ApiProperty({
+    description: 'The person consented to the commissioner forwarding it (R-JOINT-8); must be true',
+    example: true,
+  })
+  @Equals(true, { message: 'a complaint is forwarded only with the consent of the person (R-JOINT-8)' })
+  personConsented!: boolean;
+}
+
 export class IssueDto {
   @ApiProperty({
     description: "The issue in the person's own words and language, stored verbatim",
@@ -165,6 +194,16 @@ export class CreateComplaintDto {
   @Matches(ISO_DATE, { message: 'receivedOn must be an ISO date (YYYY-MM-DD)' })
   @IsISO8601(isoDate, { message: 'receivedOn must be a real calendar date' })
   receivedOn!: string;
+
+  @ApiPropertyOptional({
+    description:
+      "R-JOINT-8: set when a commissioner (ICB) forwarded it to us with the person's consent; it is then handled as made to us, our clocks running from receivedOn",
+    type: ForwardedByCommissionerDto,
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ForwardedByCommissionerDto)
+  forwardedBy?: ForwardedByCommissionerDto;
 
   @ApiPropertyOptional({
     description: 'R-INT-4: anonymous — recorded and looked into for learning, no correspondence',
