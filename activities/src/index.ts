@@ -1,3 +1,4 @@
 export * as caseRecord from './case-record';
 export * as correspondence from './correspondence';
 export * as retention from './retention';
+export * as jointResponse from './joint-response';

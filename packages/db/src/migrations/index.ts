@@ -16,6 +16,7 @@ import { RetentionAndDisposal1763857600000 } from './1763857600000-retention-and
 import { TemplateOverrideApproval1763857700000 } from './1763857700000-template-override-approval';
 import { EqualityAnswersKept1763857800000 } from './1763857800000-equality-answers-kept';
 import { JointProtocolAndAccessLinks1763857900000 } from './1763857900000-joint-protocol-and-access-links';
+import { JointResponseRecords1763858100000 } from './1763858100000-joint-response-records';
 
 /** In order; a new migration is appended here and never edited once released. */
 export const MIGRATIONS = [
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   TemplateOverrideApproval1763857700000,
   EqualityAnswersKept1763857800000,
   JointProtocolAndAccessLinks1763857900000,
+  JointResponseRecords1763858100000,
 ];
