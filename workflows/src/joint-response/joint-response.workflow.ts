@@ -191,12 +191,17 @@ export async function jointResponse(input: JointResponseInput): Promise<JointRes
       return;
     state.approvedVersion = draft.version;
     refresh();
-    await getExternalWorkflowHandle(input.complaintReference).signal(jointDraftApprovedSignal, {
-      version: draft.version,
-    });
+    // The lead's workflow gone (closed, or never started) must not stall this one: the lead sees it recorded.
+    const delivered = await getExternalWorkflowHandle(input.complaintReference)
+      .signal(jointDraftApprovedSignal, { version: draft.version })
+      .then(
+        () => true,
+        () => false,
+      );
     await record('joint-draft-approved', 'R-JOINT-5', null, {
       version: draft.version,
       approvedBy: approvers().map((p) => p.code),
+      leadToldBySignal: delivered,
     });
   }
 
