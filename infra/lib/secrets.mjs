@@ -9,6 +9,9 @@ const MAKERS = {
   PAYLOAD_ENCRYPTION_KEY: () => crypto.randomBytes(32).toString('base64'),
   // The complaints API's Ed25519 key signing staff commands (ADR 0012): 32 bytes, base64url.
   COMMAND_SIGNING_KEY: () => crypto.generateKeyPairSync('ed25519').privateKey.export({ format: 'jwk' }).d,
+  // The joint-protocol service's own key for partners' commands to the jointResponse workflow (ADR 0019).
+  PARTNER_COMMAND_SIGNING_KEY: () =>
+    crypto.generateKeyPairSync('ed25519').privateKey.export({ format: 'jwk' }).d,
 };
 
 // An Ed25519 private key in PKCS#8 is this prefix and the 32 bytes.
@@ -36,6 +39,10 @@ export function embeddedSecrets(dataDir) {
   );
   secrets.COMMAND_VERIFICATION_KEYS =
     process.env.COMMAND_VERIFICATION_KEYS ?? commandVerificationKey(secrets.COMMAND_SIGNING_KEY);
+  // The jointResponse workflow trusts the complaints API's commands and the partners' (ADR 0019).
+  secrets.JOINT_COMMAND_VERIFICATION_KEYS =
+    process.env.JOINT_COMMAND_VERIFICATION_KEYS ??
+    `${secrets.COMMAND_VERIFICATION_KEYS},${commandVerificationKey(secrets.PARTNER_COMMAND_SIGNING_KEY)}`;
   return secrets;
 }
 

@@ -8,6 +8,7 @@ import type { ComplaintsApiConfig } from './config';
 import { ContactLimitsModule } from './contact-limits/contact-limits.module';
 import { FinalResponseModule } from './final-response/final-response.module';
 import { IntakeModule } from './intake/intake.module';
+import { JointResponseModule } from './joint-response/joint-response.module';
 import { InvestigationModule } from './investigation/investigation.module';
 import { MonitoringModule } from './monitoring/monitoring.module';
 import { RetentionModule } from './retention/retention.module';
@@ -34,6 +35,7 @@ export class AppModule {
         RetentionModule,
         SubjectAccessModule,
         AccessModule,
+        JointResponseModule,
       ],
       controllers: [HealthController],
       providers: [...staffAuthProviders(config)],

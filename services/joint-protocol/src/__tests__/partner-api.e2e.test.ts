@@ -12,7 +12,7 @@ import { createCaseRecordActivities } from '@complaints/activities/case-record';
 import { issueAccessLink, seedDemoData } from '@complaints/db';
 import { AUDIENCES, configureApp, signStaffToken } from '@complaints/service-kit';
 import { jointResponseWorkflowId, TASK_QUEUES } from '@complaints/temporal';
-import { createDataConverter } from '@complaints/temporal/client';
+import { CommandSigningInterceptor, createDataConverter } from '@complaints/temporal/client';
 import {
   MailInbox,
   openServiceDataSource,
@@ -38,6 +38,10 @@ const config = loadJointProtocolConfig({
   DATABASE_URL: serviceDatabaseUrl('joint-protocol'),
   PORT: '3002',
   PARTNER_SERVICE_URL: 'https://partners.test',
+  // As the start command gives this service: its own signing key, and the API's and its own to verify.
+  COMMAND_SIGNING_KEY: process.env.PARTNER_COMMAND_SIGNING_KEY ?? process.env.COMMAND_SIGNING_KEY,
+  COMMAND_VERIFICATION_KEYS:
+    process.env.JOINT_COMMAND_VERIFICATION_KEYS ?? process.env.COMMAND_VERIFICATION_KEYS,
 });
 
 let app: INestApplication;
@@ -135,7 +139,14 @@ beforeAll(async () => {
   });
   running = worker.run();
   clientConnection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
-  client = new Client({ connection: clientConnection, dataConverter });
+  // The lead's commands, signed as the complaints API signs them (its module sends them in the real system).
+  client = new Client({
+    connection: clientConnection,
+    dataConverter,
+    interceptors: {
+      workflow: [new CommandSigningInterceptor(process.env.COMMAND_SIGNING_KEY!, config.TEMPORAL_NAMESPACE)],
+    },
+  });
 });
 
 afterAll(async () => {

@@ -96,12 +96,10 @@ export class PartnerCases {
       : [];
     const visible = cases.filter((c) => partner.kind !== 'link' || c.complaintId === partner.complaintId);
     const references = visible.length
-      ? await this.dataSource
-          .getRepository(Complaint)
-          .find({
-            where: { id: In(visible.map((c) => c.complaintId)) },
-            select: { id: true, reference: true },
-          })
+      ? await this.dataSource.getRepository(Complaint).find({
+          where: { id: In(visible.map((c) => c.complaintId)) },
+          select: { id: true, reference: true },
+        })
       : [];
     const rows = await Promise.all(
       visible.map(async (jointCase) => {
