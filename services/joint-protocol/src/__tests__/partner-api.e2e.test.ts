@@ -12,7 +12,8 @@ import { createCaseRecordActivities } from '@complaints/activities/case-record';
 import { issueAccessLink, seedDemoData } from '@complaints/db';
 import { AUDIENCES, configureApp, signStaffToken } from '@complaints/service-kit';
 import { jointResponseWorkflowId, TASK_QUEUES } from '@complaints/temporal';
-import { CommandSigningInterceptor, createDataConverter } from '@complaints/temporal/client';
+import { defaultPayloadConverter, type Payload } from '@temporalio/client';
+import { CommandSigningInterceptor, createDataConverter, EncryptionCodec } from '@complaints/temporal/client';
 import {
   MailInbox,
   openServiceDataSource,
@@ -66,6 +67,7 @@ interface JointFixture {
   reference: string;
   councilIssue: { id: string; text: string };
   trustIssue: { id: string; text: string };
+  person: { name: string; email: string };
 }
 
 /** A HPFT complaint made joint as the lead's side does (joint-lead's module writes these in the real system). */
@@ -117,6 +119,7 @@ async function jointCaseFixture(consent: {
     reference: file.reference,
     councilIssue: { id: file.issueId, text: file.issueText },
     trustIssue: { id: trustIssueId, text: trustText },
+    person: file.person,
   };
 }
 
@@ -168,6 +171,23 @@ const waitFor = async <T>(probe: () => Promise<T | undefined | null | false>, wh
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
 };
+
+/** Every payload in a history-like object, decrypted and converted back to its value, as text. */
+async function decodedPayloads(node: unknown, codec: EncryptionCodec, out: string[] = []): Promise<string[]> {
+  if (Array.isArray(node)) {
+    for (const item of node) await decodedPayloads(item, codec, out);
+  } else if (node && typeof node === 'object') {
+    const candidate = node as Payload;
+    if (candidate.metadata && candidate.data instanceof Uint8Array) {
+      const encrypted = Buffer.from(candidate.metadata.encoding ?? []).toString() === 'binary/encrypted';
+      const [plain] = encrypted ? await codec.decode([candidate]) : [candidate];
+      out.push(JSON.stringify(defaultPayloadConverter.fromPayload(plain)));
+    } else {
+      for (const value of Object.values(node)) await decodedPayloads(value, codec, out);
+    }
+  }
+  return out;
+}
 
 const handleOf = (fixture: JointFixture) =>
   client.workflow.getHandle(jointResponseWorkflowId(fixture.jointCaseId));
@@ -273,6 +293,26 @@ it('R-JOINT-2 R-JOINT-4 R-INT-8: each partner sees only its own issues once cons
     [fixture.jointCaseId],
   );
   expect(rows.map((r: { version: number }) => r.version)).toEqual([1, 2]);
+
+  // R-INT-8: the joint workflow's history holds codes, dates and versions, never the words or the person.
+  const codec = await EncryptionCodec.create(config.PAYLOAD_ENCRYPTION_KEY);
+  const history = await handleOf(fixture).fetchHistory();
+  const description = await handleOf(fixture).describe();
+  const everything = [
+    ...(await decodedPayloads(history, codec)),
+    JSON.stringify(description.raw.workflowExecutionInfo?.searchAttributes),
+  ].join('\n');
+  expect(everything).toContain('HCCACS');
+  expect(everything).toContain(fixture.reference);
+  for (const value of [
+    'The council reviewed the care package',
+    fixture.councilIssue.text,
+    fixture.trustIssue.text,
+    fixture.person.name,
+    fixture.person.email,
+    'complaints-manager@hccacs.demo',
+  ])
+    expect({ value, found: everything.includes(value) }).toEqual({ value, found: false });
 
   // Every read recorded, as the partner user and its organisation.
   const log = await owner.query(
