@@ -86,6 +86,8 @@ export const TABLE_PRIVILEGES: Record<string, Partial<Record<ServiceName, Privil
   joint_disagreement: { 'joint-protocol': APPEND, 'complaints-api': ['SELECT', 'UPDATE'] },
   joint_learning: { 'joint-protocol': APPEND, 'complaints-api': APPEND },
   joint_notification: { 'joint-protocol': WRITE, 'complaints-api': READ },
+  // R-MON-3: a quarter's review is recorded once and never changed.
+  quarterly_review: { 'complaints-api': APPEND },
 };
 
 /** Functions a service may call; every other role, PUBLIC included, may not. */

@@ -17,3 +17,5 @@ export * from './final-response-deadline';
 export * from './retention';
 export * from './suppression';
 export * from './joint-protocol';
+export * from './targets';
+export * from './reporting-periods';

@@ -9,12 +9,12 @@
  */
 export type SuppressedCount = number | null;
 
-export function suppressGroup(
-  counts: Record<string, number>,
+export function suppressGroup<Category extends string>(
+  counts: Record<Category, number>,
   threshold: number,
-): Record<string, SuppressedCount> {
-  const entries = Object.entries(counts);
-  const withheld = new Set(entries.filter(([, n]) => isSmall(n, threshold)).map(([key]) => key));
+): Record<Category, SuppressedCount> {
+  const entries = Object.entries(counts) as [Category, number][];
+  const withheld = new Set<Category>(entries.filter(([, n]) => isSmall(n, threshold)).map(([key]) => key));
   if (withheld.size > 0) {
     const candidates = entries
       .filter(([key]) => !withheld.has(key))
@@ -24,7 +24,10 @@ export function suppressGroup(
       withheld.add(candidates.shift()![0]);
     }
   }
-  return Object.fromEntries(entries.map(([key, n]) => [key, withheld.has(key) ? null : n]));
+  return Object.fromEntries(entries.map(([key, n]) => [key, withheld.has(key) ? null : n])) as Record<
+    Category,
+    SuppressedCount
+  >;
 }
 
 /** A total on its own: withheld when it is small enough to single someone out. */

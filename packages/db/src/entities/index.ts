@@ -30,6 +30,7 @@ import { JointConflict } from './joint-conflict.entity';
 import { JointDisagreement } from './joint-disagreement.entity';
 import { JointLearning } from './joint-learning.entity';
 import { JointNotification } from './joint-notification.entity';
+import { QuarterlyReview } from './quarterly-review.entity';
 
 export {
   JointContribution,
@@ -64,6 +65,7 @@ export {
   JointCase,
   JointCasePartner,
   AccessLink,
+  QuarterlyReview,
 };
 export * from './complaint.entity';
 export * from './complaint-party.entity';
@@ -72,6 +74,7 @@ export * from './correspondence.entity';
 export { CASE_TEAM_ROLES, type CaseTeamRole } from './case-team-member.entity';
 export { ACCESS_ACTIONS, type AccessAction } from './access-log-entry.entity';
 export type { PartnerContact } from './partner-organisation.entity';
+export type { ReviewAction } from './quarterly-review.entity';
 export type { ContactRestrictionStatus } from './contact-restriction.entity';
 export type { CaseFileDisposalStatus, ErasedRecords } from './case-file-disposal.entity';
 
@@ -108,4 +111,5 @@ export const ENTITIES = [
   JointDisagreement,
   JointLearning,
   JointNotification,
+  QuarterlyReview,
 ];

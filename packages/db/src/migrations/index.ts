@@ -17,6 +17,7 @@ import { TemplateOverrideApproval1763857700000 } from './1763857700000-template-
 import { EqualityAnswersKept1763857800000 } from './1763857800000-equality-answers-kept';
 import { JointProtocolAndAccessLinks1763857900000 } from './1763857900000-joint-protocol-and-access-links';
 import { JointResponseRecords1763858100000 } from './1763858100000-joint-response-records';
+import { QuarterlyReviews1763858500000 } from './1763858500000-quarterly-reviews';
 
 /** In order; a new migration is appended here and never edited once released. */
 export const MIGRATIONS = [
@@ -39,4 +40,5 @@ export const MIGRATIONS = [
   EqualityAnswersKept1763857800000,
   JointProtocolAndAccessLinks1763857900000,
   JointResponseRecords1763858100000,
+  QuarterlyReviews1763858500000,
 ];

@@ -18,6 +18,18 @@ const RULES: Record<string, Rule> = {
   'POST /complaints': { touches: 'no complaint', why: 'intake: the complaint does not exist yet' },
   'GET /complaints': { touches: 'no complaint', why: 'the worklist, filtered by the policy (tested below)' },
   'GET /reports/monitoring': { touches: 'no complaint', why: 'counts only (R-MON-1), no complaint opened' },
+  'GET /reports/targets': {
+    touches: 'no complaint',
+    why: 'counts, and references of missed cases for complaints managers, recorded as a search (monitoring-targets.e2e)',
+  },
+  'GET /reports/quarterly-reviews/{quarter}': {
+    touches: 'no complaint',
+    why: 'counts only (R-MON-3), no complaint opened',
+  },
+  'POST /reports/quarterly-reviews/{quarter}/record': {
+    touches: 'no complaint',
+    why: "a senior manager's decisions about a quarter, no complaint opened",
+  },
   'POST /contact-limits/{id}/approval': {
     touches: 'no complaint',
     why: 'a decision about a person: its complaint is opened through CaseFileAccess (contact-limits.e2e)',

@@ -21,7 +21,7 @@ const ACCESS_ACTION = 'case-file:access-action';
 /** What a route does with the file, for the access log; without it, GET is `view` and anything else `act`. */
 export const AccessAs = (action: AccessAction) => SetMetadata(ACCESS_ACTION, action);
 
-type CaseFileRequest = Request & { staff?: StaffPrincipal; caseFile?: Complaint; id?: unknown };
+export type CaseFileRequest = Request & { staff?: StaffPrincipal; caseFile?: Complaint; id?: unknown };
 
 /** The access-log description of this request: who, which route, what they do with it. */
 export function accessRequest(

@@ -112,7 +112,7 @@ export class MonitoringReportService {
  * A report covers whole calendar months: a day or a week could single one person out, and periods that may
  * overlap by a few days could be subtracted to the same effect (ADR 0016).
  */
-function refuseNarrowPeriod(from: string, to: string): void {
+export function refuseNarrowPeriod(from: string, to: string): void {
   const problems: FieldProblem[] = [];
   if (!from.endsWith('-01'))
     problems.push({ field: 'from', reason: 'must be the first day of a month: reports cover whole months' });

@@ -1,6 +1,8 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, Req } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiCreatedResponse,
   ApiNoContentResponse,
   ApiOkResponse,
   ApiOperation,
@@ -9,7 +11,16 @@ import {
 import type { Complaint } from '@complaints/db';
 import { CurrentStaff, Roles, type StaffPrincipal } from '@complaints/service-kit';
 import { PROBLEM, StaffApiResponses } from '../case-file/api-responses';
-import { CaseFile } from '../case-file/case-file.decorator';
+import { accessRequest, CaseFile, type CaseFileRequest } from '../case-file/case-file.decorator';
+import { TargetReportDto } from './dto/targets.dto';
+import {
+  QuarterlyReviewPackDto,
+  QuarterlyReviewRecordDto,
+  RecordQuarterlyReviewDto,
+} from './dto/quarterly-review.dto';
+import { QuarterParamPipe } from './quarter-param.pipe';
+import { QuarterlyReviewService } from './quarterly-review.service';
+import { TargetsReportService } from './targets-report.service';
 import {
   AssessComplexityDto,
   CodeIssueDto,
@@ -31,6 +42,8 @@ export class MonitoringController {
   constructor(
     private readonly monitoring: MonitoringService,
     private readonly reports: MonitoringReportService,
+    private readonly targets: TargetsReportService,
+    private readonly quarterlyReviews: QuarterlyReviewService,
   ) {}
 
   @Put('complaints/:reference/issues/:issueId/coding')
@@ -92,5 +105,55 @@ export class MonitoringController {
     @CurrentStaff() staff: StaffPrincipal,
   ): Promise<MonitoringReportDto> {
     return this.reports.report(staff.organisationCode, query.from, query.to);
+  }
+
+  @Get('reports/targets')
+  @Roles('complaints-manager', 'senior-manager', 'responsible-person')
+  @ApiOperation({
+    summary: "How your organisation's final responses stand against its profile's targets (R-MON-2)",
+    description:
+      'For the complaints received in a period (whole calendar months, as the monitoring report): each target of the profile the complaints are pinned to (PHSO model: straightforward 95% within 3 months and 100% within 6, complex or multi-organisation 50% and 80%; HPFT: 100% within 35 working days, reopened within 60, unless extended by agreement), with the responses that met it, missed it, and are still pending, the denominator and the share. ' +
+      'Dates are counted as procedure §0 says (working days strictly after receipt or reopening, paused days moved out, months clamped); a joint case counts as multi-organisation; a complaint closed without a final response (resolved early, withdrawn) is in no target. ' +
+      'Counts are suppressed as in the monitoring report; complaints managers also get the references that missed, and that list is recorded in the access log.',
+  })
+  @ApiOkResponse({ type: TargetReportDto })
+  targetReport(
+    @Query() query: MonitoringReportQueryDto,
+    @CurrentStaff() staff: StaffPrincipal,
+    @Req() request: CaseFileRequest,
+  ): Promise<TargetReportDto> {
+    return this.targets.report(staff, query.from, query.to, accessRequest(request, 'search', staff));
+  }
+
+  @Get('reports/quarterly-reviews/:quarter')
+  @Roles('senior-manager', 'responsible-person', 'complaints-manager')
+  @ApiOperation({
+    summary: 'The quarterly review pack for senior managers (R-MON-3), and the review once recorded',
+    description:
+      "For a financial quarter by name (`2026-27-Q2` is July to September 2026): complaints received and timeliness against each target over the last eight quarters, oldest first; open complaints by age, breaches, complaints under six-month oversight and overdue promised actions as of today; the quarter's most frequent subject and service areas. Counts are suppressed as in the monitoring report.",
+  })
+  @ApiOkResponse({ type: QuarterlyReviewPackDto })
+  quarterlyReviewPack(
+    @Param('quarter', QuarterParamPipe) quarter: string,
+    @CurrentStaff() staff: StaffPrincipal,
+  ): Promise<QuarterlyReviewPackDto> {
+    return this.quarterlyReviews.pack(staff, quarter);
+  }
+
+  @Post('reports/quarterly-reviews/:quarter/record')
+  @Roles('senior-manager', 'responsible-person')
+  @ApiOperation({
+    summary: "Record a senior manager's review of an ended quarter: decisions and actions set (R-MON-3)",
+    description:
+      'Once per quarter, after it ends; the reviewer is the caller. Each action names an owner among the active staff of your organisation and a due date.',
+  })
+  @ApiCreatedResponse({ type: QuarterlyReviewRecordDto })
+  @ApiConflictResponse({ ...PROBLEM, description: 'The quarter was already reviewed (R-MON-3)' })
+  recordQuarterlyReview(
+    @Param('quarter', QuarterParamPipe) quarter: string,
+    @Body() dto: RecordQuarterlyReviewDto,
+    @CurrentStaff() staff: StaffPrincipal,
+  ): Promise<QuarterlyReviewRecordDto> {
+    return this.quarterlyReviews.record(staff, quarter, dto);
   }
 }

@@ -3,6 +3,8 @@ import type { ComplaintsApiConfig } from '../config';
 import { MonitoringController } from './monitoring.controller';
 import { DISCLOSURE_CONTROL, MonitoringReportService } from './monitoring-report.service';
 import { MonitoringService } from './monitoring.service';
+import { TargetsReportService } from './targets-report.service';
+import { QuarterlyReviewService } from './quarterly-review.service';
 
 /** Procedure §8: monitoring, learning and reporting. */
 @Module({})
@@ -15,6 +17,8 @@ export class MonitoringModule {
         { provide: DISCLOSURE_CONTROL, useValue: { threshold: config.REPORT_SUPPRESSION_THRESHOLD } },
         MonitoringService,
         MonitoringReportService,
+        TargetsReportService,
+        QuarterlyReviewService,
       ],
     };
   }

@@ -1,0 +1,95 @@
+// Organisations and complaints written straight into the test Postgres for the reports' known-answer tests:
+// each test gets an organisation of its own, so the figures are exactly the fixtures'.
+import type { DataSource } from 'typeorm';
+import { signStaffToken } from '@complaints/service-kit';
+import { config } from './api-harness';
+
+export interface ComplaintFixture {
+  name: string;
+  receivedOn: string;
+  kind?: string;
+  stage?: string;
+  complexity?: string | null;
+  closed?: boolean;
+  breached?: boolean;
+  underOversight?: boolean;
+  joint?: boolean;
+  /** [subject area, service area] of each issue. */
+  issues?: [string, string][];
+  /** [event type, London date, data] in timeline order. */
+  events?: [string, string, Record<string, unknown>?][];
+}
+
+export const REPORT_ROLES = ['complaints-manager', 'senior-manager', 'handler'] as const;
+
+export const staffIdOf = (organisation: string, role: string) => `${organisation.toLowerCase()}-${role}`;
+
+/** An organisation on the profile, with one member of staff for each of REPORT_ROLES. */
+export async function insertOrganisation(
+  dataSource: DataSource,
+  code: string,
+  profile: string,
+): Promise<void> {
+  await dataSource.query(
+    `INSERT INTO organisation (code, name, profile_id, profile_version) VALUES ($1, $2, $3, 1)`,
+    [code, `Report test ${code}`, profile],
+  );
+  for (const role of REPORT_ROLES)
+    await dataSource.query(
+      `INSERT INTO staff_user (id, organisation_code, display_name, email, roles) VALUES ($1, $2, $3, $4, $5)`,
+      [staffIdOf(code, role), code, `${role} ${code}`, `${role}@${code.toLowerCase()}.test`, [role]],
+    );
+}
+
+export const referenceOf = (organisation: string, name: string) => `${organisation}-${name}`;
+
+export async function insertComplaint(
+  dataSource: DataSource,
+  organisation: string,
+  profile: string,
+  fixture: ComplaintFixture,
+): Promise<void> {
+  const [{ id }] = await dataSource.query(
+    `INSERT INTO complaint (reference, organisation_code, kind, channel, received_on, profile_id, profile_version,
+       stage, complexity, closed_at, breached, under_oversight, created_by, workflow_started_at)
+     VALUES ($1, $2, $3, 'email', $4, $5, 1, $6, $7, $8, $9, $10, 'fixture', now()) RETURNING id`,
+    [
+      referenceOf(organisation, fixture.name),
+      organisation,
+      fixture.kind ?? 'complaint',
+      fixture.receivedOn,
+      profile,
+      fixture.stage ?? 'closer-look',
+      fixture.complexity === undefined ? 'straightforward' : fixture.complexity,
+      fixture.closed ? `${fixture.receivedOn}T12:00:00Z` : null,
+      fixture.breached ?? false,
+      fixture.underOversight ?? false,
+    ],
+  );
+  for (const [position, [subjectArea, serviceArea]] of (fixture.issues ?? []).entries())
+    await dataSource.query(
+      `INSERT INTO complaint_issue (complaint_id, position, description, subject_area, service_area)
+       VALUES ($1, $2, 'fixture issue', $3, $4)`,
+      [id, position + 1, subjectArea, serviceArea],
+    );
+  for (const [index, [type, on, data]] of (fixture.events ?? []).entries())
+    await dataSource.query(
+      `INSERT INTO case_event (complaint_id, occurred_at, actor_type, actor_id, type, data, dedupe_key)
+       VALUES ($1, $2, 'system', 'fixture', $3, $4, $5)`,
+      // Noon London time, summer or winter: the London date is the date given.
+      [id, `${on}T11:00:00Z`, type, data ?? {}, `fixture-${id}-${index}`],
+    );
+  if (fixture.joint)
+    await dataSource.query(
+      `INSERT INTO joint_case (complaint_id, protocol_code, lead_code, received_by_code, lead_received_on,
+         lead_decision, decided_by)
+       VALUES ($1, 'hertfordshire', 'HPFT', 'HPFT', $2, '{"decisive":["primary-focus"],"reasons":"fixture"}', 'fixture')`,
+      [id, fixture.receivedOn],
+    );
+}
+
+export const tokenOf = (organisation: string, role: string) =>
+  signStaffToken(
+    { id: staffIdOf(organisation, role) },
+    { secret: config.AUTH_JWT_SECRET!, issuer: config.AUTH_JWT_ISSUER },
+  );

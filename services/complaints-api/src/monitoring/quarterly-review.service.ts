@@ -1,0 +1,209 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { DataSource } from 'typeorm';
+import { Organisation, QuarterlyReview, StaffUser } from '@complaints/db';
+import {
+  calendarMonthsAfterReceipt,
+  financialQuarter,
+  londonDate,
+  quartersEndingWith,
+  suppressGroup,
+  suppressTotal,
+  type LocalDate,
+  type Stage,
+} from '@complaints/domain';
+import {
+  DATA_SOURCE,
+  ProblemException,
+  RequestValidationException,
+  type StaffPrincipal,
+} from '@complaints/service-kit';
+import type {
+  QuarterlyReviewPackDto,
+  QuarterlyReviewRecordDto,
+  RecordQuarterlyReviewDto,
+} from './dto/quarterly-review.dto';
+import { DISCLOSURE_CONTROL, type DisclosureControl } from './monitoring-report.service';
+import { summarise, TargetsReportService } from './targets-report.service';
+
+const TREND_QUARTERS = 8;
+const THEMES = 5;
+/** Stages of a complaint still to be resolved. */
+const OPEN_STAGES: Stage[] = [
+  'awaiting-acknowledgement',
+  'acknowledged',
+  'early-resolution',
+  'closer-look',
+  'awaiting-sign-off',
+];
+/** The monitoring report's scope: complaints, not feedback or PALS enquiries. */
+const COMPLAINTS = `c.kind <> 'feedback' AND c.kind <> 'pals-enquiry'`;
+
+/**
+ * R-MON-3: senior managers review complaints at least quarterly. The pack gives the quarter's volumes and
+ * timeliness against targets with the trend over eight quarters, the position today (open cases by age,
+ * breaches, oversight, overdue actions) and the quarter's themes; the review's decisions and actions are kept.
+ */
+@Injectable()
+export class QuarterlyReviewService {
+  constructor(
+    @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
+    @Inject(DISCLOSURE_CONTROL) private readonly control: DisclosureControl,
+    private readonly targets: TargetsReportService,
+  ) {}
+
+  /** The pack as of `today` (a London date; the tests fix it). */
+  async pack(
+    staff: StaffPrincipal,
+    quarterName: string,
+    today: LocalDate = londonDate(new Date()),
+  ): Promise<QuarterlyReviewPackDto> {
+    const quarter = financialQuarter(quarterName);
+    const organisation = await this.dataSource
+      .getRepository(Organisation)
+      .findOneByOrFail({ code: staff.organisationCode });
+    const { threshold } = this.control;
+    const code = organisation.code;
+
+    const trend = [];
+    for (const period of quartersEndingWith(quarter.name, TREND_QUARTERS)) {
+      const [{ n }] = await this.dataSource.query(
+        `SELECT count(*)::int AS n FROM complaint c
+          WHERE c.organisation_code = $1 AND c.received_on BETWEEN $2 AND $3 AND ${COMPLAINTS}`,
+        [code, period.from, period.to],
+      );
+      const { targets } = await this.targets.assess(organisation, period.from, period.to, today);
+      trend.push({
+        quarter: period.name,
+        received: suppressTotal(n, threshold),
+        targets: targets.map((assessment) => summarise(assessment, threshold, false)),
+      });
+    }
+
+    const open: { received_on: string; breached: boolean }[] = await this.dataSource.query(
+      `SELECT c.received_on::text AS received_on, c.breached FROM complaint c
+        WHERE c.organisation_code = $1 AND ${COMPLAINTS} AND c.stage = ANY($2)`,
+      [code, OPEN_STAGES],
+    );
+    const ageOf = (receivedOn: LocalDate) =>
+      today < calendarMonthsAfterReceipt(receivedOn, 3)
+        ? 'underThreeMonths'
+        : today < calendarMonthsAfterReceipt(receivedOn, 6)
+          ? 'threeToSixMonths'
+          : today < calendarMonthsAfterReceipt(receivedOn, 12)
+            ? 'sixToTwelveMonths'
+            : 'overTwelveMonths';
+    const byAge = { underThreeMonths: 0, threeToSixMonths: 0, sixToTwelveMonths: 0, overTwelveMonths: 0 };
+    for (const complaint of open) byAge[ageOf(complaint.received_on)] += 1;
+
+    const [{ n: underOversight }] = await this.dataSource.query(
+      `SELECT count(*)::int AS n FROM complaint c WHERE c.organisation_code = $1 AND ${COMPLAINTS} AND c.under_oversight`,
+      [code],
+    );
+    const [{ n: overdueActions }] = await this.dataSource.query(
+      `SELECT count(*)::int AS n
+         FROM complaint c
+         JOIN case_event sent ON sent.complaint_id = c.id AND sent.type = 'final-response-sent'
+         CROSS JOIN LATERAL jsonb_to_recordset(coalesce(sent.data->'actions', '[]')) AS action(id text, due date)
+        WHERE c.organisation_code = $1 AND action.due < $2
+          AND NOT EXISTS (SELECT 1 FROM case_event done WHERE done.complaint_id = c.id
+                            AND done.type = 'action-completed' AND done.data->>'actionId' = action.id)`,
+      [code, today],
+    );
+    const themes: { subject_area: string; service_area: string; n: number }[] = await this.dataSource.query(
+      `SELECT i.subject_area, i.service_area, count(*)::int AS n
+         FROM complaint_issue i JOIN complaint c ON c.id = i.complaint_id
+        WHERE c.organisation_code = $1 AND c.received_on BETWEEN $2 AND $3 AND ${COMPLAINTS}
+          AND i.subject_area IS NOT NULL AND i.service_area IS NOT NULL
+        GROUP BY 1, 2 HAVING count(*) >= $4 ORDER BY 3 DESC, 1, 2 LIMIT ${THEMES}`,
+      [code, quarter.from, quarter.to, threshold],
+    );
+
+    return {
+      organisation: code,
+      quarter: quarter.name,
+      from: quarter.from,
+      to: quarter.to,
+      asOf: today,
+      suppressedBelow: threshold,
+      trend,
+      openByAge: suppressGroup(byAge, threshold),
+      breached: suppressTotal(open.filter((complaint) => complaint.breached).length, threshold),
+      underOversight: suppressTotal(underOversight, threshold),
+      overdueActions: suppressTotal(overdueActions, threshold),
+      themes: themes.map((theme) => ({
+        subjectArea: theme.subject_area,
+        serviceArea: theme.service_area,
+        issues: theme.n,
+      })),
+      record: await this.recordOf(code, quarter.name),
+    };
+  }
+
+  async record(
+    staff: StaffPrincipal,
+    quarterName: string,
+    review: RecordQuarterlyReviewDto,
+  ): Promise<QuarterlyReviewRecordDto> {
+    const quarter = financialQuarter(quarterName);
+    if (londonDate(new Date()) <= quarter.to)
+      throw new RequestValidationException([
+        { field: 'quarter', reason: `must have ended: ${quarter.name} runs until ${quarter.to}` },
+      ]);
+    const owners = new Set(
+      (
+        await this.dataSource.getRepository(StaffUser).findBy({
+          organisationCode: staff.organisationCode,
+          active: true,
+        })
+      ).map((user) => user.id),
+    );
+    const problems = review.actions.flatMap((action, index) =>
+      owners.has(action.ownerId)
+        ? []
+        : [
+            {
+              field: `actions[${index}].ownerId`,
+              reason: 'must be an active member of staff of your organisation',
+            },
+          ],
+    );
+    if (problems.length > 0) throw new RequestValidationException(problems);
+    const inserted = await this.dataSource
+      .createQueryBuilder()
+      .insert()
+      .into(QuarterlyReview)
+      .values({
+        organisationCode: staff.organisationCode,
+        quarter: quarter.name,
+        reviewedBy: staff.id,
+        decisions: review.decisions,
+        actions: review.actions.map(({ description, ownerId, due }) => ({ description, ownerId, due })),
+      })
+      .orIgnore()
+      .returning(['id'])
+      .execute();
+    if ((inserted.raw as unknown[]).length === 0)
+      throw new ProblemException({
+        status: 409,
+        title: 'Quarter already reviewed',
+        detail: `${quarter.name} was already reviewed; a review is kept as recorded`,
+        rule: 'R-MON-3',
+      });
+    return (await this.recordOf(staff.organisationCode, quarter.name))!;
+  }
+
+  private async recordOf(organisation: string, quarter: string): Promise<QuarterlyReviewRecordDto | null> {
+    const review = await this.dataSource
+      .getRepository(QuarterlyReview)
+      .findOneBy({ organisationCode: organisation, quarter });
+    return review
+      ? {
+          quarter: review.quarter,
+          reviewedBy: review.reviewedBy,
+          reviewedAt: review.reviewedAt,
+          decisions: review.decisions,
+          actions: review.actions,
+        }
+      : null;
+  }
+}
