@@ -17,7 +17,10 @@ const CODE = /^[A-Z]{2,8}$/;
 
 /** R-JOINT-3, R-JOINT-4: the timescale agreed with the person, and each partner's contribution deadline within it. */
 export class AgreeJointTimescaleDto {
-  @ApiProperty({ description: 'The date the joint response is due, as agreed with the person (YYYY-MM-DD)' })
+  @ApiProperty({
+    description: 'The date the joint response is due, as agreed with the person (YYYY-MM-DD)',
+    example: '2036-04-14',
+  })
   @Matches(ISO_DATE, { message: 'responseDueOn must be a date (YYYY-MM-DD)' })
   responseDueOn!: string;
 
@@ -32,7 +35,7 @@ export class AgreeJointTimescaleDto {
 
 /** R-JOINT-3: the co-ordination meeting or call of a complex case; it holds nothing up. */
 export class RecordCoordinationDto {
-  @ApiProperty({ description: 'YYYY-MM-DD, not in the future' })
+  @ApiProperty({ description: 'YYYY-MM-DD, not in the future', example: '2036-03-03' })
   @Matches(ISO_DATE, { message: 'heldOn must be a date (YYYY-MM-DD)' })
   heldOn!: string;
 
@@ -40,7 +43,7 @@ export class RecordCoordinationDto {
   @IsIn(['meeting', 'call'])
   kind!: 'meeting' | 'call';
 
-  @ApiProperty({ type: [String], description: 'Codes of the organisations that took part' })
+  @ApiProperty({ type: [String], description: 'Organisations that took part', example: ['HPFT', 'HCCACS'] })
   @IsArray()
   @ArrayMaxSize(12)
   @Matches(CODE, { each: true, message: 'each of attended must be an organisation code' })
@@ -58,6 +61,7 @@ export class FlagConflictDto {
   @ApiProperty({
     type: [String],
     description: 'The organisations whose information conflicts (at least two)',
+    example: ['HCCACS', 'ENHT'],
   })
   @IsArray()
   @ArrayMinSize(2)
@@ -82,7 +86,7 @@ export class ResolveConflictDto {
 
 /** R-JOINT-6: the late partners a partial response goes without. */
 export class DecidePartialResponseDto {
-  @ApiProperty({ type: [String] })
+  @ApiProperty({ type: [String], example: ['ENHT'] })
   @IsArray()
   @ArrayMinSize(1)
   @Matches(CODE, { each: true, message: 'each of without must be an organisation code' })
@@ -94,6 +98,7 @@ export class RecordJointReviewDto {
   @ApiProperty({
     type: [String],
     description: 'Partners whose part the review found resolved: they may withdraw',
+    example: ['HCCACS'],
   })
   @IsArray()
   @Matches(CODE, { each: true, message: 'each of resolvedFor must be an organisation code' })
@@ -101,6 +106,7 @@ export class RecordJointReviewDto {
 
   @ApiPropertyOptional({
     description: "When the lead's own part is resolved: the member that leads from now on",
+    example: 'ENHT',
   })
   @IsOptional()
   @Matches(CODE, { message: 'newLeadCode must be an organisation code' })
