@@ -2,3 +2,4 @@ export * as caseRecord from './case-record';
 export * as correspondence from './correspondence';
 export * as retention from './retention';
 export * as themes from './themes';
+export * as jointResponse from './joint-response';

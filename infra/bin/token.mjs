@@ -22,10 +22,14 @@ if (!process.env.AUTH_JWT_SECRET && !fs.existsSync(secrets)) {
 const kept = fs.existsSync(secrets) ? JSON.parse(fs.readFileSync(secrets, 'utf8')) : {};
 // `--operations`: a one-hour token for the worker's codec (README, Security), not a staff token.
 const operations = process.argv[2] === '--operations';
+// `--partner complaints-manager@hccacs.demo`: a partner user's token for the joint-protocol service (ADR 0019).
+const partner = process.argv[2] === '--partner';
 const cli = operations
   ? path.join(ROOT, 'services', 'worker', 'dist', 'cli', 'operations-token.js')
-  : path.join(ROOT, 'services', 'complaints-api', 'dist', 'cli', 'token.js');
-const result = spawnSync(process.execPath, [cli, ...process.argv.slice(operations ? 3 : 2)], {
+  : partner
+    ? path.join(ROOT, 'services', 'joint-protocol', 'dist', 'cli', 'partner-token.js')
+    : path.join(ROOT, 'services', 'complaints-api', 'dist', 'cli', 'token.js');
+const result = spawnSync(process.execPath, [cli, ...process.argv.slice(operations || partner ? 3 : 2)], {
   stdio: 'inherit',
   env: { ...kept, ...process.env },
 });

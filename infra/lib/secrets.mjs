@@ -11,6 +11,9 @@ const MAKERS = {
   // The key the public web service signs its submissions to the complaints API's intake with (ADR 0022).
   PUBLIC_INTAKE_KEY: () => crypto.randomBytes(32).toString('base64url'),
   COMMAND_SIGNING_KEY: () => crypto.generateKeyPairSync('ed25519').privateKey.export({ format: 'jwk' }).d,
+  // The joint-protocol service's own key for partners' commands to the jointResponse workflow (ADR 0019).
+  PARTNER_COMMAND_SIGNING_KEY: () =>
+    crypto.generateKeyPairSync('ed25519').privateKey.export({ format: 'jwk' }).d,
 };
 
 // An Ed25519 private key in PKCS#8 is this prefix and the 32 bytes.
@@ -38,6 +41,10 @@ export function embeddedSecrets(dataDir) {
   );
   secrets.COMMAND_VERIFICATION_KEYS =
     process.env.COMMAND_VERIFICATION_KEYS ?? commandVerificationKey(secrets.COMMAND_SIGNING_KEY);
+  // The jointResponse workflow trusts the complaints API's commands and the partners' (ADR 0019).
+  secrets.JOINT_COMMAND_VERIFICATION_KEYS =
+    process.env.JOINT_COMMAND_VERIFICATION_KEYS ??
+    `${secrets.COMMAND_VERIFICATION_KEYS},${commandVerificationKey(secrets.PARTNER_COMMAND_SIGNING_KEY)}`;
   return secrets;
 }
 

@@ -152,7 +152,8 @@ export async function startInfrastructure(supervisor, mode, temporalCli) {
 
 /**
  * A service's environment: its own database URL, none of the other services' or the owner's, and the
- * command signing key only for the complaints API (ADR 0012).
+ * command signing key only for the complaints API (ADR 0012) and the partners' own for the joint-protocol
+ * service (ADR 0019).
  */
 export function serviceEnvironment(env, service) {
   const own = {};
@@ -160,5 +161,12 @@ export function serviceEnvironment(env, service) {
   own.DATABASE_URL = env[serviceUrlVariable(service)] ?? env.DATABASE_URL;
   if (service !== 'complaints-api') delete own.COMMAND_SIGNING_KEY;
   if (service !== 'complaints-api' && service !== 'public-web') delete own.PUBLIC_INTAKE_KEY;
+  // The joint-protocol service signs partners' commands with its own key and its worker trusts both (ADR 0019).
+  if (service === 'joint-protocol' && env.PARTNER_COMMAND_SIGNING_KEY) {
+    own.COMMAND_SIGNING_KEY = env.PARTNER_COMMAND_SIGNING_KEY;
+    own.COMMAND_VERIFICATION_KEYS = env.JOINT_COMMAND_VERIFICATION_KEYS;
+  }
+  delete own.PARTNER_COMMAND_SIGNING_KEY;
+  delete own.JOINT_COMMAND_VERIFICATION_KEYS;
   return own;
 }

@@ -7,7 +7,7 @@
 set -eu
 temporal=${TEMPORAL_CLI:-temporal}
 namespace=${TEMPORAL_NAMESPACE:-default}
-SEARCH_ATTRIBUTES="ComplaintReference:Keyword Organisation:Keyword Stage:Keyword NextDeadline:Datetime Breached:Bool Joint:Bool UnderOversight:Bool LeadOrganisation:Keyword PartnerOrganisations:KeywordList"
+SEARCH_ATTRIBUTES="ComplaintReference:Keyword Organisation:Keyword Stage:Keyword NextDeadline:Datetime Breached:Bool Joint:Bool UnderOversight:Bool LeadOrganisation:Keyword PartnerOrganisations:KeywordList LatePartners:KeywordList"
 
 tries=0
 until "$temporal" operator cluster health 2>/dev/null | grep -q SERVING; do

@@ -128,7 +128,10 @@ describe('the cluster mode and docker-compose.yml deploy the same topology', () 
       ...setting('TEMPORAL_READER_IDENTITIES').split(','),
     ];
     expect(['temporal', ...identities].sort()).toEqual(known.sort());
-    expect(setting('TEMPORAL_COMMANDER_IDENTITY')).toBe('complaints-api');
+    expect(setting('TEMPORAL_COMMANDER_IDENTITIES').split(',').sort()).toEqual([
+      'complaints-api',
+      'joint-protocol',
+    ]);
     // Each of our services connects with the certificate of its own name.
     for (const { service } of local.processes.services)
       expect(setting('TEMPORAL_WRITER_IDENTITIES').split(',')).toContain(service);

@@ -1,7 +1,7 @@
 import { ApplicationFailure, Context } from '@temporalio/activity';
 import type { EntityManager } from 'typeorm';
-import { ContactRestriction } from '@complaints/db';
-import { contactRestrictionIdOf } from '@complaints/temporal';
+import { Complaint, ContactRestriction, JointCase } from '@complaints/db';
+import { contactRestrictionIdOf, jointCaseIdOf } from '@complaints/temporal';
 
 /** The ApplicationFailure type of an activity asked to act on a complaint its workflow is not for. */
 export const NOT_THIS_WORKFLOWS_COMPLAINT = 'NotThisWorkflowsComplaint';
@@ -10,7 +10,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * An activity acts only on its own workflow's complaint: the complaint's workflow (ID = reference), or the
- * review of limits on contact decided on it. A workflow started with someone else's reference in its input
+ * review of limits on contact decided on it, or the jointResponse workflow of its joint case (ADR 0019). A workflow started with someone else's reference in its input
  * (by anyone who reached the frontend) cannot write that complaint's timeline or send its letters.
  */
 export async function requireOwnComplaint(reference: string, manager: EntityManager): Promise<void> {
@@ -23,6 +23,20 @@ export async function requireOwnComplaint(reference: string, manager: EntityMana
       select: { id: true, complaintReference: true },
     });
     if (restriction?.complaintReference === reference) return;
+  }
+  const jointCaseId = workflowId === undefined ? undefined : jointCaseIdOf(workflowId);
+  if (jointCaseId !== undefined && UUID.test(jointCaseId)) {
+    const jointCase = await manager.findOne(JointCase, {
+      where: { id: jointCaseId },
+      select: { id: true, complaintId: true },
+    });
+    const complaint =
+      jointCase &&
+      (await manager.findOne(Complaint, {
+        where: { id: jointCase.complaintId },
+        select: { reference: true },
+      }));
+    if (complaint?.reference === reference) return;
   }
   throw ApplicationFailure.nonRetryable(
     `workflow ${workflowId ?? '(none)'} acts only on its own complaint, not on ${reference}`,

@@ -13,17 +13,17 @@ import (
 // frontend refuses a connection without one). ADR 0020:
 //   - the server itself (its internode certificate, also used by the set-up steps): administrator;
 //   - our services: write in the complaints namespace (start, poll, complete tasks, schedules), nothing
-//     cluster-wide; and only the complaints API may send an Update, since only it signs commands
-//     (ADR 0012);
+//     cluster-wide; and only the complaints API and the joint-protocol service may send an Update, since
+//     only they sign commands (ADR 0012, ADR 0019);
 //   - operations staff and the Web UI: read-only, everywhere;
 //   - any other name: nothing.
 type policy struct {
-	namespace string
-	admins    map[string]bool
-	writers   map[string]bool
-	readers   map[string]bool
-	commander string
-	fallback  authorization.Authorizer
+	namespace  string
+	admins     map[string]bool
+	writers    map[string]bool
+	readers    map[string]bool
+	commanders map[string]bool
+	fallback   authorization.Authorizer
 }
 
 var _ authorization.Authorizer = (*policy)(nil)
@@ -31,15 +31,17 @@ var _ authorization.ClaimMapper = (*policy)(nil)
 
 func policyFromEnvironment() (*policy, error) {
 	p := &policy{
-		namespace: setting("TEMPORAL_NAMESPACE", "default"),
-		admins:    names(setting("TEMPORAL_ADMIN_IDENTITIES", "temporal")),
-		writers:   names(setting("TEMPORAL_WRITER_IDENTITIES", "complaints-api,worker,correspondence,joint-protocol")),
-		readers:   names(setting("TEMPORAL_READER_IDENTITIES", "operations,temporal-ui")),
-		commander: setting("TEMPORAL_COMMANDER_IDENTITY", "complaints-api"),
-		fallback:  authorization.NewDefaultAuthorizer(),
+		namespace:  setting("TEMPORAL_NAMESPACE", "default"),
+		admins:     names(setting("TEMPORAL_ADMIN_IDENTITIES", "temporal")),
+		writers:    names(setting("TEMPORAL_WRITER_IDENTITIES", "complaints-api,worker,correspondence,joint-protocol")),
+		readers:    names(setting("TEMPORAL_READER_IDENTITIES", "operations,temporal-ui")),
+		commanders: names(setting("TEMPORAL_COMMANDER_IDENTITIES", "complaints-api,joint-protocol")),
+		fallback:   authorization.NewDefaultAuthorizer(),
 	}
-	if !p.writers[p.commander] {
-		return nil, fmt.Errorf("the commander %q is not one of the writers", p.commander)
+	for commander := range p.commanders {
+		if !p.writers[commander] {
+			return nil, fmt.Errorf("the commander %q is not one of the writers", commander)
+		}
 	}
 	return p, nil
 }
@@ -65,8 +67,8 @@ func (p *policy) GetClaims(info *authorization.AuthInfo) (*authorization.Claims,
 func (p *policy) AuthInfoRequired() bool { return true }
 
 func (p *policy) Authorize(ctx context.Context, claims *authorization.Claims, target *authorization.CallTarget) (authorization.Result, error) {
-	if claims != nil && isUpdate(target.APIName) && claims.System != authorization.RoleAdmin && claims.Subject != p.commander {
-		return authorization.Result{Decision: authorization.DecisionDeny, Reason: "only the complaints API sends commands"}, nil
+	if claims != nil && isUpdate(target.APIName) && claims.System != authorization.RoleAdmin && !p.commanders[claims.Subject] {
+		return authorization.Result{Decision: authorization.DecisionDeny, Reason: "only the services that sign commands send them"}, nil
 	}
 	return p.fallback.Authorize(ctx, claims, target)
 }

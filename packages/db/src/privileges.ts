@@ -34,10 +34,15 @@ export const TABLE_PRIVILEGES: Record<string, Partial<Record<ServiceName, Privil
     'public-web': READ,
   },
   staff_user: { 'complaints-api': READ, correspondence: READ, worker: READ, 'joint-protocol': READ },
-  complaint: { 'complaints-api': WRITE, correspondence: READ, worker: ['SELECT', 'UPDATE'] },
+  complaint: {
+    'complaints-api': WRITE,
+    correspondence: READ,
+    worker: ['SELECT', 'UPDATE'],
+    'joint-protocol': READ,
+  },
   complaint_reference_sequence: { 'complaints-api': WRITE },
   complaint_party: { 'complaints-api': WRITE, correspondence: READ, worker: READ },
-  complaint_issue: { 'complaints-api': WRITE, correspondence: READ, worker: READ },
+  complaint_issue: { 'complaints-api': WRITE, correspondence: READ, worker: READ, 'joint-protocol': READ },
   case_event: { 'complaints-api': APPEND, correspondence: READ, worker: APPEND },
   final_response_draft: { 'complaints-api': APPEND, correspondence: READ },
   // A refused plan command takes its version back out (ADR 0008).
@@ -53,7 +58,7 @@ export const TABLE_PRIVILEGES: Record<string, Partial<Record<ServiceName, Privil
   // members are taken back out; the access log only grows.
   case_team_member: { 'complaints-api': ['SELECT', 'INSERT', 'UPDATE', 'DELETE'], correspondence: READ },
   access_grant: { 'complaints-api': WRITE, correspondence: READ },
-  access_log_entry: { 'complaints-api': APPEND, correspondence: APPEND },
+  access_log_entry: { 'complaints-api': APPEND, correspondence: APPEND, 'joint-protocol': APPEND },
   // ADR 0013: holds are placed and lifted by complaints managers; the retention review lists what is due; the
   // disposal itself runs as the owner (dispose_case_file), so no service may delete a case file's rows.
   legal_hold: { 'complaints-api': WRITE },
@@ -83,6 +88,18 @@ export const TABLE_PRIVILEGES: Record<string, Partial<Record<ServiceName, Privil
     'joint-protocol': ['SELECT', 'UPDATE'],
   },
   access_link: { 'complaints-api': WRITE, 'joint-protocol': WRITE },
+  // The jointResponse records (ADR 0019): the joint-protocol service writes the partners' own (contributions,
+  // decisions on drafts, variations, disagreements raised, learning, notifications); the lead's complaints team
+  // reads them and writes its own (meeting notes, conflicts and their resolution, a disagreement's outcome, its
+  // learning).
+  joint_contribution: { 'joint-protocol': APPEND, 'complaints-api': READ },
+  joint_draft_decision: { 'joint-protocol': APPEND, 'complaints-api': READ },
+  joint_variation: { 'joint-protocol': APPEND, 'complaints-api': READ },
+  joint_coordination: { 'complaints-api': APPEND, 'joint-protocol': READ },
+  joint_conflict: { 'complaints-api': WRITE, 'joint-protocol': READ },
+  joint_disagreement: { 'joint-protocol': APPEND, 'complaints-api': ['SELECT', 'UPDATE'] },
+  joint_learning: { 'joint-protocol': APPEND, 'complaints-api': APPEND },
+  joint_notification: { 'joint-protocol': WRITE, 'complaints-api': READ },
   // R-MON-3: a quarter's review is recorded once and never changed.
   quarterly_review: { 'complaints-api': APPEND },
   // Themes: complaints managers set the rules and close alerts; the worker's daily review raises them.

@@ -12,6 +12,8 @@ export const SEARCH_ATTRIBUTES = {
   // Joint cases (R-JOINT-1): organisation codes of the protocol's members, never people.
   leadOrganisation: defineSearchAttributeKey('LeadOrganisation', SearchAttributeType.KEYWORD),
   partnerOrganisations: defineSearchAttributeKey('PartnerOrganisations', SearchAttributeType.KEYWORD_LIST),
+  // The jointResponse workflow (ADR 0019): partners whose contribution or approval is overdue.
+  latePartners: defineSearchAttributeKey('LatePartners', SearchAttributeType.KEYWORD_LIST),
 } as const;
 
 export const ALL_SEARCH_ATTRIBUTE_KEYS = Object.values(SEARCH_ATTRIBUTES);

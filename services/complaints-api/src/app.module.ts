@@ -8,6 +8,7 @@ import type { ComplaintsApiConfig } from './config';
 import { ContactLimitsModule } from './contact-limits/contact-limits.module';
 import { FinalResponseModule } from './final-response/final-response.module';
 import { IntakeModule } from './intake/intake.module';
+import { JointResponseModule } from './joint-response/joint-response.module';
 import { InvestigationModule } from './investigation/investigation.module';
 import { JointCaseModule } from './joint-case/joint-case.module';
 import { MonitoringModule } from './monitoring/monitoring.module';
@@ -38,6 +39,7 @@ export class AppModule {
         AccessModule,
         ProgressModule.forConfig(config),
         JointCaseModule,
+        JointResponseModule,
       ],
       controllers: [HealthController],
       providers: [...staffAuthProviders(config)],

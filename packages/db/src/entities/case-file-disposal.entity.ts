@@ -14,6 +14,10 @@ export interface ErasedRecords {
   contactRestrictions: number;
   correspondence: number;
   letterPdfs: number;
+  /** ADR 0019: a joint case's partners' contributions, the joint case itself, and its access links. */
+  jointContributions?: number;
+  jointCases?: number;
+  accessLinks?: number;
 }
 
 /**

@@ -22,11 +22,27 @@ import { PartnerUser } from './partner-user.entity';
 import { JointCase } from './joint-case.entity';
 import { JointCasePartner } from './joint-case-partner.entity';
 import { AccessLink } from './access-link.entity';
+import { JointContribution } from './joint-contribution.entity';
+import { JointDraftDecision } from './joint-draft-decision.entity';
+import { JointVariation } from './joint-variation.entity';
+import { JointCoordination } from './joint-coordination.entity';
+import { JointConflict } from './joint-conflict.entity';
+import { JointDisagreement } from './joint-disagreement.entity';
+import { JointLearning } from './joint-learning.entity';
+import { JointNotification } from './joint-notification.entity';
 import { QuarterlyReview } from './quarterly-review.entity';
 import { ThemeRule } from './theme-rule.entity';
 import { ThemeAlert } from './theme-alert.entity';
 
 export {
+  JointContribution,
+  JointDraftDecision,
+  JointVariation,
+  JointCoordination,
+  JointConflict,
+  JointDisagreement,
+  JointLearning,
+  JointNotification,
   CaseEvent,
   Complaint,
   ComplaintIssue,
@@ -91,6 +107,14 @@ export const ENTITIES = [
   JointCase,
   JointCasePartner,
   AccessLink,
+  JointContribution,
+  JointDraftDecision,
+  JointVariation,
+  JointCoordination,
+  JointConflict,
+  JointDisagreement,
+  JointLearning,
+  JointNotification,
   QuarterlyReview,
   ThemeRule,
   ThemeAlert,

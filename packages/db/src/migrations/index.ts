@@ -17,6 +17,7 @@ import { TemplateOverrideApproval1763857700000 } from './1763857700000-template-
 import { EqualityAnswersKept1763857800000 } from './1763857800000-equality-answers-kept';
 import { JointProtocolAndAccessLinks1763857900000 } from './1763857900000-joint-protocol-and-access-links';
 import { JointLeadAndCommissionerRoute1763858000000 } from './1763858000000-joint-lead-and-commissioner-route';
+import { JointResponseRecords1763858100000 } from './1763858100000-joint-response-records';
 import { QuarterlyReviews1763858500000 } from './1763858500000-quarterly-reviews';
 import { ThemeAlerts1763858600000 } from './1763858600000-theme-alerts';
 
@@ -41,6 +42,7 @@ export const MIGRATIONS = [
   EqualityAnswersKept1763857800000,
   JointProtocolAndAccessLinks1763857900000,
   JointLeadAndCommissionerRoute1763858000000,
+  JointResponseRecords1763858100000,
   QuarterlyReviews1763858500000,
   ThemeAlerts1763858600000,
 ];
