@@ -1,7 +1,9 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import {
   ApiConflictResponse,
+  ApiCreatedResponse,
   ApiNotFoundResponse,
+  ApiOkResponse,
   ApiOperation,
   ApiTags,
   ApiUnprocessableEntityResponse,
@@ -37,6 +39,7 @@ export class JointResponseController {
     summary:
       "The joint response: each partner's progress, contributions (every version), decisions on drafts, variations, conflicts, meetings, disagreements and learning",
   })
+  @ApiOkResponse({ description: 'The joint response as the lead sees it' })
   read(@CaseFile() complaint: Complaint) {
     return this.joint.read(complaint);
   }
@@ -49,6 +52,7 @@ export class JointResponseController {
       "Agree the timescale with the person, and each partner's contribution deadline within it (R-JOINT-3, R-JOINT-4)",
     description: 'Partners are reminded the working day before their deadline and escalated when it passes.',
   })
+  @ApiOkResponse({ description: 'Done' })
   timescale(
     @CaseFile() complaint: Complaint,
     @Body() dto: AgreeJointTimescaleDto,
@@ -62,6 +66,7 @@ export class JointResponseController {
   @ApiOperation({
     summary: 'Record the co-ordination meeting or call of a complex case (R-JOINT-3); it holds nothing up',
   })
+  @ApiCreatedResponse({ description: 'Recorded' })
   coordination(
     @CaseFile() complaint: Complaint,
     @Body() dto: RecordCoordinationDto,
@@ -77,6 +82,7 @@ export class JointResponseController {
     description:
       'While a conflict is open no partner can approve a draft, so the response waits for its resolution.',
   })
+  @ApiCreatedResponse({ description: 'Recorded' })
   conflict(
     @CaseFile() complaint: Complaint,
     @Body() dto: FlagConflictDto,
@@ -89,6 +95,7 @@ export class JointResponseController {
   @HttpCode(200)
   @Roles('complaints-manager', 'handler')
   @ApiOperation({ summary: 'Record how the organisations resolved a conflict (R-JOINT-4)' })
+  @ApiOkResponse({ description: 'Done' })
   resolve(
     @CaseFile() complaint: Complaint,
     @Param('conflictId') conflictId: string,
@@ -106,6 +113,7 @@ export class JointResponseController {
     description:
       'Only partners whose contribution deadline passed without a contribution; their later response must apologise.',
   })
+  @ApiOkResponse({ description: 'Done' })
   partial(
     @CaseFile() complaint: Complaint,
     @Body() dto: DecidePartialResponseDto,
@@ -122,6 +130,7 @@ export class JointResponseController {
     description:
       'Names the partners whose part is resolved (they may withdraw) and, if the lead changes, the new lead; partners are told.',
   })
+  @ApiOkResponse({ description: 'Done' })
   review(
     @CaseFile() complaint: Complaint,
     @Body() dto: RecordJointReviewDto,
@@ -136,6 +145,7 @@ export class JointResponseController {
   @ApiOperation({
     summary: "Record the outcome of a disagreement the organisations' senior managers settled (R-JOINT-7)",
   })
+  @ApiOkResponse({ description: 'Done' })
   outcome(
     @CaseFile() complaint: Complaint,
     @Param('disagreementId') disagreementId: string,
@@ -148,6 +158,7 @@ export class JointResponseController {
   @Post('learning')
   @Roles('complaints-manager', 'handler')
   @ApiOperation({ summary: "Record the lead's learning and action points (protocol 3.4)" })
+  @ApiCreatedResponse({ description: 'Recorded' })
   learning(
     @CaseFile() complaint: Complaint,
     @Body() dto: RecordLeadLearningDto,

@@ -1,5 +1,5 @@
 import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiGoneResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { DataSource } from 'typeorm';
 import { issueAccessLink, redeemAccessLink } from '@complaints/db';
 import { DATA_SOURCE, ProblemException, Public } from '@complaints/service-kit';
@@ -25,6 +25,8 @@ export class PartnerLinksController {
     description:
       'Used twice, expired or revoked: 410 with a problem saying the link no longer works, and nothing changed. Send the session as `Authorization: Link <session>` to the /joint-cases endpoints.',
   })
+  @ApiCreatedResponse({ description: 'The session, for that one case and partner' })
+  @ApiGoneResponse({ description: 'RFC 9457 problem details: the link no longer works; nothing changed' })
   async redeem(@Body() dto: RedeemLinkDto) {
     return this.dataSource.transaction(async (manager) => {
       const opened = await redeemAccessLink(manager, dto.token, 'partner-case');

@@ -206,10 +206,21 @@ export class JointMemberViewDto {
     enum: ['not-sought', 'sought', 'given', 'refused'],
   })
   consent!: string;
-  @ApiPropertyOptional({ nullable: true }) consentRecordedAt!: string | null;
-  @ApiPropertyOptional({ nullable: true, description: 'A copied organisation: when its copy arrived' })
+  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true }) consentRecordedAt!:
+    string | null;
+  @ApiPropertyOptional({
+    type: String,
+    format: 'date',
+    nullable: true,
+    description: 'A copied organisation: when its copy arrived',
+  })
   copyReceivedOn!: string | null;
-  @ApiPropertyOptional({ nullable: true, description: 'R-JOINT-7: withdrew, its part resolved' })
+  @ApiPropertyOptional({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'R-JOINT-7: withdrew, its part resolved',
+  })
   withdrawnAt!: string | null;
 }
 
