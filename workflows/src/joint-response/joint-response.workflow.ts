@@ -5,6 +5,7 @@
 import {
   condition,
   getExternalWorkflowHandle,
+  patched,
   proxyActivities,
   setHandler,
   upsertSearchAttributes,
@@ -611,15 +612,20 @@ export async function jointResponse(input: JointResponseInput): Promise<JointRes
     },
   );
 
-  // ——— R-JOINT-3: every member is told (the copied ones too, who acknowledge nothing, R-JOINT-2).
+  // ——— R-JOINT-3: the partners' complaints managers are told. An organisation merely copied in neither
+  // acknowledges nor contributes (R-JOINT-2; HPFT Appendix 4, 4.4), so it is not asked to act; histories from
+  // before the patch told it too.
   refresh();
   await record('joint-response-started', 'R-JOINT-3', null, {
     lead: input.leadCode,
     members: input.members,
     complex: input.complex,
   });
+  const toNotify = patched('joint-notify-partners-only')
+    ? state.partners.filter((p) => p.role === 'partner')
+    : state.partners;
   await Promise.all(
-    state.partners.map(async (p) => {
+    toNotify.map(async (p) => {
       const result = await tell(p, `opened-${p.code}`, 'joint-case-opened', 'R-JOINT-3');
       p.notified = { to: result.to, on: today(), bounced: result.bounced };
     }),
