@@ -27,7 +27,7 @@ const ACKNOWLEDGED = Number(options.acknowledged ?? 0.7);
 const INTAKE_SAMPLE = Math.min(COMPLAINTS, Number(options['intake-sample'] ?? 400));
 const ORGANISATIONS = ['HPFT', 'NCT', 'ITRUST', 'CWTH'];
 
-const mode = wholeSystemMode('bench', 44_000);
+const mode = wholeSystemMode('bench', 25_000);
 const supervisor = new Supervisor(path.join(mode.dataDir, 'logs'));
 const api = `http://127.0.0.1:${mode.ports['complaints-api']}`;
 

@@ -28,9 +28,10 @@ export const MODES = {
   },
   test: {
     dataDir: path.join(DATA_DIR, 'test'),
-    // COMPLAINTS_TEST_PORT_OFFSET moves them, so that two checkouts can run their tests side by side.
+    // COMPLAINTS_TEST_PORT_OFFSET moves them, so that two checkouts can run their tests side by side. All stay
+    // below 32768, where Linux takes outgoing connections' ephemeral ports.
     ports: offset(
-      { postgres: 55433, temporal: 17233, temporalUi: 18233, smtp: 11025, mailWeb: 11080 },
+      { postgres: 15433, temporal: 17233, temporalUi: 18233, smtp: 11025, mailWeb: 11080 },
       Number(process.env.COMPLAINTS_TEST_PORT_OFFSET ?? 0),
     ),
     database: 'complaints_test',
@@ -39,7 +40,7 @@ export const MODES = {
   // infra/bin/smoke.mjs: the embedded infrastructure started and stopped on its own, data kept.
   smoke: {
     dataDir: path.join(DATA_DIR, 'smoke'),
-    ports: { postgres: 56433, temporal: 27233, temporalUi: 28233, smtp: 21025, mailWeb: 21080 },
+    ports: { postgres: 16433, temporal: 27233, temporalUi: 28233, smtp: 21025, mailWeb: 21080 },
     database: 'complaints_smoke',
     fresh: false,
   },

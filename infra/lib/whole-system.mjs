@@ -16,21 +16,27 @@ export const SERVICES = ['worker', 'correspondence', 'joint-protocol', 'complain
 // Outside infrastructure the test command passes down; a whole system runs its own.
 const OUTSIDE = ['DATABASE_URL', 'SMTP_URL', 'MAIL_INBOX_URL', 'TEMPORAL_ADDRESS', 'TEMPORAL_UI_URL'];
 
-/** A mode at `base` (30000 → Postgres 35433, Temporal 37233, API 33000 …), moved by COMPLAINTS_TEST_PORT_OFFSET. */
+/**
+ * A mode in the block of ten ports from `base` (24000 → Postgres 24000, Temporal 24001 …; each mode its own thousand, as offsets go up to 900), moved by
+ * COMPLAINTS_TEST_PORT_OFFSET. Bases stay below 32768, where Linux takes the ephemeral ports of outgoing
+ * connections: a listening port in that range can be taken by any process's client socket (seen here, a mail
+ * catcher's port taken by another system's SMTP connection).
+ */
 export function wholeSystemMode(name, base) {
   const by = base + Number(process.env.COMPLAINTS_TEST_PORT_OFFSET ?? 0);
+  if (by + 9 >= 32_768) throw new Error(`${name}: ports from ${by} reach the ephemeral range (32768 and up)`);
   return {
     dataDir: path.join(DATA_DIR, name),
     ports: {
-      postgres: by + 5433,
-      temporal: by + 7233,
-      temporalUi: by + 8233,
-      smtp: by + 1025,
-      mailWeb: by + 1080,
-      'complaints-api': by + 3000,
-      correspondence: by + 3001,
-      'joint-protocol': by + 3002,
-      worker: by + 3003,
+      postgres: by,
+      temporal: by + 1,
+      temporalUi: by + 2,
+      smtp: by + 3,
+      mailWeb: by + 4,
+      'complaints-api': by + 5,
+      correspondence: by + 6,
+      'joint-protocol': by + 7,
+      worker: by + 8,
     },
     database: `complaints_${name.replaceAll('-', '_')}`,
     fresh: false,

@@ -6,6 +6,7 @@ import {
   ComplaintParty,
   FinalResponseDraft,
   InvestigationPlan,
+  issuesToFollow,
   JointCase,
   JointCasePartner,
   JointProtocol,
@@ -55,7 +56,16 @@ export interface CorrespondenceContext {
 export interface JointLetterContext {
   protocolName: string;
   /** The lead, this complaint's organisation, and the partners still taking part; copied organisations are not named. */
-  members: { code: string; name: string; role: Exclude<JointRole, 'copied'>; care: CareType }[];
+  members: {
+    code: string;
+    name: string;
+    role: Exclude<JointRole, 'copied'>;
+    care: CareType;
+    /** R-JOINT-6: a partial response went without its part, which follows from it with its apology. */
+    leftOutOfResponse?: boolean;
+  }[];
+  /** R-JOINT-6: the issues whose parts follow from the partners a partial response went without. */
+  issuesToFollow?: string[];
 }
 
 /**
@@ -154,6 +164,7 @@ async function loadJointLetterContext(
     );
   return {
     protocolName: protocol.name,
+    issuesToFollow: await issuesToFollow(dataSource.manager, complaintId),
     members: taking.map((member) => {
       const organisation = organisations.get(member.partnerCode)!;
       return {
@@ -161,6 +172,7 @@ async function loadJointLetterContext(
         name: organisation.name,
         role: member.role as 'lead' | 'partner',
         care: organisation.care,
+        leftOutOfResponse: member.leftOutOfResponseAt !== null,
       };
     }),
   };

@@ -98,6 +98,7 @@ function jointView(context: CorrespondenceContext, facts: Record<string, unknown
     healthNames: names(health),
     socialCareNames: names(socialCare),
     otherOmbudsmen: ombudsmen.filter((route) => route !== facts.ombudsman),
+    leftOutNames: names(partners.filter((member) => member.leftOutOfResponse)),
   };
 }
 
@@ -172,7 +173,7 @@ function finalResponseView(context: CorrespondenceContext): FinalResponseView | 
     summariseFinalResponse(
       draft.version,
       content,
-      issues.map((issue) => issue.id),
+      issues.map((issue) => issue.id).filter((id) => !context.joint?.issuesToFollow?.includes(id)),
       context.profile,
     ),
   );

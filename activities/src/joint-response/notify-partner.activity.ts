@@ -170,7 +170,8 @@ function body(
   const where = link
     ? `Open your part of this case with this link (it works once, and expires): ${link}`
     : `Sign in to the joint-protocol service to see your part of this case: ${serviceUrl}`;
-  return `Dear complaints manager, ${memberName},\n\nComplaint ${reference} (${input.rule}): ${WORDING[input.notice]}${due}.\n\n${where}\n\nThis is an automated message from the lead organisation's complaints system.`;
+  const sentence = `${WORDING[input.notice]}${due}`.replace(/\.?$/, '.');
+  return `Dear complaints manager, ${memberName},\n\nComplaint ${reference} (${input.rule}): ${sentence}\n\n${where}\n\nThis is an automated message from the lead organisation's complaints system.`;
 }
 
 const escapeHtml = (text: string) =>

@@ -27,7 +27,7 @@ const SERVICES = {
   correspondence: { staff: 'hpft-complaints-manager', audience: 'complaints-staff' },
   'joint-protocol': { staff: 'hpft-complaints-manager', audience: 'complaints-partners' },
 };
-const mode = wholeSystemMode('fuzz', 34_000);
+const mode = wholeSystemMode('fuzz', 23_000);
 const supervisor = new Supervisor(path.join(mode.dataDir, 'logs'));
 const reportDir = path.join(mode.dataDir, 'reports');
 

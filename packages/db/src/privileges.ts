@@ -44,7 +44,8 @@ export const TABLE_PRIVILEGES: Record<string, Partial<Record<ServiceName, Privil
   complaint_party: { 'complaints-api': WRITE, correspondence: READ, worker: READ },
   complaint_issue: { 'complaints-api': WRITE, correspondence: READ, worker: READ, 'joint-protocol': READ },
   case_event: { 'complaints-api': APPEND, correspondence: READ, worker: APPEND },
-  final_response_draft: { 'complaints-api': APPEND, correspondence: READ },
+  // Partners read the version out for their approval (R-JOINT-5, ADR 0019).
+  final_response_draft: { 'complaints-api': APPEND, correspondence: READ, 'joint-protocol': READ },
   // A refused plan command takes its version back out (ADR 0008).
   investigation_plan: { 'complaints-api': ['SELECT', 'INSERT', 'DELETE'], correspondence: READ },
   equality_monitoring: { 'complaints-api': WRITE },

@@ -12,6 +12,9 @@ import { createJointResponseActivities } from '@complaints/activities/joint-resp
 import {
   DATA_SOURCE,
   HealthController,
+  RATE_LIMITS,
+  RateLimitGuard,
+  rateLimitsOf,
   serviceCoreImports,
   TemporalWorkerHost,
   temporalSettings,
@@ -69,6 +72,9 @@ export class AppModule implements OnApplicationShutdown {
       providers: [
         { provide: TOKEN_VERIFIER, useFactory: () => tokenVerifierFor(config) },
         { provide: APP_GUARD, useClass: PartnerAuthGuard },
+        // After sign-in, so each partner user or link session has its own budget (per address before it).
+        { provide: RATE_LIMITS, useValue: rateLimitsOf(config) },
+        { provide: APP_GUARD, useClass: RateLimitGuard },
         { provide: MAILER, useFactory: () => createSmtpMailer(config.SMTP_URL) },
         PartnerCases,
         ...worker,

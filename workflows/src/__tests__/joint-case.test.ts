@@ -26,6 +26,13 @@ import {
   type LifecycleHarness,
 } from './lifecycle-harness';
 import {
+  agreeJointTimescaleUpdate,
+  decideOnDraftUpdate,
+  decidePartialResponseUpdate,
+  submitContributionUpdate,
+} from '../joint-response/messages';
+import { partnerOf, stateOf, waitForJointState } from './joint-response/joint-harness';
+import {
   standInPartnersApproveSignal,
   standInStateQuery,
   type StandInState,
@@ -75,7 +82,7 @@ const makeJoint = (jointCaseId: string, lead = 'HPFT'): MakeJointCommand => ({
 
 describe('a joint complaint, from the lead', () => {
   it('R-JOINT-1 R-JOINT-5: becomes joint, starts the jointResponse child, and is signed off only once every partner approved the version', async () => {
-    harness = await createLifecycleHarness(START_AT, { jointResponseStandIn: true });
+    harness = await createLifecycleHarness(START_AT, { jointResponse: 'stand-in' });
     await harness.run(async () => {
       const handle = await startInCloserLook(harness, input('hpft', '001300'));
       const joint = await handle.executeUpdate(makeJointUpdate, {
@@ -157,7 +164,7 @@ describe('a joint complaint, from the lead', () => {
   });
 
   it('R-JOINT-5: the partners approving an earlier version does not let a changed version be signed', async () => {
-    harness = await createLifecycleHarness(START_AT, { jointResponseStandIn: true });
+    harness = await createLifecycleHarness(START_AT, { jointResponse: 'stand-in' });
     await harness.run(async () => {
       const handle = await startInCloserLook(harness, input('phso-model', '001301'));
       await handle.executeUpdate(makeJointUpdate, {
@@ -195,8 +202,79 @@ describe('a joint complaint, from the lead', () => {
     });
   });
 
+  it("R-JOINT-6 R-JOINT-5: with the partners' real workflow, a partner late past its deadline is left out, the other approves, and the lead signs a partial response", async () => {
+    harness = await createLifecycleHarness(START_AT, { jointResponse: 'real' });
+    await harness.run(async () => {
+      const handle = await startInCloserLook(harness, input('phso-model', '001310'));
+      const jointCaseId = '6f1d3c1e-0000-4000-8000-000000000016';
+      await handle.executeUpdate(makeJointUpdate, {
+        args: [
+          {
+            ...makeJoint(jointCaseId, 'NCT'),
+            members: [
+              { code: 'NCT', role: 'lead' },
+              { code: 'HCCACS', role: 'partner' },
+              { code: 'ENHT', role: 'partner' },
+            ],
+          },
+        ],
+      });
+      const child = harness.env.client.workflow.getHandle(jointResponseWorkflowId(jointCaseId));
+      await waitForJointState(child, (s) => s.partners.every((p) => p.notified !== undefined));
+      expect(harness.partnerNotices.map((n) => n.partnerCode).sort()).toEqual(['ENHT', 'HCCACS']);
+      await child.executeUpdate(agreeJointTimescaleUpdate, {
+        args: [
+          {
+            by: 'cm-nct',
+            responseDueOn: '2036-04-14',
+            contributionDue: { HCCACS: '2036-03-10', ENHT: '2036-03-10' },
+          },
+        ],
+      });
+      await child.executeUpdate(submitContributionUpdate, {
+        args: [{ by: 'hccacs-cm', partnerCode: 'HCCACS', version: 1, apologised: false }],
+      });
+      await harness.env.sleep('8 days'); // Tue 11 Mar: ENHT's part is a day late
+      await waitForJointState(child, (s) => partnerOf(s, 'ENHT').lateSince === '2036-03-10');
+      await child.executeUpdate(decidePartialResponseUpdate, { args: [{ by: 'cm-nct', without: ['ENHT'] }] });
+
+      // The lead's draft goes to the council only; its approval alone opens the lead's sign-off.
+      await handle.executeUpdate(shareOutcomeUpdate, { args: [{ by: 'handler-1', commentsRecorded: true }] });
+      await handle.executeUpdate(submitFinalResponseUpdate, {
+        args: [{ by: 'handler-1', summary: responseSummary('phso-model') }],
+      });
+      await waitForJointState(child, (s) => s.draft?.version === 1);
+      expect(
+        harness.partnerNotices.filter((n) => n.notice === 'draft-for-approval').map((n) => n.partnerCode),
+      ).toEqual(['HCCACS']);
+      await child.executeUpdate(decideOnDraftUpdate, {
+        args: [{ by: 'hccacs-cm', partnerCode: 'HCCACS', version: 1, decision: 'approved' }],
+      });
+      await waitForState(handle, (state) => state.joint?.approvedVersions.includes(1) === true);
+      await handle.executeUpdate(approveFinalResponseUpdate, {
+        args: [{ by: 'rp-1', role: 'responsible-person', step: 'sign-off', version: 1 }],
+      });
+      await waitForState(handle, (state) => state.finalResponse?.sent?.version === 1);
+      // The joint workflow knows the response was partial; the late part must come with its apology.
+      const sent = await waitForJointState(child, (s) => s.sent !== undefined);
+      expect(sent.sent).toMatchObject({ version: 1, partial: true });
+      expect(
+        await refusal(
+          child.executeUpdate(submitContributionUpdate, {
+            args: [{ by: 'enht-cm', partnerCode: 'ENHT', version: 1, apologised: false }],
+          }),
+        ),
+      ).toMatchObject({ rule: 'R-JOINT-6' });
+      await child.executeUpdate(submitContributionUpdate, {
+        args: [{ by: 'enht-cm', partnerCode: 'ENHT', version: 1, apologised: true }],
+      });
+      expect(partnerOf(await stateOf(child), 'ENHT').contribution).toMatchObject({ version: 1 });
+      await recordHistory(handle, 'phso-model-joint-partial-response');
+    });
+  });
+
   it('R-JOINT-1: refuses a joint case without a partner, with a lead not named as lead, or once signed off', async () => {
-    harness = await createLifecycleHarness(START_AT, { jointResponseStandIn: true });
+    harness = await createLifecycleHarness(START_AT, { jointResponse: 'stand-in' });
     await harness.run(async () => {
       const handle = await startInCloserLook(harness, input('phso-model', '001302'));
       const noPartner = {

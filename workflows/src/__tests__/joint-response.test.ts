@@ -228,7 +228,8 @@ it("R-JOINT-6: on a partner's unreasonable delay the lead goes ahead with a part
     });
     await decide(handle, 'HCCACS', 1, 'approved');
     expect(await eventuallyApproved(harness)).toEqual([1]);
-    await handle.signal(jointResponseSentSignal, { version: 1, partial: true });
+    // As the lead's workflow sends it (it does not know): the joint workflow knows the response was partial.
+    await handle.signal(jointResponseSentSignal, { version: 1, partial: false });
     await waitForJointState(handle, (s) => s.sent?.partial === true);
     expect(await refusal(contribute(handle, 'ENHT'))).toEqual({
       rule: 'R-JOINT-6',

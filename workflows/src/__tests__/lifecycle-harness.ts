@@ -7,6 +7,7 @@ import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import type { CaseEventInput } from '@complaints/activities/case-record';
+import type { NotifyPartnerInput, NotifyPartnerResult } from '@complaints/activities/joint-response';
 import type {
   SendCorrespondenceInput,
   SendCorrespondenceResult,
@@ -48,6 +49,8 @@ export const WORKFLOW_INTERCEPTORS = [
 export interface Recorded {
   events: CaseEventInput[];
   letters: SendCorrespondenceInput[];
+  /** What the real jointResponse workflow told partners (`jointResponse: 'real'`). */
+  partnerNotices: NotifyPartnerInput[];
 }
 
 export interface LifecycleHarness extends Recorded {
@@ -60,12 +63,17 @@ export interface LifecycleHarness extends Recorded {
 export interface HarnessOptions {
   /** Runs before a letter is delivered: a test can hold one back to act while it is in flight. */
   beforeSend?: (input: SendCorrespondenceInput) => Promise<void>;
-  /** Polls the joint-protocol task queue with the STAND-IN jointResponse workflow (joint cases, R-JOINT-*). */
-  jointResponseStandIn?: boolean;
+  /**
+   * Polls the joint-protocol task queue (joint cases, R-JOINT-*) with the STAND-IN jointResponse workflow, or
+   * with the real one, whose partner notices are kept in `partnerNotices`.
+   */
+  jointResponse?: 'stand-in' | 'real';
 }
 
 /** The stand-in for the partners' jointResponse workflow (see the file). */
 export const JOINT_RESPONSE_STAND_IN_PATH = path.join(__dirname, 'joint-response-stand-in.workflow.ts');
+/** The partners' real jointResponse workflow, as the joint-protocol service bundles it. */
+const JOINT_RESPONSE_PATH = path.join(__dirname, '..', 'joint-response', 'index.ts');
 
 export async function createLifecycleHarness(
   startAt: string,
@@ -75,7 +83,7 @@ export async function createLifecycleHarness(
   const env = await createTimeSkippingEnvironment({ commandSigningKey: TEST_COMMAND_KEYS.signingKey });
   // Move the server clock forward to the scenario's start (the test server's own sleepUntil blocks here).
   await env.sleep(Date.parse(startAt) - (await env.currentTimeMs()));
-  const recorded: Recorded = { events: [], letters: [] };
+  const recorded: Recorded = { events: [], letters: [], partnerNotices: [] };
   const bundle = await workflowBundle(WORKFLOWS_PATH, {
     workflowInterceptorModules: WORKFLOW_INTERCEPTORS,
     commandVerificationKeys: TEST_COMMAND_KEYS.verificationKeys,
@@ -104,13 +112,29 @@ export async function createLifecycleHarness(
       },
     },
   });
-  const jointProtocolWorker = options.jointResponseStandIn
-    ? await Worker.create({
-        connection: env.nativeConnection,
-        taskQueue: TASK_QUEUES.jointProtocol,
-        workflowBundle: await workflowBundle(JOINT_RESPONSE_STAND_IN_PATH),
-      })
-    : undefined;
+  const jointProtocolWorker =
+    options.jointResponse === 'stand-in'
+      ? await Worker.create({
+          connection: env.nativeConnection,
+          taskQueue: TASK_QUEUES.jointProtocol,
+          workflowBundle: await workflowBundle(JOINT_RESPONSE_STAND_IN_PATH),
+        })
+      : options.jointResponse === 'real'
+        ? await Worker.create({
+            connection: env.nativeConnection,
+            taskQueue: TASK_QUEUES.jointProtocol,
+            workflowBundle: await workflowBundle(JOINT_RESPONSE_PATH, {
+              workflowInterceptorModules: WORKFLOW_INTERCEPTORS,
+              commandVerificationKeys: TEST_COMMAND_KEYS.verificationKeys,
+            }),
+            activities: {
+              notifyPartner: async (input: NotifyPartnerInput): Promise<NotifyPartnerResult> => {
+                recorded.partnerNotices.push(input);
+                return { to: 'complaints-manager', bounced: false, delivered: true };
+              },
+            },
+          })
+        : undefined;
   const runWorkers = <T>(body: () => Promise<T>) =>
     correspondenceWorker.runUntil(complaintsWorker.runUntil(body));
   return {

@@ -234,7 +234,9 @@ export async function jointResponse(input: JointResponseInput): Promise<JointRes
     );
   });
 
-  setHandler(jointResponseSentSignal, async ({ version, partial }) => {
+  setHandler(jointResponseSentSignal, async ({ version, partial: leadSaysPartial }) => {
+    // R-JOINT-6 is decided here: the response the lead sent is partial when it went without someone's part.
+    const partial = leadSaysPartial || state.partialWithout.length > 0;
     state.sent = { version, partial, on: today() };
     refresh();
     await record('joint-response-sent', partial ? 'R-JOINT-6' : 'R-JOINT-5', null, {

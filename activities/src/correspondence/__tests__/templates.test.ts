@@ -20,7 +20,7 @@ import {
   type PolicyProfile,
   type StaffRole,
 } from '@complaints/domain';
-import type { CorrespondenceContext } from '../correspondence-context';
+import type { CorrespondenceContext, JointLetterContext } from '../correspondence-context';
 import { templateContext } from '../template-context';
 import { TEMPLATE_CATALOGUE } from '../template-catalogue';
 import { formatLongDate } from '../template-helpers';
@@ -140,6 +140,8 @@ interface Fixture {
   approver?: { displayName: string; roles: StaffRole[] } | null;
   /** R-INV-2: the saved plan the facts point at; null when none is saved. */
   plan?: InvestigationPlanContent | null;
+  /** R-JOINT-2, R-JOINT-5: the joint case the complaint leads; absent when it is not joint. */
+  joint?: JointLetterContext;
   facts?: Record<string, unknown>;
 }
 
@@ -187,6 +189,7 @@ function contextFor(fixture: Fixture): Record<string, unknown> {
       fixture.plan === null
         ? null
         : { content: fixture.plan ?? PLAN, respondent: { displayName: 'Sam Handler' } as StaffUser },
+    joint: fixture.joint ?? null,
   } as CorrespondenceContext;
   return templateContext(
     context,
@@ -857,6 +860,42 @@ describe('final-response (R-RESP-1)', () => {
   it('fails to render without the saved draft of that version, rather than sending an empty letter', () => {
     expect(() => render('final-response', { draft: null })).toThrow(
       /no saved final-response draft of the version asked for/,
+    );
+  });
+
+  it('R-JOINT-6: a partial joint response answers every issue but the late partner’s, and says its part follows with an apology', () => {
+    const joint: JointLetterContext = {
+      protocolName: 'Hertfordshire Joint Protocol',
+      members: [
+        { code: 'HPFT', name: 'The Lead Trust', role: 'lead', care: 'health' },
+        { code: 'HCCACS', name: 'The Council', role: 'partner', care: 'social-care' },
+        { code: 'ENHT', name: 'The Late Trust', role: 'partner', care: 'health', leftOutOfResponse: true },
+      ],
+      issuesToFollow: ['issue-c'],
+    };
+    const withoutLatePart = completeDraft();
+    withoutLatePart.findings = withoutLatePart.findings.filter((finding) => finding.issueId !== 'issue-c');
+    const draft = { content: withoutLatePart, coverLetter: null };
+    const { squashedText } = render('final-response', { profile: PHSO_MODEL, joint, draft });
+    expect(squashedText).toContain(
+      'This response does not yet include the part of The Late Trust, which could not send us its findings in time.',
+    );
+    expect(squashedText).toContain(
+      'The Late Trust will write to you about its part, with an apology for the delay.',
+    );
+    expect(squashedText).toContain(`Issue 2: ${ISSUES[1].description}`);
+    expect(squashedText).not.toContain(`Issue 3: ${ISSUES[2].description}`);
+    // Without the lead's decision to go ahead without it, the same draft lacks a finding.
+    const together = {
+      ...joint,
+      members: joint.members.map((member) => ({ ...member, leftOutOfResponse: false })),
+      issuesToFollow: [],
+    };
+    expect(() => render('final-response', { profile: PHSO_MODEL, joint: together, draft })).toThrow(
+      /no finding for issue issue-c/,
+    );
+    expect(squash(render('final-response', { profile: PHSO_MODEL, joint: together }).text)).not.toContain(
+      'does not yet include',
     );
   });
 

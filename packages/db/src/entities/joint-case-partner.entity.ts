@@ -41,4 +41,8 @@ export class JointCasePartner {
   /** Its part resolved, the organisation withdrew (R-JOINT-7). */
   @Column({ type: 'timestamptz', nullable: true })
   withdrawnAt!: Date | null;
+
+  /** The lead went ahead without its part, for a partial response (R-JOINT-6): the letter says it follows. */
+  @Column({ type: 'timestamptz', nullable: true })
+  leftOutOfResponseAt!: Date | null;
 }

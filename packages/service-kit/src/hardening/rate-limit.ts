@@ -39,8 +39,11 @@ const WHAT: Record<RateLimitKind, string> = {
   pdf: 'PDFs built',
 };
 
+/** A request another sign-in (a partner's, ADR 0019) named its caller on, for their own budget. */
+export type RateLimitedRequest = AuthenticatedRequest & { rateLimitCaller?: string };
+
 /**
- * Per member of staff (per address before sign-in), a fixed one-minute window per kind. It runs after
+ * Per member of staff, or per caller another sign-in named (per address before sign-in), a fixed one-minute window per kind. It runs after
  * StaffAuthGuard, so the caller is known. Counts are per process: N replicas allow N times the budget,
  * which is still a bound; a gateway in front can enforce a shared one.
  */
@@ -60,7 +63,9 @@ export class RateLimitGuard implements CanActivate {
         context.getClass(),
       ]) ?? 'standard';
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    const caller = request.staff ? `staff:${request.staff.id}` : `address:${request.ip}`;
+    const caller = request.staff
+      ? `staff:${request.staff.id}`
+      : ((request as RateLimitedRequest).rateLimitCaller ?? `address:${request.ip}`);
     const verdict = this.limiter.hit(`${kind}|${caller}`, this.limits[kind]);
     if (verdict.allowed) return true;
     const retryAfter = verdict.retryAfterSeconds;

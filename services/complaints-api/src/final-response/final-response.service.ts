@@ -1,6 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
-import { Complaint, FinalResponseDraft, JointCase, JointCasePartner, nameToCaseTeam } from '@complaints/db';
+import {
+  Complaint,
+  FinalResponseDraft,
+  issuesToFollow,
+  JointCase,
+  JointCasePartner,
+  nameToCaseTeam,
+} from '@complaints/db';
 import {
   getProfile,
   missingResponseElements,
@@ -188,11 +195,16 @@ export class FinalResponseService {
     );
   }
 
-  private view(complaint: Complaint, draft: FinalResponseDraft): FinalResponseDraftViewDto {
+  private async view(complaint: Complaint, draft: FinalResponseDraft): Promise<FinalResponseDraftViewDto> {
+    // R-JOINT-6: a partial joint response answers every issue but those whose parts follow from their partners.
+    const toFollow = new Set(await issuesToFollow(this.dataSource.manager, complaint.id));
     const summary = summariseFinalResponse(
       draft.version,
       draft.content,
-      [...complaint.issues].sort((a, b) => a.position - b.position).map((issue) => issue.id),
+      [...complaint.issues]
+        .sort((a, b) => a.position - b.position)
+        .map((issue) => issue.id)
+        .filter((id) => !toFollow.has(id)),
       getProfile(complaint.profileId, complaint.profileVersion),
       draft.coverLetter,
     );

@@ -7,9 +7,10 @@ import {
   type Client,
   type UpdateDefinition,
 } from '@temporalio/client';
-import type { DataSource, EntityManager } from 'typeorm';
+import { In, IsNull, type DataSource, type EntityManager } from 'typeorm';
 import {
   JointCase,
+  JointCasePartner,
   JointConflict,
   JointContribution,
   JointCoordination,
@@ -154,19 +155,35 @@ export class JointResponseService {
     });
   }
 
+  /** R-JOINT-6: recorded on the partners' rows too, so the lead's letter says their parts follow from them. */
   decidePartialResponse(complaint: Complaint, dto: DecidePartialResponseDto, staff: StaffPrincipal) {
-    return this.command(complaint, decidePartialResponseUpdate, async () => ({
-      by: staff.id,
-      without: dto.without,
-    }));
+    return this.command(complaint, decidePartialResponseUpdate, async (manager, jointCase) => {
+      await manager
+        .getRepository(JointCasePartner)
+        .update(
+          {
+            jointCaseId: jointCase.id,
+            partnerCode: In(dto.without),
+            role: 'partner',
+            leftOutOfResponseAt: IsNull(),
+          },
+          { leftOutOfResponseAt: new Date() },
+        );
+      return { by: staff.id, without: dto.without };
+    });
   }
 
+  /** R-JOINT-7: a change of lead is the joint case's too (its views and worklists name the lead from it). */
   recordReview(complaint: Complaint, dto: RecordJointReviewDto, staff: StaffPrincipal) {
-    return this.command(complaint, recordJointReviewUpdate, async () => ({
-      by: staff.id,
-      resolvedFor: dto.resolvedFor,
-      ...(dto.newLeadCode ? { newLeadCode: dto.newLeadCode } : {}),
-    }));
+    return this.command(complaint, recordJointReviewUpdate, async (manager, jointCase) => {
+      if (dto.newLeadCode)
+        await manager.getRepository(JointCase).update({ id: jointCase.id }, { leadCode: dto.newLeadCode });
+      return {
+        by: staff.id,
+        resolvedFor: dto.resolvedFor,
+        ...(dto.newLeadCode ? { newLeadCode: dto.newLeadCode } : {}),
+      };
+    });
   }
 
   recordDisagreementOutcome(

@@ -42,6 +42,7 @@ export class PartnerAuthGuard implements CanActivate {
         complaintId: opened.link.complaintId,
         linkId: opened.link.id,
       };
+      request.rateLimitCaller = request.partner.id;
       return true;
     }
     if (scheme?.toLowerCase() !== 'bearer' || !token)
@@ -56,6 +57,7 @@ export class PartnerAuthGuard implements CanActivate {
     });
     if (!user?.active) throw unauthorized('the bearer token does not name an active partner user');
     request.partner = { kind: 'partner-user', id: user.id, partnerCode: user.partnerCode };
+    request.rateLimitCaller = `partner:${user.id}`;
     return true;
   }
 }

@@ -11,6 +11,7 @@ import {
   AccessLogEntry,
   Complaint,
   ComplaintIssue,
+  FinalResponseDraft,
   JointCase,
   JointCasePartner,
   JointContribution,
@@ -173,11 +174,36 @@ export class PartnerCases {
       issues: issues.map((issue) => ({ id: issue.id, description: issue.description })),
       responseDueOn: state?.responseDueOn ?? null,
       contributionDueOn: mine?.contributionDueOn ?? null,
-      draft: state?.draft ? { version: state.draft.version, approvalDueOn: state.draft.approvalDueOn } : null,
+      draft: state?.draft ? await this.draftForApproval(opened.reference, state.draft) : null,
       myDecision: mine?.decision ?? null,
       contributions,
       withdrawnAt: member.withdrawnAt,
       stage: state?.stage ?? null,
+    };
+  }
+
+  /**
+   * R-JOINT-5: the version out for approval, as the person will read it: its sections and findings with who
+   * contributed each, the remedies and the cover letter. Not the lead's notes of what the parties said.
+   */
+  private async draftForApproval(reference: string, draft: { version: number; approvalDueOn: string }) {
+    const saved = await this.dataSource
+      .getRepository(FinalResponseDraft)
+      .findOneBy({ complaintReference: reference, version: draft.version });
+    const content = saved?.content;
+    return {
+      version: draft.version,
+      approvalDueOn: draft.approvalDueOn,
+      sections: content?.sections ?? {},
+      sectionContributors: content?.sectionContributors ?? {},
+      findings: (content?.findings ?? []).map(({ issueId, outcome, finding, contributedBy }) => ({
+        issueId,
+        outcome,
+        finding,
+        contributedBy: contributedBy ?? [],
+      })),
+      remedies: content?.remedies ?? [],
+      coverLetter: saved?.coverLetter ?? null,
     };
   }
 

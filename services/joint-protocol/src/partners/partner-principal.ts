@@ -9,7 +9,8 @@ export type PartnerPrincipal =
   | { kind: 'partner-user'; id: string; partnerCode: string }
   | { kind: 'link'; id: string; partnerCode: string; complaintId: string; linkId: string };
 
-export type PartnerRequest = Request & { partner?: PartnerPrincipal };
+/** `rateLimitCaller`: whose budget the request counts against (service-kit's RateLimitGuard). */
+export type PartnerRequest = Request & { partner?: PartnerPrincipal; rateLimitCaller?: string };
 
 export const CurrentPartner = createParamDecorator(
   (_: unknown, context: ExecutionContext) => context.switchToHttp().getRequest<PartnerRequest>().partner!,
