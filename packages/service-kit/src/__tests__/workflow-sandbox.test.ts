@@ -5,8 +5,8 @@ import { workflowSandboxConfig, workflowSandboxOptions } from '../workflow-sandb
 
 const shape = z.object(workflowSandboxConfig);
 
-it('keeps 1,000 workflows by default and takes another size from WORKFLOW_CACHE_SIZE', () => {
-  expect(shape.parse({}).WORKFLOW_CACHE_SIZE).toBe(1000);
+it('keeps 750 workflows by default and takes another size from WORKFLOW_CACHE_SIZE', () => {
+  expect(shape.parse({}).WORKFLOW_CACHE_SIZE).toBe(750);
   expect(shape.parse({ WORKFLOW_CACHE_SIZE: '250' }).WORKFLOW_CACHE_SIZE).toBe(250);
 });
 
