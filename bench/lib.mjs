@@ -6,6 +6,9 @@ import { ROOT } from '../infra/lib/paths.mjs';
 
 export const fromInfra = createRequire(path.join(ROOT, 'infra', 'package.json'));
 export const fromApi = createRequire(path.join(ROOT, 'services', 'complaints-api', 'package.json'));
+export const fromWorker = createRequire(path.join(ROOT, 'services', 'worker', 'package.json'));
+/** The domain package as built (working-day calendar, London time). */
+export const fromDomain = () => fromApi('@complaints/domain');
 
 /**
  * Runs `task(i)` for i in 0..count-1 with `concurrency` in flight; returns throughput and latency

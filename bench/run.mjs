@@ -1,11 +1,14 @@
 #!/usr/bin/env node
-// `npm run bench [-- --complaints=2000 --concurrency=16 --acknowledged=0.7]`: the benchmarks of issue #16
-// on a whole system of their own (infra/lib/whole-system.mjs: the README's embedded defaults on other
-// ports), each printing its figures beside a baseline measured in the same run, and their ratio.
+// `npm run bench [-- --complaints=2000 --concurrency=16 --acknowledged=0.7 --cache=750 --storm=300 --only=storm]`: the
+// benchmarks of issue #16 on a whole system of their own (infra/lib/whole-system.mjs: the README's embedded
+// defaults on other ports), each printing its figures beside a baseline measured in the same run, and
+// their ratio.
 //   intake: POST /complaints (token, validation, Postgres, outbox, workflow start) against raw
 //           client.workflow.start of an empty workflow on the same Temporal server;
 //   region: `--complaints` open complaints at a mix of organisations and stages, then the worker's
-//           memory, Postgres's size and the worklist's latency against GET /health of the same API.
+//           memory, Postgres's size and the worklist's latency against GET /health of the same API;
+//   storm:  `--storm` acknowledgement deadlines on the same morning (storm.mjs; the issue's is 5000),
+//           against as many plain timers on the same time-skipping server.
 // Not part of the test command; bench/RESULTS.md records what it printed and on which machine.
 import os from 'node:os';
 import path from 'node:path';
@@ -13,7 +16,8 @@ import { randomUUID } from 'node:crypto';
 import { Supervisor } from '../infra/lib/supervisor.mjs';
 import { ensureTemporalCli } from '../infra/lib/tools.mjs';
 import { residentBytes, staffToken, startWholeSystem, wholeSystemMode } from '../infra/lib/whole-system.mjs';
-import { closedLoop, expectStatus, fromApi, fromInfra, mib, ms, report } from './lib.mjs';
+import { closedLoop, expectStatus, fromApi, fromInfra, fromWorker, mib, ms, report } from './lib.mjs';
+import { stormBenchmark } from './storm.mjs';
 
 const options = Object.fromEntries(
   process.argv
@@ -25,6 +29,10 @@ const COMPLAINTS = Number(options.complaints ?? 2_000);
 const CONCURRENCY = Number(options.concurrency ?? 16);
 const ACKNOWLEDGED = Number(options.acknowledged ?? 0.7);
 const INTAKE_SAMPLE = Math.min(COMPLAINTS, Number(options['intake-sample'] ?? 400));
+const STORM = Number(options.storm ?? 300);
+// The workers' sticky cache (WORKFLOW_CACHE_SIZE); unset, the services' default.
+const CACHE = options.cache ? { WORKFLOW_CACHE_SIZE: String(Number(options.cache)) } : {};
+const ONLY = new Set((options.only ?? 'intake,region,storm').split(','));
 const ORGANISATIONS = ['HPFT', 'NCT', 'ITRUST', 'CWTH'];
 
 const mode = wholeSystemMode('bench', 25_000);
@@ -37,17 +45,23 @@ for (const signal of ['SIGINT', 'SIGTERM'])
 try {
   process.stdout.write(
     `bench: ${os.cpus().length} × ${os.cpus()[0]?.model}, ${mib(os.totalmem())} memory, Node ${process.version}\n` +
-      `       --complaints=${COMPLAINTS} --concurrency=${CONCURRENCY} --acknowledged=${ACKNOWLEDGED} --intake-sample=${INTAKE_SAMPLE}\n`,
+      `       --complaints=${COMPLAINTS} --concurrency=${CONCURRENCY} --acknowledged=${ACKNOWLEDGED} --intake-sample=${INTAKE_SAMPLE} --storm=${STORM} --cache=${options.cache ?? 'default'} --only=${[...ONLY].join(',')}\n`,
   );
-  const env = await startWholeSystem(supervisor, mode, await ensureTemporalCli(), {
-    RATE_LIMIT_PER_MINUTE: '100000',
-    RATE_LIMIT_INTAKE_PER_MINUTE: '100000',
-  });
-  const tokens = Object.fromEntries(
-    ORGANISATIONS.map((code) => [code, staffToken(env, `${code.toLowerCase()}-handler`)]),
-  );
-  const references = await intakeBenchmark(env, tokens);
-  await regionBenchmark(env, tokens, references);
+  if (ONLY.has('intake') || ONLY.has('region')) {
+    const env = await startWholeSystem(supervisor, mode, await ensureTemporalCli(), {
+      RATE_LIMIT_PER_MINUTE: '100000',
+      RATE_LIMIT_INTAKE_PER_MINUTE: '100000',
+      ...CACHE,
+    });
+    const idleWorker = residentBytes(supervisor.pidOf('worker'));
+    const tokens = Object.fromEntries(
+      ORGANISATIONS.map((code) => [code, staffToken(env, `${code.toLowerCase()}-handler`)]),
+    );
+    const references = ONLY.has('intake') ? await intakeBenchmark(env, tokens) : [];
+    if (ONLY.has('region')) await regionBenchmark(env, tokens, references, idleWorker);
+    await supervisor.stopAll();
+  }
+  if (ONLY.has('storm')) await stormBenchmark({ complaints: STORM, concurrency: CONCURRENCY });
 } catch (error) {
   process.stderr.write(`bench failed: ${error?.stack ?? error}\n`);
   process.exitCode = 1;
@@ -118,7 +132,7 @@ async function intakeBenchmark(env, tokens) {
   return references;
 }
 
-async function regionBenchmark(env, tokens, references) {
+async function regionBenchmark(env, tokens, references, idleWorker) {
   const remaining = COMPLAINTS - references.length;
   const seeding = await closedLoop(remaining, CONCURRENCY, (i) =>
     intake(tokens, references.length + 1_000_000 + i).then((made) => references.push(made)),
@@ -151,6 +165,7 @@ async function regionBenchmark(env, tokens, references) {
     )
   ).rows;
   const [{ size }] = (await db.query(`SELECT pg_database_size(current_database())::bigint AS size`)).rows;
+  const running = stages.reduce((sum, { count }) => sum + count, 0);
   await db.end();
 
   const manager = staffToken(env, 'hpft-complaints-manager');
@@ -166,7 +181,7 @@ async function regionBenchmark(env, tokens, references) {
     expectStatus(worklistUrls[i % worklistUrls.length](i), { headers }, 200),
   );
   const rss = Object.fromEntries(
-    ['worker', 'correspondence', 'complaints-api', 'postgres', 'temporal'].map((name) => [
+    ['worker', 'correspondence', 'joint-protocol', 'complaints-api', 'postgres', 'temporal'].map((name) => [
       name,
       residentBytes(supervisor.pidOf(name)),
     ]),
@@ -176,11 +191,25 @@ async function regionBenchmark(env, tokens, references) {
     acknowledged: `${toAcknowledge.length} (${acknowledging.perSecond.toFixed(1)}/s, errors ${acknowledging.errors})`,
     'open by stage': stages.map(({ stage, count }) => `${stage} ${count}`).join(', '),
     'worker RSS (target < 1.5 GiB)': mib(rss.worker),
-    'other RSS': `correspondence ${mib(rss.correspondence)}, API ${mib(rss['complaints-api'])}, Postgres ${mib(rss.postgres)}, Temporal ${mib(rss.temporal)}`,
+    'worker RSS idle, growth per complaint': `${mib(idleWorker)}, ${((rss.worker - idleWorker) / references.length / 1024).toFixed(0)} KiB`,
+    'workflow bundle': `${mib(await bundleBytes())} (${running} workflows running)`,
+    'other RSS': `correspondence ${mib(rss.correspondence)}, joint-protocol ${mib(rss['joint-protocol'])}, API ${mib(rss['complaints-api'])}, Postgres ${mib(rss.postgres)}, Temporal ${mib(rss.temporal)}`,
     'Postgres size': mib(Number(size)),
     'worklist, filtered + paginated': `p50 ${ms(worklist.p50)}  p99 ${ms(worklist.p99)}  errors ${worklist.errors}`,
     'baseline: GET /health': `p50 ${ms(health.p50)}  p99 ${ms(health.p99)}`,
     'ratio p99 (worklist / health)': (worklist.p99 / health.p99).toFixed(2),
     'worklist p99 (target < 100 ms)': ms(worklist.p99),
   });
+}
+
+/** The complaints queue's workflow bundle as the worker builds it (code and its inline source map). */
+async function bundleBytes() {
+  const { bundleWorkflowCode } = fromWorker('@temporalio/worker');
+  const quiet = { log() {}, trace() {}, debug() {}, info() {}, warn() {}, error() {} };
+  const { code } = await bundleWorkflowCode({
+    workflowsPath: fromWorker.resolve('@complaints/workflows'),
+    workflowInterceptorModules: [fromWorker.resolve('@complaints/workflows/interceptors')],
+    logger: quiet,
+  });
+  return Buffer.byteLength(code);
 }

@@ -46,16 +46,25 @@ export function wholeSystemMode(name, base) {
 /**
  * Starts everything on fresh data: the infrastructure, migrations and the demo seed, then each service
  * with `serviceSettings` (e.g. rate limits) added to its environment. Returns the shared environment.
+ * `temporalAddress` puts the services on a Temporal server of the caller's instead of the dev server
+ * (the deadline storm's time-skipping server), and `services` starts only some of them.
  */
-export async function startWholeSystem(supervisor, mode, temporalCli, serviceSettings = {}) {
+export async function startWholeSystem(
+  supervisor,
+  mode,
+  temporalCli,
+  serviceSettings = {},
+  { temporalAddress, services = SERVICES } = {},
+) {
   for (const name of Object.keys(process.env))
     if (OUTSIDE.includes(name) || name.startsWith('DATABASE_URL_')) delete process.env[name];
+  if (temporalAddress) process.env.TEMPORAL_ADDRESS = temporalAddress;
   fs.rmSync(mode.dataDir, { recursive: true, force: true });
   fs.rmSync(postgresCluster(mode), { recursive: true, force: true });
   fs.mkdirSync(supervisor.logDir, { recursive: true });
   const env = await startInfrastructure(supervisor, mode, temporalCli);
   await migrate(env, { seed: true });
-  for (const service of SERVICES)
+  for (const service of services)
     await supervisor.start(service, {
       command: process.execPath,
       args: [path.join(ROOT, 'services', service, 'dist', 'main.js')],

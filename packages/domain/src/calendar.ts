@@ -1,4 +1,4 @@
-import Holidays from 'date-holidays';
+import { ukBankHolidays } from './bank-holidays';
 import { addCalendarDays, assertLocalDate, isoDayOfWeek, localDate, type LocalDate } from './local-date';
 
 // §0 Time: working days, bank holidays, and the calendar date in Europe/London.
@@ -15,14 +15,6 @@ const NATION_NAMES: Readonly<Record<Nation, string>> = Object.freeze({
   'england-and-wales': 'England & Wales',
   scotland: 'Scotland',
   'northern-ireland': 'Northern Ireland',
-});
-
-// date-holidays has no England & Wales region; ENG and WLS carry the same bank holidays.
-// Country-level 'GB' alone is wrong: it omits the summer bank holiday, which differs in Scotland.
-const NATION_REGIONS: Readonly<Record<Nation, { country: 'GB'; state: string }>> = Object.freeze({
-  'england-and-wales': { country: 'GB', state: 'ENG' },
-  scotland: { country: 'GB', state: 'SCT' },
-  'northern-ireland': { country: 'GB', state: 'NIR' },
 });
 
 export interface BankHoliday {
@@ -68,9 +60,8 @@ export interface WorkingDayCalendar {
   describe(): string;
 }
 
-// Bank holidays only change with a library upgrade, so one cache per nation and year is safe.
+// Bank holidays only change with a release, so one map per nation and year is safe.
 const bankHolidayCache = new Map<Nation, Map<number, ReadonlyMap<LocalDate, string>>>();
-const holidayLibraries = new Map<Nation, Holidays>();
 
 function bankHolidayMap(nation: Nation, year: number): ReadonlyMap<LocalDate, string> {
   let byYear = bankHolidayCache.get(nation);
@@ -80,21 +71,10 @@ function bankHolidayMap(nation: Nation, year: number): ReadonlyMap<LocalDate, st
   }
   const cached = byYear.get(year);
   if (cached) return cached;
-
-  let library = holidayLibraries.get(nation);
-  if (!library) {
-    const { country, state } = NATION_REGIONS[nation];
-    library = new Holidays(country, state);
-    holidayLibraries.set(nation, library);
-  }
   const holidays = new Map<LocalDate, string>();
-  for (const holiday of library.getHolidays(year, 'en')) {
-    // Observances (Mother's Day, Easter Sunday…) are not days off.
-    if (holiday.type !== 'public' && holiday.type !== 'bank') continue;
-    // `date` is the local date as text ("2026-12-28 00:00:00"); reading `start` would depend on the host zone.
-    const date = holiday.date.slice(0, 10);
+  for (const { date, name } of ukBankHolidays(nation, year)) {
     const existing = holidays.get(date);
-    holidays.set(date, existing ? `${existing}; ${holiday.name}` : holiday.name);
+    holidays.set(date, existing ? `${existing}; ${name}` : name);
   }
   byYear.set(year, holidays);
   return holidays;
@@ -162,9 +142,8 @@ export function createWorkingDayCalendar(options: WorkingDayCalendarOptions = {}
     );
   };
 
-  const { country, state } = NATION_REGIONS[nation];
   const description =
-    `Monday to Friday, excluding ${NATION_NAMES[nation]} bank holidays (date-holidays ${country}-${state})` +
+    `Monday to Friday, excluding ${NATION_NAMES[nation]} bank holidays (GOV.UK)` +
     (closureDays.length > 0 ? ` and closure days ${closureDays.join(', ')}` : '');
 
   return Object.freeze({

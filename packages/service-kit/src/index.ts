@@ -10,3 +10,4 @@ export * from './temporal-worker.host';
 export * from './hardening/rate-limit';
 export * from './hardening/rate-limit-config';
 export * from './hardening/fixed-window';
+export * from './workflow-sandbox';

@@ -20,9 +20,9 @@ import {
   temporalSettings,
   TOKEN_VERIFIER,
   tokenVerifierFor,
+  workflowSandboxOptions,
 } from '@complaints/service-kit';
 import { TASK_QUEUES } from '@complaints/temporal';
-import { withCommandVerificationKeys } from '@complaints/temporal/client';
 import type { JointProtocolConfig } from './config';
 import { PartnerAuthGuard } from './partners/partner-auth.guard';
 import { PartnerCases } from './partners/partner-cases.service';
@@ -58,9 +58,10 @@ export class AppModule implements OnApplicationShutdown {
                 }),
                 // Only Updates signed by the complaints API or this service are taken (ADR 0012).
                 interceptors: { workflowModules: [require.resolve('@complaints/workflows/interceptors')] },
-                bundlerOptions: {
-                  webpackConfigHook: withCommandVerificationKeys(config.COMMAND_VERIFICATION_KEYS!),
-                },
+                ...workflowSandboxOptions({
+                  ...config,
+                  COMMAND_VERIFICATION_KEYS: config.COMMAND_VERIFICATION_KEYS!,
+                }),
               })),
           },
         ]

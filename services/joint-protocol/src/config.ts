@@ -1,9 +1,17 @@
 import { z } from 'zod';
-import { AUDIENCES, audienceSetting, commonConfig, loadConfig, secret } from '@complaints/service-kit';
+import {
+  AUDIENCES,
+  audienceSetting,
+  commonConfig,
+  loadConfig,
+  secret,
+  workflowSandboxConfig,
+} from '@complaints/service-kit';
 import { parseCommandVerificationKeys } from '@complaints/temporal';
 
 export const configShape = {
   ...commonConfig,
+  ...workflowSandboxConfig,
   AUTH_AUDIENCE: audienceSetting(AUDIENCES.partners),
   PORT: commonConfig.PORT.default(3002),
   COMMAND_SIGNING_KEY: secret(

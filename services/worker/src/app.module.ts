@@ -10,9 +10,10 @@ import {
   TemporalWorkerHost,
   temporalSettings,
   tokenVerifierFor,
+  workflowSandboxOptions,
 } from '@complaints/service-kit';
 import { TASK_QUEUES } from '@complaints/temporal';
-import { EncryptionCodec, withCommandVerificationKeys } from '@complaints/temporal/client';
+import { EncryptionCodec } from '@complaints/temporal/client';
 import { CodecController, PAYLOAD_CODEC } from './codec/codec.controller';
 import {
   OPERATIONS_AUDIENCE,
@@ -56,12 +57,13 @@ export class AppModule {
               },
               // Only Updates the complaints API signed are taken (ADR 0012).
               interceptors: { workflowModules: [require.resolve('@complaints/workflows/interceptors')] },
-              bundlerOptions: {
-                webpackConfigHook: withCommandVerificationKeys(config.COMMAND_VERIFICATION_KEYS),
-              },
+              ...workflowSandboxOptions(config),
             })),
         },
-        { provide: WORKER_SCHEDULES, useValue: [retentionReviewSchedule, themeAlertsSchedule] },
+        {
+          provide: WORKER_SCHEDULES,
+          useValue: config.DAILY_SCHEDULES === 'on' ? [retentionReviewSchedule, themeAlertsSchedule] : [],
+        },
         WorkerSchedules,
       ],
     };

@@ -1,9 +1,16 @@
 import { z } from 'zod';
-import { AUDIENCES, audienceSetting, commonConfig, loadConfig } from '@complaints/service-kit';
+import {
+  AUDIENCES,
+  audienceSetting,
+  commonConfig,
+  loadConfig,
+  workflowSandboxConfig,
+} from '@complaints/service-kit';
 import { parseCommandVerificationKeys } from '@complaints/temporal';
 
 export const configShape = {
   ...commonConfig,
+  ...workflowSandboxConfig,
   AUTH_AUDIENCE: audienceSetting(AUDIENCES.operations),
   PORT: commonConfig.PORT.default(3003),
   CODEC_CORS_ORIGINS: z
@@ -28,6 +35,12 @@ export const configShape = {
       }
     }, 'must be one or more Ed25519 public keys (32 bytes, base64url), comma-separated')
     .describe("the complaints API's command signing public keys the workflows trust (ADR 0012)"),
+  DAILY_SCHEDULES: z
+    .enum(['on', 'off'])
+    .default('on')
+    .describe(
+      "the retention and theme reviews' Schedules; 'off' only on a server without Schedules (the time-skipping server of the deadline storm benchmark)",
+    ),
 };
 
 export type WorkerConfig = ReturnType<typeof loadWorkerConfig>;

@@ -9,7 +9,7 @@ describe('working-day calendar (§0)', () => {
   it('defaults to England & Wales and describes itself', () => {
     expect(englandAndWales.nation).toBe('england-and-wales');
     expect(englandAndWales.describe()).toBe(
-      'Monday to Friday, excluding England & Wales bank holidays (date-holidays GB-ENG)',
+      'Monday to Friday, excluding England & Wales bank holidays (GOV.UK)',
     );
   });
 
@@ -83,7 +83,7 @@ describe('working-day calendar (§0)', () => {
   });
 
   it('Scotland differs: 2 January is a holiday, Easter Monday is not', () => {
-    expect(scotland.describe()).toContain('Scotland bank holidays (date-holidays GB-SCT)');
+    expect(scotland.describe()).toContain('Scotland bank holidays (GOV.UK)');
     expect(englandAndWales.isWorkingDay('2026-01-02')).toBe(true);
     expect(scotland.isWorkingDay('2026-01-02')).toBe(false);
     expect(scotland.isWorkingDay('2026-04-06')).toBe(true);
@@ -106,7 +106,7 @@ describe('working-day calendar (§0)', () => {
     expect(calendar.nextWorkingDay('2026-12-23')).toBe('2026-12-29');
     expect(calendar.nextWorkingDay('2026-12-30')).toBe('2027-01-04');
     expect(calendar.describe()).toBe(
-      'Monday to Friday, excluding England & Wales bank holidays (date-holidays GB-ENG) and closure days 2026-12-24, 2026-12-31',
+      'Monday to Friday, excluding England & Wales bank holidays (GOV.UK) and closure days 2026-12-24, 2026-12-31',
     );
   });
 

@@ -249,7 +249,7 @@ describe('explainDeadline', () => {
       basis: 'working-days',
       start: '2026-03-02',
       amount: 35,
-      calendar: 'Monday to Friday, excluding England & Wales bank holidays (date-holidays GB-ENG)',
+      calendar: 'Monday to Friday, excluding England & Wales bank holidays (GOV.UK)',
       pauses: [],
       extensions: [],
       baseDue: '2026-04-22',
@@ -258,7 +258,7 @@ describe('explainDeadline', () => {
     expect(Object.isFrozen(deadline)).toBe(true);
     expect(describeDeadline(deadline)).toBe(
       'R-INV-4 (hpft v1): 35 working days from 2026-03-02; ' +
-        'calendar: Monday to Friday, excluding England & Wales bank holidays (date-holidays GB-ENG); due 2026-04-22',
+        'calendar: Monday to Friday, excluding England & Wales bank holidays (GOV.UK); due 2026-04-22',
     );
   });
 
