@@ -175,6 +175,8 @@ export class PartnerCases {
       contributionDueOn: mine?.contributionDueOn ?? null,
       draft: state?.draft ? { version: state.draft.version, approvalDueOn: state.draft.approvalDueOn } : null,
       myDecision: mine?.decision ?? null,
+      // R-JOINT-6: the lead sent a partial response without us, so our later contribution carries our apology.
+      partialResponseWithoutUs: state?.partialWithout.includes(partnerCode) ?? false,
       contributions,
       withdrawnAt: member.withdrawnAt,
       stage: state?.stage ?? null,
