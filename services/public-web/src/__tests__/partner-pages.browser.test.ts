@@ -22,7 +22,11 @@ import { createJointResponseActivities } from '@complaints/activities/joint-resp
 import { issueAccessLink } from '@complaints/db';
 import { configureApp } from '@complaints/service-kit';
 import { jointResponseWorkflowId, TASK_QUEUES } from '@complaints/temporal';
-import { createDataConverter, withCommandVerificationKeys } from '@complaints/temporal/client';
+import {
+  createDataConverter,
+  ensureSearchAttributes,
+  withCommandVerificationKeys,
+} from '@complaints/temporal/client';
 import {
   MailInbox,
   openServiceDataSource,
@@ -87,6 +91,7 @@ beforeAll(async () => {
     payloadEncryptionKey: jointConfig.PAYLOAD_ENCRYPTION_KEY,
   });
   workerConnection = await NativeConnection.connect({ address: jointConfig.TEMPORAL_ADDRESS });
+  await ensureSearchAttributes(workerConnection, jointConfig.TEMPORAL_NAMESPACE);
   const verificationKeys =
     process.env.JOINT_COMMAND_VERIFICATION_KEYS ?? process.env.COMMAND_VERIFICATION_KEYS ?? '';
   workers.push(
