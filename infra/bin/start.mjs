@@ -27,13 +27,21 @@ const supervisor = new Supervisor(logDir);
 const SERVICES = [
   { name: 'worker', port: mode.ports.worker },
   { name: 'correspondence', port: mode.ports.correspondence },
-  { name: 'joint-protocol', port: mode.ports.jointProtocol },
+  // Its single-use links point at the public web's partner pages (ADR 0027).
+  {
+    name: 'joint-protocol',
+    port: mode.ports.jointProtocol,
+    env: { PARTNER_LINK_URL: `http://127.0.0.1:${mode.ports.publicWeb}` },
+  },
   { name: 'complaints-api', port: mode.ports.complaintsApi },
   // After the API, whose intake takes its submissions (ADR 0022).
   {
     name: 'public-web',
     port: mode.ports.publicWeb,
-    env: { COMPLAINTS_API_URL: `http://127.0.0.1:${mode.ports.complaintsApi}` },
+    env: {
+      COMPLAINTS_API_URL: `http://127.0.0.1:${mode.ports.complaintsApi}`,
+      JOINT_PROTOCOL_URL: `http://127.0.0.1:${mode.ports.jointProtocol}`,
+    },
   },
 ];
 

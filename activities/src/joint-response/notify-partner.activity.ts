@@ -20,6 +20,8 @@ export interface JointResponseActivityOptions {
   messageIdDomain: string;
   /** Where partners on the system sign in (the joint-protocol service). */
   partnerServiceUrl: string;
+  /** Where a single-use link for a partner not on the system points: the public web's partner pages (ADR 0027). */
+  partnerLinkUrl: string;
   /** How long a single-use link for a partner not on the system stays open. */
   linkValidDays?: number;
 }
@@ -91,7 +93,7 @@ export function createJointResponseActivities(options: JointResponseActivityOpti
           expiresAt: new Date(Date.now() + (options.linkValidDays ?? 14) * 86_400_000),
         });
         linkId = issued.id;
-        link = `${options.partnerServiceUrl.replace(/\/$/, '')}/partner-links/${issued.token}`;
+        link = `${options.partnerLinkUrl.replace(/\/$/, '')}/partner-links/${issued.token}`;
       }
       const first: 'complaints-manager' | 'deputy' = managerAbsent ? 'deputy' : 'complaints-manager';
       if (!recorded)

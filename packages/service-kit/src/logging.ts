@@ -8,7 +8,15 @@ import { LoggerModule } from 'nestjs-pino';
  * headers, which may carry personal data or credentials. The staff id of the caller (never a name) is on each
  * request's line, so a request log can be matched to the access log.
  */
-export function loggingModule(service: string, level: string) {
+export function loggingModule(
+  service: string,
+  level: string,
+  options: {
+    /** The path as logged (default: without its query string); a service whose paths hold a secret redacts it. */
+    logPath?: (url: string) => string;
+  } = {},
+) {
+  const logPath = options.logPath ?? ((url: string) => url.split('?')[0]);
   return LoggerModule.forRoot({
     pinoHttp: {
       level,
@@ -23,7 +31,7 @@ export function loggingModule(service: string, level: string) {
         req: (request: { id: string; method: string; url: string }) => ({
           id: request.id,
           method: request.method,
-          path: request.url.split('?')[0],
+          path: logPath(request.url),
         }),
         res: (response: { statusCode: number }) => ({ statusCode: response.statusCode }),
       },

@@ -55,6 +55,7 @@ export class AppModule implements OnApplicationShutdown {
                   from: config.MAIL_FROM,
                   messageIdDomain: config.MESSAGE_ID_DOMAIN,
                   partnerServiceUrl: config.PARTNER_SERVICE_URL,
+                  partnerLinkUrl: config.PARTNER_LINK_URL,
                 }),
                 // Only Updates signed by the complaints API or this service are taken (ADR 0012).
                 interceptors: { workflowModules: [require.resolve('@complaints/workflows/interceptors')] },

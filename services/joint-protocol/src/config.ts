@@ -53,7 +53,14 @@ export const configShape = {
     .string()
     .url()
     .default('http://127.0.0.1:3002')
-    .describe('the address partners reach this service at (in their notices and single-use links)'),
+    .describe('the address partners on the system reach this service at (in their notices)'),
+  PARTNER_LINK_URL: z
+    .string()
+    .url()
+    .default('http://127.0.0.1:3004')
+    .describe(
+      "where the single-use links for partners not on the system point: the public web service's partner pages (ADR 0027)",
+    ),
 };
 
 export type JointProtocolConfig = ReturnType<typeof loadJointProtocolConfig>;

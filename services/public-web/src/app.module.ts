@@ -14,12 +14,17 @@ import type { PublicWebConfig } from './config';
 import { ErrorPageFilter } from './errors/error-page.filter';
 import { ComplaintFormController } from './form/complaint-form.controller';
 import { FormBodyMiddleware } from './hardening/form-body.middleware';
+import { logSafePath } from './hardening/log-safe-path';
 import { LIMIT_SETTINGS, PublicLimits } from './hardening/public-limits';
 import { COMPLAINTS_API_SETTINGS, ComplaintsApiClient } from './intake/complaints-api.client';
 import { FormSessions, SESSION_SETTINGS } from './session/form-sessions';
 import { HealthController } from './site/health.controller';
 import { OrganisationSites } from './site/organisation-sites';
 import { ProgressController } from './progress/progress.controller';
+import { JOINT_PROTOCOL_SETTINGS, JointProtocolClient } from './partner-link/joint-protocol.client';
+import { PartnerCaseController } from './partner-link/partner-case.controller';
+import { PartnerLinkController } from './partner-link/partner-link.controller';
+import { PartnerLinkSessions } from './partner-link/partner-link-sessions';
 import { SiteController } from './site/site.controller';
 
 /** The public web service: the organisations' sites and their complaint forms (ADR 0022). */
@@ -30,9 +35,16 @@ export class AppModule implements NestModule, OnApplicationShutdown {
   static forConfig(config: PublicWebConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [loggingModule('public-web', config.LOG_LEVEL)],
+      imports: [loggingModule('public-web', config.LOG_LEVEL, { logPath: logSafePath })],
       // The form's routes first: `/:organisation` would otherwise take `/health`-like paths.
-      controllers: [HealthController, ComplaintFormController, ProgressController, SiteController],
+      controllers: [
+        HealthController,
+        PartnerLinkController,
+        PartnerCaseController,
+        ComplaintFormController,
+        ProgressController,
+        SiteController,
+      ],
       providers: [
         {
           provide: DATA_SOURCE,
@@ -58,11 +70,14 @@ export class AppModule implements NestModule, OnApplicationShutdown {
             organisationSubmissionsPerHour: config.PUBLIC_ORGANISATION_SUBMISSIONS_PER_HOUR,
           },
         },
+        { provide: JOINT_PROTOCOL_SETTINGS, useValue: { url: config.JOINT_PROTOCOL_URL } },
         { provide: APP_FILTER, useClass: ErrorPageFilter },
         OrganisationSites,
         FormSessions,
         PublicLimits,
         ComplaintsApiClient,
+        JointProtocolClient,
+        PartnerLinkSessions,
       ],
     };
   }

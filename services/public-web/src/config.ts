@@ -16,6 +16,11 @@ export const configShape = {
     .url()
     .default('http://127.0.0.1:3000')
     .describe('the complaints API, whose intake takes the submissions (ADR 0022)'),
+  JOINT_PROTOCOL_URL: z
+    .string()
+    .url()
+    .default('http://127.0.0.1:3002')
+    .describe('the joint-protocol service, whose single-use links the partner pages open (ADR 0027)'),
   PUBLIC_INTAKE_KEY: secret(
     z
       .string({

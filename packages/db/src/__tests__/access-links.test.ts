@@ -7,6 +7,7 @@ import {
   AccessLink,
   Complaint,
   createDataSource,
+  inspectAccessLink,
   issueAccessLink,
   redeemAccessLink,
   revokeAccessLink,
@@ -70,6 +71,35 @@ it('opens a single-use link once; the second redemption is refused as used', asy
     opened: false,
     reason: 'used',
     linkId: issued.id,
+  });
+});
+
+it('inspects a single-use link without spending it: still open after any number of looks, refused once used', async () => {
+  const issued = await partnerLink();
+  for (let look = 0; look < 3; look += 1)
+    expect(await inspectAccessLink(dataSource.manager, issued.token, 'partner-case')).toMatchObject({
+      opened: true,
+      link: { id: issued.id, partnerCode: 'HCCACS', usedAt: null },
+    });
+  expect((await redeemAccessLink(dataSource.manager, issued.token, 'partner-case')).opened).toBe(true);
+  expect(await inspectAccessLink(dataSource.manager, issued.token, 'partner-case')).toEqual({
+    opened: false,
+    reason: 'used',
+    linkId: issued.id,
+  });
+  expect(await inspectAccessLink(dataSource.manager, issued.token, 'complainant-progress')).toEqual({
+    opened: false,
+    reason: 'unknown',
+  });
+  const expired = await partnerLink();
+  await dataSource.query(
+    `UPDATE access_link SET issued_at = now() - interval '2 hours', expires_at = now() - interval '1 hour'
+      WHERE id = $1`,
+    [expired.id],
+  );
+  expect(await inspectAccessLink(dataSource.manager, expired.token, 'partner-case')).toMatchObject({
+    opened: false,
+    reason: 'expired',
   });
 });
 

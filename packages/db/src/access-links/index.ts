@@ -93,6 +93,31 @@ export async function redeemAccessLink(
   return { opened: false, reason, linkId: refused.id };
 }
 
+/**
+ * Whether the link would open for its purpose, without spending or marking it (a page that only shows what the
+ * link is for, which mail scanners may fetch). The same refusals as redeeming it.
+ */
+export async function inspectAccessLink(
+  manager: EntityManager,
+  token: string,
+  purpose: AccessLinkPurpose,
+): Promise<AccessLinkRedemption> {
+  if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return { opened: false, reason: 'unknown' };
+  // The database's clock, as redeeming uses.
+  const [found] = (await manager.query(
+    `SELECT id, revoked_at IS NOT NULL AS revoked, expires_at <= now() AS expired,
+       single_use AND used_at IS NOT NULL AS used
+     FROM access_link WHERE token_hash = $1 AND purpose = $2`,
+    [hashOf(token), purpose],
+  )) as { id: string; revoked: boolean; expired: boolean; used: boolean }[];
+  if (!found) return { opened: false, reason: 'unknown' };
+  if (found.revoked || found.expired || found.used) {
+    const reason: AccessLinkRefusal = found.revoked ? 'revoked' : found.expired ? 'expired' : 'used';
+    return { opened: false, reason, linkId: found.id };
+  }
+  return { opened: true, link: await manager.getRepository(AccessLink).findOneByOrFail({ id: found.id }) };
+}
+
 /** Revokes a link that has not yet been revoked; false when there was nothing to revoke. */
 export async function revokeAccessLink(
   manager: EntityManager,

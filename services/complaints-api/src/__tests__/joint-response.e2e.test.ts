@@ -36,6 +36,7 @@ beforeAll(async () => {
       from: 'complaints@test',
       messageIdDomain: 'complaints.test',
       partnerServiceUrl: 'https://partners.test',
+      partnerLinkUrl: 'https://partner-pages.test',
     }),
     dataConverter: await createDataConverter({ payloadEncryptionKey: config.PAYLOAD_ENCRYPTION_KEY }),
   });

@@ -39,6 +39,7 @@ const config = loadJointProtocolConfig({
   DATABASE_URL: serviceDatabaseUrl('joint-protocol'),
   PORT: '3002',
   PARTNER_SERVICE_URL: 'https://partners.test',
+  PARTNER_LINK_URL: 'https://partner-pages.test',
   // As the start command gives this service: its own signing key, and the API's and its own to verify.
   COMMAND_SIGNING_KEY: process.env.PARTNER_COMMAND_SIGNING_KEY ?? process.env.COMMAND_SIGNING_KEY,
   COMMAND_VERIFICATION_KEYS:
@@ -437,8 +438,20 @@ it('single-use link: CGL, not on the system, opens its one case from the link in
     (m) =>
       m.subject.includes(fixture.reference) && m.to.some((t) => t.address === 'complaints-manager@cgl.demo'),
   );
-  const token = /https:\/\/partners\.test\/partner-links\/([A-Za-z0-9_-]+)/.exec(email.text)?.[1];
+  const token = /https:\/\/partner-pages\.test\/partner-links\/([A-Za-z0-9_-]+)/.exec(email.text)?.[1];
   expect(token).toBeDefined();
+  // What the landing page shows (ADR 0027): looking does not spend the link, however often (mail scanners).
+  for (let look = 0; look < 2; look += 1) {
+    const inspected = await request(server).post('/partner-links/inspect').send({ token }).expect(200);
+    expect(inspected.body).toMatchObject({
+      leadCode: 'HPFT',
+      leadName: 'Hertfordshire Partnership University NHS Foundation Trust',
+      partnerCode: 'CGL',
+      partnerName: 'Spectrum / Change Grow Live',
+      protocolName: expect.stringContaining('Hertfordshire'),
+    });
+    expect(JSON.stringify(inspected.body)).not.toContain(fixture.reference);
+  }
   const opened = await request(server).post('/partner-links/redeem').send({ token }).expect(201);
   expect(opened.body.jointCaseId).toBe(fixture.jointCaseId);
   const session = { Authorization: `Link ${opened.body.session}` };
@@ -451,6 +464,7 @@ it('single-use link: CGL, not on the system, opens its one case from the link in
 
   const again = await request(server).post('/partner-links/redeem').send({ token }).expect(410);
   expect(again.body.detail).toMatch(/no longer works|has been used/);
+  await request(server).post('/partner-links/inspect').send({ token }).expect(410);
   // The single-use token itself is not a session.
   await request(server)
     .get('/joint-cases')

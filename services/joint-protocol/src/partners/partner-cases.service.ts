@@ -176,6 +176,8 @@ export class PartnerCases {
       contributionDueOn: mine?.contributionDueOn ?? null,
       draft: state?.draft ? await this.draftForApproval(opened.reference, state.draft) : null,
       myDecision: mine?.decision ?? null,
+      // R-JOINT-6: the lead sent a partial response without us, so our later contribution carries our apology.
+      partialResponseWithoutUs: state?.partialWithout.includes(partnerCode) ?? false,
       contributions,
       withdrawnAt: member.withdrawnAt,
       stage: state?.stage ?? null,

@@ -1,12 +1,26 @@
 import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
-import { ApiCreatedResponse, ApiGoneResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { DataSource } from 'typeorm';
-import { issueAccessLink, redeemAccessLink } from '@complaints/db';
+import { ApiCreatedResponse, ApiGoneResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { DataSource, EntityManager } from 'typeorm';
+import {
+  inspectAccessLink,
+  issueAccessLink,
+  JointCase,
+  JointProtocol,
+  PartnerOrganisation,
+  redeemAccessLink,
+} from '@complaints/db';
 import { DATA_SOURCE, ProblemException, Public } from '@complaints/service-kit';
 import { RedeemLinkDto } from './partner-cases.dto';
 
 /** How long the session a single-use link opens lasts: enough to read the case and send our part. */
 const SESSION_HOURS = 2;
+
+const linkGone = () =>
+  new ProblemException({
+    status: 410,
+    title: 'Link no longer works',
+    detail: 'this link has been used, has expired or was withdrawn; ask the lead organisation for a new one',
+  });
 
 /**
  * A partner not on the system (ADR 0019): the single-use, expiring link from its email opens, once, a short
@@ -16,6 +30,52 @@ const SESSION_HOURS = 2;
 @Controller('partner-links')
 export class PartnerLinksController {
   constructor(@Inject(DATA_SOURCE) private readonly dataSource: DataSource) {}
+
+  @Post('inspect')
+  @Public()
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Say what a single-use link is for, without opening or spending it',
+    description:
+      'For the page a link lands on (mail scanners fetch links): which lead organisation asks which partner, under which protocol, and until when the link works. Organisation names only, nothing of the complaint. Used, expired or revoked: 410, as for redeeming it.',
+  })
+  @ApiOkResponse({
+    description: 'What the link is for',
+    schema: {
+      type: 'object',
+      properties: {
+        leadCode: { type: 'string' },
+        leadName: { type: 'string' },
+        partnerCode: { type: 'string' },
+        partnerName: { type: 'string' },
+        protocolName: { type: 'string' },
+        expiresAt: { type: 'string', format: 'date-time' },
+      },
+    },
+  })
+  @ApiGoneResponse({ description: 'RFC 9457 problem details: the link no longer works' })
+  async inspect(@Body() dto: RedeemLinkDto) {
+    const manager = this.dataSource.manager;
+    const link = await inspectAccessLink(manager, dto.token, 'partner-case');
+    if (!link.opened || !link.link.singleUse || !link.link.partnerCode) throw linkGone();
+    const jointCase = await manager
+      .getRepository(JointCase)
+      .findOneBy({ complaintId: link.link.complaintId });
+    if (!jointCase) throw linkGone();
+    const [lead, partner, protocol] = await Promise.all([
+      nameOf(manager, jointCase.leadCode),
+      nameOf(manager, link.link.partnerCode),
+      manager.getRepository(JointProtocol).findOneBy({ code: jointCase.protocolCode }),
+    ]);
+    return {
+      leadCode: jointCase.leadCode,
+      leadName: lead,
+      partnerCode: link.link.partnerCode,
+      partnerName: partner,
+      protocolName: protocol?.name ?? jointCase.protocolCode,
+      expiresAt: link.link.expiresAt,
+    };
+  }
 
   @Post('redeem')
   @Public()
@@ -30,13 +90,7 @@ export class PartnerLinksController {
   async redeem(@Body() dto: RedeemLinkDto) {
     return this.dataSource.transaction(async (manager) => {
       const opened = await redeemAccessLink(manager, dto.token, 'partner-case');
-      if (!opened.opened || !opened.link.singleUse || !opened.link.partnerCode)
-        throw new ProblemException({
-          status: 410,
-          title: 'Link no longer works',
-          detail:
-            'this link has been used, has expired or was withdrawn; ask the lead organisation for a new one',
-        });
+      if (!opened.opened || !opened.link.singleUse || !opened.link.partnerCode) throw linkGone();
       const [jointCase] = (await manager.query(`SELECT id FROM joint_case WHERE complaint_id = $1`, [
         opened.link.complaintId,
       ])) as { id: string }[];
@@ -51,4 +105,8 @@ export class PartnerLinksController {
       return { session: session.token, expiresAt: session.expiresAt, jointCaseId: jointCase?.id ?? null };
     });
   }
+}
+
+async function nameOf(manager: EntityManager, code: string): Promise<string> {
+  return (await manager.getRepository(PartnerOrganisation).findOneBy({ code }))?.name ?? code;
 }

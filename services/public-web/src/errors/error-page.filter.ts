@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { FORM_LIMIT_KB, FormTooLarge } from '../hardening/form-body.middleware';
+import { logSafePath } from '../hardening/log-safe-path';
 import { HoneypotFilled, TooManyRequests } from '../hardening/public-limits';
 
 interface ErrorPage {
@@ -24,7 +25,7 @@ export class ErrorPageFilter implements ExceptionFilter {
     const page = this.pageFor(error);
     if (page.status >= 500)
       this.logger.error(
-        { err: { type: (error as Error)?.name ?? typeof error }, path: request.path },
+        { err: { type: (error as Error)?.name ?? typeof error }, path: logSafePath(request.path) },
         'unexpected error',
       );
     if (response.headersSent) return;
