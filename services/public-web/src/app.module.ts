@@ -21,6 +21,7 @@ import { HealthController } from './site/health.controller';
 import { OrganisationSites } from './site/organisation-sites';
 import { ProgressController } from './progress/progress.controller';
 import { SiteController } from './site/site.controller';
+import { SurveyController } from './survey/survey.controller';
 
 /** The public web service: the organisations' sites and their complaint forms (ADR 0022). */
 @Module({})
@@ -32,7 +33,13 @@ export class AppModule implements NestModule, OnApplicationShutdown {
       module: AppModule,
       imports: [loggingModule('public-web', config.LOG_LEVEL)],
       // The form's routes first: `/:organisation` would otherwise take `/health`-like paths.
-      controllers: [HealthController, ComplaintFormController, ProgressController, SiteController],
+      controllers: [
+        HealthController,
+        ComplaintFormController,
+        ProgressController,
+        SurveyController,
+        SiteController,
+      ],
       providers: [
         {
           provide: DATA_SOURCE,
