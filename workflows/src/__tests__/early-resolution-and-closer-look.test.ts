@@ -66,7 +66,7 @@ it('PHSO model: resolved early with the person satisfied — the summary goes ou
     const final = await handle.result();
     expect(final.closed?.reason).toBe('resolved-early');
     expect(final.nextDeadline).toBeNull();
-    await recordHistory(handle, 'phso-model-resolved-early-surveyed');
+    await recordHistory(handle, 'phso-model-resolved-early');
   });
   expect(eventTypes(harness)).toEqual([
     'acknowledgement-clock-started',
