@@ -93,7 +93,7 @@ it('after an early resolution, the complainant is emailed a single-use survey li
     profile_id: 'phso-model',
     respondent: 'complainant',
     closure_quarter: expect.stringMatching(/^\d{4}-\d{2}-Q[1-4]$/),
-    closure_quarter_from: expect.any(String),
+    closure_quarter_from: expect.any(Date),
     answers: { overall: 'satisfied', keptInformed: 'yes-always' },
     comment,
   });
@@ -132,20 +132,14 @@ describe('the experience survey report', () => {
            closure_quarter_from, answers, comment) VALUES ($1, 'hpft', $2, $3, $4, $5, $6)`,
         [organisation, respondent, quarter, from, answers, comment],
       );
-    // 2001-02 Q1 (April–June 2001): six complainants and two staff; one complainant in Q2.
-    for (const [index, overall] of [
-      'satisfied',
-      'satisfied',
-      'satisfied',
-      'satisfied',
-      'satisfied',
-      'dissatisfied',
-    ].entries())
+    // 2001-02 Q1 (April–June 2001): ten complainants and two staff; one complainant in Q2.
+    const overall = [...Array(5).fill('satisfied'), ...Array(4).fill('very-satisfied'), 'dissatisfied'];
+    for (const [index, choice] of overall.entries())
       await answer(
         'complainant',
         '2001-02-Q1',
         '2001-04-01',
-        { overall },
+        { overall: choice },
         index < 2 ? `comment ${2 - index}` : null,
       );
     await answer('staff', '2001-02-Q1', '2001-04-01', { overall: 'satisfied' }, 'a staff comment');
@@ -158,8 +152,9 @@ describe('the experience survey report', () => {
     expect(report).toMatchObject({ quarters: ['2001-02-Q1'], suppressedBelow: 5 });
     const [complainants, staff] = report.respondents;
     expect(complainants.respondent).toBe('complainant');
-    expect(complainants.responses).toBe(6);
-    // dissatisfied 1 is small; with it withheld, the zeros go too until two cells hold five: satisfied 5 shows.
+    expect(complainants.responses).toBe(10);
+    // dissatisfied 1 is small; the zeros and then very-satisfied 4 go with it, so the withheld cells hold five
+    // and 10 − 5 gives nothing away: satisfied 5 shows.
     expect(complainants.questions.overall).toEqual({
       'very-satisfied': null,
       satisfied: 5,
@@ -172,7 +167,7 @@ describe('the experience survey report', () => {
       'yes-always': 0,
       'yes-sometimes': 0,
       no: 0,
-      'not-answered': 6,
+      'not-answered': 10,
     });
     expect(complainants.comments).toEqual(['comment 1', 'comment 2']);
     // Two staff answered: too few to show anything, their comment included.
@@ -181,7 +176,7 @@ describe('the experience survey report', () => {
 
     const year = await survey.report(organisation, '2001-04-01', '2002-03-31');
     expect(year.quarters).toEqual(['2001-02-Q1', '2001-02-Q2', '2001-02-Q3', '2001-02-Q4']);
-    expect(year.respondents[0].responses).toBe(7);
+    expect(year.respondents[0].responses).toBe(11);
   });
 
   it('is served to complaints managers and leaders of the organisation, for whole months only', async () => {

@@ -57,10 +57,11 @@ async function closedComplaint(): Promise<{ reference: string; email: string }> 
   });
   expect(response.status).toBe(201);
   const { reference } = (await response.json()) as { reference: string };
-  const [{ id }] = await owner.query(
-    `UPDATE complaint SET stage = 'closed', closed_at = now(), handler_id = 'hpft-handler' WHERE reference = $1 RETURNING id`,
+  await owner.query(
+    `UPDATE complaint SET stage = 'closed', closed_at = now(), handler_id = 'hpft-handler' WHERE reference = $1`,
     [reference],
   );
+  const [{ id }] = await owner.query(`SELECT id FROM complaint WHERE reference = $1`, [reference]);
   await owner.query(
     `INSERT INTO case_team_member (complaint_id, staff_id, role, named_in, named_by)
      VALUES ($1, 'hpft-handler', 'handler', 'allocation:test', 'hpft-complaints-manager')`,
