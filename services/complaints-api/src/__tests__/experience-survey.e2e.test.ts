@@ -153,15 +153,15 @@ describe('the experience survey report', () => {
     const [complainants, staff] = report.respondents;
     expect(complainants.respondent).toBe('complainant');
     expect(complainants.responses).toBe(10);
-    // dissatisfied 1 is small; the zeros and then very-satisfied 4 go with it, so the withheld cells hold five
-    // and 10 − 5 gives nothing away: satisfied 5 shows.
+    // dissatisfied 1 is small; very-satisfied 4 is withheld with it, so the withheld cells hold five and
+    // 10 − 5 − 0 gives nothing away: satisfied 5 and the zeros show.
     expect(complainants.questions.overall).toEqual({
       'very-satisfied': null,
       satisfied: 5,
-      neither: null,
+      neither: 0,
       dissatisfied: null,
-      'very-dissatisfied': null,
-      'not-answered': null,
+      'very-dissatisfied': 0,
+      'not-answered': 0,
     });
     expect(complainants.questions.keptInformed).toEqual({
       'yes-always': 0,
