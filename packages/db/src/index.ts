@@ -17,3 +17,4 @@ export {
 } from './privileges';
 export * from './need-to-know';
 export * from './access-links';
+export { planPromisedActions, type SentResponseFacts } from './action-plan';

@@ -44,7 +44,8 @@ export const TABLE_PRIVILEGES: Record<string, Partial<Record<ServiceName, Privil
   complaint_party: { 'complaints-api': WRITE, correspondence: READ, worker: READ },
   complaint_issue: { 'complaints-api': WRITE, correspondence: READ, worker: READ, 'joint-protocol': READ },
   case_event: { 'complaints-api': APPEND, correspondence: READ, worker: APPEND },
-  final_response_draft: { 'complaints-api': APPEND, correspondence: READ },
+  // The worker reads the sent version's promised actions into the action plan (ADR 0024).
+  final_response_draft: { 'complaints-api': APPEND, correspondence: READ, worker: READ },
   // A refused plan command takes its version back out (ADR 0008).
   investigation_plan: { 'complaints-api': ['SELECT', 'INSERT', 'DELETE'], correspondence: READ },
   equality_monitoring: { 'complaints-api': WRITE },
@@ -105,6 +106,10 @@ export const TABLE_PRIVILEGES: Record<string, Partial<Record<ServiceName, Privil
   // Themes: complaints managers set the rules and close alerts; the worker's daily review raises them.
   theme_rule: { 'complaints-api': WRITE, worker: READ },
   theme_alert: { 'complaints-api': ['SELECT', 'UPDATE'], worker: APPEND },
+  // ADR 0024: staff record learning and its actions and close actions; the worker writes the actions promised in a
+  // sent final response and finds the overdue ones for the daily reminders.
+  learning_point: { 'complaints-api': APPEND },
+  case_action: { 'complaints-api': WRITE, worker: APPEND },
 };
 
 /** Functions a service may call; every other role, PUBLIC included, may not. */

@@ -33,6 +33,8 @@ import { JointNotification } from './joint-notification.entity';
 import { QuarterlyReview } from './quarterly-review.entity';
 import { ThemeRule } from './theme-rule.entity';
 import { ThemeAlert } from './theme-alert.entity';
+import { LearningPoint } from './learning-point.entity';
+import { CaseAction } from './case-action.entity';
 
 export {
   JointContribution,
@@ -70,6 +72,8 @@ export {
   QuarterlyReview,
   ThemeRule,
   ThemeAlert,
+  LearningPoint,
+  CaseAction,
 };
 export * from './complaint.entity';
 export * from './complaint-party.entity';
@@ -118,4 +122,6 @@ export const ENTITIES = [
   QuarterlyReview,
   ThemeRule,
   ThemeAlert,
+  LearningPoint,
+  CaseAction,
 ];

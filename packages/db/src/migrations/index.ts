@@ -20,6 +20,7 @@ import { JointLeadAndCommissionerRoute1763858000000 } from './1763858000000-join
 import { JointResponseRecords1763858100000 } from './1763858100000-joint-response-records';
 import { QuarterlyReviews1763858500000 } from './1763858500000-quarterly-reviews';
 import { ThemeAlerts1763858600000 } from './1763858600000-theme-alerts';
+import { OutcomesLearningAndActionPlans1763858800000 } from './1763858800000-outcomes-learning-and-action-plans';
 
 /** In order; a new migration is appended here and never edited once released. */
 export const MIGRATIONS = [
@@ -45,4 +46,5 @@ export const MIGRATIONS = [
   JointResponseRecords1763858100000,
   QuarterlyReviews1763858500000,
   ThemeAlerts1763858600000,
+  OutcomesLearningAndActionPlans1763858800000,
 ];
