@@ -107,9 +107,10 @@ export const TABLE_PRIVILEGES: Record<string, Partial<Record<ServiceName, Privil
   theme_rule: { 'complaints-api': WRITE, worker: READ },
   theme_alert: { 'complaints-api': ['SELECT', 'UPDATE'], worker: APPEND },
   // ADR 0024: staff record learning and its actions and close actions; the worker writes the actions promised in a
-  // sent final response and finds the overdue ones for the daily reminders.
+  // sent final response and finds the overdue ones for the daily reminders; the correspondence service checks the
+  // reminders workflow acts only on a complaint with one (requireOwnComplaint).
   learning_point: { 'complaints-api': APPEND },
-  case_action: { 'complaints-api': WRITE, worker: APPEND },
+  case_action: { 'complaints-api': WRITE, worker: APPEND, correspondence: READ },
 };
 
 /** Functions a service may call; every other role, PUBLIC included, may not. */

@@ -33,7 +33,7 @@ export class ThemesController {
   @ApiOperation({
     summary: 'Watch for a theme (R-MON-3)',
     description:
-      'Each morning the worker looks back `withinDays` from the day and raises one alert for each subject and service area with at least `threshold` complaints (not feedback or PALS enquiries) received in that window, unless an alert for the same rule and theme is still open.',
+      "Each morning the worker raises one alert for each subject and service area the rule finds among complaints (not feedback or PALS enquiries), unless an alert for the same rule and theme is still open. A `within-days` rule (the default) looks back `withinDays` from the day for at least `threshold` complaints; a `rise-over-quarter` rule finds at least `threshold` in the financial quarter so far that are more than `risePercent` per cent above the same theme over the whole quarter before (the alert's window is the quarter so far).",
   })
   @ApiCreatedResponse({ type: ThemeRuleDto })
   createRule(@Body() dto: CreateThemeRuleDto, @CurrentStaff() staff: StaffPrincipal): Promise<ThemeRuleDto> {
