@@ -14,11 +14,11 @@ import { CurrentStaff, Roles, type StaffPrincipal } from '@complaints/service-ki
 import { PROBLEM, REFUSED, StaffApiResponses } from '../case-file/api-responses';
 import { CaseFile } from '../case-file/case-file.decorator';
 import {
-  ActionDto,
+  PlanActionDto,
   CancelActionDto,
   CompleteActionDto,
   RecordedLearningDto,
-  RecordLearningDto,
+  RecordCaseLearningDto,
 } from './action-plan.dto';
 import { ActionPlanService } from './action-plan.service';
 
@@ -50,7 +50,7 @@ export class ActionPlanController {
   @ApiCreatedResponse({ type: RecordedLearningDto, description: 'The learning, with the actions it added' })
   recordLearning(
     @CaseFile() complaint: Complaint,
-    @Body() dto: RecordLearningDto,
+    @Body() dto: RecordCaseLearningDto,
     @CurrentStaff() staff: StaffPrincipal,
   ): Promise<RecordedLearningDto> {
     return this.plans.recordLearning(complaint, dto, staff);
@@ -65,14 +65,14 @@ export class ActionPlanController {
       'The evidence is required. For an action promised in the final response the complaint process is told too; when the last promised action is done, the person is told and the complaint closes.',
   })
   @ApiParam(ACTION_ID)
-  @ApiOkResponse({ type: ActionDto, description: 'The action, done' })
+  @ApiOkResponse({ type: PlanActionDto, description: 'The action, done' })
   @ApiConflictResponse({ ...REFUSED, description: 'Already done or cancelled, or refused by the procedure' })
   completeAction(
     @CaseFile() complaint: Complaint,
     @Param('actionId') actionId: string,
     @Body() dto: CompleteActionDto,
     @CurrentStaff() staff: StaffPrincipal,
-  ): Promise<ActionDto> {
+  ): Promise<PlanActionDto> {
     return this.plans.completeAction(complaint, actionId, dto.evidence, staff);
   }
 
@@ -85,14 +85,14 @@ export class ActionPlanController {
       'An action promised in the final response cannot be cancelled: the person stays involved until it is carried out (409, R-RESP-4).',
   })
   @ApiParam({ ...ACTION_ID, example: 'learning-1' })
-  @ApiOkResponse({ type: ActionDto, description: 'The action, cancelled' })
+  @ApiOkResponse({ type: PlanActionDto, description: 'The action, cancelled' })
   @ApiConflictResponse({ ...REFUSED, description: 'Promised in the response, or already done or cancelled' })
   cancelAction(
     @CaseFile() complaint: Complaint,
     @Param('actionId') actionId: string,
     @Body() dto: CancelActionDto,
     @CurrentStaff() staff: StaffPrincipal,
-  ): Promise<ActionDto> {
+  ): Promise<PlanActionDto> {
     return this.plans.cancelAction(complaint, actionId, dto.reason, staff);
   }
 }

@@ -31,7 +31,7 @@ export class LearningActionDto {
 }
 
 /** R-MON-1/3: what a case taught, and the actions it leads to. */
-export class RecordLearningDto {
+export class RecordCaseLearningDto {
   @ApiProperty({
     example:
       'Discharge letters were sent without the medication changes; the ward now checks them at handover.',
@@ -71,7 +71,7 @@ export class CancelActionDto {
   reason!: string;
 }
 
-export class ActionDto {
+export class PlanActionDto {
   @ApiProperty({ example: 'action-1', description: 'The action id on this complaint' }) id!: string;
   @ApiProperty({ enum: ACTION_SOURCES }) source!: ActionSource;
   @ApiProperty() description!: string;
@@ -100,6 +100,6 @@ export class LearningPointDto {
 }
 
 export class RecordedLearningDto extends LearningPointDto {
-  @ApiProperty({ type: [ActionDto], description: 'The actions it added to the action plan' })
-  actions!: ActionDto[];
+  @ApiProperty({ type: [PlanActionDto], description: 'The actions it added to the action plan' })
+  actions!: PlanActionDto[];
 }

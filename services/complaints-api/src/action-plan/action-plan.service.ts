@@ -17,12 +17,17 @@ import { completeActionUpdate } from '@complaints/workflows/messages';
 import { ProcedureCommands } from '../case-file/procedure-commands.service';
 import { recordStaffEvent } from '../case-file/staff-event';
 import { ownedActions } from '../monitoring/review-actions';
-import type { ActionDto, LearningPointDto, RecordLearningDto, RecordedLearningDto } from './action-plan.dto';
+import type {
+  PlanActionDto,
+  LearningPointDto,
+  RecordCaseLearningDto,
+  RecordedLearningDto,
+} from './action-plan.dto';
 
 /** A complaint's learning and action plan, as the case shows them (ADR 0024). */
 export interface ActionPlan {
   learning: LearningPointDto[];
-  actions: ActionDto[];
+  actions: PlanActionDto[];
 }
 
 /**
@@ -40,7 +45,7 @@ export class ActionPlanService {
 
   async recordLearning(
     complaint: Complaint,
-    dto: RecordLearningDto,
+    dto: RecordCaseLearningDto,
     staff: StaffPrincipal,
   ): Promise<RecordedLearningDto> {
     const actions = await ownedActions(this.dataSource, complaint.organisationCode, dto.actions ?? []);
@@ -93,7 +98,7 @@ export class ActionPlanService {
     actionKey: string,
     evidence: string,
     staff: StaffPrincipal,
-  ): Promise<ActionDto> {
+  ): Promise<PlanActionDto> {
     const action = await this.openAction(complaint, actionKey);
     const closing = {
       status: 'done' as const,
@@ -130,7 +135,7 @@ export class ActionPlanService {
     actionKey: string,
     reason: string,
     staff: StaffPrincipal,
-  ): Promise<ActionDto> {
+  ): Promise<PlanActionDto> {
     const action = await this.openAction(complaint, actionKey);
     if (action.source === 'promised')
       throw new ProblemException({
@@ -260,7 +265,7 @@ const toLearningView = (point: LearningPoint): LearningPointDto => ({
   recordedAt: point.recordedAt.toISOString(),
 });
 
-export const toActionView = (action: CaseAction): ActionDto => ({
+export const toActionView = (action: CaseAction): PlanActionDto => ({
   id: action.actionKey,
   source: action.source,
   description: action.description,

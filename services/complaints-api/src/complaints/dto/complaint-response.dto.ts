@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { COMPLAINT_OUTCOMES, FINDING_OUTCOMES } from '@complaints/domain';
-import { ActionDto, LearningPointDto } from '../../action-plan/action-plan.dto';
+import { PlanActionDto, LearningPointDto } from '../../action-plan/action-plan.dto';
 
 export class ProfilePinDto {
   @ApiProperty({ example: 'hpft', description: 'Policy profile pinned at intake' })
@@ -195,11 +195,11 @@ export class ComplaintDetailDto extends ComplaintCreatedDto {
   @ApiProperty({ type: [LearningPointDto], description: 'R-MON-1: what the case taught, oldest first' })
   learning!: LearningPointDto[];
   @ApiProperty({
-    type: [ActionDto],
+    type: [PlanActionDto],
     description:
       'The action plan: the actions promised in the final response (R-RESP-4) and those the learning led to, with owner, date, status and evidence',
   })
-  actions!: ActionDto[];
+  actions!: PlanActionDto[];
   @ApiProperty({ type: [TimelineEventDto], description: 'The append-only case timeline, oldest first' })
   timeline!: TimelineEventDto[];
 }
