@@ -4,3 +4,4 @@ export { complaintLifecycle } from './complaint-lifecycle/complaint-lifecycle.wo
 export { contactRestriction } from './contact-restriction/contact-restriction.workflow';
 export { retentionReview } from './retention-review/retention-review.workflow';
 export { themeAlerts } from './theme-alerts/theme-alerts.workflow';
+export { actionReminders } from './action-reminders/action-reminders.workflow';

@@ -1,8 +1,9 @@
 import { ApplicationFailure, Context } from '@temporalio/activity';
 import type { DataSource } from 'typeorm';
-import { CaseEvent, Complaint } from '@complaints/db';
+import { CaseEvent, Complaint, planPromisedActions, type SentResponseFacts } from '@complaints/db';
 import { requireOwnComplaint } from '../shared/own-complaint';
 import type { CaseEventInput } from './contract';
+import { recordClosureOutcome } from './outcome-and-plan';
 
 export function createCaseRecordActivities({ dataSource }: { dataSource: DataSource }) {
   return {
@@ -42,7 +43,17 @@ export function createCaseRecordActivities({ dataSource }: { dataSource: DataSou
           .orIgnore()
           .returning(['id'])
           .execute();
-        if (inserted.raw.length === 0 || !input.projection) return;
+        if (inserted.raw.length === 0) return;
+        // R-RESP-4 (ADR 0024): what the sent response promised joins the complaint's action plan.
+        if (input.type === 'final-response-sent')
+          await planPromisedActions(
+            manager,
+            input.reference,
+            (input.data ?? {}) as SentResponseFacts,
+            'workflow',
+          );
+        await recordClosureOutcome(manager, complaint.id, input);
+        if (!input.projection) return;
         const {
           stage,
           deadlines,

@@ -18,3 +18,4 @@ export {
 export * from './need-to-know';
 export * from './access-links';
 export * from './joint-cases';
+export { planPromisedActions, type SentResponseFacts } from './action-plan';

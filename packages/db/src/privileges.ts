@@ -44,8 +44,9 @@ export const TABLE_PRIVILEGES: Record<string, Partial<Record<ServiceName, Privil
   complaint_party: { 'complaints-api': WRITE, correspondence: READ, worker: READ },
   complaint_issue: { 'complaints-api': WRITE, correspondence: READ, worker: READ, 'joint-protocol': READ },
   case_event: { 'complaints-api': APPEND, correspondence: READ, worker: APPEND },
-  // Partners read the version out for their approval (R-JOINT-5, ADR 0019).
-  final_response_draft: { 'complaints-api': APPEND, correspondence: READ, 'joint-protocol': READ },
+  // Partners read the version out for their approval (R-JOINT-5, ADR 0019); the worker reads the sent version's
+  // promised actions into the action plan (ADR 0024).
+  final_response_draft: { 'complaints-api': APPEND, correspondence: READ, worker: READ, 'joint-protocol': READ },
   // A refused plan command takes its version back out (ADR 0008).
   investigation_plan: { 'complaints-api': ['SELECT', 'INSERT', 'DELETE'], correspondence: READ },
   equality_monitoring: { 'complaints-api': WRITE },
@@ -111,6 +112,11 @@ export const TABLE_PRIVILEGES: Record<string, Partial<Record<ServiceName, Privil
   // correspondence service keeps its invitations, the once-only record of each email with a link.
   experience_survey_answer: { 'complaints-api': APPEND },
   experience_survey_invitation: { correspondence: WRITE, 'complaints-api': READ },
+  // ADR 0024: staff record learning and its actions and close actions; the worker writes the actions promised in a
+  // sent final response and finds the overdue ones for the daily reminders; the correspondence service checks the
+  // reminders workflow acts only on a complaint with one (requireOwnComplaint).
+  learning_point: { 'complaints-api': APPEND },
+  case_action: { 'complaints-api': WRITE, worker: APPEND, correspondence: READ },
 };
 
 /** Functions a service may call; every other role, PUBLIC included, may not. */

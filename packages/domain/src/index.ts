@@ -13,6 +13,7 @@ export * from './stages';
 export * from './vocabulary';
 export * from './sign-off';
 export * from './closure';
+export * from './outcomes';
 export * from './final-response-deadline';
 export * from './retention';
 export * from './suppression';

@@ -60,6 +60,13 @@ export const STAFF_GROUPS = [
 ] as const;
 export type StaffGroup = (typeof STAFF_GROUPS)[number];
 
+/**
+ * R-MON-3: how a theme rule finds a theme: enough complaints within a number of days, or a rise in the financial
+ * quarter so far over the whole quarter before.
+ */
+export const THEME_RULE_KINDS = ['within-days', 'rise-over-quarter'] as const;
+export type ThemeRuleKind = (typeof THEME_RULE_KINDS)[number];
+
 /** R-MON-2: complex covers multi-organisation complaints too. */
 export const COMPLEXITIES = ['straightforward', 'complex'] as const;
 export type Complexity = (typeof COMPLEXITIES)[number];

@@ -19,3 +19,13 @@ export const jointResponseWorkflowId = (jointCaseId: string) => `${JOINT_RESPONS
 /** The joint case a jointResponse workflow co-ordinates, or undefined for any other workflow. */
 export const jointCaseIdOf = (workflowId: string): string | undefined =>
   workflowId.startsWith(JOINT_RESPONSE_PREFIX) ? workflowId.slice(JOINT_RESPONSE_PREFIX.length) : undefined;
+
+/**
+ * The daily action reminders (ADR 0024): the Schedule's ID, and the prefix of every run's workflow ID (a Schedule
+ * adds the time it fired).
+ */
+export const ACTION_REMINDERS_WORKFLOW_ID = 'action-reminders';
+
+/** Whether the workflow is a run of the daily action reminders. */
+export const isActionRemindersWorkflow = (workflowId: string): boolean =>
+  workflowId === ACTION_REMINDERS_WORKFLOW_ID || workflowId.startsWith(`${ACTION_REMINDERS_WORKFLOW_ID}-`);

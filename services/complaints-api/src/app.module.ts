@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { HealthController, serviceCoreImports, staffAuthProviders } from '@complaints/service-kit';
 import { AccessModule } from './access/access.module';
+import { ActionPlanModule } from './action-plan/action-plan.module';
 import { AfterResponseModule } from './after-response/after-response.module';
 import { CaseFileModule } from './case-file/case-file.module';
 import { ComplaintsModule } from './complaints/complaints.module';
@@ -33,6 +34,7 @@ export class AppModule {
         InvestigationModule,
         FinalResponseModule,
         AfterResponseModule,
+        ActionPlanModule,
         MonitoringModule.forConfig(config),
         ContactLimitsModule,
         RetentionModule,

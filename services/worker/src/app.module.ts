@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
+import { createActionPlanActivities } from '@complaints/activities/action-plan';
 import { createCaseRecordActivities } from '@complaints/activities/case-record';
 import { createRetentionActivities } from '@complaints/activities/retention';
 import { createThemeActivities } from '@complaints/activities/themes';
@@ -24,10 +25,11 @@ import type { WorkerConfig } from './config';
 import { retentionReviewSchedule } from './retention/retention-review.schedule';
 import { WORKER_SCHEDULES, WorkerSchedules } from './schedules/worker-schedules';
 import { themeAlertsSchedule } from './themes/theme-alerts.schedule';
+import { actionRemindersSchedule } from './action-plan/action-reminders.schedule';
 
 /**
- * The `complaints` task queue: every workflow, the case-record, retention and theme activities, the daily
- * retention review's and theme review's schedules; and the UI's codec server.
+ * The `complaints` task queue: every workflow, the case-record, retention, theme and action-plan activities, the
+ * daily retention review's, theme review's and action reminders' schedules; and the UI's codec server.
  */
 @Module({})
 export class AppModule {
@@ -54,6 +56,7 @@ export class AppModule {
                 ...createCaseRecordActivities({ dataSource }),
                 ...createRetentionActivities({ dataSource }),
                 ...createThemeActivities({ dataSource }),
+                ...createActionPlanActivities({ dataSource }),
               },
               // Only Updates the complaints API signed are taken (ADR 0012).
               interceptors: { workflowModules: [require.resolve('@complaints/workflows/interceptors')] },
@@ -62,7 +65,10 @@ export class AppModule {
         },
         {
           provide: WORKER_SCHEDULES,
-          useValue: config.DAILY_SCHEDULES === 'on' ? [retentionReviewSchedule, themeAlertsSchedule] : [],
+          useValue:
+            config.DAILY_SCHEDULES === 'on'
+              ? [retentionReviewSchedule, themeAlertsSchedule, actionRemindersSchedule]
+              : [],
         },
         WorkerSchedules,
       ],

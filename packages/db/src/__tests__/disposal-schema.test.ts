@@ -183,3 +183,34 @@ it('the stub a disposal leaves is never changed or removed, and the certificate 
     expect(erased).toMatchObject({ parties: 1 });
   });
 });
+
+it('learning and the action plan are kept until disposal, and erased with the case file (ADR 0024)', async () => {
+  await inRolledBackTransaction(async (runner) => {
+    const { reference } = await dueCaseFile(runner);
+    const [point] = await runner.query(
+      `INSERT INTO learning_point (complaint_reference, learning, recorded_by) VALUES ($1, 'told late', 'm') RETURNING id`,
+      [reference],
+    );
+    await runner.query(
+      `INSERT INTO case_action (complaint_reference, action_key, source, learning_point_id, description, owner_id, due, created_by)
+       VALUES ($1, 'learning-1', 'learning', $2, 'brief the team', 'hpft-handler', '2000-02-01', 'm')`,
+      [reference, point.id],
+    );
+    expect(
+      await refusal(runner, 'DELETE FROM case_action WHERE complaint_reference = $1', [reference]),
+    ).toMatch(/kept until/);
+    expect(
+      await refusal(runner, `UPDATE case_action SET status = 'done' WHERE complaint_reference = $1`, [
+        reference,
+      ]),
+    ).toMatch(/violates check constraint/);
+    const [{ erased }] = await runner.query(`SELECT dispose_case_file($1, 'm') AS erased`, [reference]);
+    expect(erased).toMatchObject({ actions: 1, learningPoints: 1 });
+    const [{ n }] = await runner.query(
+      `SELECT (SELECT count(*) FROM case_action WHERE complaint_reference = $1)
+            + (SELECT count(*) FROM learning_point WHERE complaint_reference = $1) AS n`,
+      [reference],
+    );
+    expect(Number(n)).toBe(0);
+  });
+});

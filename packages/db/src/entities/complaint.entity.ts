@@ -10,8 +10,8 @@ import {
 import type {
   AccessibilityNeed,
   Channel,
+  ComplaintOutcome,
   Complexity,
-  FindingOutcome,
   ProfileId,
   ReplyChannel,
   SubmissionKind,
@@ -121,9 +121,12 @@ export class Complaint {
   @Column({ type: 'varchar', length: 32, nullable: true })
   complexity!: Complexity | null;
 
-  /** R-MON-1 (KO41a): projected when the final response is sent. */
+  /**
+   * R-MON-1 (KO41a): the findings' overall outcome, projected when the final response is sent; or, for a complaint
+   * that ended without one, how it ended (ADR 0024).
+   */
   @Column({ type: 'varchar', length: 32, nullable: true })
-  outcome!: FindingOutcome | null;
+  outcome!: ComplaintOutcome | null;
 
   /** R-MON-1: the final response went by the date agreed at the start (before any extension). */
   @Column({ type: 'boolean', nullable: true })

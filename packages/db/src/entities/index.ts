@@ -35,6 +35,8 @@ import { ThemeRule } from './theme-rule.entity';
 import { ThemeAlert } from './theme-alert.entity';
 import { ExperienceSurveyAnswer } from './experience-survey-answer.entity';
 import { ExperienceSurveyInvitation } from './experience-survey-invitation.entity';
+import { LearningPoint } from './learning-point.entity';
+import { CaseAction } from './case-action.entity';
 
 export {
   JointContribution,
@@ -74,6 +76,8 @@ export {
   ThemeAlert,
   ExperienceSurveyAnswer,
   ExperienceSurveyInvitation,
+  LearningPoint,
+  CaseAction,
 };
 export * from './complaint.entity';
 export * from './complaint-party.entity';
@@ -124,4 +128,6 @@ export const ENTITIES = [
   ThemeAlert,
   ExperienceSurveyAnswer,
   ExperienceSurveyInvitation,
+  LearningPoint,
+  CaseAction,
 ];

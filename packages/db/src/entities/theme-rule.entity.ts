@@ -1,9 +1,11 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import type { ServiceArea, SubjectArea } from '@complaints/domain';
+import type { ServiceArea, SubjectArea, ThemeRuleKind } from '@complaints/domain';
 
 /**
- * A theme an organisation watches for (R-MON-3): at least `threshold` complaints about the same subject and
- * service area received within `withinDays`, optionally only for one subject or service area.
+ * A theme an organisation watches for (R-MON-3), optionally only for one subject or service area: at least
+ * `threshold` complaints about the same subject and service area received within `withinDays` (`within-days`), or
+ * in the financial quarter so far and more than `risePercent` per cent above the quarter before
+ * (`rise-over-quarter`).
  */
 @Entity()
 export class ThemeRule {
@@ -25,8 +27,16 @@ export class ThemeRule {
   @Column({ type: 'int' })
   threshold!: number;
 
-  @Column({ type: 'int' })
-  withinDays!: number;
+  @Column({ type: 'varchar', length: 24, default: 'within-days' })
+  kind!: ThemeRuleKind;
+
+  /** `within-days` only. */
+  @Column({ type: 'int', nullable: true })
+  withinDays!: number | null;
+
+  /** `rise-over-quarter` only. */
+  @Column({ type: 'int', nullable: true })
+  risePercent!: number | null;
 
   @Column({ type: 'varchar', length: 64 })
   createdBy!: string;

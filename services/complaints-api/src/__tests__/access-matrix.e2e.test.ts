@@ -87,6 +87,8 @@ const RULES: Record<string, Rule> = {
   'POST /complaints/{reference}/final-response/approval': complaintRoute,
   'POST /complaints/{reference}/final-response/return': complaintRoute,
   'POST /complaints/{reference}/actions/{actionId}/completion': complaintRoute,
+  'POST /complaints/{reference}/actions/{actionId}/cancellation': complaintRoute,
+  'POST /complaints/{reference}/learning': complaintRoute,
   'POST /complaints/{reference}/reopening': complaintRoute,
   'POST /complaints/{reference}/stage-two-review': complaintRoute,
   'PUT /complaints/{reference}/issues/{issueId}/coding': complaintRoute,

@@ -7,6 +7,7 @@ import request from 'supertest';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import type { DataSource } from 'typeorm';
+import { createActionPlanActivities } from '@complaints/activities/action-plan';
 import { createCaseRecordActivities } from '@complaints/activities/case-record';
 import {
   createCorrespondenceActivities,
@@ -87,7 +88,10 @@ export async function startWorkers(): Promise<TestWorkers> {
       bundlerOptions: {
         webpackConfigHook: withCommandVerificationKeys(process.env.COMMAND_VERIFICATION_KEYS ?? ''),
       },
-      activities: createCaseRecordActivities({ dataSource: caseRecord }),
+      activities: {
+        ...createCaseRecordActivities({ dataSource: caseRecord }),
+        ...createActionPlanActivities({ dataSource: caseRecord }),
+      },
       dataConverter,
     }),
     Worker.create({
@@ -138,7 +142,7 @@ export interface ComplaintDetail {
   closedAt: string | null;
   nextDeadline: string | null;
   underOversight: boolean;
-  issues: { id: string; description: string }[];
+  issues: { id: string; description: string; outcome?: string | null }[];
   deadlines: Record<string, string | null | undefined>;
   timeline: { type: string; rule: string | null; data: Record<string, unknown> }[];
   [field: string]: unknown;

@@ -192,10 +192,37 @@ describe.each([
         'final-response-sent',
       ]),
     );
+    // R-MON-1: each issue has its finding's outcome; the promised action is on the action plan (ADR 0024).
+    expect(responded.outcome).toBe(responded.issues.length === 1 ? 'upheld' : 'partially-upheld');
+    expect(responded.issues.map((issue) => issue.outcome)).toEqual(
+      responded.issues.map((_, index) => (index === 0 ? 'upheld' : 'partially-upheld')),
+    );
+    expect(responded.actions).toEqual([
+      expect.objectContaining({
+        id: 'action-1',
+        source: 'promised',
+        description: 'Audit cancellation calls for three months',
+        ownerId: `${c.organisation.toLowerCase()}-handler`,
+        status: 'open',
+      }),
+    ]);
+    const cancelPromised = await api()
+      .post(`/complaints/${c.reference}/actions/action-1/cancellation`)
+      .set(as(c.tokens.handler))
+      .send({ reason: 'no longer needed' })
+      .expect(409);
+    expect(cancelPromised.body.rule).toBe('R-RESP-4');
     await api()
       .post(`/complaints/${c.reference}/actions/action-1/completion`)
       .set(as(c.tokens.handler))
+      .send({})
+      .expect(400);
+    const done = await api()
+      .post(`/complaints/${c.reference}/actions/action-1/completion`)
+      .set(as(c.tokens.handler))
+      .send({ evidence: 'The three-month audit report, signed off by the clinic manager.' })
       .expect(200);
+    expect(done.body).toMatchObject({ id: 'action-1', status: 'done', source: 'promised' });
     await inbox.waitFor(
       (m) => m.subject === `Your complaint ${c.reference}: every action we promised is done`,
     );

@@ -94,11 +94,15 @@ it('withholds small counts, and enough beside them that no total or difference r
   expect(report.suppressedBelow).toBe(5);
   // straightforward 3 and not-recorded 2 are small; together they hold 5, so complex 7 may show.
   expect(report.byComplexity).toEqual({ straightforward: null, complex: 7, 'not-recorded': null });
-  // upheld 1 is the one small count; 12 − 6 − 5 − 0 would give it back, so the zero and the next smallest go too.
+  // upheld 1 is the one small count; 12 − 6 − 5 − 0 would give it back, so the zeros and the next smallest go too.
   expect(report.byOutcome).toEqual({
     upheld: null,
     'partially-upheld': 6,
     'not-upheld': null,
+    'resolved-early': null,
+    withdrawn: null,
+    'out-of-scope': null,
+    'out-of-time': null,
     'not-recorded': null,
   });
   // missed 1 and not yet responded 1 are small; the responses met (10) go too, or 12 − 10 − 1 would show "missed".

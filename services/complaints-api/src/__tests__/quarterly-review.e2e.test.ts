@@ -35,6 +35,10 @@ const FIXTURES: ComplaintFixture[] = [
     name: 'd',
     receivedOn: '2026-07-10',
     stage: 'responded',
+    actions: [
+      { key: 'a1', source: 'promised', due: '2026-10-01' },
+      { key: 'a2', source: 'promised', due: '2026-12-31' },
+    ],
     events: [
       sent('2026-08-20', [
         { id: 'a1', due: '2026-10-01' },
@@ -47,6 +51,7 @@ const FIXTURES: ComplaintFixture[] = [
     name: 'e',
     receivedOn: '2026-07-10',
     stage: 'responded',
+    actions: [{ key: 'b1', source: 'promised', due: '2026-09-30', status: 'done' }],
     events: [
       sent('2026-09-10', [{ id: 'b1', due: '2026-09-30' }]),
       ['action-completed', '2026-09-29', { actionId: 'b1' }],
@@ -59,13 +64,19 @@ const FIXTURES: ComplaintFixture[] = [
     issues: [['appointments', 'outpatient']],
     events: [sent('2026-09-20')],
   },
-  // Feedback is not a complaint: in no count and no theme.
+  // Feedback is not a complaint: in no count and no theme; but the actions its learning led to are the
+  // organisation's, so its overdue one counts, and its cancelled one does not.
   {
     name: 'h',
     receivedOn: '2026-07-02',
     kind: 'feedback',
     stage: 'feedback-recorded',
     issues: [mentalHealthCommunication],
+    learning: ['Signs to the clinic were unclear'],
+    actions: [
+      { key: 'learning-1', due: '2026-11-30' },
+      { key: 'learning-2', due: '2026-11-01', status: 'cancelled' },
+    ],
   },
   // Earlier quarters: one open for over a year under oversight, one closed, one open for seven months.
   { name: 'i', receivedOn: '2025-05-10', underOversight: true },
@@ -131,7 +142,13 @@ it('gives the quarter, its eight-quarter trend and the position on the day, ever
     sixToTwelveMonths: 1,
     overTwelveMonths: 1,
   });
-  expect(pack).toMatchObject({ breached: 1, underOversight: 1, overdueActions: 1, record: null });
+  expect(pack).toMatchObject({
+    breached: 1,
+    underOversight: 1,
+    openActions: 3,
+    overdueActions: 2,
+    record: null,
+  });
   expect(pack.themes).toEqual([
     { subjectArea: 'communications', serviceArea: 'mental-health', issues: 3 },
     { subjectArea: 'appointments', serviceArea: 'outpatient', issues: 1 },

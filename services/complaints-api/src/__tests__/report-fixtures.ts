@@ -18,6 +18,17 @@ export interface ComplaintFixture {
   issues?: [string, string][];
   /** [event type, London date, data] in timeline order. */
   events?: [string, string, Record<string, unknown>?][];
+  /** R-MON-1: the complaint's outcome as the record holds it. */
+  outcome?: string;
+  /** Learning points recorded on it. */
+  learning?: string[];
+  /** Its action plan. */
+  actions?: {
+    key: string;
+    due: string;
+    source?: 'promised' | 'learning';
+    status?: 'open' | 'done' | 'cancelled';
+  }[];
 }
 
 export const REPORT_ROLES = ['complaints-manager', 'senior-manager', 'handler'] as const;
@@ -51,8 +62,8 @@ export async function insertComplaint(
 ): Promise<void> {
   const [{ id }] = await dataSource.query(
     `INSERT INTO complaint (reference, organisation_code, kind, channel, received_on, profile_id, profile_version,
-       stage, complexity, closed_at, breached, under_oversight, created_by, workflow_started_at)
-     VALUES ($1, $2, $3, 'email', $4, $5, 1, $6, $7, $8, $9, $10, 'fixture', now()) RETURNING id`,
+       stage, complexity, closed_at, breached, under_oversight, outcome, created_by, workflow_started_at)
+     VALUES ($1, $2, $3, 'email', $4, $5, 1, $6, $7, $8, $9, $10, $11, 'fixture', now()) RETURNING id`,
     [
       referenceOf(organisation, fixture.name),
       organisation,
@@ -64,8 +75,33 @@ export async function insertComplaint(
       fixture.closed ? `${fixture.receivedOn}T12:00:00Z` : null,
       fixture.breached ?? false,
       fixture.underOversight ?? false,
+      fixture.outcome ?? null,
     ],
   );
+  const reference = referenceOf(organisation, fixture.name);
+  for (const learning of fixture.learning ?? [])
+    await dataSource.query(
+      `INSERT INTO learning_point (complaint_reference, learning, recorded_by) VALUES ($1, $2, 'fixture')`,
+      [reference, learning],
+    );
+  for (const { key, due, source = 'learning', status = 'open' } of fixture.actions ?? [])
+    await dataSource.query(
+      `INSERT INTO case_action (complaint_reference, action_key, source, description, owner_id, due, status,
+         evidence, cancel_reason, closed_by, closed_on, created_by)
+       VALUES ($1, $2, $3, 'fixture action', $4, $5, $6, $7, $8, $9, $10, 'fixture')`,
+      [
+        reference,
+        key,
+        source,
+        staffIdOf(organisation, 'handler'),
+        due,
+        status,
+        status === 'done' ? 'fixture evidence' : null,
+        status === 'cancelled' ? 'fixture reason' : null,
+        status === 'open' ? null : 'fixture',
+        status === 'open' ? null : due,
+      ],
+    );
   for (const [position, [subjectArea, serviceArea]] of (fixture.issues ?? []).entries())
     await dataSource.query(
       `INSERT INTO complaint_issue (complaint_id, position, description, subject_area, service_area)

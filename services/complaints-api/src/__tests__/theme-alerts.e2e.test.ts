@@ -113,3 +113,38 @@ it('sets a rule, lists its alert to each reader as they may see it, and closes i
   expect(retired.body.retiredAt).not.toBeNull();
   await api().post(`/reports/theme-rules/${rule.body.id}/retirement`).set(as(manager)).expect(409);
 });
+
+it('sets a rise-over-the-quarter rule (issue #15 part 6), refusing the measure of the other kind, naming the field', async () => {
+  const manager = await tokenOf(organisation, 'complaints-manager');
+  const noRise = await api()
+    .post('/reports/theme-rules')
+    .set(as(manager))
+    .send({ name: 'Rising', kind: 'rise-over-quarter', threshold: 3 })
+    .expect(400);
+  expect(noRise.body.errors.map((e: { field: string }) => e.field)).toEqual(['risePercent']);
+  const withWindow = await api()
+    .post('/reports/theme-rules')
+    .set(as(manager))
+    .send({ name: 'Rising', kind: 'rise-over-quarter', threshold: 3, risePercent: 50, withinDays: 30 })
+    .expect(400);
+  expect(withWindow.body.errors).toEqual([
+    { field: 'withinDays', reason: 'is not part of a rise-over-quarter rule' },
+  ]);
+  const unknownKind = await api()
+    .post('/reports/theme-rules')
+    .set(as(manager))
+    .send({ name: 'Rising', kind: 'sideways', threshold: 3, withinDays: 30 })
+    .expect(400);
+  expect(unknownKind.body.errors.map((e: { field: string }) => e.field)).toEqual(['kind']);
+  const rule = await api()
+    .post('/reports/theme-rules')
+    .set(as(manager))
+    .send({ name: 'Up by half on last quarter', kind: 'rise-over-quarter', threshold: 3, risePercent: 50 })
+    .expect(201);
+  expect(rule.body).toMatchObject({ kind: 'rise-over-quarter', threshold: 3, risePercent: 50 });
+  expect(rule.body).not.toHaveProperty('withinDays');
+  const listed = await api().get('/reports/theme-rules').set(as(manager)).expect(200);
+  expect(listed.body).toEqual(
+    expect.arrayContaining([expect.objectContaining({ id: rule.body.id, kind: 'rise-over-quarter' })]),
+  );
+});

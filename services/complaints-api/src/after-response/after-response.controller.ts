@@ -1,37 +1,20 @@
-import { Controller, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiConflictResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { Controller, HttpCode, Post } from '@nestjs/common';
+import { ApiConflictResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Complaint } from '@complaints/db';
 import { CurrentStaff, Roles, type StaffPrincipal } from '@complaints/service-kit';
-import { completeActionUpdate, reopenUpdate, requestStageTwoUpdate } from '@complaints/workflows/messages';
+import { reopenUpdate, requestStageTwoUpdate } from '@complaints/workflows/messages';
 import { REFUSED, StaffApiResponses } from '../case-file/api-responses';
 import { CaseFile } from '../case-file/case-file.decorator';
 import { ProcedureCommands } from '../case-file/procedure-commands.service';
-import { CloserLookDto, PromisedActionDto } from '../case-file/process-state.dto';
+import { CloserLookDto } from '../case-file/process-state.dto';
 
-/** Procedure §5 (and R-RESP-4): the promised actions followed until done, reopening, CWTH's stage two. */
+/** Procedure §5: reopening, CWTH's stage two (the promised actions are on the action plan, ADR 0024). */
 @ApiTags('after the response')
 @StaffApiResponses()
 @ApiConflictResponse(REFUSED)
 @Controller('complaints')
 export class AfterResponseController {
   constructor(private readonly commands: ProcedureCommands) {}
-
-  @Post(':reference/actions/:actionId/completion')
-  @HttpCode(200)
-  @Roles('handler', 'complaints-manager')
-  @ApiOperation({
-    summary: 'A promised action is done (R-RESP-4)',
-    description: 'When the last is done, the person is told and the complaint closes.',
-  })
-  @ApiParam({ name: 'actionId', description: 'The action id of the final response', example: 'action-1' })
-  @ApiOkResponse({ type: [PromisedActionDto], description: 'Every promised action, with what is done' })
-  completeAction(
-    @CaseFile() complaint: Complaint,
-    @Param('actionId') actionId: string,
-    @CurrentStaff() staff: StaffPrincipal,
-  ): Promise<PromisedActionDto[]> {
-    return this.commands.send(complaint, completeActionUpdate, { actionId, by: staff.id });
-  }
 
   @Post(':reference/reopening')
   @HttpCode(200)

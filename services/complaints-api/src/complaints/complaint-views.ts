@@ -1,4 +1,6 @@
 import type { CaseEvent, Complaint, ContactRestriction } from '@complaints/db';
+import type { FindingOutcome } from '@complaints/domain';
+import type { ActionPlan } from '../action-plan/action-plan.service';
 import type { ComplaintCreatedDto, ComplaintDetailDto, WorklistItemDto } from './dto/complaint-response.dto';
 
 export function toCreatedView(complaint: Complaint): ComplaintCreatedDto {
@@ -31,6 +33,8 @@ export function toDetailView(
   complaint: Complaint,
   timeline: CaseEvent[],
   contactLimits: ContactRestriction[],
+  plan: ActionPlan,
+  issueOutcomes: Map<string, FindingOutcome>,
 ): ComplaintDetailDto {
   return {
     contactLimits: contactLimits.map((restriction) => ({
@@ -77,7 +81,10 @@ export function toDetailView(
         subjectArea: issue.subjectArea,
         serviceArea: issue.serviceArea,
         staffGroup: issue.staffGroup,
+        outcome: issueOutcomes.get(issue.id) ?? null,
       })),
+    learning: plan.learning,
+    actions: plan.actions,
     timeline: timeline.map((event) => ({
       occurredAt: event.occurredAt.toISOString(),
       type: event.type,

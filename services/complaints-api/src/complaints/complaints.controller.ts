@@ -11,6 +11,7 @@ import { ProcedureCommands } from '../case-file/procedure-commands.service';
 import { ProcessStateDto } from '../case-file/process-state.dto';
 import { ContactLimitsService } from '../contact-limits/contact-limits.service';
 import { ComplaintRecordsService } from './complaint-records.service';
+import { ActionPlanService } from '../action-plan/action-plan.service';
 import { toDetailView, toWorklistItem } from './complaint-views';
 import { DeadlineExplanationsService } from './deadline-explanations.service';
 import { ComplaintDetailDto, WorklistPageDto } from './dto/complaint-response.dto';
@@ -27,6 +28,7 @@ export class ComplaintsController {
     private readonly commands: ProcedureCommands,
     private readonly deadlines: DeadlineExplanationsService,
     private readonly contactLimits: ContactLimitsService,
+    private readonly plans: ActionPlanService,
   ) {}
 
   @Get()
@@ -56,6 +58,8 @@ export class ComplaintsController {
       complaint,
       await this.records.timeline(complaint),
       await this.contactLimits.inForceFor(complaint),
+      await this.plans.planOf(complaint),
+      await this.plans.issueOutcomes(complaint),
     );
   }
 

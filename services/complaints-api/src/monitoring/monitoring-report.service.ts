@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import {
+  COMPLAINT_OUTCOMES,
   COMPLEXITIES,
   EQUALITY_QUESTIONS,
   FINDING_OUTCOMES,
@@ -9,6 +10,7 @@ import {
   STAFF_GROUPS,
   SUBJECT_AREAS,
   addCalendarDays,
+  londonDate,
   suppressGroup,
   suppressTotal,
   type EqualityAnswers,
@@ -41,7 +43,12 @@ export class MonitoringReportService {
     @Inject(DISCLOSURE_CONTROL) private readonly control: DisclosureControl,
   ) {}
 
-  async report(organisation: string, from: string, to: string): Promise<MonitoringReportDto> {
+  async report(
+    organisation: string,
+    from: string,
+    to: string,
+    today: string = londonDate(new Date()),
+  ): Promise<MonitoringReportDto> {
     refuseNarrowPeriod(from, to);
     const { threshold } = this.control;
     const params = [organisation, from, to];
@@ -66,6 +73,42 @@ export class MonitoringReportService {
       for (const { key, n } of rows) into[key] = (into[key] ?? 0) + n;
       return into;
     };
+    // R-MON-1: each issue's outcome is its finding in the version of the final response last sent.
+    const issueOutcomes: { key: string; n: number }[] = await this.dataSource.query(
+      `SELECT coalesce(finding.outcome, 'not-recorded') AS key, count(*)::int AS n
+         FROM complaint_issue i JOIN complaint c ON c.id = i.complaint_id
+         LEFT JOIN LATERAL (SELECT (e.data->>'version')::int AS version FROM case_event e
+                             WHERE e.complaint_id = c.id AND e.type = 'final-response-sent'
+                             ORDER BY e.occurred_at DESC LIMIT 1) sent ON true
+         LEFT JOIN final_response_draft d ON d.complaint_reference = c.reference AND d.version = sent.version
+         LEFT JOIN LATERAL (SELECT f->>'outcome' AS outcome FROM jsonb_array_elements(d.content->'findings') f
+                             WHERE f->>'issueId' = i.id::text LIMIT 1) finding ON true
+        WHERE c.organisation_code = $1 AND c.received_on BETWEEN $2 AND $3
+          AND c.kind <> 'feedback' AND c.kind <> 'pals-enquiry' GROUP BY 1`,
+      params,
+    );
+    const [learning]: { complaints: number; feedback: number; points: number }[] =
+      await this.dataSource.query(
+        `SELECT count(DISTINCT c.id) FILTER (WHERE c.kind NOT IN ('feedback', 'pals-enquiry'))::int AS complaints,
+              count(DISTINCT c.id) FILTER (WHERE c.kind IN ('feedback', 'pals-enquiry'))::int AS feedback,
+              count(*)::int AS points
+         FROM learning_point l JOIN complaint c ON c.reference = l.complaint_reference
+        WHERE c.organisation_code = $1 AND c.received_on BETWEEN $2 AND $3`,
+        params,
+      );
+    const actionRows: { status: string; overdue: boolean; n: number }[] = await this.dataSource.query(
+      `SELECT a.status, (a.status = 'open' AND a.due < $4::date) AS overdue, count(*)::int AS n
+         FROM case_action a JOIN complaint c ON c.reference = a.complaint_reference
+        WHERE c.organisation_code = $1 AND c.received_on BETWEEN $2 AND $3
+          AND c.kind <> 'feedback' AND c.kind <> 'pals-enquiry' GROUP BY 1, 2`,
+      [...params, today],
+    );
+    const actions = { open: 0, done: 0, cancelled: 0 } as Counts;
+    let overdue = 0;
+    for (const row of actionRows) {
+      actions[row.status] = (actions[row.status] ?? 0) + row.n;
+      if (row.overdue) overdue += row.n;
+    }
     const [{ n: complaints }] = await this.dataSource.query(`SELECT count(*)::int AS n ${scope}`, params);
     const timescale = await count('c.met_agreed_timescale', { true: 0, false: 0 });
     const equalityRows: { answers: EqualityAnswers }[] = await this.dataSource.query(
@@ -96,13 +139,28 @@ export class MonitoringReportService {
       suppressedBelow: threshold,
       complaints: suppressTotal(complaints, threshold),
       byComplexity: group(await count('c.complexity', categories(COMPLEXITIES, 'not-recorded'))),
-      byOutcome: group(await count('c.outcome', categories(FINDING_OUTCOMES, 'not-recorded'))),
+      byOutcome: group(await count('c.outcome', categories(COMPLAINT_OUTCOMES, 'not-recorded'))),
       agreedTimescale: { met: agreed.met, missed: agreed.missed },
       issues: {
         bySubjectArea: group(await issueCount('subject_area', categories(SUBJECT_AREAS, 'uncoded'))),
         byServiceArea: group(await issueCount('service_area', categories(SERVICE_AREAS, 'uncoded'))),
         byStaffGroup: group(await issueCount('staff_group', categories(STAFF_GROUPS, 'uncoded'))),
+        byOutcome: group(
+          issueOutcomes.reduce(
+            (counts, { key, n }) => ({ ...counts, [key]: (counts[key] ?? 0) + n }),
+            categories(FINDING_OUTCOMES, 'not-recorded'),
+          ),
+        ),
       },
+      learning: {
+        complaints: suppressTotal(learning.complaints, threshold),
+        feedback: suppressTotal(learning.feedback, threshold),
+        points: suppressTotal(learning.points, threshold),
+      },
+      actions: {
+        ...group(actions),
+        overdue: suppressTotal(overdue, threshold),
+      } as MonitoringReportDto['actions'],
       equality,
     };
   }

@@ -95,7 +95,7 @@ export class MonitoringController {
   @ApiOperation({
     summary: "Your organisation's monitoring counts for complaints received in a period (R-MON-1, R-MON-2)",
     description:
-      'Complaints by complexity and outcome, final responses that met the timescale agreed at the start, issues by KO41a subject, service area and staff group, and equality answers per question. ' +
+      "Complaints by complexity and outcome (the findings' overall outcome once the final response is sent, or how the complaint ended without one: resolved early, withdrawn, out of scope, out of time), final responses that met the timescale agreed at the start, issues by KO41a subject, service area, staff group and the outcome of their finding, learning recorded (on complaints, and on feedback and PALS enquiries apart), the action plans of the period's complaints (open, done, cancelled, overdue today), and equality answers per question. " +
       'The period is whole calendar months (`from` the 1st, `to` the last day; anything narrower is refused, naming the field). ' +
       'Counts from 1 to `suppressedBelow` − 1 are withheld as `null`, and so are as many more of the same grouping (smallest first) as it takes for the withheld cells to hold at least that many people, so no total or difference reveals them.',
   })
@@ -130,7 +130,7 @@ export class MonitoringController {
   @ApiOperation({
     summary: 'The quarterly review pack for senior managers (R-MON-3), and the review once recorded',
     description:
-      "For a financial quarter by name (`2026-27-Q2` is July to September 2026): complaints received and timeliness against each target over the last eight quarters, oldest first; open complaints by age, breaches, complaints under six-month oversight and overdue promised actions as of today; the quarter's most frequent subject and service areas. Counts are suppressed as in the monitoring report.",
+      "For a financial quarter by name (`2026-27-Q2` is July to September 2026): complaints received and timeliness against each target over the last eight quarters, oldest first; open complaints by age, breaches, complaints under six-month oversight, and the open and overdue actions of the action plans (promised in responses or from learning, of complaints and feedback alike) as of today; the quarter's most frequent subject and service areas. Counts are suppressed as in the monitoring report.",
   })
   @ApiOkResponse({ type: QuarterlyReviewPackDto })
   quarterlyReviewPack(

@@ -100,14 +100,11 @@ export class QuarterlyReviewService {
       `SELECT count(*)::int AS n FROM complaint c WHERE c.organisation_code = $1 AND ${COMPLAINTS} AND c.under_oversight`,
       [code],
     );
-    const [{ n: overdueActions }] = await this.dataSource.query(
-      `SELECT count(*)::int AS n
-         FROM complaint c
-         JOIN case_event sent ON sent.complaint_id = c.id AND sent.type = 'final-response-sent'
-         CROSS JOIN LATERAL jsonb_to_recordset(coalesce(sent.data->'actions', '[]')) AS action(id text, due date)
-        WHERE c.organisation_code = $1 AND action.due < $2
-          AND NOT EXISTS (SELECT 1 FROM case_event done WHERE done.complaint_id = c.id
-                            AND done.type = 'action-completed' AND done.data->>'actionId' = action.id)`,
+    // The organisation's action plans as of today (ADR 0024): actions are its own work, so feedback's count too.
+    const [{ open: openActions, overdue: overdueActions }] = await this.dataSource.query(
+      `SELECT count(*)::int AS open, count(*) FILTER (WHERE a.due < $2)::int AS overdue
+         FROM case_action a JOIN complaint c ON c.reference = a.complaint_reference
+        WHERE c.organisation_code = $1 AND a.status = 'open'`,
       [code, today],
     );
     const themes: { subject_area: string; service_area: string; n: number }[] = await this.dataSource.query(
@@ -130,6 +127,7 @@ export class QuarterlyReviewService {
       openByAge: suppressGroup(byAge, threshold),
       breached: suppressTotal(open.filter((complaint) => complaint.breached).length, threshold),
       underOversight: suppressTotal(underOversight, threshold),
+      openActions: suppressTotal(openActions, threshold),
       overdueActions: suppressTotal(overdueActions, threshold),
       themes: themes.map((theme) => ({
         subjectArea: theme.subject_area,

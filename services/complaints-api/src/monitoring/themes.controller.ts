@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
+  ApiBody,
   ApiConflictResponse,
   ApiCreatedResponse,
   ApiNotFoundResponse,
@@ -33,7 +34,29 @@ export class ThemesController {
   @ApiOperation({
     summary: 'Watch for a theme (R-MON-3)',
     description:
-      'Each morning the worker looks back `withinDays` from the day and raises one alert for each subject and service area with at least `threshold` complaints (not feedback or PALS enquiries) received in that window, unless an alert for the same rule and theme is still open.',
+      "Each morning the worker raises one alert for each subject and service area the rule finds among complaints (not feedback or PALS enquiries), unless an alert for the same rule and theme is still open. A `within-days` rule (the default) looks back `withinDays` from the day for at least `threshold` complaints; a `rise-over-quarter` rule finds at least `threshold` in the financial quarter so far that are more than `risePercent` per cent above the same theme over the whole quarter before (the alert's window is the quarter so far).",
+  })
+  @ApiBody({
+    type: CreateThemeRuleDto,
+    examples: {
+      'within-days': {
+        summary: 'Three complaints about one subject and service within 30 days',
+        value: {
+          name: 'Three complaints about one subject and service within 30 days',
+          threshold: 3,
+          withinDays: 30,
+        },
+      },
+      'rise-over-quarter': {
+        summary: 'A theme up by more than half on the quarter before',
+        value: {
+          name: 'Up by half on the quarter before',
+          kind: 'rise-over-quarter',
+          threshold: 3,
+          risePercent: 50,
+        },
+      },
+    },
   })
   @ApiCreatedResponse({ type: ThemeRuleDto })
   createRule(@Body() dto: CreateThemeRuleDto, @CurrentStaff() staff: StaffPrincipal): Promise<ThemeRuleDto> {

@@ -1,7 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { IsNull, Not, type DataSource } from 'typeorm';
 import { recordAccess, ThemeAlert, ThemeRule, type AccessRequest } from '@complaints/db';
-import { DATA_SOURCE, ProblemException, type StaffPrincipal } from '@complaints/service-kit';
+import {
+  DATA_SOURCE,
+  ProblemException,
+  RequestValidationException,
+  type StaffPrincipal,
+} from '@complaints/service-kit';
 import type {
   CloseThemeAlertDto,
   CreateThemeRuleDto,
@@ -23,13 +28,22 @@ export class ThemesService {
   constructor(@Inject(DATA_SOURCE) private readonly dataSource: DataSource) {}
 
   async createRule(staff: StaffPrincipal, dto: CreateThemeRuleDto): Promise<ThemeRuleDto> {
+    const rise = dto.kind === 'rise-over-quarter';
+    // Each kind has its own measure; the other kind's would be silently ignored.
+    const [otherField, otherValue] = rise ? ['withinDays', dto.withinDays] : ['risePercent', dto.risePercent];
+    if (otherValue !== undefined)
+      throw new RequestValidationException([
+        { field: otherField, reason: `is not part of a ${rise ? 'rise-over-quarter' : 'within-days'} rule` },
+      ]);
     const rule = await this.dataSource.getRepository(ThemeRule).save({
       organisationCode: staff.organisationCode,
       name: dto.name,
       subjectArea: dto.subjectArea ?? null,
       serviceArea: dto.serviceArea ?? null,
+      kind: dto.kind ?? 'within-days',
       threshold: dto.threshold,
-      withinDays: dto.withinDays,
+      withinDays: rise ? null : dto.withinDays!,
+      risePercent: rise ? dto.risePercent! : null,
       createdBy: staff.id,
     });
     return ruleView(rule);
@@ -113,8 +127,10 @@ function ruleView(rule: ThemeRule): ThemeRuleDto {
     name: rule.name,
     ...(rule.subjectArea ? { subjectArea: rule.subjectArea } : {}),
     ...(rule.serviceArea ? { serviceArea: rule.serviceArea } : {}),
+    kind: rule.kind,
     threshold: rule.threshold,
-    withinDays: rule.withinDays,
+    ...(rule.withinDays !== null ? { withinDays: rule.withinDays } : {}),
+    ...(rule.risePercent !== null ? { risePercent: rule.risePercent } : {}),
     createdBy: rule.createdBy,
     createdAt: rule.createdAt,
     retiredAt: rule.retiredAt,

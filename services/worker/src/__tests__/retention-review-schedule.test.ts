@@ -1,7 +1,9 @@
 // The worker's daily Temporal Schedules on the test command's Temporal dev server: creating each is idempotent
-// (a second worker, or a restart, finds it there); `retentionReview` starts at 02:00 London, `themeAlerts` at 03:00.
+// (a second worker, or a restart, finds it there); `retentionReview` starts at 02:00 London, `themeAlerts` at 03:00,
+// `actionReminders` at 07:00.
 import { Client, Connection } from '@temporalio/client';
-import { TASK_QUEUES } from '@complaints/temporal';
+import { ACTION_REMINDERS_WORKFLOW_ID, TASK_QUEUES } from '@complaints/temporal';
+import { actionRemindersSchedule } from '../action-plan/action-reminders.schedule';
 import {
   ensureRetentionReviewSchedule,
   RETENTION_REVIEW_SCHEDULE_ID,
@@ -70,4 +72,26 @@ it('puts the theme review on its own daily Schedule at 03:00 London time, create
     expect.objectContaining({ hour: [expect.objectContaining({ start: 3, end: 3 })] }),
   ]);
   await client.schedule.getHandle(THEME_ALERTS_SCHEDULE_ID).delete();
+});
+
+it('puts the action reminders on their own daily Schedule at 07:00 London time, created once (ADR 0024)', async () => {
+  const options = actionRemindersSchedule();
+  await client.schedule
+    .getHandle(ACTION_REMINDERS_WORKFLOW_ID)
+    .delete()
+    .catch(() => undefined);
+  expect(await ensureSchedule(client, options)).toBe('created');
+  expect(await ensureSchedule(client, options)).toBe('exists');
+  const description = await client.schedule.getHandle(ACTION_REMINDERS_WORKFLOW_ID).describe();
+  expect(description.action).toMatchObject({
+    type: 'startWorkflow',
+    workflowType: 'actionReminders',
+    taskQueue: TASK_QUEUES.complaints,
+  });
+  expect(description.spec.timezone).toBe('Europe/London');
+  expect(description.spec.calendars).toEqual([
+    expect.objectContaining({ hour: [expect.objectContaining({ start: 7, end: 7 })] }),
+  ]);
+  expect(description.policies.overlap).toBe('SKIP');
+  await client.schedule.getHandle(ACTION_REMINDERS_WORKFLOW_ID).delete();
 });

@@ -1,4 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { COMPLAINT_OUTCOMES, FINDING_OUTCOMES } from '@complaints/domain';
+import { PlanActionDto, LearningPointDto } from '../../action-plan/action-plan.dto';
 
 export class ProfilePinDto {
   @ApiProperty({ example: 'hpft', description: 'Policy profile pinned at intake' })
@@ -117,6 +119,13 @@ export class IssueViewDto {
     description: 'R-MON-1 (KO41a) staff group; null until coded',
   })
   staffGroup!: string | null;
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    enum: FINDING_OUTCOMES,
+    description: 'R-MON-1: the finding of the final response last sent on this issue; null until one is',
+  })
+  outcome!: string | null;
 }
 
 export class ContactLimitsViewDto {
@@ -159,8 +168,9 @@ export class ComplaintDetailDto extends ComplaintCreatedDto {
   complexity!: string | null;
   @ApiPropertyOptional({
     nullable: true,
-    enum: ['upheld', 'partially-upheld', 'not-upheld'],
-    description: 'R-MON-1: the overall outcome, once the final response is sent',
+    enum: COMPLAINT_OUTCOMES,
+    description:
+      "R-MON-1: the overall outcome of the final response's findings (KO41a: upheld when every issue is, partially when some are), or how the complaint ended without one (resolved early or on the quick route, withdrawn, out of scope, out of time); null while open",
   })
   outcome!: string | null;
   @ApiPropertyOptional({
@@ -182,6 +192,14 @@ export class ComplaintDetailDto extends ComplaintCreatedDto {
     description: 'The issues, verbatim; a final-response finding names its issue by `id`',
   })
   issues!: IssueViewDto[];
+  @ApiProperty({ type: [LearningPointDto], description: 'R-MON-1: what the case taught, oldest first' })
+  learning!: LearningPointDto[];
+  @ApiProperty({
+    type: [PlanActionDto],
+    description:
+      'The action plan: the actions promised in the final response (R-RESP-4) and those the learning led to, with owner, date, status and evidence',
+  })
+  actions!: PlanActionDto[];
   @ApiProperty({ type: [TimelineEventDto], description: 'The append-only case timeline, oldest first' })
   timeline!: TimelineEventDto[];
 }

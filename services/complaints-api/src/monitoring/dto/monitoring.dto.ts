@@ -88,6 +88,35 @@ export class IssueCountsDto {
   bySubjectArea!: Counts;
   @ApiProperty({ ...COUNTS, description: 'Issues by service area' }) byServiceArea!: Counts;
   @ApiProperty({ ...COUNTS, description: 'Issues by KO41a staff group' }) byStaffGroup!: Counts;
+  @ApiProperty({
+    ...COUNTS,
+    description:
+      'R-MON-1: issues by the outcome of their finding in the final response last sent (`not-recorded` until one is)',
+  })
+  byOutcome!: Counts;
+}
+
+export class LearningCountsDto {
+  @ApiProperty({
+    ...COUNT,
+    description: "The period's complaints with learning recorded (resolved early ones too)",
+  })
+  complaints!: number | null;
+  @ApiProperty({
+    ...COUNT,
+    description: 'Feedback and PALS enquiries received in the period with learning recorded',
+  })
+  feedback!: number | null;
+  @ApiProperty({ ...COUNT, description: 'Learning points recorded on the two' }) points!: number | null;
+}
+
+export class ActionCountsDto {
+  @ApiProperty({ ...COUNT, description: 'Open' }) open!: number | null;
+  @ApiProperty({ ...COUNT, description: 'Done, with evidence' }) done!: number | null;
+  @ApiProperty({ ...COUNT, description: 'Cancelled, with a reason (learning actions only)' }) cancelled!:
+    number | null;
+  @ApiProperty({ ...COUNT, description: 'Of the open ones, past their date today (London)' }) overdue!:
+    number | null;
 }
 
 /** R-MON-1/2: an organisation's counts for the complaints received in a period; never one complaint's data. */
@@ -105,11 +134,22 @@ export class MonitoringReportDto {
   complaints!: number | null;
   @ApiProperty({ ...COUNTS, description: 'R-MON-2: by complexity (`not-recorded` until assessed)' })
   byComplexity!: Counts;
-  @ApiProperty({ ...COUNTS, description: 'By overall outcome (`not-recorded` until the response)' })
+  @ApiProperty({
+    ...COUNTS,
+    description:
+      "R-MON-1: by outcome: the findings' overall outcome (upheld, partially upheld, not upheld) once the final response is sent, or how the complaint ended without one (resolved early, withdrawn, out of scope, out of time); `not-recorded` while open",
+  })
   byOutcome!: Counts;
   @ApiProperty({ type: AgreedTimescaleCountsDto, description: 'R-MON-1: the timescale agreed at the start' })
   agreedTimescale!: AgreedTimescaleCountsDto;
   @ApiProperty({ type: IssueCountsDto }) issues!: IssueCountsDto;
+  @ApiProperty({ type: LearningCountsDto, description: 'R-MON-1/3: learning recorded on the cases' })
+  learning!: LearningCountsDto;
+  @ApiProperty({
+    type: ActionCountsDto,
+    description: "The action plans of the period's complaints (promised and learning actions)",
+  })
+  actions!: ActionCountsDto;
   @ApiProperty({
     type: 'object',
     additionalProperties: COUNTS,

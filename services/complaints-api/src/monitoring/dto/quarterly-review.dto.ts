@@ -98,7 +98,13 @@ export class QuarterlyReviewPackDto {
     number | null;
   @ApiProperty({ ...COUNT, description: 'Complaints under six-month oversight (R-INV-7)' })
   underOversight!: number | null;
-  @ApiProperty({ ...COUNT, description: 'Promised actions (R-RESP-4) past their date and not completed' })
+  @ApiProperty({
+    ...COUNT,
+    description:
+      "Open actions of the organisation's action plans (promised in responses, R-RESP-4, or from learning), of complaints and feedback alike",
+  })
+  openActions!: number | null;
+  @ApiProperty({ ...COUNT, description: 'Of the open actions, those past their date' })
   overdueActions!: number | null;
   @ApiProperty({
     type: [ThemeDto],

@@ -10,9 +10,17 @@ import {
   Length,
   Max,
   Min,
+  ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { SERVICE_AREAS, SUBJECT_AREAS, type ServiceArea, type SubjectArea } from '@complaints/domain';
+import {
+  SERVICE_AREAS,
+  SUBJECT_AREAS,
+  THEME_RULE_KINDS,
+  type ServiceArea,
+  type SubjectArea,
+  type ThemeRuleKind,
+} from '@complaints/domain';
 import { ReviewActionDto } from './quarterly-review.dto';
 
 /** R-MON-3: a theme to watch for. */
@@ -43,11 +51,44 @@ export class CreateThemeRuleDto {
   @Max(1000)
   threshold!: number;
 
-  @ApiProperty({ example: 30, minimum: 1, maximum: 366, description: 'Received within this many days' })
+  @ApiPropertyOptional({
+    enum: THEME_RULE_KINDS,
+    default: 'within-days',
+    description:
+      '`within-days`: at least `threshold` complaints with the same subject and service area received within `withinDays`. `rise-over-quarter`: at least `threshold` in the financial quarter so far, and more than `risePercent` per cent above the same theme in the whole quarter before.',
+  })
+  @IsOptional()
+  @IsIn(THEME_RULE_KINDS)
+  kind?: ThemeRuleKind;
+
+  @ApiPropertyOptional({
+    example: 30,
+    minimum: 1,
+    maximum: 366,
+    description: 'Received within this many days (`within-days` rules only, and required for them)',
+  })
+  @ValidateIf(
+    (rule: CreateThemeRuleDto) => rule.kind !== 'rise-over-quarter' || rule.withinDays !== undefined,
+  )
   @IsInt()
   @Min(1)
   @Max(366)
-  withinDays!: number;
+  withinDays?: number;
+
+  @ApiPropertyOptional({
+    example: 50,
+    minimum: 1,
+    maximum: 1000,
+    description:
+      'A rise of more than this many per cent over the quarter before (`rise-over-quarter` rules only, and required for them)',
+  })
+  @ValidateIf(
+    (rule: CreateThemeRuleDto) => rule.kind === 'rise-over-quarter' || rule.risePercent !== undefined,
+  )
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  risePercent?: number;
 }
 
 export class ThemeRuleDto extends CreateThemeRuleDto {

@@ -1,0 +1,2 @@
+export * from './contract';
+export * from './find-action-follow-ups.activity';
