@@ -46,7 +46,12 @@ export const TABLE_PRIVILEGES: Record<string, Partial<Record<ServiceName, Privil
   case_event: { 'complaints-api': APPEND, correspondence: READ, worker: APPEND },
   // Partners read the version out for their approval (R-JOINT-5, ADR 0019); the worker reads the sent version's
   // promised actions into the action plan (ADR 0024).
-  final_response_draft: { 'complaints-api': APPEND, correspondence: READ, worker: READ, 'joint-protocol': READ },
+  final_response_draft: {
+    'complaints-api': APPEND,
+    correspondence: READ,
+    worker: READ,
+    'joint-protocol': READ,
+  },
   // A refused plan command takes its version back out (ADR 0008).
   investigation_plan: { 'complaints-api': ['SELECT', 'INSERT', 'DELETE'], correspondence: READ },
   equality_monitoring: { 'complaints-api': WRITE },

@@ -158,17 +158,15 @@ export class JointResponseService {
   /** R-JOINT-6: recorded on the partners' rows too, so the lead's letter says their parts follow from them. */
   decidePartialResponse(complaint: Complaint, dto: DecidePartialResponseDto, staff: StaffPrincipal) {
     return this.command(complaint, decidePartialResponseUpdate, async (manager, jointCase) => {
-      await manager
-        .getRepository(JointCasePartner)
-        .update(
-          {
-            jointCaseId: jointCase.id,
-            partnerCode: In(dto.without),
-            role: 'partner',
-            leftOutOfResponseAt: IsNull(),
-          },
-          { leftOutOfResponseAt: new Date() },
-        );
+      await manager.getRepository(JointCasePartner).update(
+        {
+          jointCaseId: jointCase.id,
+          partnerCode: In(dto.without),
+          role: 'partner',
+          leftOutOfResponseAt: IsNull(),
+        },
+        { leftOutOfResponseAt: new Date() },
+      );
       return { by: staff.id, without: dto.without };
     });
   }
