@@ -15,7 +15,7 @@ const { spawn, spawnSync } = require('node:child_process');
 jest.setTimeout(600_000);
 
 const root = path.resolve(__dirname, '..', '..');
-const SMOKE_PORTS = { postgres: 56433, temporal: 27233, temporalUi: 28233, smtp: 21025, mailWeb: 21080 };
+const SMOKE_PORTS = { postgres: 16433, temporal: 27233, temporalUi: 28233, smtp: 21025, mailWeb: 21080 };
 let base;
 let project;
 
@@ -145,7 +145,7 @@ it('a port in use: one line naming the port and the fix, non-zero, nothing left 
     const run = await smoke();
     expect(run.code).not.toBe(0);
     expect(run.stderr).toContain(`port ${SMOKE_PORTS.postgres} (postgres) is already in use`);
-    expect(run.stderr).toMatch(/fix: stop whatever listens on 56433/);
+    expect(run.stderr).toMatch(/fix: stop whatever listens on 16433/);
   } finally {
     await new Promise((resolve) => blocker.close(resolve));
   }

@@ -602,7 +602,7 @@ describe('sendCorrespondence of the final response (R-RESP-1)', () => {
     const [row] = await rowsOf(reference);
     expect(row).toMatchObject({
       template: 'final-response',
-      templateVersion: 2,
+      templateVersion: 3,
       audience: 'complainant',
       status: 'delivered',
     });
