@@ -20,4 +20,3 @@ export * from './suppression';
 export * from './joint-protocol';
 export * from './targets';
 export * from './reporting-periods';
-export * from './experience-survey';

@@ -118,24 +118,6 @@ export async function inspectAccessLink(
   return { opened: true, link: await manager.getRepository(AccessLink).findOneByOrFail({ id: found.id }) };
 }
 
-/**
- * The link, if it would open now, without spending it: a single-use link's page is shown by this and spent
- * only when the holder acts (the survey's answers).
- */
-export async function findOpenAccessLink(
-  manager: EntityManager,
-  token: string,
-  purpose: AccessLinkPurpose,
-): Promise<AccessLink | null> {
-  if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return null;
-  const [open] = (await manager.query(
-    `SELECT id FROM access_link WHERE token_hash = $1 AND purpose = $2 AND revoked_at IS NULL
-       AND expires_at > now() AND (NOT single_use OR used_at IS NULL)`,
-    [hashOf(token), purpose],
-  )) as { id: string }[];
-  return open ? manager.getRepository(AccessLink).findOneByOrFail({ id: open.id }) : null;
-}
-
 /** Revokes a link that has not yet been revoked; false when there was nothing to revoke. */
 export async function revokeAccessLink(
   manager: EntityManager,

@@ -33,8 +33,6 @@ import { JointNotification } from './joint-notification.entity';
 import { QuarterlyReview } from './quarterly-review.entity';
 import { ThemeRule } from './theme-rule.entity';
 import { ThemeAlert } from './theme-alert.entity';
-import { ExperienceSurveyAnswer } from './experience-survey-answer.entity';
-import { ExperienceSurveyInvitation } from './experience-survey-invitation.entity';
 import { LearningPoint } from './learning-point.entity';
 import { CaseAction } from './case-action.entity';
 
@@ -74,8 +72,6 @@ export {
   QuarterlyReview,
   ThemeRule,
   ThemeAlert,
-  ExperienceSurveyAnswer,
-  ExperienceSurveyInvitation,
   LearningPoint,
   CaseAction,
 };
@@ -126,8 +122,6 @@ export const ENTITIES = [
   QuarterlyReview,
   ThemeRule,
   ThemeAlert,
-  ExperienceSurveyAnswer,
-  ExperienceSurveyInvitation,
   LearningPoint,
   CaseAction,
 ];

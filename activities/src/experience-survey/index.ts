@@ -1,3 +1,0 @@
-export * from './contract';
-export * from './invite-to-survey.activity';
-export * from './survey-recipients';
