@@ -112,7 +112,6 @@ export const TABLE_PRIVILEGES: Record<string, Partial<Record<ServiceName, Privil
   // Themes: complaints managers set the rules and close alerts; the worker's daily review raises them.
   theme_rule: { 'complaints-api': WRITE, worker: READ },
   theme_alert: { 'complaints-api': ['SELECT', 'UPDATE'], worker: APPEND },
-  // correspondence service keeps its invitations, the once-only record of each email with a link.
   // ADR 0024: staff record learning and its actions and close actions; the worker writes the actions promised in a
   // sent final response and finds the overdue ones for the daily reminders; the correspondence service checks the
   // reminders workflow acts only on a complaint with one (requireOwnComplaint).
