@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { acknowledgementDue, getProfile, isProfileId, londonDate } from '@complaints/domain';
-import { checkHoneypot, HONEYPOT, PublicLimits } from '../hardening/public-limits';
+import { HONEYPOT, PublicLimits } from '../hardening/public-limits';
 import { ComplaintsApiClient } from '../intake/complaints-api.client';
 import { submissionOf } from '../intake/submission';
 import { FormSessions, type FormState } from '../session/form-sessions';
@@ -71,8 +71,7 @@ export class ComplaintFormController {
   ) {
     this.limits.page(request, response);
     const { site, form, session } = await this.open(slug, request, response);
-    this.sessions.checkCsrf(session, body);
-    checkHoneypot(body);
+    this.sessions.checkPost(session, body);
     // A second press of the button, or a retry after the answer was lost, shows the same complaint.
     if (form.sent) return response.redirect(303, this.href(site, 'confirmation'));
     const missing = this.firstUnseen(form);
@@ -152,8 +151,7 @@ export class ComplaintFormController {
   ) {
     this.limits.page(request, response);
     const { site, form, session, csrfToken } = await this.open(slug, request, response);
-    this.sessions.checkCsrf(session, body);
-    checkHoneypot(body);
+    this.sessions.checkPost(session, body);
     if (form.sent) return response.redirect(303, this.href(site, 'confirmation'));
     const page = this.pageFor(form, pageSlug);
     if (!page) return response.redirect(303, this.href(site, this.firstUnseen(form) ?? CHECK));

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { text, type Body as FormBody } from '../form/fields';
-import { checkHoneypot, HONEYPOT, PublicLimits } from '../hardening/public-limits';
+import { HONEYPOT, PublicLimits } from '../hardening/public-limits';
 import { FormSessions, type Session } from '../session/form-sessions';
 import { casePage, FORMS, problemErrors, type FormName } from './case-page';
 import { JointProtocolClient, LinkSessionEnded, type SharedView } from './joint-protocol.client';
@@ -67,8 +67,7 @@ export class PartnerCaseController {
   ) {
     this.limits.page(request, response);
     const visitor = this.sessions.sessionOf(request, response);
-    this.sessions.checkCsrf(visitor, body);
-    checkHoneypot(body);
+    this.sessions.checkPost(visitor, body);
     if (!(form in FORMS)) return response.status(404).render('error.njk', notFound(response));
     const link = this.linkOf(visitor, jointCaseId);
     if (!link) return ended(response);

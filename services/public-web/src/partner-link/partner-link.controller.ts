@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import type { Body as FormBody } from '../form/fields';
-import { checkHoneypot, HONEYPOT, PublicLimits } from '../hardening/public-limits';
+import { HONEYPOT, PublicLimits } from '../hardening/public-limits';
 import { FormSessions } from '../session/form-sessions';
 import { longDateTime } from './case-page';
 import { JointProtocolClient } from './joint-protocol.client';
@@ -45,8 +45,7 @@ export class PartnerLinkController {
   ) {
     this.limits.page(request, response);
     const visitor = this.sessions.sessionOf(request, response);
-    this.sessions.checkCsrf(visitor, body);
-    checkHoneypot(body);
+    this.sessions.checkPost(visitor, body);
     // The names first: once spent, the link says nothing more.
     const purpose = await this.jointProtocol.inspect(token);
     const opened = purpose ? await this.jointProtocol.redeem(token) : null;

@@ -3,7 +3,7 @@ import type { Request, Response } from 'express';
 import { STAGES, type Stage } from '@complaints/domain';
 import { longDate } from '../form/dates';
 import { PageErrors, text, type Body as FormBody } from '../form/fields';
-import { checkHoneypot, HONEYPOT, PublicLimits } from '../hardening/public-limits';
+import { HONEYPOT, PublicLimits } from '../hardening/public-limits';
 import { ComplaintsApiClient } from '../intake/complaints-api.client';
 import { FormSessions } from '../session/form-sessions';
 import { OrganisationSites, type OrganisationSite } from '../site/organisation-sites';
@@ -73,8 +73,7 @@ export class ProgressController {
     this.limits.page(request, response);
     const site = await this.sites.bySlug(slug);
     const session = this.sessions.sessionOf(request, response);
-    this.sessions.checkCsrf(session, body);
-    checkHoneypot(body);
+    this.sessions.checkPost(session, body);
     const token = session.progressLinks.get(site.code);
     const view = token ? await this.api.progress(token) : null;
     if (!token || !view) return this.refused(response, site);

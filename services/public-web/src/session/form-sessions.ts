@@ -2,6 +2,7 @@ import { randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import { ForbiddenException, Inject, Injectable } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import type { Answers } from '../form/answers';
+import { checkHoneypot } from '../hardening/public-limits';
 
 export const SESSION_SETTINGS = Symbol('SESSION_SETTINGS');
 
@@ -88,8 +89,14 @@ export class FormSessions {
     return form;
   }
 
+  /** Every POST: the session's CSRF token, and the honeypot field left empty. */
+  checkPost(session: Session, body: Record<string, unknown>): void {
+    this.checkCsrf(session, body);
+    checkHoneypot(body);
+  }
+
   /** Every POST carries the session's token (synchroniser token pattern). */
-  checkCsrf(session: Session, body: Record<string, unknown>): void {
+  private checkCsrf(session: Session, body: Record<string, unknown>): void {
     const given = typeof body._csrf === 'string' ? Buffer.from(body._csrf) : Buffer.alloc(0);
     const expected = Buffer.from(session.csrfToken);
     if (given.length !== expected.length || !timingSafeEqual(given, expected))
