@@ -159,7 +159,9 @@ interface JointFixture {
   reference: string;
   complaintId: string;
   hctIssue: string;
+  hctIssueId: string;
   councilIssue: string;
+  councilIssueId: string;
 }
 
 /** A HPFT complaint made joint with HCT (not on the system) and the council, as the lead's side does it. */
@@ -206,7 +208,9 @@ async function jointCase(hctConsent: 'given' | 'sought'): Promise<JointFixture> 
     reference: file.reference,
     complaintId: file.complaintId,
     hctIssue,
+    hctIssueId,
     councilIssue: file.issueText,
+    councilIssueId: file.issueId,
   };
 }
 
@@ -326,11 +330,56 @@ describe("a partner not on the system, from its email's single-use link", () => 
       ]);
 
       // R-JOINT-5: the lead shares its draft (the lead's complaint workflow signals it).
+      await owner.query(
+        `INSERT INTO final_response_draft (complaint_reference, version, content, cover_letter, created_by)
+         VALUES ($1, 1, $2, NULL, 'hpft-handler')`,
+        [
+          fixture.reference,
+          JSON.stringify({
+            sections: {
+              'what-went-wrong': 'Nobody told the district nurses that he had gone home.',
+              apology: 'We are all sorry.',
+            },
+            sectionContributors: { 'what-went-wrong': ['HPFT', 'HCT'] },
+            findings: [
+              {
+                issueId: fixture.hctIssueId,
+                outcome: 'upheld',
+                finding: 'The referral was never sent.',
+                contributedBy: ['HCT'],
+              },
+              {
+                issueId: fixture.councilIssueId,
+                outcome: 'not-upheld',
+                finding: 'The council acted on what it was told.',
+                contributedBy: ['HCCACS'],
+              },
+            ],
+            remedies: [{ kind: 'apology', detail: 'This letter.' }],
+            actions: [],
+            careContext: 'nhs-care',
+            partiesComments: 'What the family said on the phone.',
+          }),
+        ],
+      );
       const handle = client.workflow.getHandle(jointResponseWorkflowId(fixture.jointCaseId));
       await handle.signal(draftSharedForApprovalSignal, { version: 1, approvalDueOn: inDays(7) });
       await waitFor(async () => (await state(fixture)).draft?.version === 1, 'draft 1 out');
       await page.reload();
       expect(await page.locator('#draft').innerText()).toBe('Draft response, version 1');
+      // HCT approves what it has read: the draft's words, each part with who contributed it; of the other
+      // partners' issues only their findings, never their descriptions (R-JOINT-2); not the lead's notes.
+      const draftWords = await page.locator('#draft-words').innerText();
+      expect(draftWords).toContain('What went wrong');
+      expect(draftWords).toContain('Nobody told the district nurses that he had gone home.');
+      expect(draftWords).toContain('Contributed by HPFT, HCT');
+      expect(await page.locator('#draft-findings li').allInnerTexts()).toEqual([
+        `${fixture.hctIssue} Upheld. The referral was never sent. (contributed by HCT)`,
+        'Not upheld. The council acted on what it was told. (contributed by HCCACS)',
+      ]);
+      expect(draftWords).toContain('This letter.');
+      expect(draftWords).not.toContain(fixture.councilIssue);
+      expect(draftWords).not.toContain('What the family said');
       // Asking for changes needs comments: the API's 400 names the field.
       await page.getByLabel('No, we ask for changes').check();
       await submit(page, 'Send decision');

@@ -1,9 +1,9 @@
 // What the partner's case page shows, from joint-protocol's shared view (ADR 0019) and the problems its
 // commands answer, in the NHS.UK error summary's words.
-import { londonDate } from '@complaints/domain';
+import { londonDate, WRITTEN_SECTIONS, type WrittenSection } from '@complaints/domain';
 import { longDate } from '../form/dates';
 import { PageErrors } from '../form/fields';
-import type { Problem, SharedView } from './joint-protocol.client';
+import type { Problem, SharedDraft, SharedView } from './joint-protocol.client';
 import type { PartnerLinkSession } from './partner-link-sessions';
 
 /** The case page's three forms, each posting to `/partner-cases/{id}/{form}`. */
@@ -71,6 +71,44 @@ export function longDateTime(iso: string): string {
 
 const dateOrNull = (iso: string | null | undefined) => (iso ? longDate(iso) : null);
 
+/** The response's written sections as the partner reads them, in the order of R-RESP-1. */
+const SECTION_HEADINGS: Record<WrittenSection, string> = {
+  'issues-and-outcome-sought': 'What the complaint is about and the outcome hoped for',
+  'how-investigated': 'How it was investigated',
+  'evidence-considered': 'The evidence considered',
+  'what-went-wrong': 'What went wrong',
+  impact: 'The impact on the person',
+  apology: 'Apology',
+  'wider-learning': 'What has been learned',
+  'staying-involved': 'Keeping the person involved',
+};
+
+const OUTCOME_WORDS: Record<string, string> = {
+  upheld: 'Upheld',
+  'partially-upheld': 'Partially upheld',
+  'not-upheld': 'Not upheld',
+};
+
+/** R-JOINT-5: the draft's words, so the partner approves what it has read; each part with who contributed it. */
+function draftPage(draft: SharedDraft, issues: { id: string; description: string }[]) {
+  return {
+    sections: WRITTEN_SECTIONS.filter((section) => draft.sections[section]).map((section) => ({
+      heading: SECTION_HEADINGS[section],
+      text: draft.sections[section],
+      contributedBy: draft.sectionContributors[section] ?? [],
+    })),
+    findings: draft.findings.map((finding) => ({
+      // Only this partner's own issues are described to it (R-JOINT-2); the others are numbered.
+      issue: issues.find((issue) => issue.id === finding.issueId)?.description ?? null,
+      outcome: OUTCOME_WORDS[finding.outcome] ?? finding.outcome,
+      finding: finding.finding,
+      contributedBy: finding.contributedBy,
+    })),
+    remedies: draft.remedies,
+    coverLetter: draft.coverLetter,
+  };
+}
+
 /** The page's model: the view as the API gave it, with its dates in words. */
 export function casePage(view: SharedView, link: PartnerLinkSession) {
   const base = { view, leadName: link.leadName, partnerName: link.partnerName };
@@ -83,6 +121,7 @@ export function casePage(view: SharedView, link: PartnerLinkSession) {
     responseDueOn: dateOrNull(view.responseDueOn),
     contributionDueOn: dateOrNull(view.contributionDueOn),
     approvalDueOn: dateOrNull(view.draft?.approvalDueOn),
+    draft: view.draft ? draftPage(view.draft, view.issues) : null,
     decidedThisDraft: decidedThisDraft && { ...decidedThisDraft, on: longDate(decidedThisDraft.on) },
     contributions: view.contributions.map((contribution) => ({
       ...contribution,

@@ -44,13 +44,24 @@ export type SharedView =
       issues: { id: string; description: string }[];
       responseDueOn: string | null;
       contributionDueOn: string | null;
-      draft: { version: number; approvalDueOn: string } | null;
+      draft: SharedDraft | null;
       myDecision: { version: number; decision: 'approved' | 'changes-requested'; on: string } | null;
       partialResponseWithoutUs: boolean;
       contributions: { version: number; body: string; apology: string | null; submittedAt: string }[];
       withdrawnAt: string | null;
       stage: string | null;
     };
+
+/** R-JOINT-5: the version out for approval, as the person will read it, with who contributed each part. */
+export interface SharedDraft {
+  version: number;
+  approvalDueOn: string;
+  sections: Record<string, string>;
+  sectionContributors: Record<string, string[]>;
+  findings: { issueId: string; outcome: string; finding: string; contributedBy: string[] }[];
+  remedies: { kind: string; detail: string }[];
+  coverLetter: string | null;
+}
 
 /** An RFC 9457 problem the API answered. */
 export interface Problem {
