@@ -94,7 +94,7 @@ await main(
     process.stdout.write(`
   The complaints system is running. Ctrl-C stops it; the next start resumes with the same data.
 
-    Complaint form        http://127.0.0.1:${mode.ports.publicWeb}/ (one site per organisation: /nct, /hpft, /itrust, /cwth)
+    Complaint form        http://127.0.0.1:${mode.ports.publicWeb}/ (one site per organisation: /nct, /hpft, /itrust, /cwth, /hweicb)
     Complaints API docs   ${api}/docs
     Correspondence docs   http://127.0.0.1:${mode.ports.correspondence}/docs
     Joint protocol docs   http://127.0.0.1:${mode.ports.jointProtocol}/docs

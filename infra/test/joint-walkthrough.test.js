@@ -11,6 +11,7 @@ jest.setTimeout(8 * 60_000);
 const HPFT = 'Hertfordshire Partnership University NHS Foundation Trust';
 const COUNCIL = 'Hertfordshire County Council Adult Care Services';
 const HCT = 'Hertfordshire Community NHS Trust';
+const ICB = 'Hertfordshire and West Essex Integrated Care Board';
 const flat = (text) => text.replace(/\s+/g, ' ');
 
 let seen;
@@ -118,4 +119,27 @@ it('both workflows record the whole path, and the joint one knows the response w
       `Joint complaint ${seen.reference}: draft for approval`,
     ]),
   );
+});
+
+it('R-JOINT-8, PHSO model 12.3: the ICB handles a complaint about HPFT itself; HPFT co-operates through the partner API, and its part is in the ICB’s one response', () => {
+  const { icb } = seen;
+  expect(icb.jointCase).toMatchObject({
+    lead: 'HWEICB',
+    receivedBy: 'HWEICB',
+    leadDecision: { decisive: ['commissioner-handles'] },
+  });
+  // HPFT's complaints manager signs in (HPFT is on the system): no single-use link in its notice.
+  expect(icb.hpftNotice.text).toContain(icb.reference);
+  expect(icb.hpftNotice.text).not.toMatch(/works once/);
+  expect(icb.hpftView).toMatchObject({ leadCode: 'HWEICB', reference: icb.reference });
+  expect(icb.hpftView.issues.map((i) => i.description)).toEqual([
+    'The crisis team did not return our calls for a week.',
+  ]);
+  const text = flat(icb.finalResponse.text);
+  expect(text.slice(0, 200)).toContain(ICB);
+  expect(text).toContain(`The crisis line was diverted to an unchecked voicemail. Contributed by ${HPFT}.`);
+  expect(text).toContain('Parliamentary and Health Service Ombudsman');
+  expect(text).not.toContain('Local Government and Social Care Ombudsman');
+  // The ICB's complaint is not in HPFT's own record: HPFT's staff API does not find it.
+  expect(icb.hpftStaffRead).toMatchObject({ status: 404 });
 });

@@ -40,7 +40,7 @@ try {
   const handler = staff('hpft-handler');
   const manager = staff('hpft-complaints-manager');
   const chief = staff('hpft-responsible-person');
-  const council = partner('hccacs-complaints-manager');
+  const council = partner('partner-hccacs-complaints-manager');
 
   // 1. Intake, with each organisation's part in its own issue.
   const suffix = Math.random().toString(36).slice(2, 8);
@@ -300,6 +300,7 @@ try {
     .map((m) => m.subject);
   seen.reference = reference;
   seen.versions = { first: first.version, second: second.version };
+  seen.icb = await commissionerHandlesIt({ inbox, staff, partner, hpftHandler: handler });
   fs.writeFileSync(resultFile, JSON.stringify(seen, null, 2));
   say('walked through; result written');
 } catch (error) {
@@ -307,6 +308,149 @@ try {
   process.exitCode = 1;
 } finally {
   await supervisor.stopAll();
+}
+
+/**
+ * R-JOINT-8 the other way (PHSO model 12.3): the ICB handles a complaint about HPFT's crisis team itself, on
+ * its own (PHSO model) procedure; HPFT co-operates as a partner, its complaints manager signed in to the
+ * joint-protocol service, and its part is attributed in the ICB's one response.
+ */
+async function commissionerHandlesIt({ inbox, staff, partner, hpftHandler }) {
+  const seen = {};
+  const icbHandler = staff('hweicb-handler');
+  const icbSigner = staff('hweicb-responsible-person');
+  const hpftPartner = partner('partner-hpft-complaints-manager');
+  const suffix = Math.random().toString(36).slice(2, 8);
+  const created = await call('POST', `${API}/complaints`, icbHandler, 201, {
+    organisation: 'HWEICB',
+    kind: 'complaint',
+    channel: 'email',
+    receivedOn: londonDay(),
+    complainant: {
+      name: `Sam Okafor-${suffix}`,
+      email: `sam.${suffix}@example.org`,
+      relationship: 'relative',
+    },
+    replyChannels: ['email'],
+    issues: [{ description: 'The crisis team did not return our calls for a week.' }],
+    outcomeSought: 'To know why, from someone outside the trust',
+  });
+  const reference = created.reference;
+  const detail = await until(
+    () => call('GET', `${API}/complaints/${reference}`, icbHandler, 200),
+    (d) => d.issues?.length === 1,
+    "the ICB's complaint recorded",
+  );
+  const [calls] = detail.issues.map((issue) => issue.id);
+  seen.jointCase = await call('POST', `${API}/complaints/${reference}/joint-case`, icbHandler, 201, {
+    protocol: 'hertfordshire',
+    receivedBy: 'HWEICB',
+    members: [
+      { code: 'HWEICB', issueIds: [], seriousness: 1, receivedOn: londonDay() },
+      { code: 'HPFT', issueIds: [calls], seriousness: 3 },
+    ],
+    lead: 'HWEICB',
+    decisive: ['commissioner-handles'],
+    reasons: 'The family asked for someone outside the trust to look into it.',
+  });
+  await call('PUT', `${API}/complaints/${reference}/joint-case/partners/HPFT/consent`, icbHandler, 200, {
+    consent: 'given',
+  });
+  await call('POST', `${API}/complaints/${reference}/acknowledgement`, icbHandler, 200, {
+    method: 'written',
+  });
+  seen.hpftNotice = await inbox.one(
+    (m) =>
+      m.to[0].address === 'complaints-manager@hpft.demo' &&
+      m.subject === `Joint complaint ${reference}: joint case opened`,
+    "HPFT's notice as a partner",
+  );
+  await call('POST', `${API}/complaints/${reference}/joint-response/timescale`, icbHandler, 200, {
+    responseDueOn: londonDay(40),
+    contributionDue: { HPFT: londonDay(20) },
+  });
+
+  // HPFT's complaints manager, as a partner user: the ICB's case in its worklist, its issue, its part.
+  const { jointCaseId } = await until(
+    () => call('GET', `${PARTNERS}/joint-cases`, hpftPartner, 200),
+    (rows) => rows.some((row) => row.leadCode === 'HWEICB'),
+    "the ICB's case in HPFT's partner worklist",
+  ).then((rows) => rows.find((row) => row.leadCode === 'HWEICB'));
+  seen.hpftView = await call('GET', `${PARTNERS}/joint-cases/${jointCaseId}`, hpftPartner, 200);
+  await call('POST', `${PARTNERS}/joint-cases/${jointCaseId}/contributions`, hpftPartner, 201, {
+    body: 'The crisis line was diverted to a voicemail nobody checked during a staff shortage.',
+  });
+  await until(
+    () => call('GET', `${API}/complaints/${reference}/joint-response`, icbHandler, 200),
+    (view) => view.contributions?.length === 1,
+    "HPFT's contribution with the ICB",
+  );
+
+  // The ICB's response, HPFT's finding attributed; HPFT approves it; the ICB signs it off.
+  const stage = await until(
+    () => call('GET', `${API}/complaints/${reference}`, icbHandler, 200),
+    (d) => ['early-resolution', 'closer-look'].includes(d.stage),
+    "the ICB's complaint under way",
+  ).then((d) => d.stage);
+  if (stage === 'early-resolution')
+    await call('POST', `${API}/complaints/${reference}/closer-look`, icbHandler, 200, {});
+  await call('POST', `${API}/complaints/${reference}/timescale`, icbHandler, 200, { due: londonDay(40) });
+  const draft = await call('POST', `${API}/complaints/${reference}/final-response/drafts`, icbHandler, 201, {
+    sections: {
+      'issues-and-outcome-sought':
+        'You asked why nobody returned your calls, and for someone outside the trust to look.',
+      'how-investigated': 'We asked the trust for its call records and its account, and read both.',
+      'evidence-considered': "The crisis line's call log and the trust's staffing records for that week.",
+      'what-went-wrong': 'Calls went to a voicemail that nobody checked.',
+      impact: 'You were left without help for a week.',
+      apology: 'We and the trust are sorry.',
+      'wider-learning': 'The trust now checks the voicemail every hour.',
+      'staying-involved': 'We will check with the trust in three months that this is still happening.',
+    },
+    findings: [
+      {
+        issueId: calls,
+        outcome: 'upheld',
+        finding: 'The crisis line was diverted to an unchecked voicemail.',
+        contributedBy: ['HPFT'],
+      },
+    ],
+    remedies: [{ kind: 'apology', detail: 'This letter.' }],
+    actions: [],
+    careContext: 'nhs-care',
+  });
+  await call('POST', `${API}/complaints/${reference}/final-response/outcome-sharing`, icbHandler, 200, {
+    commentsRecorded: true,
+  });
+  await call('POST', `${API}/complaints/${reference}/final-response/submission`, icbHandler, 200, {
+    version: draft.version,
+  });
+  await until(
+    () => call('GET', `${PARTNERS}/joint-cases/${jointCaseId}`, hpftPartner, 200),
+    (view) => view.draft?.version === draft.version,
+    "the ICB's draft out to HPFT for approval",
+  );
+  await call('POST', `${PARTNERS}/joint-cases/${jointCaseId}/draft-decisions`, hpftPartner, 201, {
+    version: draft.version,
+    decision: 'approved',
+  });
+  await until(
+    () => call('GET', `${API}/complaints/${reference}/joint-case`, icbHandler, 200),
+    (view) => view.process?.approvedVersions?.includes(draft.version),
+    "HPFT's approval with the ICB",
+  );
+  await call('POST', `${API}/complaints/${reference}/final-response/approval`, icbSigner, 200, {
+    step: 'sign-off',
+    version: draft.version,
+  });
+  seen.finalResponse = await inbox.one(
+    (m) => m.subject === `Your complaint ${reference}: our final response`,
+    "the ICB's final response",
+  );
+  // HPFT's own complaints team has no record of it: the ICB's complaint is the ICB's.
+  seen.hpftStaffRead = await call('GET', `${API}/complaints/${reference}`, hpftHandler, 404);
+  seen.reference = reference;
+  return seen;
 }
 
 /** One request; an answer other than `expected` stops the walk with what came back. */

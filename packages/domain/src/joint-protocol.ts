@@ -45,6 +45,9 @@ export const LEAD_FACTORS = [
   'governance-impact',
   'ongoing-contact',
   'consent',
+  // R-JOINT-8 (PHSO model 12.3): the commissioner decides with the person that it is best placed to handle the
+  // complaint itself, and the provider co-operates as a partner. Staff decide it; the factors never propose it.
+  'commissioner-handles',
 ] as const;
 export type LeadFactor = (typeof LEAD_FACTORS)[number];
 

@@ -171,21 +171,22 @@ describe('seedDemoData', () => {
     await Promise.all([seedDemoData(dataSource), seedDemoData(dataSource)]);
     const second = await snapshot();
 
-    expect(first.organisations).toHaveLength(4);
+    expect(first.organisations).toHaveLength(5);
     expect(first.staff).toHaveLength(DEMO_ORGANISATIONS.length * 6);
     // Same rows, same creation instants: nothing was deleted and inserted again.
     expect(second).toEqual(first);
   });
 
-  it('gives one organisation per policy profile, each with a user for every role of procedure §7', async () => {
+  it('gives one organisation per policy profile, and the ICB on the PHSO model, each with a user for every role of procedure §7', async () => {
     await seedDemoData(dataSource);
     const { organisations } = await snapshot();
-    expect(organisations.map((organisation) => organisation.profile_id).sort()).toEqual(
+    expect([...new Set(organisations.map((organisation) => organisation.profile_id))].sort()).toEqual(
       [...PROFILE_IDS].sort(),
     );
     expect(Object.fromEntries(organisations.map((o) => [o.code, o.profile_id]))).toEqual({
       CWTH: 'cwth',
       HPFT: 'hpft',
+      HWEICB: 'phso-model',
       ITRUST: 'itrust',
       NCT: 'phso-model',
     });
@@ -220,6 +221,7 @@ describe('seedDemoData', () => {
     expect(members.filter((m) => !m.takes_part).map((m) => m.code)).toEqual(['POHWER']);
     expect(members.filter((m) => m.care === 'social-care').map((m) => m.code)).toEqual(['HCCACS']);
     expect(members.find((m) => m.code === 'HPFT')?.organisation_code).toBe('HPFT');
+    expect(members.find((m) => m.code === 'HWEICB')?.organisation_code).toBe('HWEICB');
 
     const partnerUsers: { partner_code: string; role: string }[] = await dataSource.query(
       `SELECT partner_code, role FROM partner_user WHERE id = ANY($1) ORDER BY partner_code, role`,
@@ -230,6 +232,8 @@ describe('seedDemoData', () => {
       { partner_code: 'ENHT', role: 'deputy' },
       { partner_code: 'HCCACS', role: 'complaints-manager' },
       { partner_code: 'HCCACS', role: 'deputy' },
+      { partner_code: 'HPFT', role: 'complaints-manager' },
+      { partner_code: 'HPFT', role: 'deputy' },
     ]);
   });
 });

@@ -16,7 +16,7 @@ type DemoOrganisation = Pick<
   'code' | 'name' | 'profileId' | 'profileVersion' | 'nation' | 'closureDays' | 'letterhead'
 >;
 
-/** One organisation per policy profile of procedure §9. */
+/** One organisation per policy profile of procedure §9, and the ICB that commissions HPFT. */
 export const DEMO_ORGANISATIONS: DemoOrganisation[] = [
   {
     code: 'NCT',
@@ -67,6 +67,21 @@ export const DEMO_ORGANISATIONS: DemoOrganisation[] = [
     letterhead: {
       addressLines: ['Coventry and Warwickshire Training Hub', 'Coventry CV1 1AA'],
       email: 'cwth.complaints@nhs.example',
+    },
+  },
+  // The commissioner of HPFT's services, on the PHSO model procedure like every ICB: it handles some complaints
+  // about its providers itself, the provider co-operating as a partner (R-JOINT-8, PHSO model 12.3).
+  {
+    code: 'HWEICB',
+    name: 'Hertfordshire and West Essex Integrated Care Board',
+    profileId: 'phso-model',
+    profileVersion: 1,
+    nation: 'england-and-wales',
+    closureDays: [],
+    letterhead: {
+      addressLines: ['Hertfordshire and West Essex ICB', 'The Forum', 'Hemel Hempstead HP1 1DN'],
+      telephone: '01707 685000',
+      email: 'hweicb.complaints@nhs.example',
     },
   },
 ];

@@ -46,7 +46,10 @@ const member = (
 
 export const HERTFORDSHIRE_MEMBERS: Member[] = [
   member('ENHT', 'East and North Hertfordshire NHS Trust', 'nhs-trust', 'health', 25, { onSystem: true }),
-  member('HWEICB', 'Hertfordshire and West Essex Integrated Care Board', 'icb', 'health', 40),
+  member('HWEICB', 'Hertfordshire and West Essex Integrated Care Board', 'icb', 'health', 40, {
+    organisationCode: 'HWEICB',
+    onSystem: true,
+  }),
   member('EEAST', 'East of England Ambulance Service NHS Trust', 'ambulance', 'health', 25),
   member('HCT', 'Hertfordshire Community NHS Trust', 'community', 'health', 25),
   member(
@@ -72,20 +75,23 @@ export const HERTFORDSHIRE_MEMBERS: Member[] = [
   member('POHWER', 'POhWER (NHS complaints advocacy)', 'advocacy', 'health', 0, { takesPart: false }),
 ];
 
-/** Demo partner users: the complaints manager and deputy of the council and of one trust. */
+/**
+ * Demo partner users: the complaints manager and deputy of the council, of one trust, and of HPFT, which
+ * co-operates through the partner API when its commissioner handles a complaint itself (R-JOINT-8).
+ */
 export const DEMO_PARTNER_USERS: Pick<
   PartnerUser,
   'id' | 'partnerCode' | 'displayName' | 'email' | 'role'
->[] = ['HCCACS', 'ENHT'].flatMap((code) => [
+>[] = ['HCCACS', 'ENHT', 'HPFT'].flatMap((code) => [
   {
-    id: `${code.toLowerCase()}-complaints-manager`,
+    id: `partner-${code.toLowerCase()}-complaints-manager`,
     partnerCode: code,
     displayName: `Complaints Manager (${code})`,
     email: `complaints-manager@${code.toLowerCase()}.demo`,
     role: 'complaints-manager' as const,
   },
   {
-    id: `${code.toLowerCase()}-deputy`,
+    id: `partner-${code.toLowerCase()}-deputy`,
     partnerCode: code,
     displayName: `Deputy Complaints Manager (${code})`,
     email: `deputy@${code.toLowerCase()}.demo`,

@@ -3,7 +3,7 @@
 // and a copied organisation that sends nothing (R-JOINT-2), the signature held until the partners approved the
 // version (R-JOINT-5), and the letters read back from the inbox: the joint protocol named, each part
 // attributed, the offer to discuss it with the organisations concerned, PHSO and LGSCO. A lead off this system
-// and the commissioner route (R-JOINT-8). The partners' jointResponse workflow is not run here (it is the
+// and the commissioner route (R-JOINT-8), both ways: forwarded to HPFT, or handled by the ICB itself. The partners' jointResponse workflow is not run here (it is the
 // joint-protocol service's); its approval arrives as that workflow sends it, the jointDraftApproved signal.
 import { SEARCH_ATTRIBUTES } from '@complaints/temporal';
 import { MailInbox } from '@complaints/testing';
@@ -428,6 +428,79 @@ describe('the commissioner route (R-JOINT-8)', () => {
     expect(flat(letter.text)).toContain(
       'Hertfordshire and West Essex Integrated Care Board received your complaint on Monday 6 January 2020 and, with your consent, passed it to us. We are handling it as a complaint made to us.',
     );
+  });
+
+  it('or the ICB handles it itself (PHSO model 12.3): it leads from its own record with HPFT as a partner, and only an ICB the complaint was made to can say so', async () => {
+    const icbHandler = await tokenFor('handler@hweicb.demo');
+    const body = complaintBody({
+      organisation: 'HWEICB',
+      issues: [
+        { description: 'The crisis team did not visit my father after his discharge.' },
+        { description: 'Nobody from the crisis team returned our calls.' },
+      ],
+    });
+    const created = await api().post('/complaints').set(as(icbHandler)).send(body).expect(201);
+    const reference = created.body.reference as string;
+    const detail = await detailWhen(reference, icbHandler, (d) => d.issues.length === 2);
+    const icbHandles = (receivedBy: string) => ({
+      protocol: 'hertfordshire',
+      receivedBy,
+      members: [
+        { code: 'HWEICB', issueIds: [], seriousness: 1, receivedOn: londonToday() },
+        { code: 'HPFT', issueIds: detail.issues.map((issue) => issue.id), seriousness: 3 },
+      ],
+      lead: 'HWEICB',
+      decisive: ['commissioner-handles'],
+      reasons: 'The family asked the ICB to look into it, as the crisis team is still treating him.',
+    });
+    const notMadeToIt = await api()
+      .post(`/complaints/${reference}/joint-case`)
+      .set(as(icbHandler))
+      .send(icbHandles('HPFT'))
+      .expect(400);
+    expect(notMadeToIt.body.errors).toEqual([
+      {
+        field: 'decisive',
+        reason: expect.stringContaining('HWEICB is an ICB, but HPFT received it'),
+      },
+    ]);
+    const handled = await api()
+      .post(`/complaints/${reference}/joint-case`)
+      .set(as(icbHandler))
+      .send(icbHandles('HWEICB'))
+      .expect(201);
+    expect(handled.body).toMatchObject({
+      lead: 'HWEICB',
+      receivedBy: 'HWEICB',
+      leadDecision: { decisive: ['commissioner-handles'], proposed: 'HPFT' },
+    });
+    expect(handled.body.members.map((m: { code: string; role: string }) => [m.code, m.role])).toEqual([
+      ['HWEICB', 'lead'],
+      ['HPFT', 'partner'],
+    ]);
+    // The ICB's clocks are its own (the PHSO model's), from the day it received the complaint.
+    expect(handled.body.leadReceivedOn).toBe(body.receivedOn);
+    // HPFT's own complaints team does not see the ICB's record: it takes part through the partner API.
+    await api().get(`/complaints/${reference}`).set(as(handler)).expect(404);
+
+    // A provider cannot claim the commissioner's factor for itself.
+    const hpftCase = await recordComplaint();
+    const providerClaims = await api()
+      .post(`/complaints/${hpftCase.reference}/joint-case`)
+      .set(as(handler))
+      .send({
+        protocol: 'hertfordshire',
+        receivedBy: 'HPFT',
+        members: members(hpftCase.detail),
+        lead: 'HPFT',
+        decisive: ['commissioner-handles'],
+        reasons: 'HPFT handles it.',
+      })
+      .expect(400);
+    expect(providerClaims.body.errors[0]).toMatchObject({
+      field: 'decisive',
+      reason: expect.stringContaining('HPFT is not an ICB (its kind is nhs-trust)'),
+    });
   });
 
   it('refuses a forwarder that is not a commissioner, a date after ours, and no consent, naming each field', async () => {

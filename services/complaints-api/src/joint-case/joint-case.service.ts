@@ -70,6 +70,16 @@ export class JointCaseService {
         { field: 'lead', reason: `${leadCode} is not one of the members who may lead (not merely copied)` },
       ]);
     const lead = byCode.get(leadCode)!;
+    if (
+      dto.decisive?.includes('commissioner-handles') &&
+      (lead.kind !== 'icb' || dto.receivedBy !== leadCode)
+    )
+      throw new RequestValidationException([
+        {
+          field: 'decisive',
+          reason: `commissioner-handles is decisive only when the lead is the commissioner (an ICB) the complaint was made to (R-JOINT-8); ${lead.kind === 'icb' ? `${leadCode} is an ICB, but ${dto.receivedBy} received it` : `${leadCode} is not an ICB (its kind is ${lead.kind})`}`,
+        },
+      ]);
     // The complaint on this system is the lead's record: its clocks are this organisation's.
     if (lead.organisationCode !== complaint.organisationCode) {
       throw refused(

@@ -214,8 +214,8 @@ it('R-JOINT-2 partner sign-in: a partner token names an active partner user; a s
 it('R-JOINT-2 R-JOINT-4 R-INT-8: each partner sees only its own issues once consent is given, contributes, and is told by email; before consent only that the case exists', async () => {
   const fixture = await jointCaseFixture({ HCCACS: 'given', ENHT: 'sought', CGL: 'given' });
   const server = app.getHttpServer();
-  const council = await as('hccacs-complaints-manager');
-  const trust = await as('enht-complaints-manager');
+  const council = await as('partner-hccacs-complaints-manager');
+  const trust = await as('partner-enht-complaints-manager');
 
   // R-JOINT-3: the council's complaints manager is told of the joint case, by email.
   const [notice] = await inbox.waitFor(
@@ -323,14 +323,14 @@ it('R-JOINT-2 R-JOINT-4 R-INT-8: each partner sees only its own issues once cons
   expect(log).toEqual(
     expect.arrayContaining([
       {
-        staff_id: 'hccacs-complaints-manager',
+        staff_id: 'partner-hccacs-complaints-manager',
         organisation_code: 'HCCACS',
         action: 'view',
         outcome: 'allowed',
         basis: 'joint-partner',
       },
       {
-        staff_id: 'hccacs-complaints-manager',
+        staff_id: 'partner-hccacs-complaints-manager',
         organisation_code: 'HCCACS',
         action: 'act',
         outcome: 'allowed',
@@ -343,7 +343,7 @@ it('R-JOINT-2 R-JOINT-4 R-INT-8: each partner sees only its own issues once cons
 it('R-JOINT-5 R-JOINT-7: a partner approves or returns only the version out for approval, and cannot withdraw before its part is resolved; refused commands change nothing', async () => {
   const fixture = await jointCaseFixture({ HCCACS: 'given', ENHT: 'given', CGL: 'given' });
   const server = app.getHttpServer();
-  const council = await as('hccacs-complaints-manager');
+  const council = await as('partner-hccacs-complaints-manager');
   await waitFor(
     async () => (await handleOf(fixture).query(jointResponseStateQuery)).partners.every((p) => p.notified),
     'notified',
@@ -418,11 +418,11 @@ it('partner isolation: a third organisation, and a partner reading a case it is 
   expect(list.body).toEqual([]);
   await request(server)
     .get(`/joint-cases/00000000-0000-4000-8000-000000000000`)
-    .set(await as('hccacs-complaints-manager'))
+    .set(await as('partner-hccacs-complaints-manager'))
     .expect(404);
   await request(server)
     .get(`/joint-cases/not-a-uuid`)
-    .set(await as('hccacs-complaints-manager'))
+    .set(await as('partner-hccacs-complaints-manager'))
     .expect(404);
   const refused = await owner.query(
     `SELECT staff_id, outcome FROM access_log_entry WHERE staff_id = 'whth-complaints-manager' AND outcome = 'refused'`,

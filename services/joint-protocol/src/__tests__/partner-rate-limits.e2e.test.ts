@@ -45,7 +45,7 @@ const as = async (id: string) => ({
 it("refuses a partner user's fourth request in a minute with 429 and Retry-After; another partner user is not held back", async () => {
   // A joint case nobody has: answered 404 from the database alone, so only the budget is measured.
   const nowhere = '/joint-cases/3fa85f64-5717-4562-b3fc-2c963f66afa6';
-  const council = await as('hccacs-complaints-manager');
+  const council = await as('partner-hccacs-complaints-manager');
   for (let i = 0; i < 3; i++) await request(app.getHttpServer()).get(nowhere).set(council).expect(404);
   const refused = await request(app.getHttpServer()).get(nowhere).set(council).expect(429);
   expect(refused.body).toMatchObject({ status: 429, title: 'Too many requests' });
@@ -53,6 +53,6 @@ it("refuses a partner user's fourth request in a minute with 429 and Retry-After
   expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
   await request(app.getHttpServer())
     .get(nowhere)
-    .set(await as('enht-complaints-manager'))
+    .set(await as('partner-enht-complaints-manager'))
     .expect(404);
 });

@@ -148,7 +148,8 @@ export class MakeJointDto {
   lead?: string;
 
   @ApiPropertyOptional({
-    description: 'With `lead`: the factors that decided it',
+    description:
+      'With `lead`: the factors that decided it. `commissioner-handles` (R-JOINT-8, PHSO model 12.3): the ICB the complaint was made to handles it itself, and the provider co-operates as a partner through the joint-protocol service',
     enum: LEAD_FACTORS,
     isArray: true,
     example: ['ongoing-contact'],
