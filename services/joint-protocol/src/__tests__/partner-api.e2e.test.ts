@@ -25,7 +25,9 @@ import {
 import {
   agreeJointTimescaleUpdate,
   draftSharedForApprovalSignal,
+  jointResponseSentSignal,
   jointResponseStateQuery,
+  recordJointReviewUpdate,
   type JointResponseInput,
 } from '@complaints/workflows/messages';
 import { AppModule } from '../app.module';
@@ -398,6 +400,29 @@ it('R-JOINT-5 R-JOINT-7: a partner approves or returns only the version out for 
     [fixture.jointCaseId],
   );
   expect(member.withdrawn_at).toBeNull();
+  const before = await request(server).get(`/joint-cases/${fixture.jointCaseId}`).set(council).expect(200);
+  expect(before.body).toMatchObject({ mayWithdraw: false, learningRecorded: false });
+
+  // The response went, the person was not satisfied, and the review found the council's part resolved: the
+  // view says it may withdraw (the public pages show the button only then), and it does.
+  await handleOf(fixture).signal(jointResponseSentSignal, { version: 2, partial: false });
+  await handleOf(fixture).executeUpdate(recordJointReviewUpdate, {
+    args: [{ by: 'hpft-complaints-manager', resolvedFor: ['HCCACS'] }],
+  });
+  const reviewed = await request(server).get(`/joint-cases/${fixture.jointCaseId}`).set(council).expect(200);
+  expect(reviewed.body.mayWithdraw).toBe(true);
+  await request(server)
+    .post(`/joint-cases/${fixture.jointCaseId}/learning`)
+    .set(council)
+    .send({
+      learning: 'Discharge notices must reach the council the same day.',
+      actionPoints: ['Audit notices'],
+    })
+    .expect(201);
+  await request(server).post(`/joint-cases/${fixture.jointCaseId}/withdrawal`).set(council).expect(200);
+  const withdrawn = await request(server).get(`/joint-cases/${fixture.jointCaseId}`).set(council).expect(200);
+  expect(withdrawn.body).toMatchObject({ mayWithdraw: false, learningRecorded: true });
+  expect(withdrawn.body.withdrawnAt).not.toBeNull();
 });
 
 it('partner isolation: a third organisation, and a partner reading a case it is not in, get 404, recorded as refused', async () => {

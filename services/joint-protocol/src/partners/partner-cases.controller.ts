@@ -72,7 +72,7 @@ export class PartnerCasesController {
   @ApiOperation({
     summary: "A joint case's shared view",
     description:
-      "Until consent to share with you is given, only that the joint case exists (R-JOINT-2); then the complaint's reference and dates, only the issues that concern your organisation, your deadlines, your contributions, the draft out for approval, and whether the lead's partial response went without you (`partialResponseWithoutUs`: your contribution must then carry your apology, R-JOINT-6). 404 for a case your organisation is not part of. Every read is recorded.",
+      "Until consent to share with you is given, only that the joint case exists (R-JOINT-2); then the complaint's reference and dates, only the issues that concern your organisation, your deadlines, your contributions, the draft out for approval, whether the lead's partial response went without you (`partialResponseWithoutUs`: your contribution must then carry your apology, R-JOINT-6), whether the review found your part resolved so that you may withdraw (`mayWithdraw`, R-JOINT-7), and whether your learning is recorded (`learningRecorded`, protocol 3.4). 404 for a case your organisation is not part of. Every read is recorded.",
   })
   async view(@CurrentPartner() partner: PartnerPrincipal, @Param('jointCaseId') id: string) {
     const opened = await this.cases.open(partner, id, 'view', 'GET /joint-cases/:jointCaseId');

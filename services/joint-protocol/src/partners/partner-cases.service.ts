@@ -180,6 +180,10 @@ export class PartnerCases {
       partialResponseWithoutUs: state?.partialWithout.includes(partnerCode) ?? false,
       contributions,
       withdrawnAt: member.withdrawnAt,
+      // R-JOINT-7: the review with the person found our part resolved, so we may withdraw.
+      mayWithdraw: !member.withdrawnAt && (state?.review?.resolvedFor.includes(partnerCode) ?? false),
+      // Protocol 3.4: whether our learning and action points are recorded.
+      learningRecorded: state?.learningFrom.includes(partnerCode) ?? false,
       stage: state?.stage ?? null,
     };
   }

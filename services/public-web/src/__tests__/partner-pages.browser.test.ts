@@ -242,12 +242,12 @@ async function waitFor<T>(probe: () => Promise<T | undefined | null | false>, wh
 }
 
 const submit = (page: Page, button: string) =>
-  Promise.all([page.waitForNavigation(), page.getByRole('button', { name: button }).click()]);
+  Promise.all([page.waitForNavigation(), page.getByRole('button', { name: button, exact: true }).click()]);
 
 const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 
 describe("a partner not on the system, from its email's single-use link", () => {
-  it('R-JOINT-2 R-JOINT-4 R-JOINT-5: lands without spending it, continues, sees only its part, contributes, varies and approves; the link then refused', async () => {
+  it('R-JOINT-2 R-JOINT-4 R-JOINT-5 R-JOINT-7: lands without spending it, continues, sees only its part, contributes, varies, reads and approves the draft, disagrees and records its learning; the link then refused', async () => {
     const fixture = await jointCase('given');
     const link = await linkFromEmail(fixture);
     const page = await site().context.newPage();
@@ -330,9 +330,22 @@ describe("a partner not on the system, from its email's single-use link", () => 
       ]);
 
       // R-JOINT-5: the lead shares its draft (the lead's complaint workflow signals it).
+      const handle = client.workflow.getHandle(jointResponseWorkflowId(fixture.jointCaseId));
+      await handle.signal(draftSharedForApprovalSignal, { version: 1, approvalDueOn: inDays(7) });
+      await waitFor(async () => (await state(fixture)).draft?.version === 1, 'draft 1 out');
+      await page.reload();
+      expect(await page.locator('#draft').innerText()).toBe('Draft response, version 1');
+      // Asking for changes needs comments: the API's 400 names the field.
+      await page.getByLabel('No, we ask for changes').check();
+      await submit(page, 'Send decision');
+      await expectAccessible(page, 'partner-06-decision-error');
+      expect(await page.locator('.nhsuk-error-summary').innerText()).toContain(
+        'Enter your comments on the draft',
+      );
+      // Meanwhile the lead replaces it: deciding on version 1 is refused, the rule named.
       await owner.query(
         `INSERT INTO final_response_draft (complaint_reference, version, content, cover_letter, created_by)
-         VALUES ($1, 1, $2, NULL, 'hpft-handler')`,
+         VALUES ($1, 2, $2, NULL, 'hpft-handler')`,
         [
           fixture.reference,
           JSON.stringify({
@@ -362,11 +375,15 @@ describe("a partner not on the system, from its email's single-use link", () => 
           }),
         ],
       );
-      const handle = client.workflow.getHandle(jointResponseWorkflowId(fixture.jointCaseId));
-      await handle.signal(draftSharedForApprovalSignal, { version: 1, approvalDueOn: inDays(7) });
-      await waitFor(async () => (await state(fixture)).draft?.version === 1, 'draft 1 out');
-      await page.reload();
-      expect(await page.locator('#draft').innerText()).toBe('Draft response, version 1');
+      await handle.signal(draftSharedForApprovalSignal, { version: 2, approvalDueOn: inDays(7) });
+      await waitFor(async () => (await state(fixture)).draft?.version === 2, 'draft 2 out');
+      await page.getByLabel('Yes, we approve it').check();
+      await submit(page, 'Send decision');
+      expect(await page.locator('.nhsuk-error-summary').innerText()).toContain(
+        'Version 1 was superseded by version 2 (R-JOINT-5)',
+      );
+      await expectAccessible(page, 'partner-07-decision-refused');
+      expect(await page.locator('#draft').innerText()).toBe('Draft response, version 2');
       // HCT approves what it has read: the draft's words, each part with who contributed it; of the other
       // partners' issues only their findings, never their descriptions (R-JOINT-2); not the lead's notes.
       const draftWords = await page.locator('#draft-words').innerText();
@@ -380,27 +397,46 @@ describe("a partner not on the system, from its email's single-use link", () => 
       expect(draftWords).toContain('This letter.');
       expect(draftWords).not.toContain(fixture.councilIssue);
       expect(draftWords).not.toContain('What the family said');
-      // Asking for changes needs comments: the API's 400 names the field.
-      await page.getByLabel('No, we ask for changes').check();
-      await submit(page, 'Send decision');
-      await expectAccessible(page, 'partner-06-decision-error');
-      expect(await page.locator('.nhsuk-error-summary').innerText()).toContain(
-        'Enter your comments on the draft',
-      );
-      // Meanwhile the lead replaces it: deciding on version 1 is refused, the rule named.
-      await handle.signal(draftSharedForApprovalSignal, { version: 2, approvalDueOn: inDays(7) });
-      await waitFor(async () => (await state(fixture)).draft?.version === 2, 'draft 2 out');
-      await page.getByLabel('Yes, we approve it').check();
-      await submit(page, 'Send decision');
-      expect(await page.locator('.nhsuk-error-summary').innerText()).toContain(
-        'Version 1 was superseded by version 2 (R-JOINT-5)',
-      );
-      await expectAccessible(page, 'partner-07-decision-refused');
-      expect(await page.locator('#draft').innerText()).toBe('Draft response, version 2');
       await page.getByLabel('Yes, we approve it').check();
       await submit(page, 'Send decision');
       expect(await page.locator('#my-decision').innerText()).toMatch(/^You approved version 2 on /);
       await expectAccessible(page, 'partner-08-approved');
+      // Nothing found HCT's part resolved yet, so there is nothing to withdraw with (R-JOINT-7).
+      expect(await page.locator('#withdraw').count()).toBe(0);
+
+      // R-JOINT-7: a disagreement with the lead, referred to each one's senior manager.
+      await page
+        .getByLabel('What do you disagree about?')
+        .fill('The draft says the referral was never sent; our log shows it arrived late.');
+      await submit(page, 'Raise disagreement');
+      expect(await page.locator('.nhsuk-notification-banner').innerText()).toContain(
+        'Your disagreement has been sent',
+      );
+      await expectAccessible(page, 'partner-09-disagreement-raised');
+      // Protocol 3.4: HCT's learning and action points, one per line.
+      await page.getByLabel('What has your organisation learned?').fill('Referrals need a same-day check.');
+      await page.getByLabel('Action points (optional)').fill('Audit ward referrals\n\nTrain the ward clerks');
+      await submit(page, 'Record learning');
+      expect(await page.locator('#learning-recorded').count()).toBe(1);
+      await expectAccessible(page, 'partner-10-learning-recorded');
+      expect(
+        await owner.query(
+          `SELECT raised_by_code, with_codes FROM joint_disagreement WHERE joint_case_id = $1`,
+          [fixture.jointCaseId],
+        ),
+      ).toEqual([{ raised_by_code: 'HCT', with_codes: ['HPFT'] }]);
+      const [learning] = await owner.query(
+        `SELECT organisation_code, learning, action_points FROM joint_learning WHERE joint_case_id = $1`,
+        [fixture.jointCaseId],
+      );
+      expect(learning).toEqual({
+        organisation_code: 'HCT',
+        learning: 'Referrals need a same-day check.',
+        action_points: [
+          { action: 'Audit ward referrals', owner: 'HCT' },
+          { action: 'Train the ward clerks', owner: 'HCT' },
+        ],
+      });
       const decided = await lead('GET', `/complaints/${fixture.reference}/joint-response`);
       expect(
         (decided.body.decisions as { partnerCode: string; draftVersion: number; decision: string }[]).map(

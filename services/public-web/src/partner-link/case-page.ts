@@ -6,11 +6,14 @@ import { PageErrors } from '../form/fields';
 import type { Problem, SharedDraft, SharedView } from './joint-protocol.client';
 import type { PartnerLinkSession } from './partner-link-sessions';
 
-/** The case page's three forms, each posting to `/partner-cases/{id}/{form}`. */
+/** The case page's forms, each posting to `/partner-cases/{id}/{form}`, and the partner command each sends. */
 export const FORMS = {
   contribution: 'contributions',
   variation: 'variations',
   'draft-decision': 'draft-decisions',
+  disagreement: 'disagreements',
+  learning: 'learning',
+  withdrawal: 'withdrawal',
 } as const;
 export type FormName = keyof typeof FORMS;
 
@@ -33,6 +36,12 @@ const FIELDS: Record<string, { input: string; text: string }> = {
     text: 'Enter your comments on the draft: what should change (up to 10,000 characters)',
   },
   version: { input: 'decision', text: 'The draft has changed: reload the page and decide again' },
+  matter: { input: 'matter', text: 'Enter what you disagree about (up to 5,000 characters)' },
+  learning: { input: 'learning', text: 'Enter what your organisation learned (up to 10,000 characters)' },
+  actionPoints: {
+    input: 'action-points',
+    text: 'Enter at most 50 action points, one per line, each of 1,000 characters or fewer',
+  },
 };
 
 /** Where a refusal of the whole form (a 409) points: the form's first input. */
@@ -40,6 +49,9 @@ const FIRST_INPUT: Record<FormName, string> = {
   contribution: 'contribution',
   variation: 'kind',
   'draft-decision': 'decision',
+  disagreement: 'matter',
+  learning: 'learning',
+  withdrawal: 'withdraw',
 };
 
 /** The API's problem as error summary entries: each field it names (400), or the rule that refused it (409). */

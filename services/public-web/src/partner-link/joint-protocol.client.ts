@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import type { FORMS, FormName } from './case-page';
 
 export const JOINT_PROTOCOL_SETTINGS = Symbol('JOINT_PROTOCOL_SETTINGS');
 
@@ -49,6 +50,8 @@ export type SharedView =
       partialResponseWithoutUs: boolean;
       contributions: { version: number; body: string; apology: string | null; submittedAt: string }[];
       withdrawnAt: string | null;
+      mayWithdraw: boolean;
+      learningRecorded: boolean;
       stage: string | null;
     };
 
@@ -123,7 +126,7 @@ export class JointProtocolClient {
   async command(
     session: string,
     jointCaseId: string,
-    command: 'contributions' | 'variations' | 'draft-decisions',
+    command: (typeof FORMS)[FormName],
     body: object,
   ): Promise<CommandOutcome> {
     const response = await this.call('POST', `/joint-cases/${encodeURIComponent(jointCaseId)}/${command}`, {

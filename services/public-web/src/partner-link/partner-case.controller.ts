@@ -22,6 +22,16 @@ const COMMANDS: Record<FormName, (body: FormBody) => object> = {
     decision: text(body, 'decision') || undefined,
     comments: text(body, 'comments') || undefined,
   }),
+  // The page raises a disagreement with the lead, which refers it to each one's senior manager (R-JOINT-7).
+  disagreement: (body) => ({ with: [text(body, 'with')], matter: text(body, 'matter') }),
+  learning: (body) => ({
+    learning: text(body, 'learning'),
+    actionPoints: text(body, 'actionPoints')
+      .split('\n')
+      .map((line) => line.trim())
+      .filter(Boolean),
+  }),
+  withdrawal: () => ({}),
 };
 
 /**
