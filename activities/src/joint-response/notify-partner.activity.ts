@@ -7,6 +7,7 @@ import {
   JointNotification,
   PartnerOrganisation,
   PartnerUser,
+  revokeAccessLink,
   type PartnerContact,
 } from '@complaints/db';
 import { jointCaseIdOf } from '@complaints/temporal';
@@ -84,6 +85,9 @@ export function createJointResponseActivities(options: JointResponseActivityOpti
       let linkId: string | null = recorded?.accessLinkId ?? null;
       let link: string | null = null;
       if (!member.onSystem && ASKS_TO_ACT.includes(input.notice)) {
+        // An attempt stopped before the notice was recorded as sent: the link it made (perhaps already in an
+        // inbox) is revoked, and the retry's is sent under the same Message-ID, so at most one link works.
+        if (linkId) await revokeAccessLink(dataSource.manager, linkId, 'joint-response');
         const issued = await issueAccessLink(dataSource.manager, {
           purpose: 'partner-case',
           complaintId: jointCase.complaintId,
