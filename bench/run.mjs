@@ -9,6 +9,8 @@
 //           memory, Postgres's size and the worklist's latency against GET /health of the same API;
 //   storm:  `--storm` acknowledgement deadlines on the same morning (storm.mjs; the issue's is 5000),
 //           against as many plain timers on the same time-skipping server.
+// `npm run bench -- --cluster [--complaints=200 --concurrency=8]` instead runs the intake and acknowledgement
+// load on the dev server's topology and on the cluster's (issue #17, ADR 0026) side by side: topology.mjs.
 // Not part of the test command; bench/RESULTS.md records what it printed and on which machine.
 import os from 'node:os';
 import path from 'node:path';
@@ -18,6 +20,7 @@ import { ensureTemporalCli } from '../infra/lib/tools.mjs';
 import { residentBytes, staffToken, startWholeSystem, wholeSystemMode } from '../infra/lib/whole-system.mjs';
 import { closedLoop, expectStatus, fromApi, fromInfra, fromWorker, mib, ms, report } from './lib.mjs';
 import { stormBenchmark } from './storm.mjs';
+import { topologyBenchmark } from './topology.mjs';
 
 const options = Object.fromEntries(
   process.argv
@@ -45,9 +48,16 @@ for (const signal of ['SIGINT', 'SIGTERM'])
 try {
   process.stdout.write(
     `bench: ${os.cpus().length} × ${os.cpus()[0]?.model}, ${mib(os.totalmem())} memory, Node ${process.version}\n` +
-      `       --complaints=${COMPLAINTS} --concurrency=${CONCURRENCY} --acknowledged=${ACKNOWLEDGED} --intake-sample=${INTAKE_SAMPLE} --storm=${STORM} --cache=${options.cache ?? 'default'} --only=${[...ONLY].join(',')}\n`,
+      ('cluster' in options
+        ? `       --cluster --complaints=${options.complaints ?? 200} --concurrency=${options.concurrency ?? 8}\n`
+        : `       --complaints=${COMPLAINTS} --concurrency=${CONCURRENCY} --acknowledged=${ACKNOWLEDGED} --intake-sample=${INTAKE_SAMPLE} --storm=${STORM} --cache=${options.cache ?? 'default'} --only=${[...ONLY].join(',')}\n`),
   );
-  if (ONLY.has('intake') || ONLY.has('region')) {
+  if ('cluster' in options) {
+    await topologyBenchmark({
+      complaints: Number(options.complaints ?? 200),
+      concurrency: Number(options.concurrency ?? 8),
+    });
+  } else if (ONLY.has('intake') || ONLY.has('region')) {
     const env = await startWholeSystem(supervisor, mode, await ensureTemporalCli(), {
       RATE_LIMIT_PER_MINUTE: '100000',
       RATE_LIMIT_INTAKE_PER_MINUTE: '100000',
@@ -61,7 +71,8 @@ try {
     if (ONLY.has('region')) await regionBenchmark(env, tokens, references, idleWorker);
     await supervisor.stopAll();
   }
-  if (ONLY.has('storm')) await stormBenchmark({ complaints: STORM, concurrency: CONCURRENCY });
+  if (ONLY.has('storm') && !('cluster' in options))
+    await stormBenchmark({ complaints: STORM, concurrency: CONCURRENCY });
 } catch (error) {
   process.stderr.write(`bench failed: ${error?.stack ?? error}\n`);
   process.exitCode = 1;

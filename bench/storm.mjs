@@ -27,7 +27,7 @@ const SDK_MODULES = path.resolve(
 
 /** Runs the storm with `complaints` deadlines (the issue's figure is 5,000) at `concurrency` for intake. */
 export async function stormBenchmark({ complaints, concurrency }) {
-  const mode = wholeSystemMode('bench-storm', 38_000);
+  const mode = wholeSystemMode('bench-storm', 20_000);
   const supervisor = new Supervisor(path.join(mode.dataDir, 'logs'));
   const stop = () => void supervisor.stopAll().finally(() => process.exit(1));
   process.once('SIGINT', stop);

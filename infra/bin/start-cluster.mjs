@@ -2,8 +2,8 @@
 // missing (the Temporal server, its SQL tool and Web UI are built into .tools/ on first use), makes the
 // cluster's certificates anew, migrates Temporal's schemas and ours, starts the Temporal server on
 // Postgres with TLS and its authoriser, the Web UI, and two replicas of the worker, the correspondence
-// worker and the complaints API behind one port each. Ctrl-C stops everything; data is kept under
-// .data/cluster (apart from the default mode's .data/dev).
+// worker and the complaints API behind one port each, joint-protocol and the public web's complaint form.
+// Ctrl-C stops everything; data is kept under .data/cluster (apart from the default mode's .data/dev).
 import path from 'node:path';
 import { ROOT } from '../lib/paths.mjs';
 import { info, main } from '../lib/log.mjs';
@@ -51,6 +51,7 @@ await main(
     process.stdout.write(`
   The complaints system is running as a cluster. Ctrl-C stops it; the next start resumes with the same data.
 
+    Complaint form        ${url(ports.publicWeb)}/ (one site per organisation: /nct, /hpft, /itrust, /cwth)
     Complaints API docs   ${url(ports.complaintsApi)}/docs   (complaints-api-1 and -2 behind this port)
     Correspondence docs   ${url(ports.correspondence)}/docs   (correspondence-1 and -2)
     Joint protocol docs   ${url(ports.jointProtocol)}/docs

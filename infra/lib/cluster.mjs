@@ -3,7 +3,8 @@
 // own and the frontend, matching and worker services in another, TLS everywhere with certificates made
 // for this run (certificates from infra/temporal/make-certs.sh, the authoriser in infra/temporal/server);
 // the Temporal Web UI, read-only; two replicas each of the worker, the correspondence worker and the
-// complaints API, each pair behind one port (runners/replicas-proxy.mjs). ADR 0020.
+// complaints API, each pair behind one port (runners/replicas-proxy.mjs); joint-protocol, and the public
+// web's complaint form in front of the API's port. ADR 0020.
 import path from 'node:path';
 import { DATA_DIR, ROOT } from './paths.mjs';
 import { run } from './exec.mjs';
@@ -17,6 +18,9 @@ import { CLUSTER_BINARIES } from './cluster-tools.mjs';
 const TEMPORAL_DIR = path.join(ROOT, 'infra', 'temporal');
 export const REPLICAS = 2;
 export const REPLICATED = ['worker', 'correspondence', 'complaints-api'];
+/** The one service that is not Temporal's client: the complaint form reaches only the API (ADR 0022). */
+export const OUTSIDE_TEMPORAL = ['public-web'];
+const SINGLE_PORT = { 'joint-protocol': 'jointProtocol', 'public-web': 'publicWeb' };
 
 /**
  * Ports in one block of 40 from `base`: test runs use 19000 + COMPLAINTS_TEST_PORT_OFFSET (offsets are
@@ -41,6 +45,7 @@ export function clusterPorts(base) {
     correspondence: base + 21,
     worker: base + 22,
     jointProtocol: base + 23,
+    publicWeb: base + 24,
     replicas: base + 30, // base+30 … base+35: each replicated service's two replicas
   };
 }
@@ -67,13 +72,13 @@ export function clusterProcesses(mode) {
   const { ports } = mode;
   const replicaPort = (service, index) => ports.replicas + REPLICATED.indexOf(service) * REPLICAS + index;
   const services = [];
-  for (const service of ['worker', 'correspondence', 'joint-protocol', 'complaints-api']) {
+  for (const service of ['worker', 'correspondence', 'joint-protocol', 'complaints-api', 'public-web']) {
     const count = REPLICATED.includes(service) ? REPLICAS : 1;
     for (let index = 0; index < count; index += 1)
       services.push({
         name: count > 1 ? `${service}-${index + 1}` : service,
         service,
-        port: count > 1 ? replicaPort(service, index) : ports.jointProtocol,
+        port: count > 1 ? replicaPort(service, index) : ports[SINGLE_PORT[service]],
       });
   }
   const front = {
@@ -201,14 +206,33 @@ export function startTemporalProcess(supervisor, mode, serverEnv, { name, servic
   });
 }
 
-/** A replica of one of our services, with its own database login and its own client certificate. */
+/**
+ * Where each service finds the others (as the default mode's start sets them): the single-use links and
+ * progress links open the public web's pages, and the public web sends to the API's port, in front of both
+ * of its replicas.
+ */
+export function serviceLinks(ports, service) {
+  const url = (port) => `http://127.0.0.1:${port}`;
+  const links = {
+    'joint-protocol': { PARTNER_LINK_URL: url(ports.publicWeb) },
+    'complaints-api': { PUBLIC_WEB_URL: url(ports.publicWeb) },
+    'public-web': {
+      COMPLAINTS_API_URL: url(ports.complaintsApi),
+      JOINT_PROTOCOL_URL: url(ports.jointProtocol),
+    },
+  };
+  return links[service] ?? {};
+}
+
+/** A replica of one of our services, with its own database login and (Temporal's clients) its own certificate. */
 export function startServiceReplica(supervisor, env, mode, { name, service, port }, echo = 'errors') {
   return supervisor.start(name, {
     command: process.execPath,
     args: [path.join(ROOT, 'services', service, 'dist', 'main.js')],
     env: {
       ...serviceEnvironment(env, service),
-      ...temporalClientTls(mode, service),
+      ...(OUTSIDE_TEMPORAL.includes(service) ? {} : temporalClientTls(mode, service)),
+      ...serviceLinks(mode.ports, service),
       PORT: String(port),
       NODE_ENV: process.env.NODE_ENV ?? 'development',
     },
@@ -288,10 +312,13 @@ export async function startCluster(supervisor, mode, { temporalCli, seed, ui = t
   if (ui)
     processes['temporal-ui'] = await step('Temporal Web UI (read-only)', () => startUi(supervisor, mode));
   await migrate(env, { seed });
-  for (const replica of services)
+  // Each pair's proxy as soon as both replicas are up: the public web, last, sends to the API's.
+  for (const replica of services) {
     processes[replica.name] = await step(`service ${replica.name}`, () =>
       startServiceReplica(supervisor, env, mode, replica, echo),
     );
-  for (const proxy of proxies) processes[proxy.name] = await startProxy(supervisor, proxy);
+    const proxy = proxies.find((p) => p.replicas.at(-1).name === replica.name);
+    if (proxy) processes[proxy.name] = await startProxy(supervisor, proxy);
+  }
   return { env, serverEnv, processes, services, proxies };
 }

@@ -2,7 +2,9 @@
 // deploy the same topology from the same files, so that neither can drift from the other: the same
 // processes and replicas, the same Temporal server (our main, the same version, the same configuration
 // and variables), the same schema and namespace scripts, the same certificates and identities, the
-// authoriser's identities those of the certificates, and the search attributes those the workflows use.
+// authoriser's identities those of the certificates, the search attributes those the workflows use, and
+// each service given the same keys (ADR 0026: compose's joint-protocol once had none, so ran no worker)
+// and told where the others are.
 const fs = require('node:fs');
 const path = require('node:path');
 const { spawnSync } = require('node:child_process');
@@ -15,15 +17,34 @@ const read = (...parts) => fs.readFileSync(path.join(root, ...parts), 'utf8');
 /** What the cluster mode's modules say (they are ES modules, which this test runner cannot import). */
 function clusterMode() {
   const script = `
+    const fs = await import('node:fs');
+    const os = await import('node:os');
+    const path = await import('node:path');
     const cluster = await import(${JSON.stringify(path.join(root, 'infra', 'lib', 'cluster.mjs'))});
     const tools = await import(${JSON.stringify(path.join(root, 'infra', 'lib', 'cluster-tools.mjs'))});
+    const system = await import(${JSON.stringify(path.join(root, 'infra', 'lib', 'system.mjs'))});
+    const secrets = await import(${JSON.stringify(path.join(root, 'infra', 'lib', 'secrets.mjs'))});
     const mode = cluster.CLUSTER_MODES.dev;
+    // The keys a set-up has, each standing for itself: what a service gets shows which key it is given.
+    const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'cluster-compose-'));
+    const keyNames = Object.keys(secrets.embeddedSecrets(scratch));
+    fs.rmSync(scratch, { recursive: true, force: true });
+    const named = Object.fromEntries(keyNames.map((name) => [name, name]));
+    const services = [...new Set(cluster.clusterProcesses(mode).services.map((s) => s.service))];
+    const keysOf = (service) =>
+      Object.fromEntries(
+        Object.entries(system.serviceEnvironment(named, service)).filter(([name]) => keyNames.includes(name)),
+      );
     process.stdout.write(JSON.stringify({
       processes: cluster.clusterProcesses(mode),
       temporal: cluster.TEMPORAL_PROCESSES,
       serverVariables: Object.keys(cluster.temporalServerEnvironment(mode, { host: 'h', port: 1, user: 'u', password: 'p' })),
       serverVersion: tools.temporalServerVersion(),
       uiVersion: tools.TEMPORAL_UI_SERVER_VERSION,
+      outsideTemporal: cluster.OUTSIDE_TEMPORAL,
+      keyNames,
+      keys: Object.fromEntries(services.map((service) => [service, keysOf(service)])),
+      links: Object.fromEntries(services.map((service) => [service, Object.keys(cluster.serviceLinks(mode.ports, service))])),
     }));`;
   const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
   if (result.status !== 0) throw new Error(result.stderr);
@@ -41,9 +62,8 @@ describe('the cluster mode and docker-compose.yml deploy the same topology', () 
     const { services, proxies } = local.processes;
     for (const { name, service } of services)
       expect({ name, service: compose.services[name]?.build?.args?.SERVICE }).toEqual({ name, service });
-    // The public web service reaches only the API, so it is outside the Temporal topology compared here.
     const composeReplicas = Object.entries(compose.services)
-      .filter(([name, s]) => s.build?.args?.SERVICE && name !== 'migrate' && name !== 'public-web')
+      .filter(([name, s]) => s.build?.args?.SERVICE && name !== 'migrate')
       .map(([name]) => name);
     expect(composeReplicas.sort()).toEqual(services.map((s) => s.name).sort());
     for (const proxy of proxies) {
@@ -132,9 +152,54 @@ describe('the cluster mode and docker-compose.yml deploy the same topology', () 
       'complaints-api',
       'joint-protocol',
     ]);
-    // Each of our services connects with the certificate of its own name.
-    for (const { service } of local.processes.services)
+    // Each of our services connects with the certificate of its own name; the public web does not connect.
+    expect(local.outsideTemporal).toEqual(['public-web']);
+    for (const { name, service } of local.processes.services) {
+      const composeEnv = compose.services[name].environment;
+      if (local.outsideTemporal.includes(service)) {
+        expect({ name, temporal: composeEnv.TEMPORAL_ADDRESS }).toEqual({ name, temporal: undefined });
+        continue;
+      }
       expect(setting('TEMPORAL_WRITER_IDENTITIES').split(',')).toContain(service);
+    }
+  });
+
+  it("gives each service the keys it reads from the same secrets as the cluster mode, and the others' addresses", () => {
+    expect(local.keyNames).toEqual(
+      expect.arrayContaining([
+        'COMMAND_SIGNING_KEY',
+        'PARTNER_COMMAND_SIGNING_KEY',
+        'JOINT_COMMAND_VERIFICATION_KEYS',
+      ]),
+    );
+    for (const { name, service } of local.processes.services) {
+      // What the service's configuration reads (its built config), so a key no one reads is not compared.
+      const { configShape } = require(path.join(root, 'services', service, 'dist', 'config.js'));
+      const clusterKeys = Object.fromEntries(
+        Object.entries(local.keys[service]).filter(([variable]) => variable in configShape),
+      );
+      const composeEnv = compose.services[name].environment;
+      const composeKeys = Object.fromEntries(
+        Object.entries(composeEnv)
+          .filter(([variable]) => local.keyNames.includes(variable))
+          .map(([variable, value]) => [variable, /^\$\{(\w+)/.exec(value)?.[1] ?? value]),
+      );
+      expect({ name, keys: composeKeys }).toEqual({ name, keys: clusterKeys });
+      expect({
+        name,
+        links: Object.keys(composeEnv)
+          .filter((v) => local.links[service].includes(v))
+          .sort(),
+      }).toEqual({
+        name,
+        links: [...local.links[service]].sort(),
+      });
+    }
+    // The joint-protocol service signs partners' commands with its own key, and its worker trusts both.
+    expect(local.keys['joint-protocol']).toMatchObject({
+      COMMAND_SIGNING_KEY: 'PARTNER_COMMAND_SIGNING_KEY',
+      COMMAND_VERIFICATION_KEYS: 'JOINT_COMMAND_VERIFICATION_KEYS',
+    });
   });
 
   it('registers the search attributes the workflows upsert, with their types', () => {

@@ -178,6 +178,14 @@ describe('the Temporal cluster is locked down (ADR 0012, ADR 0020)', () => {
   });
 });
 
+describe('the public web runs in the cluster', () => {
+  it("serves the complaint form, HPFT's site here (ADR 0022, ADR 0026)", async () => {
+    const form = await fetch(`http://127.0.0.1:${cluster.ports.publicWeb}/hpft`);
+    expect(form.status).toBe(200);
+    expect(await form.text()).toContain('Hertfordshire Partnership University NHS Foundation Trust');
+  });
+});
+
 describe('replicas share the work and a failure loses nothing', () => {
   it('takes complaints in through both API replicas, acknowledges each once through a worker kill and a history restart', async () => {
     const handler = staffToken('handler@hpft.demo');

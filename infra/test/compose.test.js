@@ -115,11 +115,20 @@ describe('docker-compose.yml', () => {
       TEMPORAL_DISABLE_WRITE_ACTIONS: 'true',
       TEMPORAL_CODEC_PASS_ACCESS_TOKEN: 'true',
     });
-    // Only the API signs commands; the worker only verifies them.
+    // The API signs staff commands and joint-protocol partners' commands, each with its own key (ADR 0019);
+    // the worker and joint-protocol's worker verify them.
     for (const { service, spec } of ours()) {
-      expect(Boolean(spec.environment.COMMAND_SIGNING_KEY)).toBe(service === 'complaints-api');
-      expect(Boolean(spec.environment.COMMAND_VERIFICATION_KEYS)).toBe(service === 'worker');
+      expect(Boolean(spec.environment.COMMAND_SIGNING_KEY)).toBe(
+        ['complaints-api', 'joint-protocol'].includes(service),
+      );
+      expect(Boolean(spec.environment.COMMAND_VERIFICATION_KEYS)).toBe(
+        ['worker', 'joint-protocol'].includes(service),
+      );
     }
+    const signingKeyOf = (name) =>
+      /^\$\{(\w+)/.exec(compose.services[name].environment.COMMAND_SIGNING_KEY)[1];
+    expect(signingKeyOf('complaints-api-1')).toBe('COMMAND_SIGNING_KEY');
+    expect(signingKeyOf('joint-protocol')).toBe('PARTNER_COMMAND_SIGNING_KEY');
     expect(fs.existsSync(path.join(root, 'infra', 'temporal', 'make-certs.sh'))).toBe(true);
   });
 

@@ -29,14 +29,20 @@ export interface ProblemDetails {
 }
 
 export class ProblemException extends HttpException {
-  constructor(problem: {
-    status: number;
-    title: string;
-    detail?: string;
-    rule?: string;
-    type?: string;
-    errors?: FieldProblem[];
-  }) {
+  /**
+   * @param retryAfterSeconds for a 503 or 429 the client may repeat, the `Retry-After` header's seconds
+   */
+  constructor(
+    problem: {
+      status: number;
+      title: string;
+      detail?: string;
+      rule?: string;
+      type?: string;
+      errors?: FieldProblem[];
+    },
+    readonly retryAfterSeconds?: number,
+  ) {
     super({ type: 'about:blank', ...problem }, problem.status);
   }
 }
@@ -85,6 +91,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const request = http.getRequest<Request>();
     const problem = this.toProblem(exception);
     problem.instance ??= request.originalUrl?.split('?')[0];
+    if (exception instanceof ProblemException && exception.retryAfterSeconds !== undefined)
+      response.setHeader('Retry-After', String(exception.retryAfterSeconds));
     response.status(problem.status).type('application/problem+json').json(problem);
   }
 

@@ -26,7 +26,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         ...serviceCoreImports('complaints-api', config),
-        CaseFileModule,
+        CaseFileModule.forConfig(config),
         IntakeModule.forConfig(config),
         ComplaintsModule,
         TriageModule,

@@ -16,6 +16,16 @@ export const configShape = {
     .min(0)
     .default(3000)
     .describe('age below which a complaint is left to the request starting it'),
+  // An Update waits for the workflow to take the command; without a deadline a request would wait as
+  // long as the workers take, so a stalled cluster answers 503 instead of holding the connection (ADR 0026).
+  COMMAND_DEADLINE_MS: z.coerce
+    .number()
+    .int()
+    .min(100)
+    .default(30_000)
+    .describe(
+      "how long a staff command waits for the complaint's process before answering 503 (Retry-After)",
+    ),
   COMMAND_SIGNING_KEY: secret(
     z
       .string({

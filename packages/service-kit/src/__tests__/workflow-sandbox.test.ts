@@ -18,10 +18,24 @@ it('refuses a cache that cannot hold two workflows, or a size that is not a whol
   }
 });
 
-it('reuses one V8 context, caches the configured number and compiles the verification keys in', () => {
-  const options = workflowSandboxOptions({ WORKFLOW_CACHE_SIZE: 300, COMMAND_VERIFICATION_KEYS: 'key-a' });
+it("runs 10 workflow tasks at once by default (not the SDK's 40, ADR 0026) and takes another number from WORKFLOW_TASK_SLOTS", () => {
+  expect(shape.parse({}).WORKFLOW_TASK_SLOTS).toBe(10);
+  expect(shape.parse({ WORKFLOW_TASK_SLOTS: '4' }).WORKFLOW_TASK_SLOTS).toBe(4);
+  for (const value of ['1', '0', '3.5', 'lots']) {
+    const result = shape.safeParse({ WORKFLOW_TASK_SLOTS: value });
+    expect(result.error?.issues[0].path).toEqual(['WORKFLOW_TASK_SLOTS']);
+  }
+});
+
+it('reuses one V8 context, caches and runs the configured numbers and compiles the verification keys in', () => {
+  const options = workflowSandboxOptions({
+    WORKFLOW_CACHE_SIZE: 300,
+    WORKFLOW_TASK_SLOTS: 6,
+    COMMAND_VERIFICATION_KEYS: 'key-a',
+  });
   expect(options.reuseV8Context).toBe(true);
   expect(options.maxCachedWorkflows).toBe(300);
+  expect(options.maxConcurrentWorkflowTaskExecutions).toBe(6);
   const definitions: Record<string, string>[] = [];
   class DefinePlugin {
     constructor(values: Record<string, string>) {

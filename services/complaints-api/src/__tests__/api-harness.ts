@@ -49,9 +49,11 @@ export async function tokenFor(email: string): Promise<string> {
 }
 
 export async function startApi(
-  options: { starter?: ComplaintWorkflowStarter } = {},
+  options: { starter?: ComplaintWorkflowStarter; settings?: Partial<typeof config> } = {},
 ): Promise<INestApplication> {
-  let builder = Test.createTestingModule({ imports: [AppModule.forConfig(config)] });
+  let builder = Test.createTestingModule({
+    imports: [AppModule.forConfig({ ...config, ...options.settings })],
+  });
   if (options.starter) builder = builder.overrideProvider(ComplaintWorkflowStarter).useValue(options.starter);
   const app = (await builder.compile()).createNestApplication({ bufferLogs: true });
   configureApp(app, SERVICE_DESCRIPTION);
@@ -67,8 +69,11 @@ export interface TestWorkers {
   stop(): Promise<void>;
 }
 
-/** Real workers for both task queues, with the same payload codec as the API. */
-export async function startWorkers(): Promise<TestWorkers> {
+/**
+ * Real workers for both task queues, with the same payload codec as the API; `complaintsTaskQueue` puts
+ * the complaints worker on a queue of the caller's instead.
+ */
+export async function startWorkers(options: { complaintsTaskQueue?: string } = {}): Promise<TestWorkers> {
   const dataSource = await openTestDataSource();
   // Each worker with its own service's database role, as in production.
   const caseRecord = await openServiceDataSource('worker');
@@ -80,7 +85,7 @@ export async function startWorkers(): Promise<TestWorkers> {
   const workers = await Promise.all([
     Worker.create({
       connection,
-      taskQueue: TASK_QUEUES.complaints,
+      taskQueue: options.complaintsTaskQueue ?? TASK_QUEUES.complaints,
       workflowsPath: require.resolve('@complaints/workflows'),
       // Trusts the commands the API signs (the test command makes the pair, as the start command does).
       interceptors: { workflowModules: [require.resolve('@complaints/workflows/interceptors')] },

@@ -3,6 +3,7 @@ import {
   ServiceError,
   WorkflowNotFoundError,
   WorkflowUpdateFailedError,
+  WorkflowUpdateRPCTimeoutOrCancelledError,
   type Client,
 } from '@temporalio/client';
 import { ApplicationFailure, type QueryDefinition, type UpdateDefinition } from '@temporalio/common';
@@ -13,6 +14,12 @@ import {
   COMMAND_REFUSED,
   contactRestrictionWorkflowId,
 } from '@complaints/workflows/messages';
+
+/** How long a command waits for its workflow (COMMAND_DEADLINE_MS), in milliseconds. */
+export const COMMAND_DEADLINE = Symbol('COMMAND_DEADLINE');
+
+/** What a client is told to wait before repeating a command that got no answer in time. */
+export const COMMAND_RETRY_AFTER_SECONDS = 5;
 
 /** What a command writes to the record before its Update, and how to put the record back if it is refused. */
 export interface RecordWrite<Written> {
@@ -31,7 +38,10 @@ export type ProcessOwner = Complaint | ContactRestriction;
  */
 @Injectable()
 export class ProcedureCommands {
-  constructor(@Inject(TEMPORAL_CLIENT) private readonly temporal: Client) {}
+  constructor(
+    @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
+    @Inject(COMMAND_DEADLINE) private readonly deadlineMs: number,
+  ) {}
 
   /** Sends the command; with `record`, writes the record first (the command may be made from what was written). */
   async send<Ret, Command, Written = void>(
@@ -45,7 +55,9 @@ export class ProcedureCommands {
       typeof command === 'function' ? (command as (written: Written) => Command)(written) : command,
     ];
     try {
-      return await this.temporal.workflow.getHandle(workflowIdOf(owner)).executeUpdate(update, { args });
+      return await this.temporal.connection.withDeadline(Date.now() + this.deadlineMs, () =>
+        this.temporal.workflow.getHandle(workflowIdOf(owner)).executeUpdate(update, { args }),
+      );
     } catch (error) {
       const problem = commandProblem(error, owner);
       // Undone only when the workflow certainly did not take the command; on an unknown outcome the words stay.
@@ -101,13 +113,23 @@ function commandProblem(error: unknown, owner: ProcessOwner): ProblemException |
   if (error instanceof WorkflowNotFoundError) {
     return new ProblemException({ status: 409, title: 'Command refused', detail: notRunning(owner) });
   }
-  if (error instanceof ServiceError) {
-    // Temporal unreachable, or the workflow not answering in time: nothing was changed.
-    return new ProblemException({
+  return processUnavailable(error, 'the complaint process');
+}
+
+/**
+ * 503 with Retry-After when Temporal could not be reached or the workflow did not take the command within
+ * the deadline (ADR 0026). Whether it took it is then unknown, and a repeat is safe: the workflow's
+ * validator refuses a step already taken (409), so a command is never carried out twice (ADR 0008).
+ */
+export function processUnavailable(error: unknown, process: string): ProblemException | undefined {
+  if (!(error instanceof WorkflowUpdateRPCTimeoutOrCancelledError || error instanceof ServiceError))
+    return undefined;
+  return new ProblemException(
+    {
       status: 503,
       title: 'Service unavailable',
-      detail: 'the complaint process did not answer in time; nothing was changed, try again',
-    });
-  }
-  return undefined;
+      detail: `${process} did not answer in time; repeat the command after Retry-After (one it already took is refused as done, never done twice)`,
+    },
+    COMMAND_RETRY_AFTER_SECONDS,
+  );
 }

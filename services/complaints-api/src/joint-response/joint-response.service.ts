@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
   ApplicationFailure,
-  ServiceError,
   WorkflowNotFoundError,
   WorkflowUpdateFailedError,
   type Client,
@@ -36,6 +35,7 @@ import {
   resolveConflictUpdate,
   type JointResponseState,
 } from '@complaints/workflows/messages';
+import { COMMAND_DEADLINE, processUnavailable } from '../case-file/procedure-commands.service';
 import type {
   AgreeJointTimescaleDto,
   DecidePartialResponseDto,
@@ -59,6 +59,7 @@ export class JointResponseService {
   constructor(
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
     @Inject(TEMPORAL_CLIENT) private readonly temporal: Client,
+    @Inject(COMMAND_DEADLINE) private readonly deadlineMs: number,
   ) {}
 
   async jointCaseOf(complaint: Complaint): Promise<JointCase> {
@@ -234,9 +235,11 @@ export class JointResponseService {
     try {
       const command = await write(runner.manager, jointCase);
       try {
-        const state = await this.temporal.workflow
-          .getHandle(jointResponseWorkflowId(jointCase.id))
-          .executeUpdate(update, { args: [command] });
+        const state = await this.temporal.connection.withDeadline(Date.now() + this.deadlineMs, () =>
+          this.temporal.workflow
+            .getHandle(jointResponseWorkflowId(jointCase.id))
+            .executeUpdate(update, { args: [command] }),
+        );
         await runner.commitTransaction();
         return state;
       } catch (error) {
@@ -281,11 +284,5 @@ function commandProblem(error: unknown): ProblemException | undefined {
       title: 'Command refused',
       detail: 'this joint case has no running joint response process',
     });
-  if (error instanceof ServiceError)
-    return new ProblemException({
-      status: 503,
-      title: 'Service unavailable',
-      detail: 'the joint response process did not answer in time; try again',
-    });
-  return undefined;
+  return processUnavailable(error, 'the joint response process');
 }

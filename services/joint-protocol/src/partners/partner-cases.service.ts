@@ -3,6 +3,7 @@ import {
   ServiceError,
   WorkflowNotFoundError,
   WorkflowUpdateFailedError,
+  WorkflowUpdateRPCTimeoutOrCancelledError,
   type Client,
 } from '@temporalio/client';
 import { ApplicationFailure, type UpdateDefinition } from '@temporalio/client';
@@ -311,11 +312,15 @@ function commandProblem(error: unknown): ProblemException | undefined {
       title: 'Command refused',
       detail: 'this joint case has no running joint response process',
     });
-  if (error instanceof ServiceError)
-    return new ProblemException({
-      status: 503,
-      title: 'Service unavailable',
-      detail: 'the joint response process did not answer in time; try again',
-    });
+  // Unreachable, or the Update's call timed out: the outcome is unknown and a repeat is safe (ADR 0026).
+  if (error instanceof ServiceError || error instanceof WorkflowUpdateRPCTimeoutOrCancelledError)
+    return new ProblemException(
+      {
+        status: 503,
+        title: 'Service unavailable',
+        detail: 'the joint response process did not answer in time; repeat the command after Retry-After',
+      },
+      5,
+    );
   return undefined;
 }
