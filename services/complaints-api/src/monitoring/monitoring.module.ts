@@ -6,6 +6,8 @@ import { MonitoringService } from './monitoring.service';
 import { TargetsReportService } from './targets-report.service';
 import { QuarterlyReviewService } from './quarterly-review.service';
 import { ThemesController } from './themes.controller';
+import { Ko41aController } from './ko41a.controller';
+import { Ko41aService } from './ko41a.service';
 import { ThemesService } from './themes.service';
 
 /** Procedure §8: monitoring, learning and reporting. */
@@ -14,7 +16,7 @@ export class MonitoringModule {
   static forConfig(config: ComplaintsApiConfig): DynamicModule {
     return {
       module: MonitoringModule,
-      controllers: [MonitoringController, ThemesController],
+      controllers: [MonitoringController, ThemesController, Ko41aController],
       providers: [
         { provide: DISCLOSURE_CONTROL, useValue: { threshold: config.REPORT_SUPPRESSION_THRESHOLD } },
         MonitoringService,
@@ -22,6 +24,7 @@ export class MonitoringModule {
         TargetsReportService,
         QuarterlyReviewService,
         ThemesService,
+        Ko41aService,
       ],
     };
   }
