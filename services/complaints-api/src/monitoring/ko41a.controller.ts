@@ -1,5 +1,6 @@
 import { Controller, Get, Param, Res } from '@nestjs/common';
 import {
+  ApiBadRequestResponse,
   ApiOkResponse,
   ApiOperation,
   ApiProduces,
@@ -19,6 +20,7 @@ const COUNTING_RULES =
 /** Issue #15 part 3: the KO41a return for hospital and community health services (ADR 0029). */
 @ApiTags('monitoring')
 @StaffApiResponses()
+@ApiBadRequestResponse({ ...PROBLEM, description: 'Not a financial year: `errors` names `year`' })
 @Controller('reports/ko41a')
 export class Ko41aController {
   constructor(private readonly ko41a: Ko41aService) {}
