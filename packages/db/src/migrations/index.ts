@@ -24,6 +24,7 @@ import { OutcomesLearningAndActionPlans1763858800000 } from './1763858800000-out
 import { ThemeRiseOverQuarter1763858810000 } from './1763858810000-theme-rise-over-quarter';
 import { JointPartialResponse1763858900000 } from './1763858900000-joint-partial-response';
 import { Ko41aAndPublication1763859100000 } from './1763859100000-ko41a-and-publication';
+import { AnnualTrendReview1763859110000 } from './1763859110000-annual-trend-review';
 
 /** In order; a new migration is appended here and never edited once released. */
 export const MIGRATIONS = [
@@ -53,4 +54,5 @@ export const MIGRATIONS = [
   ThemeRiseOverQuarter1763858810000,
   JointPartialResponse1763858900000,
   Ko41aAndPublication1763859100000,
+  AnnualTrendReview1763859110000,
 ];

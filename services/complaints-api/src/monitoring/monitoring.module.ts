@@ -8,6 +8,8 @@ import { QuarterlyReviewService } from './quarterly-review.service';
 import { ThemesController } from './themes.controller';
 import { Ko41aController } from './ko41a.controller';
 import { Ko41aService } from './ko41a.service';
+import { YouSaidWeDidController } from './you-said-we-did.controller';
+import { YouSaidWeDidService } from './you-said-we-did.service';
 import { ThemesService } from './themes.service';
 
 /** Procedure §8: monitoring, learning and reporting. */
@@ -16,7 +18,7 @@ export class MonitoringModule {
   static forConfig(config: ComplaintsApiConfig): DynamicModule {
     return {
       module: MonitoringModule,
-      controllers: [MonitoringController, ThemesController, Ko41aController],
+      controllers: [MonitoringController, ThemesController, Ko41aController, YouSaidWeDidController],
       providers: [
         { provide: DISCLOSURE_CONTROL, useValue: { threshold: config.REPORT_SUPPRESSION_THRESHOLD } },
         MonitoringService,
@@ -25,6 +27,7 @@ export class MonitoringModule {
         QuarterlyReviewService,
         ThemesService,
         Ko41aService,
+        YouSaidWeDidService,
       ],
     };
   }
