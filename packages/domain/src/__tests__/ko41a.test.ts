@@ -13,7 +13,9 @@ import {
 
 type Issue = [string | null, string | null, string | null, (string | null)?];
 
-function complaint(overrides: Partial<Ko41aComplaint> & { issues?: Issue[] }): Ko41aComplaint {
+function complaint(
+  overrides: Omit<Partial<Ko41aComplaint>, 'issues'> & { issues?: Issue[] },
+): Ko41aComplaint {
   const { issues = [], ...rest } = overrides;
   return {
     kind: 'complaint',
