@@ -17,11 +17,16 @@ import { ISO_DATE } from '../../case-file/iso-date';
 
 /** R-MON-1: an issue coded KO41a-style. */
 export class CodeIssueDto {
-  @ApiProperty({ enum: SUBJECT_AREAS }) @IsIn(SUBJECT_AREAS) subjectArea!: SubjectArea;
-  @ApiProperty({ enum: SERVICE_AREAS }) @IsIn(SERVICE_AREAS) serviceArea!: ServiceArea;
-  @ApiProperty({ enum: STAFF_GROUPS }) @IsIn(STAFF_GROUPS) staffGroup!: StaffGroup;
+  @ApiProperty({ enum: SUBJECT_AREAS, example: 'clinical-treatment' })
+  @IsIn(SUBJECT_AREAS)
+  subjectArea!: SubjectArea;
+  @ApiProperty({ enum: SERVICE_AREAS, example: 'outpatient' }) @IsIn(SERVICE_AREAS) serviceArea!: ServiceArea;
+  @ApiProperty({ enum: STAFF_GROUPS, example: 'medical-and-dental' })
+  @IsIn(STAFF_GROUPS)
+  staffGroup!: StaffGroup;
   @ApiProperty({
     enum: CLINICAL_SPECIALTIES,
+    example: 'cardiology',
     required: false,
     nullable: true,
     description:
