@@ -20,3 +20,5 @@ export * from './suppression';
 export * from './joint-protocol';
 export * from './targets';
 export * from './reporting-periods';
+export * from './ko41a-code-lists';
+export * from './ko41a';

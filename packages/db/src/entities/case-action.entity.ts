@@ -53,6 +53,16 @@ export class CaseAction {
   @Column({ type: 'date', nullable: true })
   closedOn!: string | null;
 
+  /** R-MON-4: the words "you said, we did" may publish for this done action, as a complaints manager approved them. */
+  @Column({ type: 'text', nullable: true })
+  publicWording!: string | null;
+
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  publicWordingApprovedBy!: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  publicWordingApprovedAt!: Date | null;
+
   @Column({ type: 'varchar', length: 64 })
   createdBy!: string;
 

@@ -1,5 +1,5 @@
 import { Column, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import type { ServiceArea, StaffGroup, SubjectArea } from '@complaints/domain';
+import type { ClinicalSpecialty, ServiceArea, StaffGroup, SubjectArea } from '@complaints/domain';
 import type { Complaint } from './complaint.entity';
 
 /** One issue raised, stored verbatim in the person's own words and language (R-INT-2). */
@@ -27,4 +27,8 @@ export class ComplaintIssue {
 
   @Column({ type: 'varchar', length: 64, nullable: true })
   staffGroup!: StaffGroup | null;
+
+  /** KO41a section 6: the clinical area of a clinical-treatment issue (ADR 0029). */
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  clinicalSpecialty!: ClinicalSpecialty | null;
 }

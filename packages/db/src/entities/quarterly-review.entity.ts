@@ -17,7 +17,7 @@ export class QuarterlyReview {
   @Column({ type: 'varchar', length: 8 })
   organisationCode!: string;
 
-  /** A financial quarter by name, e.g. `2026-27-Q2`. */
+  /** A financial quarter by name, e.g. `2026-27-Q2`, or a year (`2026-27`) for an annual trend review. */
   @Column({ type: 'varchar', length: 10 })
   quarter!: string;
 

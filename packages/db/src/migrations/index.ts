@@ -23,6 +23,8 @@ import { ThemeAlerts1763858600000 } from './1763858600000-theme-alerts';
 import { OutcomesLearningAndActionPlans1763858800000 } from './1763858800000-outcomes-learning-and-action-plans';
 import { ThemeRiseOverQuarter1763858810000 } from './1763858810000-theme-rise-over-quarter';
 import { JointPartialResponse1763858900000 } from './1763858900000-joint-partial-response';
+import { Ko41aAndPublication1763859100000 } from './1763859100000-ko41a-and-publication';
+import { AnnualTrendReview1763859110000 } from './1763859110000-annual-trend-review';
 
 /** In order; a new migration is appended here and never edited once released. */
 export const MIGRATIONS = [
@@ -51,4 +53,6 @@ export const MIGRATIONS = [
   OutcomesLearningAndActionPlans1763858800000,
   ThemeRiseOverQuarter1763858810000,
   JointPartialResponse1763858900000,
+  Ko41aAndPublication1763859100000,
+  AnnualTrendReview1763859110000,
 ];

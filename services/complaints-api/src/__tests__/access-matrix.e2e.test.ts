@@ -30,6 +30,26 @@ const RULES: Record<string, Rule> = {
     touches: 'no complaint',
     why: "a senior manager's decisions about a quarter, no complaint opened",
   },
+  'GET /reports/annual-trend-reviews/{year}': {
+    touches: 'no complaint',
+    why: 'counts only (R-MON-3), no complaint opened',
+  },
+  'POST /reports/annual-trend-reviews/{year}/record': {
+    touches: 'no complaint',
+    why: "a senior manager's decisions about a year, no complaint opened",
+  },
+  'GET /reports/ko41a/{year}': {
+    touches: 'no complaint',
+    why: 'the national return: counts only (ADR 0029)',
+  },
+  'GET /reports/ko41a/{year}/csv': {
+    touches: 'no complaint',
+    why: 'the national return: counts only (ADR 0029)',
+  },
+  'GET /reports/you-said-we-did/{period}': {
+    touches: 'no complaint',
+    why: 'counts and approved public wordings only, nothing of a case (R-MON-4)',
+  },
   'POST /reports/theme-rules': { touches: 'no complaint', why: 'a rule about an organisation (R-MON-3)' },
   'GET /reports/theme-rules': { touches: 'no complaint', why: 'rules about an organisation (R-MON-3)' },
   'POST /reports/theme-rules/{id}/retirement': {
@@ -84,6 +104,7 @@ const RULES: Record<string, Rule> = {
   'POST /complaints/{reference}/final-response/return': complaintRoute,
   'POST /complaints/{reference}/actions/{actionId}/completion': complaintRoute,
   'POST /complaints/{reference}/actions/{actionId}/cancellation': complaintRoute,
+  'POST /complaints/{reference}/actions/{actionId}/public-wording': complaintRoute,
   'POST /complaints/{reference}/learning': complaintRoute,
   'POST /complaints/{reference}/reopening': complaintRoute,
   'POST /complaints/{reference}/stage-two-review': complaintRoute,

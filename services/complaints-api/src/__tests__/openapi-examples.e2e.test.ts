@@ -16,6 +16,8 @@ const pathValues: Record<string, string> = {
   version: '1',
   // An ended financial quarter (R-MON-3).
   quarter: '2026-27-Q2',
+  // An ended financial year (the annual trend review, ADR 0029).
+  year: '2025-26',
 };
 const tokens: string[] = [];
 

@@ -11,11 +11,17 @@ export interface ComplaintFixture {
   stage?: string;
   complexity?: string | null;
   closed?: boolean;
+  /** London date of closure (default: the day received, when `closed`). */
+  closedOn?: string;
+  anonymous?: boolean;
+  channel?: string;
+  /** The people on it (personal data only as far as the reports read it). */
+  parties?: { role: 'complainant' | 'person-affected'; relationship?: string; dateOfBirth?: string }[];
   breached?: boolean;
   underOversight?: boolean;
   joint?: boolean;
-  /** [subject area, service area] of each issue. */
-  issues?: [string, string][];
+  /** [subject area, service area, staff group, clinical area] of each issue (the last two optional). */
+  issues?: [string | null, string | null, (string | null)?, (string | null)?][];
   /** [event type, London date, data] in timeline order. */
   events?: [string, string, Record<string, unknown>?][];
   /** R-MON-1: the complaint's outcome as the record holds it. */
@@ -62,8 +68,8 @@ export async function insertComplaint(
 ): Promise<void> {
   const [{ id }] = await dataSource.query(
     `INSERT INTO complaint (reference, organisation_code, kind, channel, received_on, profile_id, profile_version,
-       stage, complexity, closed_at, breached, under_oversight, outcome, created_by, workflow_started_at)
-     VALUES ($1, $2, $3, 'email', $4, $5, 1, $6, $7, $8, $9, $10, $11, 'fixture', now()) RETURNING id`,
+       stage, complexity, closed_at, breached, under_oversight, outcome, created_by, workflow_started_at, anonymous)
+     VALUES ($1, $2, $3, $12, $4, $5, 1, $6, $7, $8, $9, $10, $11, 'fixture', now(), $13) RETURNING id`,
     [
       referenceOf(organisation, fixture.name),
       organisation,
@@ -72,12 +78,20 @@ export async function insertComplaint(
       profile,
       fixture.stage ?? 'closer-look',
       fixture.complexity === undefined ? 'straightforward' : fixture.complexity,
-      fixture.closed ? `${fixture.receivedOn}T12:00:00Z` : null,
+      fixture.closed || fixture.closedOn ? `${fixture.closedOn ?? fixture.receivedOn}T12:00:00Z` : null,
       fixture.breached ?? false,
       fixture.underOversight ?? false,
       fixture.outcome ?? null,
+      fixture.channel ?? 'email',
+      fixture.anonymous ?? false,
     ],
   );
+  for (const party of fixture.parties ?? [])
+    await dataSource.query(
+      `INSERT INTO complaint_party (complaint_id, role, name, relationship, date_of_birth)
+       VALUES ($1, $2, 'fixture person', $3, $4)`,
+      [id, party.role, party.relationship ?? null, party.dateOfBirth ?? null],
+    );
   const reference = referenceOf(organisation, fixture.name);
   for (const learning of fixture.learning ?? [])
     await dataSource.query(
@@ -102,11 +116,12 @@ export async function insertComplaint(
         status === 'open' ? null : due,
       ],
     );
-  for (const [position, [subjectArea, serviceArea]] of (fixture.issues ?? []).entries())
+  for (const [position, [subjectArea, serviceArea, staffGroup, clinical]] of (fixture.issues ?? []).entries())
     await dataSource.query(
-      `INSERT INTO complaint_issue (complaint_id, position, description, subject_area, service_area)
-       VALUES ($1, $2, 'fixture issue', $3, $4)`,
-      [id, position + 1, subjectArea, serviceArea],
+      `INSERT INTO complaint_issue (complaint_id, position, description, subject_area, service_area, staff_group,
+         clinical_specialty)
+       VALUES ($1, $2, 'fixture issue', $3, $4, $5, $6)`,
+      [id, position + 1, subjectArea, serviceArea, staffGroup ?? null, clinical ?? null],
     );
   for (const [index, [type, on, data]] of (fixture.events ?? []).entries())
     await dataSource.query(

@@ -14,11 +14,13 @@ import { PROBLEM, StaffApiResponses } from '../case-file/api-responses';
 import { accessRequest, CaseFile, type CaseFileRequest } from '../case-file/case-file.decorator';
 import { TargetReportDto } from './dto/targets.dto';
 import {
+  AnnualTrendReviewDto,
   QuarterlyReviewPackDto,
   QuarterlyReviewRecordDto,
   RecordQuarterlyReviewDto,
 } from './dto/quarterly-review.dto';
 import { QuarterParamPipe } from './quarter-param.pipe';
+import { YearParamPipe } from './year-param.pipe';
 import { QuarterlyReviewService } from './quarterly-review.service';
 import { TargetsReportService } from './targets-report.service';
 import {
@@ -155,5 +157,38 @@ export class MonitoringController {
     @CurrentStaff() staff: StaffPrincipal,
   ): Promise<QuarterlyReviewRecordDto> {
     return this.quarterlyReviews.record(staff, quarter, dto);
+  }
+
+  @Get('reports/annual-trend-reviews/:year')
+  @Roles('senior-manager', 'responsible-person', 'complaints-manager')
+  @ApiOperation({
+    summary:
+      'The annual trend review of a financial year (CWTH: all complaints reviewed annually for trends; R-MON-3)',
+    description:
+      "From the quarterly pack's data: the year's four quarters beside the year before's (volumes and timeliness against each target), the two years' complaints by subject and outcome, the year's most frequent subject and service areas, and the review once recorded. Counts are suppressed as in the monitoring report.",
+  })
+  @ApiOkResponse({ type: AnnualTrendReviewDto })
+  annualTrendReview(
+    @Param('year', YearParamPipe) year: string,
+    @CurrentStaff() staff: StaffPrincipal,
+  ): Promise<AnnualTrendReviewDto> {
+    return this.quarterlyReviews.annualPack(staff, year);
+  }
+
+  @Post('reports/annual-trend-reviews/:year/record')
+  @Roles('senior-manager', 'responsible-person')
+  @ApiOperation({
+    summary: 'Record the annual trend review of an ended financial year: decisions and actions set (R-MON-3)',
+    description:
+      'Once per year, after it ends; the reviewer is the caller. Kept as a quarterly review is (actions owned by active staff of your organisation).',
+  })
+  @ApiCreatedResponse({ type: QuarterlyReviewRecordDto })
+  @ApiConflictResponse({ ...PROBLEM, description: 'The year was already reviewed (R-MON-3)' })
+  recordAnnualTrendReview(
+    @Param('year', YearParamPipe) year: string,
+    @Body() dto: RecordQuarterlyReviewDto,
+    @CurrentStaff() staff: StaffPrincipal,
+  ): Promise<QuarterlyReviewRecordDto> {
+    return this.quarterlyReviews.record(staff, year, dto);
   }
 }

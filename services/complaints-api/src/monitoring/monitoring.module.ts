@@ -6,6 +6,10 @@ import { MonitoringService } from './monitoring.service';
 import { TargetsReportService } from './targets-report.service';
 import { QuarterlyReviewService } from './quarterly-review.service';
 import { ThemesController } from './themes.controller';
+import { Ko41aController } from './ko41a.controller';
+import { Ko41aService } from './ko41a.service';
+import { YouSaidWeDidController } from './you-said-we-did.controller';
+import { YouSaidWeDidService } from './you-said-we-did.service';
 import { ThemesService } from './themes.service';
 
 /** Procedure §8: monitoring, learning and reporting. */
@@ -14,7 +18,7 @@ export class MonitoringModule {
   static forConfig(config: ComplaintsApiConfig): DynamicModule {
     return {
       module: MonitoringModule,
-      controllers: [MonitoringController, ThemesController],
+      controllers: [MonitoringController, ThemesController, Ko41aController, YouSaidWeDidController],
       providers: [
         { provide: DISCLOSURE_CONTROL, useValue: { threshold: config.REPORT_SUPPRESSION_THRESHOLD } },
         MonitoringService,
@@ -22,6 +26,8 @@ export class MonitoringModule {
         TargetsReportService,
         QuarterlyReviewService,
         ThemesService,
+        Ko41aService,
+        YouSaidWeDidService,
       ],
     };
   }

@@ -36,7 +36,19 @@ export class MonitoringService {
         detail: `complaint ${complaint.reference} has no issue ${issueId}`,
       });
     }
-    const coding = { subjectArea: dto.subjectArea, serviceArea: dto.serviceArea, staffGroup: dto.staffGroup };
+    if (dto.clinicalSpecialty && dto.subjectArea !== 'clinical-treatment')
+      throw new RequestValidationException([
+        {
+          field: 'clinicalSpecialty',
+          reason: 'is only for the subject area clinical-treatment (KO41a section 6)',
+        },
+      ]);
+    const coding = {
+      subjectArea: dto.subjectArea,
+      serviceArea: dto.serviceArea,
+      staffGroup: dto.staffGroup,
+      clinicalSpecialty: dto.clinicalSpecialty ?? null,
+    };
     await this.dataSource.transaction(async (manager) => {
       await manager.update(ComplaintIssue, { id: issue.id }, coding);
       await recordStaffEvent(manager, complaint.id, staff, {

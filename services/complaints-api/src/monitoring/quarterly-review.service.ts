@@ -3,12 +3,16 @@ import type { DataSource } from 'typeorm';
 import { Organisation, QuarterlyReview } from '@complaints/db';
 import {
   calendarMonthsAfterReceipt,
+  COMPLAINT_OUTCOMES,
   financialQuarter,
+  financialYear,
+  SUBJECT_AREAS,
   londonDate,
   quartersEndingWith,
   suppressGroup,
   suppressTotal,
   type LocalDate,
+  type ReportingPeriod,
   type Stage,
 } from '@complaints/domain';
 import {
@@ -18,6 +22,7 @@ import {
   type StaffPrincipal,
 } from '@complaints/service-kit';
 import type {
+  AnnualTrendReviewDto,
   QuarterlyReviewPackDto,
   QuarterlyReviewRecordDto,
   RecordQuarterlyReviewDto,
@@ -65,20 +70,7 @@ export class QuarterlyReviewService {
     const { threshold } = this.control;
     const code = organisation.code;
 
-    const trend = [];
-    for (const period of quartersEndingWith(quarter.name, TREND_QUARTERS)) {
-      const [{ n }] = await this.dataSource.query(
-        `SELECT count(*)::int AS n FROM complaint c
-          WHERE c.organisation_code = $1 AND c.received_on BETWEEN $2 AND $3 AND ${COMPLAINTS}`,
-        [code, period.from, period.to],
-      );
-      const { targets } = await this.targets.assess(organisation, period.from, period.to, today);
-      trend.push({
-        quarter: period.name,
-        received: suppressTotal(n, threshold),
-        targets: targets.map((assessment) => summarise(assessment, threshold, false)),
-      });
-    }
+    const trend = await this.trendOf(organisation, quartersEndingWith(quarter.name, TREND_QUARTERS), today);
 
     const open: { received_on: string; breached: boolean }[] = await this.dataSource.query(
       `SELECT c.received_on::text AS received_on, c.breached FROM complaint c
@@ -107,15 +99,6 @@ export class QuarterlyReviewService {
         WHERE c.organisation_code = $1 AND a.status = 'open'`,
       [code, today],
     );
-    const themes: { subject_area: string; service_area: string; n: number }[] = await this.dataSource.query(
-      `SELECT i.subject_area, i.service_area, count(*)::int AS n
-         FROM complaint_issue i JOIN complaint c ON c.id = i.complaint_id
-        WHERE c.organisation_code = $1 AND c.received_on BETWEEN $2 AND $3 AND ${COMPLAINTS}
-          AND i.subject_area IS NOT NULL AND i.service_area IS NOT NULL
-        GROUP BY 1, 2 HAVING count(*) >= $4 ORDER BY 3 DESC, 1, 2 LIMIT ${THEMES}`,
-      [code, quarter.from, quarter.to, threshold],
-    );
-
     return {
       organisation: code,
       quarter: quarter.name,
@@ -129,24 +112,55 @@ export class QuarterlyReviewService {
       underOversight: suppressTotal(underOversight, threshold),
       openActions: suppressTotal(openActions, threshold),
       overdueActions: suppressTotal(overdueActions, threshold),
-      themes: themes.map((theme) => ({
-        subjectArea: theme.subject_area,
-        serviceArea: theme.service_area,
-        issues: theme.n,
-      })),
+      themes: await this.themesOf(code, quarter.from, quarter.to),
       record: await this.recordOf(code, quarter.name),
+    };
+  }
+
+  /**
+   * CWTH ("all complaints are reviewed annually to identify any trends"): the same data over a financial year, the
+   * year's four quarters beside the year before's, the two years' complaints by subject and outcome, and the year's
+   * themes; recorded as a quarter's review is.
+   */
+  async annualPack(
+    staff: StaffPrincipal,
+    yearName: string,
+    today: LocalDate = londonDate(new Date()),
+  ): Promise<AnnualTrendReviewDto> {
+    const year = financialYear(yearName);
+    const organisation = await this.dataSource
+      .getRepository(Organisation)
+      .findOneByOrFail({ code: staff.organisationCode });
+    const code = organisation.code;
+    const start = Number(year.name.slice(0, 4)) - 1;
+    const before = financialYear(`${start}-${String((start + 1) % 100).padStart(2, '0')}`);
+    return {
+      organisation: code,
+      year: year.name,
+      from: year.from,
+      to: year.to,
+      asOf: today,
+      suppressedBelow: this.control.threshold,
+      trend: await this.trendOf(organisation, quartersEndingWith(`${year.name}-Q4`, TREND_QUARTERS), today),
+      years: [await this.yearSummary(code, before), await this.yearSummary(code, year)],
+      themes: await this.themesOf(code, year.from, year.to),
+      record: await this.recordOf(code, year.name),
     };
   }
 
   async record(
     staff: StaffPrincipal,
-    quarterName: string,
+    periodName: string,
     review: RecordQuarterlyReviewDto,
   ): Promise<QuarterlyReviewRecordDto> {
-    const quarter = financialQuarter(quarterName);
+    const isQuarter = /-Q[1-4]$/.test(periodName);
+    const quarter = isQuarter ? financialQuarter(periodName) : financialYear(periodName);
     if (londonDate(new Date()) <= quarter.to)
       throw new RequestValidationException([
-        { field: 'quarter', reason: `must have ended: ${quarter.name} runs until ${quarter.to}` },
+        {
+          field: isQuarter ? 'quarter' : 'year',
+          reason: `must have ended: ${quarter.name} runs until ${quarter.to}`,
+        },
       ]);
     const actions = await ownedActions(this.dataSource, staff.organisationCode, review.actions);
     const inserted = await this.dataSource
@@ -166,11 +180,82 @@ export class QuarterlyReviewService {
     if ((inserted.raw as unknown[]).length === 0)
       throw new ProblemException({
         status: 409,
-        title: 'Quarter already reviewed',
+        title: isQuarter ? 'Quarter already reviewed' : 'Year already reviewed',
         detail: `${quarter.name} was already reviewed; a review is kept as recorded`,
         rule: 'R-MON-3',
       });
     return (await this.recordOf(staff.organisationCode, quarter.name))!;
+  }
+
+  private async trendOf(organisation: Organisation, quarters: ReportingPeriod[], today: LocalDate) {
+    const { threshold } = this.control;
+    const trend = [];
+    for (const period of quarters) {
+      const [{ n }] = await this.dataSource.query(
+        `SELECT count(*)::int AS n FROM complaint c
+          WHERE c.organisation_code = $1 AND c.received_on BETWEEN $2 AND $3 AND ${COMPLAINTS}`,
+        [organisation.code, period.from, period.to],
+      );
+      const { targets } = await this.targets.assess(organisation, period.from, period.to, today);
+      trend.push({
+        quarter: period.name,
+        received: suppressTotal(n, threshold),
+        targets: targets.map((assessment) => summarise(assessment, threshold, false)),
+      });
+    }
+    return trend;
+  }
+
+  private async themesOf(code: string, from: LocalDate, to: LocalDate) {
+    const themes: { subject_area: string; service_area: string; n: number }[] = await this.dataSource.query(
+      `SELECT i.subject_area, i.service_area, count(*)::int AS n
+         FROM complaint_issue i JOIN complaint c ON c.id = i.complaint_id
+        WHERE c.organisation_code = $1 AND c.received_on BETWEEN $2 AND $3 AND ${COMPLAINTS}
+          AND i.subject_area IS NOT NULL AND i.service_area IS NOT NULL
+        GROUP BY 1, 2 HAVING count(*) >= $4 ORDER BY 3 DESC, 1, 2 LIMIT ${THEMES}`,
+      [code, from, to, this.control.threshold],
+    );
+    return themes.map((theme) => ({
+      subjectArea: theme.subject_area,
+      serviceArea: theme.service_area,
+      issues: theme.n,
+    }));
+  }
+
+  /** A year's complaints received, by subject (each complaint once per subject) and by outcome. */
+  private async yearSummary(code: string, year: ReportingPeriod) {
+    const { threshold } = this.control;
+    const params = [code, year.from, year.to];
+    const [{ n }] = await this.dataSource.query(
+      `SELECT count(*)::int AS n FROM complaint c
+        WHERE c.organisation_code = $1 AND c.received_on BETWEEN $2 AND $3 AND ${COMPLAINTS}`,
+      params,
+    );
+    const subjects: { key: string; n: number }[] = await this.dataSource.query(
+      `SELECT coalesce(i.subject_area, 'not-coded') AS key, count(DISTINCT c.id)::int AS n
+         FROM complaint_issue i JOIN complaint c ON c.id = i.complaint_id
+        WHERE c.organisation_code = $1 AND c.received_on BETWEEN $2 AND $3 AND ${COMPLAINTS} GROUP BY 1`,
+      params,
+    );
+    const outcomes: { key: string; n: number }[] = await this.dataSource.query(
+      `SELECT coalesce(c.outcome, 'not-recorded') AS key, count(*)::int AS n FROM complaint c
+        WHERE c.organisation_code = $1 AND c.received_on BETWEEN $2 AND $3 AND ${COMPLAINTS} GROUP BY 1`,
+      params,
+    );
+    const bySubject: Record<string, number> = Object.fromEntries(
+      SUBJECT_AREAS.map((subject) => [subject, 0]),
+    );
+    for (const row of subjects) bySubject[row.key] = row.n;
+    const byOutcome: Record<string, number> = Object.fromEntries(
+      [...COMPLAINT_OUTCOMES, 'not-recorded'].map((outcome) => [outcome, 0]),
+    );
+    for (const row of outcomes) byOutcome[row.key] = row.n;
+    return {
+      year: year.name,
+      received: suppressTotal(n, threshold),
+      bySubjectArea: suppressGroup(bySubject, threshold),
+      byOutcome: suppressGroup(byOutcome, threshold),
+    };
   }
 
   private async recordOf(organisation: string, quarter: string): Promise<QuarterlyReviewRecordDto | null> {

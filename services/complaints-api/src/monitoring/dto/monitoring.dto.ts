@@ -1,11 +1,13 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsIn, IsISO8601, IsObject, Matches } from 'class-validator';
+import { IsIn, IsISO8601, IsObject, IsOptional, Matches } from 'class-validator';
 import {
+  CLINICAL_SPECIALTIES,
   COMPLEXITIES,
   EQUALITY_QUESTIONS,
   SERVICE_AREAS,
   STAFF_GROUPS,
   SUBJECT_AREAS,
+  type ClinicalSpecialty,
   type Complexity,
   type ServiceArea,
   type StaffGroup,
@@ -15,9 +17,24 @@ import { ISO_DATE } from '../../case-file/iso-date';
 
 /** R-MON-1: an issue coded KO41a-style. */
 export class CodeIssueDto {
-  @ApiProperty({ enum: SUBJECT_AREAS }) @IsIn(SUBJECT_AREAS) subjectArea!: SubjectArea;
-  @ApiProperty({ enum: SERVICE_AREAS }) @IsIn(SERVICE_AREAS) serviceArea!: ServiceArea;
-  @ApiProperty({ enum: STAFF_GROUPS }) @IsIn(STAFF_GROUPS) staffGroup!: StaffGroup;
+  @ApiProperty({ enum: SUBJECT_AREAS, example: 'clinical-treatment' })
+  @IsIn(SUBJECT_AREAS)
+  subjectArea!: SubjectArea;
+  @ApiProperty({ enum: SERVICE_AREAS, example: 'outpatient' }) @IsIn(SERVICE_AREAS) serviceArea!: ServiceArea;
+  @ApiProperty({ enum: STAFF_GROUPS, example: 'medical-and-dental' })
+  @IsIn(STAFF_GROUPS)
+  staffGroup!: StaffGroup;
+  @ApiProperty({
+    enum: CLINICAL_SPECIALTIES,
+    example: 'cardiology',
+    required: false,
+    nullable: true,
+    description:
+      'KO41a section 6: the clinical area, only for subject area `clinical-treatment` (the return asks for it there)',
+  })
+  @IsOptional()
+  @IsIn(CLINICAL_SPECIALTIES)
+  clinicalSpecialty?: ClinicalSpecialty | null;
 }
 
 export class AssessComplexityDto {
@@ -66,6 +83,8 @@ export class IssueCodingDto {
   @ApiProperty({ enum: SUBJECT_AREAS }) subjectArea!: SubjectArea;
   @ApiProperty({ enum: SERVICE_AREAS }) serviceArea!: ServiceArea;
   @ApiProperty({ enum: STAFF_GROUPS }) staffGroup!: StaffGroup;
+  @ApiProperty({ enum: CLINICAL_SPECIALTIES, nullable: true, description: 'KO41a section 6' })
+  clinicalSpecialty!: ClinicalSpecialty | null;
 }
 
 export class ComplexityDto {

@@ -119,3 +119,35 @@ export class QuarterlyReviewPackDto {
   })
   record!: QuarterlyReviewRecordDto | null;
 }
+
+const COUNTS = { type: 'object', additionalProperties: COUNT } as const;
+
+export class YearSummaryDto {
+  @ApiProperty({ example: '2026-27' }) year!: string;
+  @ApiProperty({ ...COUNT, description: 'Complaints received in the year' }) received!: number | null;
+  @ApiProperty({ ...COUNTS, description: 'By subject area (each complaint once per subject)' })
+  bySubjectArea!: Record<string, number | null>;
+  @ApiProperty({ ...COUNTS, description: 'By outcome (`not-recorded` while open)' })
+  byOutcome!: Record<string, number | null>;
+}
+
+/** CWTH's annual trend review (R-MON-3): the quarterly pack's data over a financial year and the one before. */
+export class AnnualTrendReviewDto {
+  @ApiProperty({ example: 'CWTH' }) organisation!: string;
+  @ApiProperty({ example: '2026-27' }) year!: string;
+  @ApiProperty({ example: '2026-04-01' }) from!: string;
+  @ApiProperty({ example: '2027-03-31' }) to!: string;
+  @ApiProperty({ example: '2027-04-10' }) asOf!: string;
+  @ApiProperty({ example: 5 }) suppressedBelow!: number;
+  @ApiProperty({
+    type: [QuarterTrendDto],
+    description: "The year's four quarters and the year before's, oldest first: volumes and timeliness",
+  })
+  trend!: QuarterTrendDto[];
+  @ApiProperty({ type: [YearSummaryDto], description: 'The year before, then the year' })
+  years!: YearSummaryDto[];
+  @ApiProperty({ type: [ThemeDto], description: "The year's most frequent subject and service areas" })
+  themes!: ThemeDto[];
+  @ApiProperty({ type: QuarterlyReviewRecordDto, nullable: true, description: 'Null until recorded' })
+  record!: QuarterlyReviewRecordDto | null;
+}
