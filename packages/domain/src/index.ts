@@ -20,3 +20,4 @@ export * from './suppression';
 export * from './joint-protocol';
 export * from './targets';
 export * from './reporting-periods';
+export * from './experience-survey';

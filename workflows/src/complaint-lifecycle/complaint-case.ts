@@ -1,7 +1,7 @@
 // The one owner of a complaint's state. Only this module changes the stage, closes the case, moves or
 // breaches a clock and sets oversight; the phases read the state and call these mutators. The worklist's
 // next deadline, the projection and the search attributes are derived from the state, never assigned.
-import { allHandlersFinished, condition, upsertSearchAttributes } from '@temporalio/workflow';
+import { allHandlersFinished, condition, patched, upsertSearchAttributes } from '@temporalio/workflow';
 import type { CaseEventInput, CaseProjection } from '@complaints/activities/case-record';
 import type { Audience, TemplateName } from '@complaints/activities/correspondence';
 import {
@@ -25,7 +25,7 @@ import {
   type WorkingDayCalendar,
 } from '@complaints/domain';
 import { SEARCH_ATTRIBUTES } from '@complaints/temporal';
-import { recordCaseEvent, sendCorrespondence } from '../shared/activity-proxies';
+import { inviteToExperienceSurvey, recordCaseEvent, sendCorrespondence } from '../shared/activity-proxies';
 import { keepDeadline } from '../shared/clock';
 import { refuse } from '../shared/refusal';
 import type { AcknowledgeCommand } from './acknowledgement.messages';
@@ -43,6 +43,12 @@ import type { QuickRouteState } from './quick-route.messages';
 import type { SixMonthState } from './six-month-rule.messages';
 
 export const SYSTEM = { type: 'system', id: 'workflow' } as const;
+
+/**
+ * The closures after which the people involved are asked how it went (ADR 0023): the complaint was dealt
+ * with, by its response or resolved early. Withdrawn, out of scope or resolved on the spot are not surveyed.
+ */
+const SURVEYED_CLOSURES: readonly ClosureReason[] = ['responded', 'resolved-early'];
 
 export function staff(id: string): CaseEventInput['actor'] {
   return { type: 'staff', id };
@@ -178,6 +184,9 @@ export class ComplaintCase {
     this.state.closed = { at: closedAt, reason };
     this.state.stage = CLOSURE_STAGES[reason];
     await this.record(event.type, event.rule, by === null ? SYSTEM : staff(by), event.data, { closedAt });
+    // One invitation per complaint (its step): closing again after a reopened round sends none again.
+    if (SURVEYED_CLOSURES.includes(reason) && !this.input.anonymous && patched('experience-survey'))
+      await inviteToExperienceSurvey({ reference: this.input.reference, step: 'experience-survey' });
   }
 
   /** R-QUICK-1: the quick route ends, resolved or (a PALS enquiry) treated as a complaint. */
