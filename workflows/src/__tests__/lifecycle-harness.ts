@@ -69,6 +69,8 @@ export interface LifecycleHarness extends Recorded {
 export interface HarnessOptions {
   /** Runs before a letter is delivered: a test can hold one back to act while it is in flight. */
   beforeSend?: (input: SendCorrespondenceInput) => Promise<void>;
+  /** Runs before the survey's invitations go (ADR 0023): a test can hold them back, as a slow SMTP server would. */
+  beforeInvite?: (input: SurveyInvitationRequest) => Promise<void>;
   /**
    * Polls the joint-protocol task queue (joint cases, R-JOINT-*) with the STAND-IN jointResponse workflow, or
    * with the real one, whose partner notices are kept in `partnerNotices`.
@@ -117,6 +119,7 @@ export async function createLifecycleHarness(
         };
       },
       inviteToExperienceSurvey: async (input: SurveyInvitationRequest): Promise<SurveyInvitationResult> => {
+        await options.beforeInvite?.(input);
         recorded.surveys.push(input);
         return { sent: 1, refused: 0, complainantNotByEmail: false };
       },

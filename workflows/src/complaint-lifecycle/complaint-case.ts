@@ -128,6 +128,8 @@ export class ComplaintCase {
   private readonly outbox: Letter[] = [];
   private finishing = false;
   private readonly dispatcher: Promise<void>;
+  /** The experience survey's invitation, once started (see `inviteToSurvey`): null when done, or its failure. */
+  private surveyInvitation?: Promise<{ error: unknown } | null>;
 
   constructor(readonly input: ComplaintLifecycleInput) {
     this.profile = getProfile(input.profile.id, input.profile.version);
@@ -184,9 +186,26 @@ export class ComplaintCase {
     this.state.closed = { at: closedAt, reason };
     this.state.stage = CLOSURE_STAGES[reason];
     await this.record(event.type, event.rule, by === null ? SYSTEM : staff(by), event.data, { closedAt });
-    // One invitation per complaint (its step): closing again after a reopened round sends none again.
     if (SURVEYED_CLOSURES.includes(reason) && !this.input.anonymous && patched('experience-survey'))
-      await inviteToExperienceSurvey({ reference: this.input.reference, step: 'experience-survey' });
+      this.inviteToSurvey();
+  }
+
+  /**
+   * ADR 0023: the invitation is started, not awaited, so the closing never waits on the email: a reopen that
+   * arrives meanwhile finds the complaint closed and reopens it as at any other time. `finish()` waits for it,
+   * so no run ends (or continues as new) with it in flight. Once per run; the activity's step makes it once per
+   * complaint, so closing again after a reopened round, or in a later run, sends nothing again.
+   */
+  private inviteToSurvey(): void {
+    if (this.surveyInvitation) return;
+    // Settled here, so a failure is not an unhandled rejection before finish() rethrows it.
+    this.surveyInvitation = inviteToExperienceSurvey({
+      reference: this.input.reference,
+      step: 'experience-survey',
+    }).then(
+      () => null,
+      (error: unknown) => ({ error }),
+    );
   }
 
   /** R-QUICK-1: the quick route ends, resolved or (a PALS enquiry) treated as a complaint. */
@@ -469,6 +488,8 @@ export class ComplaintCase {
   async finish(): Promise<void> {
     this.finishing = true;
     await this.dispatcher;
+    const invitation = await this.surveyInvitation;
+    if (invitation) throw invitation.error;
     await condition(allHandlersFinished);
   }
 
