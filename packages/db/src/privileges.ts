@@ -94,7 +94,8 @@ export const TABLE_PRIVILEGES: Record<string, Partial<Record<ServiceName, Privil
     worker: READ,
     'joint-protocol': ['SELECT', 'UPDATE'],
   },
-  // The correspondence service issues the experience survey's links with the emails that carry them (ADR 0023).
+  // The correspondence service issues the experience survey's links with the emails that carry them (ADR 0023),
+  // and the progress link or code with the acknowledgement, revoking the one before (ADR 0028).
   access_link: { 'complaints-api': WRITE, 'joint-protocol': WRITE, correspondence: WRITE },
   // The jointResponse records (ADR 0019): the joint-protocol service writes the partners' own (contributions,
   // decisions on drafts, variations, disagreements raised, learning, notifications); the lead's complaints team

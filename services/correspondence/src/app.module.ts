@@ -50,6 +50,7 @@ export class AppModule implements OnApplicationShutdown {
               mailer,
               messageIdDomain: config.MESSAGE_ID_DOMAIN,
               defaultFrom: config.MAIL_FROM,
+              publicWebUrl: config.PUBLIC_WEB_URL,
             }),
         },
         {
@@ -65,6 +66,8 @@ export class AppModule implements OnApplicationShutdown {
                   renderer: new TemplateRenderer(),
                   messageIdDomain: config.MESSAGE_ID_DOMAIN,
                   defaultFrom: config.MAIL_FROM,
+                  // ADR 0028: the acknowledgement's progress link or code points at the public site.
+                  publicWebUrl: config.PUBLIC_WEB_URL,
                 }),
                 // ADR 0023: the survey's invitations after closure, with their single-use links.
                 ...createExperienceSurveyActivities({

@@ -70,6 +70,7 @@ export class AppModule implements NestModule, OnApplicationShutdown {
             pagesPerMinute: config.PUBLIC_PAGES_PER_MINUTE,
             submissionsPerHour: config.PUBLIC_SUBMISSIONS_PER_HOUR,
             organisationSubmissionsPerHour: config.PUBLIC_ORGANISATION_SUBMISSIONS_PER_HOUR,
+            codeAttemptsPerHour: config.PUBLIC_CODE_ATTEMPTS_PER_HOUR,
           },
         },
         { provide: JOINT_PROTOCOL_SETTINGS, useValue: { url: config.JOINT_PROTOCOL_URL } },

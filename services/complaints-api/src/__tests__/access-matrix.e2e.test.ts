@@ -107,6 +107,7 @@ const RULES: Record<string, Rule> = {
   'GET /complaints/{reference}/access-log': complaintRoute,
   'POST /complaints/{reference}/access-grants': complaintRoute,
   'POST /complaints/{reference}/access-grants/{grantId}/revocation': complaintRoute,
+  'GET /complaints/{reference}/progress-links': complaintRoute,
   'POST /complaints/{reference}/progress-links': complaintRoute,
   'POST /complaints/{reference}/progress-links/{linkId}/revocation': complaintRoute,
   'POST /complaints/{reference}/disposal/approval': complaintRoute,

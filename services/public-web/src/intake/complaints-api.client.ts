@@ -76,6 +76,14 @@ export class ComplaintsApiClient {
     return (await response.json()) as ProgressView;
   }
 
+  /** The token a reference and code from a letter stand for (ADR 0028); null when they open nothing. */
+  async progressCode(reference: string, code: string): Promise<string | null> {
+    const response = await this.post('/public-progress/code', { reference, code });
+    if (response.status === 404 || response.status === 400) return null;
+    if (response.status !== 200) throw new ComplaintsApiRefused(response.status);
+    return ((await response.json()) as { token: string }).token;
+  }
+
   async letter(token: string, letterId: string): Promise<Buffer | null> {
     const response = await this.post(`/public-progress/letters/${encodeURIComponent(letterId)}`, { token });
     if (response.status === 404 || response.status === 400) return null;
