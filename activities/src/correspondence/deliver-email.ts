@@ -5,6 +5,11 @@ import { DeliveryError, type Mailer } from './mailer';
 export interface Envelope {
   from: string;
   to: { name: string; address: string }[];
+  /**
+   * The content as sent, when it differs from the stored copy (ADR 0028: a secret put in only as it leaves),
+   * made once the item is claimed, so only an email that is about to go gets one.
+   */
+  personalise?: (content: { html: string; text: string }) => Promise<{ html: string; text: string }>;
 }
 
 export interface EmailOutcome {
@@ -37,13 +42,15 @@ export async function deliverEmail(
   // Someone else moved it meanwhile: what they recorded stands.
   if (attempt === null) return { item: await log.get(item.id) };
   try {
+    const content = envelope.personalise
+      ? await envelope.personalise({ html: item.html, text: item.text })
+      : { html: item.html, text: item.text };
     const receipt = await mailer.send({
       messageId: item.messageId,
       from: envelope.from,
       to: envelope.to,
       subject: item.subject,
-      html: item.html,
-      text: item.text,
+      ...content,
     });
     await log.recordAccepted(item.id, attempt, receipt.rejectedRecipients);
     return { item: await log.get(item.id) };

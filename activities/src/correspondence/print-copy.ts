@@ -17,13 +17,19 @@ export async function ensurePrintCopy(
   log: DeliveryLog,
   layout: LetterLayout,
   item: Correspondence,
-  letter: { organisation: string; largePrint: boolean },
+  letter: {
+    organisation: string;
+    largePrint: boolean;
+    /** The HTML as printed, when it differs from the stored copy (ADR 0028: the progress code). */
+    personalise?: (html: string) => Promise<string>;
+  },
 ): Promise<boolean> {
   if (item.channel !== 'letter' || (await log.hasPdf(item.id))) return true;
+  const html = letter.personalise ? await letter.personalise(item.html) : item.html;
   let pdf: Buffer;
   try {
     pdf = await layout({
-      html: item.html,
+      html,
       subject: item.subject,
       reference: item.complaintReference,
       organisation: letter.organisation,

@@ -12,6 +12,7 @@ import {
 } from './delivery-plan';
 import { renderLetterPdf } from './pdf';
 import { ensurePrintCopy, LAYOUT_FAILED } from './print-copy';
+import { createProgressAccess } from './progress-access';
 import { messageIdFor, senderFor, type CorrespondenceDependencies } from './send-correspondence.activity';
 import { carriesPersonalInformation } from './template-catalogue';
 import { isTemplateName } from './template-names';
@@ -69,11 +70,21 @@ async function currentDelivery(
 export function createCorrespondenceResender(
   deps: Pick<
     CorrespondenceDependencies,
-    'dataSource' | 'mailer' | 'messageIdDomain' | 'defaultFrom' | 'layout'
+    | 'dataSource'
+    | 'mailer'
+    | 'messageIdDomain'
+    | 'defaultFrom'
+    | 'layout'
+    | 'publicWebUrl'
+    | 'progressLinkValidDays'
   >,
 ) {
   const log = new DeliveryLog(deps.dataSource);
   const layout = deps.layout ?? renderLetterPdf;
+  const progressAccess = createProgressAccess(deps.dataSource, {
+    publicWebUrl: deps.publicWebUrl ?? 'http://127.0.0.1:3004',
+    validDays: deps.progressLinkValidDays,
+  });
 
   return {
     async resend(id: string, requestedBy: string): Promise<Correspondence> {
@@ -113,16 +124,27 @@ export function createCorrespondenceResender(
         approval?.by ?? null,
       );
       if (!created) throw new ResendRefused('already being resent');
+      // ADR 0028: a resent acknowledgement carries a new way in to the progress page, the earlier one revoked.
+      const toComplainant = copy.audience === 'complainant';
       if (copy.channel === 'letter') {
         const letter = {
           organisation: context.organisation.name,
           largePrint: context.complaint.accessibilityNeeds.includes('large-print'),
+          personalise: toComplainant
+            ? (html: string) => progressAccess.forLetter(context.complaint, html, false)
+            : undefined,
         };
         if (await ensurePrintCopy(log, layout, copy, letter)) await log.queueToPrint(copy.id);
         else await log.recordFailed(copy.id, ['drafted', 'approved'], LAYOUT_FAILED);
         return log.get(copy.id);
       }
-      const envelope = { from: senderFor(context, deps.defaultFrom), to: delivery.to };
+      const envelope = {
+        from: senderFor(context, deps.defaultFrom),
+        to: delivery.to,
+        personalise: toComplainant
+          ? (content: { html: string; text: string }) => progressAccess.forEmail(context.complaint, content)
+          : undefined,
+      };
       return (await deliverEmail(log, deps.mailer, copy, envelope, { temporary: 'fail' })).item;
     },
   };

@@ -14,6 +14,7 @@ import { deliveryKey, isPartyAudience, partyDelivery, planDeliveries, type Deliv
 import type { Mailer } from './mailer';
 import { renderLetterPdf } from './pdf';
 import { ensurePrintCopy, LAYOUT_FAILED, type LetterLayout } from './print-copy';
+import { createProgressAccess } from './progress-access';
 import { recipientFor, renderForComplaint } from './render-for-complaint';
 import { requireOwnComplaint } from '../shared/own-complaint';
 import { isTemplateName } from './template-names';
@@ -29,6 +30,10 @@ export interface CorrespondenceDependencies {
   defaultFrom: string;
   /** The letters' PDF engine; `renderLetterPdf` unless a test stands in a failing one. */
   layout?: LetterLayout;
+  /** The public web service's address, for the progress link or code with the acknowledgement (ADR 0028). */
+  publicWebUrl?: string;
+  /** How long that link or code works (default 365 days). */
+  progressLinkValidDays?: number;
 }
 
 /** A letter whose print copy fails this many layouts is `failed` (the handler is told) instead of retried again. */
@@ -55,6 +60,13 @@ export function createCorrespondenceActivities(deps: CorrespondenceDependencies)
   const { dataSource, mailer, renderer } = deps;
   const log = new DeliveryLog(dataSource);
   const layout = deps.layout ?? renderLetterPdf;
+  const progressAccess = createProgressAccess(dataSource, {
+    publicWebUrl: deps.publicWebUrl ?? 'http://127.0.0.1:3004',
+    validDays: deps.progressLinkValidDays,
+  });
+  /** ADR 0028: only the complainant's own copy, sent (not held for consent), carries their way in. */
+  const carriesAccess = (delivery: Delivery) =>
+    delivery.audience === 'complainant' && !delivery.heldForConsent;
 
   function render(input: CorrespondenceRequest, context: CorrespondenceContext, delivery: Delivery) {
     const today = new Date().toISOString().slice(0, 10);
@@ -118,10 +130,15 @@ export function createCorrespondenceActivities(deps: CorrespondenceDependencies)
   async function withPrintCopy(
     item: Correspondence,
     context: CorrespondenceContext,
+    delivery: Delivery,
+    emailed: boolean,
   ): Promise<Correspondence> {
     const letter = {
       organisation: context.organisation.name,
       largePrint: context.complaint.accessibilityNeeds.includes('large-print'),
+      personalise: carriesAccess(delivery)
+        ? (html: string) => progressAccess.forLetter(context.complaint, html, emailed)
+        : undefined,
     };
     if (await ensurePrintCopy(log, layout, item, letter)) return item;
     const { attempts } = await log.get(item.id);
@@ -138,12 +155,14 @@ export function createCorrespondenceActivities(deps: CorrespondenceDependencies)
     context: CorrespondenceContext,
     delivery: Delivery,
     from: string,
+    /** The complainant has this item by email too, so its letter need not carry a second way in. */
+    emailed = false,
   ): Promise<Correspondence> {
     let item = await itemFor(input, context, delivery);
     // Gone, held or given up on by an earlier attempt: what it recorded stands.
     if (!['drafted', 'approved', 'sending'].includes(item.status)) return item;
     if (delivery.channel === 'letter') {
-      item = await withPrintCopy(item, context);
+      item = await withPrintCopy(item, context, delivery, emailed);
       if (item.status === 'failed') return item;
     }
     if (delivery.heldForConsent) {
@@ -154,7 +173,13 @@ export function createCorrespondenceActivities(deps: CorrespondenceDependencies)
       await log.queueToPrint(item.id);
       return log.get(item.id);
     }
-    const outcome = await deliverEmail(log, mailer, item, { from, to: delivery.to });
+    const outcome = await deliverEmail(log, mailer, item, {
+      from,
+      to: delivery.to,
+      personalise: carriesAccess(delivery)
+        ? (content) => progressAccess.forEmail(context.complaint, content)
+        : undefined,
+    });
     if (outcome.notSent) throw ApplicationFailure.retryable(outcome.notSent, 'DeliveryError');
     return outcome.item;
   }
@@ -215,8 +240,9 @@ export function createCorrespondenceActivities(deps: CorrespondenceDependencies)
       const deliveries = await planDeliveries(dataSource, input.audience, context, template);
       const from = senderFor(context, deps.defaultFrom);
       const items = new Map<string, Correspondence>();
+      const emailed = deliveries.some((delivery) => delivery.channel === 'email' && carriesAccess(delivery));
       for (const delivery of deliveries) {
-        const item = await deliver(request, context, delivery, from);
+        const item = await deliver(request, context, delivery, from, emailed);
         items.set(item.id, item);
         for (const letter of await afterFailure(item, request, context, from)) items.set(letter.id, letter);
       }

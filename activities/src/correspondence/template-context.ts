@@ -11,6 +11,7 @@ import {
 } from '@complaints/domain';
 import type { CorrespondenceContext } from './correspondence-context';
 import { replyExpectedBy } from './correspondence-context';
+import { PROGRESS_ACCESS_PLACEHOLDER } from './progress-access';
 
 export interface TemplateRecipient {
   name: string;
@@ -71,6 +72,8 @@ export function templateContext(
     joint: jointView(context, facts),
     // R-JOINT-8: forwarded by the commissioner with consent, and handled as made to us.
     forwardedBy: context.forwardedBy ?? null,
+    // ADR 0028: where the person's link or code to their progress page goes, put in only as the item leaves.
+    progressAccess: complaint.anonymous ? null : PROGRESS_ACCESS_PLACEHOLDER,
     facts,
   };
 }

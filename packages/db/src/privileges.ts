@@ -94,7 +94,9 @@ export const TABLE_PRIVILEGES: Record<string, Partial<Record<ServiceName, Privil
     worker: READ,
     'joint-protocol': ['SELECT', 'UPDATE'],
   },
-  access_link: { 'complaints-api': WRITE, 'joint-protocol': WRITE },
+  // The correspondence service issues the experience survey's links with the emails that carry them (ADR 0023),
+  // and the progress link or code with the acknowledgement, revoking the one before (ADR 0028).
+  access_link: { 'complaints-api': WRITE, 'joint-protocol': WRITE, correspondence: WRITE },
   // The jointResponse records (ADR 0019): the joint-protocol service writes the partners' own (contributions,
   // decisions on drafts, variations, disagreements raised, learning, notifications); the lead's complaints team
   // reads them and writes its own (meeting notes, conflicts and their resolution, a disagreement's outcome, its
@@ -112,6 +114,10 @@ export const TABLE_PRIVILEGES: Record<string, Partial<Record<ServiceName, Privil
   // Themes: complaints managers set the rules and close alerts; the worker's daily review raises them.
   theme_rule: { 'complaints-api': WRITE, worker: READ },
   theme_alert: { 'complaints-api': ['SELECT', 'UPDATE'], worker: APPEND },
+  // The experience survey (ADR 0023): the API records an answer when a link is spent and counts them; the
+  // correspondence service keeps its invitations, the once-only record of each email with a link.
+  experience_survey_answer: { 'complaints-api': APPEND },
+  experience_survey_invitation: { correspondence: WRITE, 'complaints-api': READ },
   // ADR 0024: staff record learning and its actions and close actions; the worker writes the actions promised in a
   // sent final response and finds the overdue ones for the daily reminders; the correspondence service checks the
   // reminders workflow acts only on a complaint with one (requireOwnComplaint).

@@ -22,3 +22,4 @@ export * from './targets';
 export * from './reporting-periods';
 export * from './ko41a-code-lists';
 export * from './ko41a';
+export * from './experience-survey';

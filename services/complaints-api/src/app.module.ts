@@ -7,6 +7,7 @@ import { CaseFileModule } from './case-file/case-file.module';
 import { ComplaintsModule } from './complaints/complaints.module';
 import type { ComplaintsApiConfig } from './config';
 import { ContactLimitsModule } from './contact-limits/contact-limits.module';
+import { ExperienceSurveyModule } from './experience-survey/experience-survey.module';
 import { FinalResponseModule } from './final-response/final-response.module';
 import { IntakeModule } from './intake/intake.module';
 import { JointResponseModule } from './joint-response/joint-response.module';
@@ -40,6 +41,7 @@ export class AppModule {
         SubjectAccessModule,
         AccessModule,
         ProgressModule.forConfig(config),
+        ExperienceSurveyModule.forConfig(config),
         JointCaseModule,
         JointResponseModule,
       ],

@@ -7,6 +7,7 @@ import {
   TemplateRenderer,
   type Mailer,
 } from '@complaints/activities/correspondence';
+import { createExperienceSurveyActivities } from '@complaints/activities/experience-survey';
 import {
   DATA_SOURCE,
   HealthController,
@@ -49,6 +50,7 @@ export class AppModule implements OnApplicationShutdown {
               mailer,
               messageIdDomain: config.MESSAGE_ID_DOMAIN,
               defaultFrom: config.MAIL_FROM,
+              publicWebUrl: config.PUBLIC_WEB_URL,
             }),
         },
         {
@@ -57,13 +59,25 @@ export class AppModule implements OnApplicationShutdown {
           useFactory: (dataSource: DataSource, mailer: Mailer) =>
             new TemporalWorkerHost(temporalSettings(config), () => ({
               taskQueue: TASK_QUEUES.correspondence,
-              activities: createCorrespondenceActivities({
-                dataSource,
-                mailer,
-                renderer: new TemplateRenderer(),
-                messageIdDomain: config.MESSAGE_ID_DOMAIN,
-                defaultFrom: config.MAIL_FROM,
-              }),
+              activities: {
+                ...createCorrespondenceActivities({
+                  dataSource,
+                  mailer,
+                  renderer: new TemplateRenderer(),
+                  messageIdDomain: config.MESSAGE_ID_DOMAIN,
+                  defaultFrom: config.MAIL_FROM,
+                  // ADR 0028: the acknowledgement's progress link or code points at the public site.
+                  publicWebUrl: config.PUBLIC_WEB_URL,
+                }),
+                // ADR 0023: the survey's invitations after closure, with their single-use links.
+                ...createExperienceSurveyActivities({
+                  dataSource,
+                  mailer,
+                  publicWebUrl: config.PUBLIC_WEB_URL,
+                  messageIdDomain: config.MESSAGE_ID_DOMAIN,
+                  defaultFrom: config.MAIL_FROM,
+                }),
+              },
             })),
         },
       ],

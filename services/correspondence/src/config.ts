@@ -21,6 +21,13 @@ export const configShape = {
     .min(1)
     .default('complaints.localhost')
     .describe('domain part of the stable Message-IDs'),
+  PUBLIC_WEB_URL: z
+    .string()
+    .url()
+    .default('http://127.0.0.1:3004')
+    .describe(
+      "the public web service's address, for the experience survey's links (ADR 0023) and the progress link or code sent with the acknowledgement (ADR 0028)",
+    ),
 };
 
 export type CorrespondenceConfig = ReturnType<typeof loadCorrespondenceConfig>;

@@ -26,6 +26,7 @@ import { PartnerCaseController } from './partner-link/partner-case.controller';
 import { PartnerLinkController } from './partner-link/partner-link.controller';
 import { PartnerLinkSessions } from './partner-link/partner-link-sessions';
 import { SiteController } from './site/site.controller';
+import { SurveyController } from './survey/survey.controller';
 
 /** The public web service: the organisations' sites and their complaint forms (ADR 0022). */
 @Module({})
@@ -43,6 +44,7 @@ export class AppModule implements NestModule, OnApplicationShutdown {
         PartnerCaseController,
         ComplaintFormController,
         ProgressController,
+        SurveyController,
         SiteController,
       ],
       providers: [
@@ -68,6 +70,7 @@ export class AppModule implements NestModule, OnApplicationShutdown {
             pagesPerMinute: config.PUBLIC_PAGES_PER_MINUTE,
             submissionsPerHour: config.PUBLIC_SUBMISSIONS_PER_HOUR,
             organisationSubmissionsPerHour: config.PUBLIC_ORGANISATION_SUBMISSIONS_PER_HOUR,
+            codeAttemptsPerHour: config.PUBLIC_CODE_ATTEMPTS_PER_HOUR,
           },
         },
         { provide: JOINT_PROTOCOL_SETTINGS, useValue: { url: config.JOINT_PROTOCOL_URL } },

@@ -35,6 +35,10 @@ export const configShape = {
     500,
     'forms one organisation may receive per hour from everyone together',
   ),
+  PUBLIC_CODE_ATTEMPTS_PER_HOUR: perWindow(
+    10,
+    'progress codes one address may try per hour, and that may be tried for one reference from everyone (ADR 0028)',
+  ),
   PUBLIC_SESSION_MINUTES: z.coerce
     .number()
     .int()

@@ -284,6 +284,8 @@ describe('acknowledgement commands are validated before they enter history', () 
     });
     // A refused command leaves no trace: one acknowledgement for HPFT, none for the withdrawn complaint.
     expect(eventTypes(harness).filter((type) => type === 'acknowledged')).toHaveLength(1);
+    // ADR 0023: a withdrawn complaint is not surveyed.
+    expect(harness.surveys).toEqual([]);
   });
 
   it('PHSO model accepts a verbal acknowledgement and sends no letter (R-ACK-1: verbally or in writing)', async () => {

@@ -15,6 +15,7 @@ import {
 import {
   createLifecycleHarness,
   eventTypes,
+  eventually,
   letterFacts,
   letterSent,
   lifecycleInput,
@@ -385,5 +386,85 @@ describe('long lives: continue-as-new after the response (issue #4 point 10)', (
     expect(reopenableUntil('2036-08-31T23:30:00.000Z')).toBe('2037-09-01');
     // 29 February closes to 28 February the next year (§0 clamping).
     expect(reopenableUntil('2036-02-29T12:00:00.000Z')).toBe('2037-02-28');
+  });
+});
+
+describe('ADR 0023: the closing never waits on the experience survey invitation', () => {
+  const RECEIVED_ON = '2036-03-03';
+  const START_AT = '2036-03-03T10:00:00Z';
+
+  /** Holds every invitation back until `release()`, as a slow SMTP server would; `started` once it is called. */
+  function slowInvitation() {
+    let release!: () => void;
+    let started!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const called = new Promise<void>((resolve) => (started = resolve));
+    return {
+      beforeInvite: async () => {
+        started();
+        await gate;
+      },
+      started: called,
+      release: () => release(),
+    };
+  }
+
+  it('HPFT: reopened while the invitation is still going — it reopens, the person gets the reopened letter, and the next response closes it again without a second invitation (R-REOPEN-1)', async () => {
+    const invitation = slowInvitation();
+    harness = await createLifecycleHarness(START_AT, { beforeInvite: invitation.beforeInvite });
+    await harness.run(async () => {
+      const handle = await startInCloserLook(harness, input('hpft', 'HPFT', '000510', RECEIVED_ON));
+      await respond(harness, handle, responseSummary('hpft', { actions: [] }));
+      await waitForState(handle, (s) => s.stage === 'closed');
+      await invitation.started;
+
+      const reopened = await handle.executeUpdate(reopenUpdate, { args: [{ by: 'handler-1' }] });
+      expect(reopened.basis).toBe('profile-working-days');
+      // The invitation is still held back, and the new round has begun all the same.
+      await letterSent(harness, 'reopened-2');
+      const state = await handle.query(processStateQuery);
+      expect([state.stage, state.closed, state.round?.number]).toEqual(['closer-look', undefined, 2]);
+      expect(harness.surveys).toEqual([]);
+
+      invitation.release();
+      await eventually(() => harness.surveys.length === 1, 'the invitation');
+      await respond(harness, handle, responseSummary('hpft', { version: 2, actions: [] }));
+      const closedAgain = await waitForState(handle, (s) => s.stage === 'closed');
+      expect(closedAgain.closed?.reason).toBe('responded');
+      await recordHistory(handle, 'hpft-reopened-while-survey-invitation-pending');
+    });
+    expect(finalResponseLetters(harness).map((letter) => letter.step)).toEqual([
+      'final-response-1',
+      'final-response-2',
+    ]);
+    // One invitation per complaint, even though it closed twice.
+    expect(harness.surveys).toEqual([{ reference: 'HPFT-2036-000510', step: 'experience-survey' }]);
+    expect(eventTypes(harness).filter((t) => ['closed', 'reopened'].includes(t))).toEqual([
+      'closed',
+      'reopened',
+      'closed',
+    ]);
+  });
+
+  it('PHSO model: withdrawn after reopening while the invitation is still going — the run ends only once the invitation has gone', async () => {
+    const invitation = slowInvitation();
+    harness = await createLifecycleHarness(START_AT, { beforeInvite: invitation.beforeInvite });
+    await harness.run(async () => {
+      const handle = await startInCloserLook(harness, input('phso-model', 'NCT', '000511', RECEIVED_ON));
+      await respond(harness, handle, responseSummary('phso-model'));
+      await waitForState(handle, (s) => s.stage === 'closed');
+      await invitation.started;
+      await handle.executeUpdate(reopenUpdate, { args: [{ by: 'handler-1' }] });
+      await letterSent(harness, 'reopened-2');
+      await handle.executeUpdate(withdrawUpdate, { args: [{ by: 'handler-1' }] });
+      await waitForState(handle, (s) => s.stage === 'withdrawn');
+      // Closed for good, but not finished: the invitation it started is still in flight.
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      expect((await handle.describe()).status.name).toBe('RUNNING');
+
+      invitation.release();
+      expect((await handle.result()).stage).toBe('withdrawn');
+    });
+    expect(harness.surveys).toEqual([{ reference: 'NCT-2036-000511', step: 'experience-survey' }]);
   });
 });

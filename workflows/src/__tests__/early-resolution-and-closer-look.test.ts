@@ -77,6 +77,8 @@ it('PHSO model: resolved early with the person satisfied — the summary goes ou
     'closed',
   ]);
   expect(harness.letters.map((l) => l.template)).toEqual(['acknowledgement', 'early-resolution-summary']);
+  // ADR 0023: closed having been dealt with, the people involved are invited to the experience survey, once.
+  expect(harness.surveys).toEqual([{ reference: 'NCT-2035-000200', step: 'experience-survey' }]);
 });
 
 it('HPFT: the aim is extended by agreement, missed, escalated, then a closer look with 35 working days (R-ER-1, R-ER-2, R-INV-4)', async () => {

@@ -191,6 +191,11 @@ describe.each(FULL_PATHS)('$profile: closer look to final response', (path) => {
       expect(closed.nextDeadline).toBeNull();
       expect(closed.breached).toBe(false);
       expect((await handle.describe()).typedSearchAttributes.get(SEARCH_ATTRIBUTES.stage)).toBe('closed');
+      // ADR 0023: closed after its response, the people involved are invited to the experience survey.
+      expect(await eventually(() => harness.surveys[0], 'the survey invitation')).toEqual({
+        reference: handle.workflowId,
+        step: 'experience-survey',
+      });
       await recordHistory(
         handle,
         `${path.profile}-final-response-${path.actions.length ? 'actions-' : ''}closed`,

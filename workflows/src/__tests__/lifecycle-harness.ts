@@ -12,6 +12,10 @@ import type {
   SendCorrespondenceInput,
   SendCorrespondenceResult,
 } from '@complaints/activities/correspondence';
+import type {
+  SurveyInvitationRequest,
+  SurveyInvitationResult,
+} from '@complaints/activities/experience-survey';
 import {
   getProfile,
   summariseFinalResponse,
@@ -51,6 +55,8 @@ export interface Recorded {
   letters: SendCorrespondenceInput[];
   /** What the real jointResponse workflow told partners (`jointResponse: 'real'`). */
   partnerNotices: NotifyPartnerInput[];
+  /** The experience survey's invitations asked for at closure (ADR 0023). */
+  surveys: SurveyInvitationRequest[];
 }
 
 export interface LifecycleHarness extends Recorded {
@@ -63,6 +69,8 @@ export interface LifecycleHarness extends Recorded {
 export interface HarnessOptions {
   /** Runs before a letter is delivered: a test can hold one back to act while it is in flight. */
   beforeSend?: (input: SendCorrespondenceInput) => Promise<void>;
+  /** Runs before the survey's invitations go (ADR 0023): a test can hold them back, as a slow SMTP server would. */
+  beforeInvite?: (input: SurveyInvitationRequest) => Promise<void>;
   /**
    * Polls the joint-protocol task queue (joint cases, R-JOINT-*) with the STAND-IN jointResponse workflow, or
    * with the real one, whose partner notices are kept in `partnerNotices`.
@@ -83,7 +91,7 @@ export async function createLifecycleHarness(
   const env = await createTimeSkippingEnvironment({ commandSigningKey: TEST_COMMAND_KEYS.signingKey });
   // Move the server clock forward to the scenario's start (the test server's own sleepUntil blocks here).
   await env.sleep(Date.parse(startAt) - (await env.currentTimeMs()));
-  const recorded: Recorded = { events: [], letters: [], partnerNotices: [] };
+  const recorded: Recorded = { events: [], letters: [], partnerNotices: [], surveys: [] };
   const bundle = await workflowBundle(WORKFLOWS_PATH, {
     workflowInterceptorModules: WORKFLOW_INTERCEPTORS,
     commandVerificationKeys: TEST_COMMAND_KEYS.verificationKeys,
@@ -109,6 +117,11 @@ export async function createLifecycleHarness(
           items: [{ correspondenceId: `item-${recorded.letters.length}`, channel: 'email', status: 'sent' }],
           noUsableContact: false,
         };
+      },
+      inviteToExperienceSurvey: async (input: SurveyInvitationRequest): Promise<SurveyInvitationResult> => {
+        await options.beforeInvite?.(input);
+        recorded.surveys.push(input);
+        return { sent: 1, refused: 0, complainantNotByEmail: false };
       },
     },
   });

@@ -1,7 +1,7 @@
 // The one owner of a complaint's state. Only this module changes the stage, closes the case, moves or
 // breaches a clock and sets oversight; the phases read the state and call these mutators. The worklist's
 // next deadline, the projection and the search attributes are derived from the state, never assigned.
-import { allHandlersFinished, condition, upsertSearchAttributes } from '@temporalio/workflow';
+import { allHandlersFinished, condition, patched, upsertSearchAttributes } from '@temporalio/workflow';
 import type { CaseEventInput, CaseProjection } from '@complaints/activities/case-record';
 import type { Audience, TemplateName } from '@complaints/activities/correspondence';
 import {
@@ -25,7 +25,7 @@ import {
   type WorkingDayCalendar,
 } from '@complaints/domain';
 import { SEARCH_ATTRIBUTES } from '@complaints/temporal';
-import { recordCaseEvent, sendCorrespondence } from '../shared/activity-proxies';
+import { inviteToExperienceSurvey, recordCaseEvent, sendCorrespondence } from '../shared/activity-proxies';
 import { keepDeadline } from '../shared/clock';
 import { refuse } from '../shared/refusal';
 import type { AcknowledgeCommand } from './acknowledgement.messages';
@@ -43,6 +43,12 @@ import type { QuickRouteState } from './quick-route.messages';
 import type { SixMonthState } from './six-month-rule.messages';
 
 export const SYSTEM = { type: 'system', id: 'workflow' } as const;
+
+/**
+ * The closures after which the people involved are asked how it went (ADR 0023): the complaint was dealt
+ * with, by its response or resolved early. Withdrawn, out of scope or resolved on the spot are not surveyed.
+ */
+const SURVEYED_CLOSURES: readonly ClosureReason[] = ['responded', 'resolved-early'];
 
 export function staff(id: string): CaseEventInput['actor'] {
   return { type: 'staff', id };
@@ -122,6 +128,8 @@ export class ComplaintCase {
   private readonly outbox: Letter[] = [];
   private finishing = false;
   private readonly dispatcher: Promise<void>;
+  /** The experience survey's invitation, once started (see `inviteToSurvey`): null when done, or its failure. */
+  private surveyInvitation?: Promise<{ error: unknown } | null>;
 
   constructor(readonly input: ComplaintLifecycleInput) {
     this.profile = getProfile(input.profile.id, input.profile.version);
@@ -178,6 +186,26 @@ export class ComplaintCase {
     this.state.closed = { at: closedAt, reason };
     this.state.stage = CLOSURE_STAGES[reason];
     await this.record(event.type, event.rule, by === null ? SYSTEM : staff(by), event.data, { closedAt });
+    if (SURVEYED_CLOSURES.includes(reason) && !this.input.anonymous && patched('experience-survey'))
+      this.inviteToSurvey();
+  }
+
+  /**
+   * ADR 0023: the invitation is started, not awaited, so the closing never waits on the email: a reopen that
+   * arrives meanwhile finds the complaint closed and reopens it as at any other time. `finish()` waits for it,
+   * so no run ends (or continues as new) with it in flight. Once per run; the activity's step makes it once per
+   * complaint, so closing again after a reopened round, or in a later run, sends nothing again.
+   */
+  private inviteToSurvey(): void {
+    if (this.surveyInvitation) return;
+    // Settled here, so a failure is not an unhandled rejection before finish() rethrows it.
+    this.surveyInvitation = inviteToExperienceSurvey({
+      reference: this.input.reference,
+      step: 'experience-survey',
+    }).then(
+      () => null,
+      (error: unknown) => ({ error }),
+    );
   }
 
   /** R-QUICK-1: the quick route ends, resolved or (a PALS enquiry) treated as a complaint. */
@@ -460,6 +488,8 @@ export class ComplaintCase {
   async finish(): Promise<void> {
     this.finishing = true;
     await this.dispatcher;
+    const invitation = await this.surveyInvitation;
+    if (invitation) throw invitation.error;
     await condition(allHandlersFinished);
   }
 

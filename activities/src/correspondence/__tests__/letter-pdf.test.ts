@@ -55,6 +55,11 @@ afterAll(async () => {
   mailer?.close();
   if (dataSource?.isInitialized) {
     await dataSource.query('DELETE FROM correspondence WHERE complaint_reference = ANY($1)', [references]);
+    // The acknowledgement's progress links (ADR 0028) go with their complaints.
+    await dataSource.query(
+      'DELETE FROM access_link WHERE complaint_id IN (SELECT id FROM complaint WHERE reference = ANY($1))',
+      [references],
+    );
     await dataSource.query('DELETE FROM complaint WHERE reference = ANY($1)', [references]);
     await dataSource.destroy();
   }

@@ -59,6 +59,11 @@ afterAll(async () => {
   mailer?.close();
   if (dataSource?.isInitialized) {
     await dataSource.query('DELETE FROM correspondence WHERE complaint_reference = ANY($1)', [references]);
+    // The acknowledgement's progress links (ADR 0028) go with their complaints.
+    await dataSource.query(
+      'DELETE FROM access_link WHERE complaint_id IN (SELECT id FROM complaint WHERE reference = ANY($1))',
+      [references],
+    );
     await dataSource.query('DELETE FROM complaint WHERE reference = ANY($1)', [references]);
     await dataSource.query('DELETE FROM organisation WHERE code = $1', [ORGANISATION]);
     await dataSource.destroy();
@@ -139,7 +144,7 @@ describe('easy read (R-INT-2)', () => {
       template: 'acknowledgement',
       variant: 'easy-read',
       templateSource: 'standard',
-      templateVersion: 2,
+      templateVersion: 3,
       partialOverrides: [],
       subject: message.subject,
       status: 'delivered',
@@ -192,7 +197,7 @@ describe("an organisation's overrides (issue #5)", () => {
     expect(theirs.text).toContain('this letter is our formal acknowledgement');
     expect(theirs.item).toMatchObject({
       templateSource: 'standard',
-      templateVersion: 3,
+      templateVersion: 4,
       partialOverrides: [],
     });
 
@@ -205,7 +210,7 @@ describe("an organisation's overrides (issue #5)", () => {
     expect(reverted.text).toContain('our own letterhead');
     expect(reverted.item).toMatchObject({
       templateSource: 'standard',
-      templateVersion: 3,
+      templateVersion: 4,
       partialOverrides: [{ name: 'letterhead', version: 1 }],
     });
   });

@@ -180,7 +180,7 @@ describe('sendCorrespondence to the complainant', () => {
       id: result.items[0].correspondenceId,
       idempotencyKey: `${reference}:acknowledgement-letter:email`,
       template: 'acknowledgement',
-      templateVersion: 3,
+      templateVersion: 4,
       channel: 'email',
       audience: 'complainant',
       recipient: email,
@@ -197,7 +197,7 @@ describe('sendCorrespondence to the complainant', () => {
     expect(letterRow).toMatchObject({
       id: result.items[1].correspondenceId,
       template: 'acknowledgement',
-      templateVersion: 3,
+      templateVersion: 4,
       channel: 'letter',
       audience: 'complainant',
       recipient: 'Alex Example\n12 Acacia Avenue\nHatfield\nAL10 9AB',

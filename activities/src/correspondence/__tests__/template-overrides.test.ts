@@ -77,7 +77,7 @@ describe("an organisation's overrides when rendering", () => {
     expect(own.html).toContain('Dear Alex &lt;b&gt;Example&lt;/b&gt;,');
 
     const other = renderer.render('acknowledgement', contextFor(NCT), { overrides: overridesOf(NCT) });
-    expect(other).toMatchObject({ templateSource: 'standard', templateVersion: 3 });
+    expect(other).toMatchObject({ templateSource: 'standard', templateVersion: 4 });
     expect(other.html).not.toContain('Our own words');
 
     const untouched = renderer.render('consent-request', contextFor(HPFT), {
@@ -145,7 +145,7 @@ describe("an organisation's overrides when rendering", () => {
     expect(second.html).toContain('Second.');
     expect(second.templateVersion).toBe(2);
     const reverted = renderer.render('acknowledgement', contextFor(HPFT), { overrides: overridesOf(HPFT) });
-    expect(reverted).toMatchObject({ templateSource: 'standard', templateVersion: 3 });
+    expect(reverted).toMatchObject({ templateSource: 'standard', templateVersion: 4 });
     expect(reverted.html).not.toContain('Second.');
   });
 });

@@ -40,7 +40,14 @@ export async function issueAccessLink(
   manager: EntityManager,
   request: AccessLinkRequest,
 ): Promise<IssuedAccessLink> {
-  const token = randomBytes(TOKEN_BYTES).toString('base64url');
+  return insertAccessLink(manager, request, randomBytes(TOKEN_BYTES).toString('base64url'));
+}
+
+async function insertAccessLink(
+  manager: EntityManager,
+  request: AccessLinkRequest,
+  token: string,
+): Promise<IssuedAccessLink> {
   const inserted = await manager
     .createQueryBuilder()
     .insert()
@@ -129,4 +136,69 @@ export async function revokeAccessLink(
     [id, revokedBy],
   );
   return (result[0] as unknown[]).length > 0;
+}
+
+// --- Access codes (ADR 0028) -----------------------------------------------------------------------------
+
+/** Crockford's base 32: no I, L, O or U, so a code read off paper is not mistyped as another. */
+const CODE_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+/** 12 characters of 32: 60 bits, printed in groups of four. */
+const CODE_LENGTH = 12;
+
+export interface IssuedAccessCode {
+  id: string;
+  /** Print this (with the site's address) on the letter; it cannot be recovered later. */
+  code: string;
+  expiresAt: Date;
+}
+
+/** The code as typed, in its one form: capitals, without spaces or hyphens, O read as 0 and I or L as 1. */
+export function normaliseAccessCode(typed: string): string {
+  return typed.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
+}
+
+/**
+ * The token an access code stands for: a hash of the code with the complaint's reference, so the code opens
+ * nothing without the reference, and the table's SHA-256 of this token cannot be matched from the code alone.
+ * Null for something that cannot be a code.
+ */
+export function accessCodeToken(reference: string, typed: string): string | null {
+  const code = normaliseAccessCode(typed);
+  if (code.length !== CODE_LENGTH || [...code].some((c) => !CODE_ALPHABET.includes(c))) return null;
+  return createHash('sha256')
+    .update(`access-code:${reference.trim().toUpperCase()}:${code}`, 'utf8')
+    .digest('base64url');
+}
+
+/**
+ * A short code for the printed page, standing for an access link of the complaint with this reference: it is
+ * checked, expired, revoked and logged as the link is (redeem or inspect `accessCodeToken(reference, code)`).
+ */
+export async function issueAccessCode(
+  manager: EntityManager,
+  request: AccessLinkRequest & { reference: string },
+): Promise<IssuedAccessCode> {
+  const bytes = randomBytes(CODE_LENGTH);
+  const code = [...bytes].map((byte) => CODE_ALPHABET[byte % CODE_ALPHABET.length]).join('');
+  const { reference, ...link } = request;
+  const issued = await insertAccessLink(manager, link, accessCodeToken(reference, code)!);
+  return { id: issued.id, code: code.match(/.{4}/g)!.join('-'), expiresAt: issued.expiresAt };
+}
+
+/**
+ * Revokes the complaint's live links that this issuer gave for this purpose: before it issues another, so that
+ * one issuer keeps one working link per complaint however often it is retried. Returns the ids revoked.
+ */
+export async function revokeLiveAccessLinks(
+  manager: EntityManager,
+  filter: { complaintId: string; purpose: AccessLinkPurpose; issuedBy: string },
+  revokedBy: string,
+): Promise<string[]> {
+  const [rows] = (await manager.query(
+    `UPDATE access_link SET revoked_at = now(), revoked_by = $4
+     WHERE complaint_id = $1 AND purpose = $2 AND issued_by = $3 AND revoked_at IS NULL AND expires_at > now()
+     RETURNING id`,
+    [filter.complaintId, filter.purpose, filter.issuedBy, revokedBy],
+  )) as [{ id: string }[], number];
+  return rows.map((row) => row.id);
 }

@@ -33,6 +33,8 @@ import { JointNotification } from './joint-notification.entity';
 import { QuarterlyReview } from './quarterly-review.entity';
 import { ThemeRule } from './theme-rule.entity';
 import { ThemeAlert } from './theme-alert.entity';
+import { ExperienceSurveyAnswer } from './experience-survey-answer.entity';
+import { ExperienceSurveyInvitation } from './experience-survey-invitation.entity';
 import { LearningPoint } from './learning-point.entity';
 import { CaseAction } from './case-action.entity';
 
@@ -72,6 +74,8 @@ export {
   QuarterlyReview,
   ThemeRule,
   ThemeAlert,
+  ExperienceSurveyAnswer,
+  ExperienceSurveyInvitation,
   LearningPoint,
   CaseAction,
 };
@@ -122,6 +126,8 @@ export const ENTITIES = [
   QuarterlyReview,
   ThemeRule,
   ThemeAlert,
+  ExperienceSurveyAnswer,
+  ExperienceSurveyInvitation,
   LearningPoint,
   CaseAction,
 ];

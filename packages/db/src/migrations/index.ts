@@ -20,6 +20,7 @@ import { JointLeadAndCommissionerRoute1763858000000 } from './1763858000000-join
 import { JointResponseRecords1763858100000 } from './1763858100000-joint-response-records';
 import { QuarterlyReviews1763858500000 } from './1763858500000-quarterly-reviews';
 import { ThemeAlerts1763858600000 } from './1763858600000-theme-alerts';
+import { ExperienceSurvey1763858700000 } from './1763858700000-experience-survey';
 import { OutcomesLearningAndActionPlans1763858800000 } from './1763858800000-outcomes-learning-and-action-plans';
 import { ThemeRiseOverQuarter1763858810000 } from './1763858810000-theme-rise-over-quarter';
 import { JointPartialResponse1763858900000 } from './1763858900000-joint-partial-response';
@@ -50,6 +51,7 @@ export const MIGRATIONS = [
   JointResponseRecords1763858100000,
   QuarterlyReviews1763858500000,
   ThemeAlerts1763858600000,
+  ExperienceSurvey1763858700000,
   OutcomesLearningAndActionPlans1763858800000,
   ThemeRiseOverQuarter1763858810000,
   JointPartialResponse1763858900000,

@@ -18,6 +18,10 @@ const RULES: Record<string, Rule> = {
   'POST /complaints': { touches: 'no complaint', why: 'intake: the complaint does not exist yet' },
   'GET /complaints': { touches: 'no complaint', why: 'the worklist, filtered by the policy (tested below)' },
   'GET /reports/monitoring': { touches: 'no complaint', why: 'counts only (R-MON-1), no complaint opened' },
+  'GET /reports/experience-survey': {
+    touches: 'no complaint',
+    why: 'counts of answers kept apart from the case (ADR 0023), no complaint opened',
+  },
   'GET /reports/targets': {
     touches: 'no complaint',
     why: 'counts, and references of missed cases for complaints managers, recorded as a search (monitoring-targets.e2e)',
@@ -124,6 +128,7 @@ const RULES: Record<string, Rule> = {
   'GET /complaints/{reference}/access-log': complaintRoute,
   'POST /complaints/{reference}/access-grants': complaintRoute,
   'POST /complaints/{reference}/access-grants/{grantId}/revocation': complaintRoute,
+  'GET /complaints/{reference}/progress-links': complaintRoute,
   'POST /complaints/{reference}/progress-links': complaintRoute,
   'POST /complaints/{reference}/progress-links/{linkId}/revocation': complaintRoute,
   'POST /complaints/{reference}/disposal/approval': complaintRoute,

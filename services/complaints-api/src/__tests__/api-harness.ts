@@ -14,6 +14,7 @@ import {
   createSmtpMailer,
   TemplateRenderer,
 } from '@complaints/activities/correspondence';
+import { createExperienceSurveyActivities } from '@complaints/activities/experience-survey';
 import { DEMO_STAFF, seedDemoData } from '@complaints/db';
 import { configureApp, signStaffToken } from '@complaints/service-kit';
 import { TASK_QUEUES } from '@complaints/temporal';
@@ -101,13 +102,22 @@ export async function startWorkers(options: { complaintsTaskQueue?: string } = {
     Worker.create({
       connection,
       taskQueue: TASK_QUEUES.correspondence,
-      activities: createCorrespondenceActivities({
-        dataSource: correspondence,
-        mailer,
-        renderer: new TemplateRenderer(),
-        messageIdDomain: 'complaints.test',
-        defaultFrom: 'complaints@test',
-      }),
+      activities: {
+        ...createCorrespondenceActivities({
+          dataSource: correspondence,
+          mailer,
+          renderer: new TemplateRenderer(),
+          messageIdDomain: 'complaints.test',
+          defaultFrom: 'complaints@test',
+        }),
+        ...createExperienceSurveyActivities({
+          dataSource: correspondence,
+          mailer,
+          publicWebUrl: config.PUBLIC_WEB_URL,
+          messageIdDomain: 'complaints.test',
+          defaultFrom: 'complaints@test',
+        }),
+      },
       dataConverter,
     }),
   ]);

@@ -1,8 +1,9 @@
-import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import {
   ApiConflictResponse,
   ApiCreatedResponse,
   ApiNoContentResponse,
+  ApiOkResponse,
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
@@ -10,7 +11,7 @@ import type { Complaint } from '@complaints/db';
 import { CurrentStaff, Roles, type StaffPrincipal } from '@complaints/service-kit';
 import { PROBLEM, StaffApiResponses } from '../case-file/api-responses';
 import { CaseFile } from '../case-file/case-file.decorator';
-import { IssueProgressLinkDto, ProgressLinkDto } from './progress.dto';
+import { IssueProgressLinkDto, ProgressLinkDto, ProgressLinkSummaryDto } from './progress.dto';
 import { ProgressService } from './progress.service';
 
 /** The link to the complainant's private progress page (issue #18, ADR 0022): issued and revoked by staff. */
@@ -20,6 +21,18 @@ import { ProgressService } from './progress.service';
 @Roles('handler', 'complaints-manager')
 export class ProgressLinksController {
   constructor(private readonly progress: ProgressService) {}
+
+  @Get(':reference/progress-links')
+  @ApiOperation({
+    summary: "The complaint's progress links, newest first, to see which work and revoke one",
+    description:
+      'Those staff issued and the one sent with the acknowledgement (by email, or as a code on the letter: ' +
+      'issuedBy `acknowledgement`, ADR 0028). Never their secrets, which are not kept.',
+  })
+  @ApiOkResponse({ type: ProgressLinkSummaryDto, isArray: true })
+  list(@CaseFile() complaint: Complaint): Promise<ProgressLinkSummaryDto[]> {
+    return this.progress.list(complaint);
+  }
 
   @Post(':reference/progress-links')
   @ApiOperation({

@@ -29,6 +29,44 @@ export class ProgressLinkDto {
   expiresAt!: string;
 }
 
+/** One progress link of a complaint, for staff to see and revoke: never its secret. */
+export class ProgressLinkSummaryDto {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({
+    description:
+      'Who issued it: a member of staff, or `acknowledgement` for the link or code sent with the acknowledgement (ADR 0028)',
+  })
+  issuedBy!: string;
+
+  @ApiProperty({ format: 'date-time' })
+  issuedAt!: string;
+
+  @ApiProperty({ format: 'date-time' })
+  expiresAt!: string;
+
+  @ApiProperty({ format: 'date-time', nullable: true, type: String, description: 'First opened' })
+  usedAt!: string | null;
+
+  @ApiProperty({ format: 'date-time', nullable: true, type: String })
+  revokedAt!: string | null;
+
+  @ApiProperty({ description: 'It opens the page now: not expired and not revoked' })
+  live!: boolean;
+}
+
+/** What the public web service sends for a code read off a letter: the reference beside it (ADR 0028). */
+export class ProgressCodeDto {
+  @IsString()
+  @Length(1, 40)
+  reference!: string;
+
+  @IsString()
+  @Length(1, 40)
+  code!: string;
+}
+
 /** What the public web service sends: the secret of the link the person followed. */
 export class ProgressTokenDto {
   @IsString()

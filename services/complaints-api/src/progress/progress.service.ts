@@ -5,6 +5,8 @@ import {
   CaseEvent,
   Complaint,
   Correspondence,
+  accessCodeToken,
+  inspectAccessLink,
   issueAccessLink,
   redeemAccessLink,
   revokeAccessLink,
@@ -12,7 +14,12 @@ import {
   type AccessAction,
 } from '@complaints/db';
 import { DATA_SOURCE, ProblemException, type StaffPrincipal } from '@complaints/service-kit';
-import type { ComplainantMessageKind, ProgressLinkDto, ProgressView } from './progress.dto';
+import type {
+  ComplainantMessageKind,
+  ProgressLinkDto,
+  ProgressLinkSummaryDto,
+  ProgressView,
+} from './progress.dto';
 
 export const PROGRESS_SETTINGS = Symbol('PROGRESS_SETTINGS');
 
@@ -96,6 +103,36 @@ export class ProgressService {
           data: { linkId },
         });
     });
+  }
+
+  /** The complaint's progress links, newest first, as staff see them to revoke one (ADR 0028). */
+  async list(complaint: Complaint): Promise<ProgressLinkSummaryDto[]> {
+    const links = await this.dataSource.getRepository(AccessLink).find({
+      where: { complaintId: complaint.id, purpose: 'complainant-progress' },
+      order: { issuedAt: 'DESC' },
+    });
+    const now = Date.now();
+    return links.map((link) => ({
+      id: link.id,
+      issuedBy: link.issuedBy,
+      issuedAt: link.issuedAt.toISOString(),
+      expiresAt: link.expiresAt.toISOString(),
+      usedAt: link.usedAt?.toISOString() ?? null,
+      revokedAt: link.revokedAt?.toISOString() ?? null,
+      live: link.revokedAt === null && link.expiresAt.getTime() > now,
+    }));
+  }
+
+  /**
+   * The token a code read off the acknowledgement letter stands for, with the reference beside it (ADR 0028),
+   * when it would open the page now; the same refusal as a link's otherwise. The view that follows is logged.
+   */
+  async tokenForCode(reference: string, code: string): Promise<{ token: string }> {
+    const token = accessCodeToken(reference, code);
+    if (!token) throw linkRefused();
+    const inspected = await inspectAccessLink(this.dataSource.manager, token, 'complainant-progress');
+    if (!inspected.opened) throw linkRefused();
+    return { token };
   }
 
   async view(token: string, requestId: string | null): Promise<ProgressView> {

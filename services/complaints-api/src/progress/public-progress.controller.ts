@@ -14,7 +14,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Public } from '@complaints/service-kit';
 import { PublicIntakeGuard } from '../intake/public-intake.guard';
-import { ComplainantMessageDto, ProgressTokenDto, type ProgressView } from './progress.dto';
+import { ComplainantMessageDto, ProgressCodeDto, ProgressTokenDto, type ProgressView } from './progress.dto';
 import { ProgressService } from './progress.service';
 
 const requestIdOf = (request: Request) => {
@@ -32,6 +32,13 @@ const requestIdOf = (request: Request) => {
 @UseGuards(PublicIntakeGuard)
 export class PublicProgressController {
   constructor(private readonly progress: ProgressService) {}
+
+  /** ADR 0028: the reference and code from the acknowledgement letter, for the token they stand for. */
+  @Post('code')
+  @HttpCode(200)
+  code(@Body() dto: ProgressCodeDto): Promise<{ token: string }> {
+    return this.progress.tokenForCode(dto.reference, dto.code);
+  }
 
   @Post('view')
   @HttpCode(200)

@@ -127,6 +127,11 @@ afterAll(async () => {
   mailer?.close();
   if (dataSource?.isInitialized) {
     await dataSource.query('DELETE FROM correspondence WHERE complaint_reference = $1', [reference]);
+    // The acknowledgement's progress links (ADR 0028) go with their complaints.
+    await dataSource.query(
+      'DELETE FROM access_link WHERE complaint_id IN (SELECT id FROM complaint WHERE reference = $1)',
+      [reference],
+    );
     await dataSource.query('DELETE FROM complaint WHERE reference = $1', [reference]);
     await dataSource.query('DELETE FROM staff_user WHERE organisation_code = $1', [ORGANISATION]);
     await dataSource.query('DELETE FROM organisation WHERE code = $1', [ORGANISATION]);

@@ -8,6 +8,7 @@ export interface LimitSettings {
   pagesPerMinute: number;
   submissionsPerHour: number;
   organisationSubmissionsPerHour: number;
+  codeAttemptsPerHour: number;
 }
 
 /** Too many requests, with the wait, shown as the error page. */
@@ -26,6 +27,7 @@ export class TooManyRequests extends HttpException {
 export class PublicLimits {
   private readonly pages = new FixedWindowLimiter(60_000);
   private readonly submissions = new FixedWindowLimiter(3_600_000);
+  private readonly codeAttempts = new FixedWindowLimiter(3_600_000);
 
   constructor(@Inject(LIMIT_SETTINGS) private readonly settings: LimitSettings) {}
 
@@ -42,6 +44,16 @@ export class PublicLimits {
       response,
       this.submissions.hit(`organisation:${organisation}`, this.settings.organisationSubmissionsPerHour),
     );
+  }
+
+  /**
+   * ADR 0028: a progress code tried, per address and per reference (so many addresses together cannot guess
+   * one complaint's code). Counted before the code is checked, so right and wrong tries count alike.
+   */
+  codeAttempt(request: Request, response: Response, reference: string): void {
+    const limit = this.settings.codeAttemptsPerHour;
+    this.enforce(response, this.codeAttempts.hit(`address:${request.ip}`, limit));
+    this.enforce(response, this.codeAttempts.hit(`reference:${reference.trim().toUpperCase()}`, limit));
   }
 
   private enforce(response: Response, verdict: ReturnType<FixedWindowLimiter['hit']>): void {

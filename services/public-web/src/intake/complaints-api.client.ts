@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { SignJWT } from 'jose';
+import type { SurveyAnswers, SurveyRespondent } from '@complaints/domain';
 import type { PublicComplaintBody } from './submission';
 
 export const COMPLAINTS_API_SETTINGS = Symbol('COMPLAINTS_API_SETTINGS');
@@ -30,6 +31,12 @@ export interface ProgressView {
   deadlines: Record<string, string | null | undefined>;
   closedAt: string | null;
   letters: { id: string; subject: string; channel: string; sentAt: string | null; printable: boolean }[];
+}
+
+/** The complaints API's SurveyInvitationView: whose survey an open link is. */
+export interface SurveyInvitation {
+  organisation: string;
+  respondent: SurveyRespondent;
 }
 
 export class ComplaintsApiRefused extends Error {
@@ -69,6 +76,14 @@ export class ComplaintsApiClient {
     return (await response.json()) as ProgressView;
   }
 
+  /** The token a reference and code from a letter stand for (ADR 0028); null when they open nothing. */
+  async progressCode(reference: string, code: string): Promise<string | null> {
+    const response = await this.post('/public-progress/code', { reference, code });
+    if (response.status === 404 || response.status === 400) return null;
+    if (response.status !== 200) throw new ComplaintsApiRefused(response.status);
+    return ((await response.json()) as { token: string }).token;
+  }
+
   async letter(token: string, letterId: string): Promise<Buffer | null> {
     const response = await this.post(`/public-progress/letters/${encodeURIComponent(letterId)}`, { token });
     if (response.status === 404 || response.status === 400) return null;
@@ -78,6 +93,22 @@ export class ComplaintsApiClient {
 
   async message(token: string, kind: 'more-information' | 'not-satisfied', text: string): Promise<boolean> {
     const response = await this.post('/public-progress/messages', { token, kind, text });
+    if (response.status === 404) return false;
+    if (response.status !== 201) throw new ComplaintsApiRefused(response.status);
+    return true;
+  }
+
+  /** The survey an open link leads to, without spending it; null when the link no longer works. */
+  async survey(token: string): Promise<SurveyInvitation | null> {
+    const response = await this.post('/public-survey/open', { token });
+    if (response.status === 404) return null;
+    if (response.status !== 200) throw new ComplaintsApiRefused(response.status);
+    return (await response.json()) as SurveyInvitation;
+  }
+
+  /** Spends the link on the answers; false when it no longer works (already answered, expired). */
+  async answerSurvey(token: string, answers: SurveyAnswers, comment: string | undefined): Promise<boolean> {
+    const response = await this.post('/public-survey/answers', { token, answers, comment });
     if (response.status === 404) return false;
     if (response.status !== 201) throw new ComplaintsApiRefused(response.status);
     return true;

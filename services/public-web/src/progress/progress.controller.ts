@@ -12,9 +12,11 @@ import { AFTER_RESPONSE, STAGE_WORDS } from './stage-words';
 const MESSAGE_LIMIT = 10_000;
 
 /**
- * The person's private progress page, opened by the link staff sent them (`?link=`, an access link, ADR 0017):
+ * The person's private progress page, opened by the link emailed to them (`?link=`, an access link, ADR 0017):
  * the link's secret is moved into their session at once, so it leaves the address bar, the history and the
- * request log (which never records query strings). Every view is recorded in the access log by the API.
+ * request log (which never records query strings). Or, from a letter, by their reference and the code printed
+ * on it (ADR 0028), entered on this page's form, which then keeps the code's token in the session likewise.
+ * Every view is recorded in the access log by the API.
  */
 @Controller(':organisation/progress')
 export class ProgressController {
@@ -41,9 +43,54 @@ export class ProgressController {
       return response.redirect(303, `/${site.slug}/progress`);
     }
     const token = session.progressLinks.get(site.code);
-    const view = token ? await this.api.progress(token) : null;
+    if (!token) return this.codeForm(response, site, session.csrfToken, new PageErrors(), {});
+    const view = await this.api.progress(token);
     if (!view || view.organisation !== site.code) return this.refused(response, site);
     this.render(response, site, session.csrfToken, view, sent, new PageErrors(), {});
+  }
+
+  /** The form for the reference and code from the letter, also when a link kept in the session has stopped working. */
+  @Get('code')
+  async code(@Param('organisation') slug: string, @Req() request: Request, @Res() response: Response) {
+    this.limits.page(request, response);
+    const site = await this.sites.bySlug(slug);
+    const session = this.sessions.sessionOf(request, response);
+    this.codeForm(response, site, session.csrfToken, new PageErrors(), {});
+  }
+
+  @Post('code')
+  async enterCode(
+    @Param('organisation') slug: string,
+    @Body() body: FormBody,
+    @Req() request: Request,
+    @Res() response: Response,
+  ) {
+    this.limits.page(request, response);
+    const site = await this.sites.bySlug(slug);
+    const session = this.sessions.sessionOf(request, response);
+    this.sessions.checkPost(session, body);
+    const reference = text(body, 'reference').toUpperCase();
+    const code = text(body, 'code');
+    const errors = new PageErrors();
+    if (!reference) errors.add('reference', 'Enter your reference, as it is on your letter');
+    else if (reference.length > 40) errors.add('reference', 'Your reference must be 40 characters or fewer');
+    if (!code) errors.add('code', 'Enter the code from your letter');
+    else if (code.length > 40) errors.add('code', 'The code must be 40 characters or fewer');
+    if (errors.list.length === 0) {
+      this.limits.codeAttempt(request, response, reference);
+      const token = await this.api.progressCode(reference, code);
+      if (token) {
+        session.progressLinks.set(site.code, token);
+        return response.redirect(303, `/${site.slug}/progress`);
+      }
+      // One answer whatever was wrong, expired or revoked: no clue for someone guessing.
+      errors.add(
+        'code',
+        'The reference and code do not match a complaint we can show you. Check them against your letter',
+      );
+    }
+    response.status(400);
+    this.codeForm(response, site, session.csrfToken, errors, body);
   }
 
   @Get('letters/:id')
@@ -95,6 +142,24 @@ export class ProgressController {
     if (!(await this.api.message(token, kind as 'more-information' | 'not-satisfied', message)))
       return this.refused(response, site);
     response.redirect(303, `/${site.slug}/progress?sent=${kind}`);
+  }
+
+  private codeForm(
+    response: Response,
+    site: OrganisationSite,
+    csrfToken: string,
+    errors: PageErrors,
+    values: FormBody,
+  ): void {
+    response.render('progress-code.njk', {
+      site,
+      csrfToken,
+      honeypot: HONEYPOT,
+      errors: errors.list,
+      errorFor: Object.fromEntries(errors.list.map((error) => [error.field, error.text])),
+      reference: typeof values.reference === 'string' ? values.reference : '',
+      cspNonce: response.locals.cspNonce,
+    });
   }
 
   private refused(response: Response, site: OrganisationSite): void {

@@ -34,6 +34,8 @@ interface Session {
   forms: Map<string, FormState>;
   /** The progress link the person followed, per organisation, so its secret leaves the address bar. */
   progressLinks: Map<string, string>;
+  /** The experience survey's link, per organisation, likewise (ADR 0023). */
+  surveyLinks: Map<string, string>;
   lastUsed: number;
 }
 
@@ -66,6 +68,7 @@ export class FormSessions {
       csrfToken: randomBytes(32).toString('base64url'),
       forms: new Map(),
       progressLinks: new Map(),
+      surveyLinks: new Map(),
       lastUsed: now,
     };
     const newId = randomBytes(32).toString('base64url');

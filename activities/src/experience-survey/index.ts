@@ -1,0 +1,3 @@
+export * from './contract';
+export * from './invite-to-survey.activity';
+export * from './survey-recipients';
