@@ -168,8 +168,9 @@ it('GET /templates: every template with its versions, facts and variants, and th
   );
   const variant = (name: string) => ({
     variant: name,
-    // The standard letter says when the commissioner forwarded it (v3, R-JOINT-8).
-    version: name === 'standard' ? 3 : 2,
+    // The standard letter said when the commissioner forwarded it (v3, R-JOINT-8); both carry the person's
+    // progress link or code (standard v4, easy read v3; ADR 0028).
+    version: name === 'standard' ? 4 : 3,
     subject: expect.stringContaining('{{reference}}'),
     mustSay: expect.arrayContaining([
       { element: 'reference', checks: [{ value: ['reference'] }] },
@@ -420,7 +421,7 @@ describe('reverting', () => {
       .set('Authorization', `Bearer ${manager}`)
       .expect(204);
     const { body } = await preview(handler, { template: 'acknowledgement' }).expect(200);
-    expect(body).toMatchObject({ variant: 'easy-read', templateSource: 'standard', templateVersion: 2 });
+    expect(body).toMatchObject({ variant: 'easy-read', templateSource: 'standard', templateVersion: 3 });
     expect(body.html).not.toContain('We have got your complaint HPFT');
     expect(body.html).not.toContain('look into your complaint and send you a full answer');
     await http()
