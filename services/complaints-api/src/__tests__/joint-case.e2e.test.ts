@@ -154,7 +154,9 @@ describe('a joint HPFT and council complaint, led by HPFT', () => {
     expect(ackText).toContain('Hertfordshire Joint Protocol, a joint protocol between these organisations');
     expect(ackText).toContain(`${HPFT} and ${COUNCIL}`);
     // The copied organisation sends no acknowledgement of its own, and nothing goes to it.
-    expect(await inbox.messagesTo('complaints-manager@enht.demo')).toEqual([]);
+    // (Other packages' tests share the inbox and write to ENHT about their own complaints.)
+    const toCopied = await inbox.messagesTo('complaints-manager@enht.demo');
+    expect(toCopied.filter((m) => m.subject.includes(reference))).toEqual([]);
     expect(
       (await inbox.messagesTo(body.complainant.email)).filter((m) => /acknowledg/i.test(m.subject)),
     ).toHaveLength(1);
