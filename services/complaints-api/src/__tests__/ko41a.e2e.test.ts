@@ -11,6 +11,7 @@ import {
   insertComplaint,
   insertOrganisation,
   referenceOf,
+  sent,
   tokenOf,
   type ComplaintFixture,
 } from './report-fixtures';
@@ -22,11 +23,6 @@ const organisation = `K${uniqueSuffix().slice(-6).toUpperCase()}`;
 const MEDICAL = 'medical-and-dental';
 const NURSING = 'nursing-midwifery-and-health-visiting';
 const ADMIN = 'admin-clerical-and-estates';
-const sent = (on: string): [string, string, Record<string, unknown>] => [
-  'final-response-sent',
-  on,
-  { version: 1 },
-];
 const patient = (dateOfBirth?: string) => [
   { role: 'complainant' as const, relationship: 'patient', dateOfBirth },
 ];
@@ -251,7 +247,8 @@ it('gives the CSV for submission, one row per item with the code lists’ versio
 });
 
 it('refuses the CSV while a new complaint’s issue is not coded, naming the section, and the readable return says why', async () => {
-  const other = `${organisation.slice(0, 6)}U`;
+  // Never the same code as `organisation`, which starts with K.
+  const other = `U${organisation.slice(1)}`;
   await insertOrganisation(dataSource, other, 'phso-model');
   await insertComplaint(dataSource, other, 'phso-model', {
     name: 'uncoded',
