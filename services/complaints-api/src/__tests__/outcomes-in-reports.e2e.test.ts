@@ -13,6 +13,7 @@ import {
   insertComplaint,
   insertOrganisation,
   referenceOf,
+  sent,
   tokenOf,
   type ComplaintFixture,
 } from './report-fixtures';
@@ -22,11 +23,6 @@ const { api } = useApi({ workers: false, timeoutMs: 90_000 });
 let dataSource: DataSource;
 const organisation = `O${uniqueSuffix().slice(-6).toUpperCase()}`;
 const coded: [string, string] = ['communications', 'mental-health'];
-const sent = (on: string): [string, string, Record<string, unknown>] => [
-  'final-response-sent',
-  on,
-  { version: 1 },
-];
 
 /** Each complaint with the findings of its sent final response, one per issue. */
 const FIXTURES: (ComplaintFixture & { findings?: string[] })[] = [

@@ -60,6 +60,13 @@ export async function insertOrganisation(
 
 export const referenceOf = (organisation: string, name: string) => `${organisation}-${name}`;
 
+/** A fixture's event: its final response (version 1) sent on that London date. */
+export const sent = (on: string): [string, string, Record<string, unknown>] => [
+  'final-response-sent',
+  on,
+  { version: 1 },
+];
+
 export async function insertComplaint(
   dataSource: DataSource,
   organisation: string,

@@ -10,6 +10,7 @@ import {
   insertComplaint,
   insertOrganisation,
   referenceOf,
+  sent,
   tokenOf,
   type ComplaintFixture,
 } from './report-fixtures';
@@ -18,11 +19,6 @@ const { api } = useApi({ workers: false, timeoutMs: 120_000 });
 
 let dataSource: DataSource;
 const organisation = `Y${uniqueSuffix().slice(-6).toUpperCase()}`;
-const sent = (on: string): [string, string, Record<string, unknown>] => [
-  'final-response-sent',
-  on,
-  { version: 1 },
-];
 
 const FIXTURES: ComplaintFixture[] = [
   ...[1, 2, 3, 4, 5].map((n): ComplaintFixture => ({
