@@ -236,7 +236,9 @@ describe('a letter’s print copy (R-INT-2)', () => {
     const [firstText, againText] = await Promise.all(
       [first, again].map(async (item) => textOf(await readPdf(item.pdf!))),
     );
-    const withoutCode = (text: string) => text.replace(/this code: \S+/, 'this code: …');
+    // The code differs on each attempt, and a proportional font wraps the paragraph around it differently.
+    const withoutCode = (text: string) =>
+      text.replace(/this code: [0-9A-Z-]+\s*\./, 'this code: ….').replace(/\s+/g, ' ');
     expect(againText).toContain(`Our reference: ${reference}`);
     expect(againText).toContain('this code: ');
     expect(withoutCode(againText)).toBe(withoutCode(firstText));
