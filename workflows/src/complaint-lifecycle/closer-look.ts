@@ -61,6 +61,9 @@ export function registerCloserLookHandlers(c: ComplaintCase): void {
     validator: (_command: StaffCommand) => {
       c.requireStage('closer-look', 'R-INV-6', 'only the final-response clock can be resumed');
       if (!c.openPause()) refuse('R-INV-6', 'the clock is not paused');
+      // R-INT-5: a clock paused while consent is sought resumes when the consent is recorded.
+      if (c.openPause()?.reason === 'seeking-consent' && c.state.triage?.consent?.status === 'sought')
+        refuse('R-INT-5', 'consent is still being sought; record it as given, not needed or refused');
     },
   });
 
