@@ -86,7 +86,8 @@ export class TriageService {
    * address. The record says whether it can; the workflow sends it.
    */
   acknowledge(complaint: Complaint, method: 'verbal' | 'written', staff: StaffPrincipal) {
-    if (method === 'written') {
+    // Feedback and anonymous complaints are never acknowledged: the workflow refuses them under their own rules.
+    if (method === 'written' && !complaint.anonymous && complaint.kind !== 'feedback') {
       const complainant = complaint.parties.find((party) => party.role === 'complainant');
       const missing = writtenContactMissing({
         replyChannels: complaint.replyChannels,
