@@ -152,4 +152,25 @@ describe('R-ACK-1: allocation before the acknowledgement', () => {
       expect(types.indexOf('allocated')).toBeLessThan(types.indexOf('acknowledged'));
     });
   });
+
+  it('R-ACK-1 iTrust: a verbal acknowledgement is followed by its written record, carrying the free review consultation offer', async () => {
+    harness = await createLifecycleHarness(START_AT);
+    await harness.run(async () => {
+      const complaint = input('itrust', 'ITRUST', '000405');
+      const handle = await harness.env.client.workflow.start(complaintLifecycle, {
+        workflowId: complaint.reference,
+        taskQueue: TASK_QUEUES.complaints,
+        args: [complaint],
+      });
+      const result = await handle.executeUpdate(acknowledgeUpdate, {
+        args: [{ method: 'verbal', by: 'handler-1' }],
+      });
+      expect(result).toMatchObject({ method: 'verbal', onTime: true });
+      const letter = await eventually(
+        () => harness.letters.find((sent) => sent.step === 'acknowledgement-letter'),
+        'the written record of the verbal acknowledgement',
+      );
+      expect(letter).toMatchObject({ template: 'acknowledgement', audience: 'complainant' });
+    });
+  });
 });
