@@ -23,3 +23,4 @@ export * from './reporting-periods';
 export * from './ko41a-code-lists';
 export * from './ko41a';
 export * from './experience-survey';
+export * from './representation';

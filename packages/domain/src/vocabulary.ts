@@ -57,7 +57,8 @@ export type Relationship = (typeof RELATIONSHIPS)[number];
 
 /** R-INT-5: consent of the person affected to a representative acting and seeing their information. */
 export const CONSENT_STATUSES = ['given', 'pending', 'not-needed'] as const;
-export type ConsentStatus = (typeof CONSENT_STATUSES)[number];
+/** As recorded: also `refused`, which only the consent command records (the representative's complaint then ends). */
+export type ConsentStatus = (typeof CONSENT_STATUSES)[number] | 'refused';
 
 /** R-INT-5: why consent is not needed. */
 export const CONSENT_NOT_NEEDED_REASONS = ['deceased', 'child', 'lacks-capacity'] as const;

@@ -211,6 +211,31 @@ it('PHSO model: the final-response timescale is agreed per case; no clock runs u
   ]);
 });
 
+it.each([
+  ['itrust', 'ITRUST', '2035-12-03', '2035-12-04'],
+  ['cwth', 'CWTH', '2035-12-05', '2035-12-06'],
+])(
+  '%s: POST …/timescale cannot replace the profile timescale (due %s) with a later date; a sooner one is agreed (R-INV-4, R-INV-5)',
+  async (profile, org, due, later) => {
+    harness = await createLifecycleHarness(START_AT);
+    await harness.run(async () => {
+      const handle = await acknowledged(profile as ProfileId, org);
+      const agree = (date: string) =>
+        handle.executeUpdate(agreeTimescaleUpdate, { args: [{ by: 'h', due: date }] });
+      const refused = await refusal(agree(later));
+      expect(refused.rule).toBe('R-INV-5');
+      expect(refused.message).toContain(`timescale ends on ${due}; a later date is an extension`);
+      expect((await handle.query(processStateQuery)).closerLook?.due).toBe(due);
+      const sooner = await agree('2035-11-30');
+      expect(sooner).toEqual(
+        expect.objectContaining({ basis: 'agreed-with-complainant', due: '2035-11-30' }),
+      );
+      // Once agreed, the date moves only by extension.
+      expect((await refusal(agree('2035-11-29'))).rule).toBe('R-INV-5');
+    });
+  },
+);
+
 it('HPFT: a pause stops the final-response clock — no breach while paused — and resuming moves the deadline by the paused working days (R-INV-6)', async () => {
   harness = await createLifecycleHarness(START_AT);
   await harness.run(async () => {

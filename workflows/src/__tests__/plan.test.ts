@@ -47,7 +47,7 @@ const plan = (overrides: Partial<InvestigationPlanSummary> = {}): InvestigationP
 const agree = (summary: InvestigationPlanSummary) =>
   ({ args: [{ by: 'handler-1', plan: summary }] }) as never;
 
-it('PHSO model: the plan needs an agreed date; once agreed it sets the final-response date and is sent (R-INV-2, R-INV-4)', async () => {
+it('PHSO model: the plan needs an agreed date; once agreed it sets the final-response date, which a later plan cannot move, and is sent (R-INV-2, R-INV-4, R-INV-5)', async () => {
   harness = await createLifecycleHarness('2035-11-05T10:00:00Z');
   await harness.run(async () => {
     const handle = await inCloserLook('phso-model', 'NCT');
@@ -75,7 +75,17 @@ it('PHSO model: the plan needs an agreed date; once agreed it sets the final-res
       (await refusal(handle.executeUpdate(agreePlanUpdate, agree(plan({ agreedDue: '2036-01-31' })))))
         .message,
     ).toBe('plan version 1 is already agreed; agree a newer version');
-    await handle.executeUpdate(agreePlanUpdate, agree(plan({ version: 2, agreedDue: '2036-02-14' })));
+    // R-INV-5: a later plan cannot move the agreed date; that is an extension, agreed and told by letter.
+    expect(
+      await refusal(
+        handle.executeUpdate(agreePlanUpdate, agree(plan({ version: 2, agreedDue: '2036-02-14' }))),
+      ),
+    ).toEqual({
+      rule: 'R-INV-5',
+      message:
+        'the final-response date 2036-01-31 is already agreed; a later date is an extension agreed with the person (R-INV-5: POST …/final-response/extension)',
+    });
+    await handle.executeUpdate(agreePlanUpdate, agree(plan({ version: 2, agreedDue: '2036-01-31' })));
     await waitForState(
       handle,
       () => harness.letters.filter((l) => l.template === 'investigation-plan').length === 2,
@@ -85,7 +95,7 @@ it('PHSO model: the plan needs an agreed date; once agreed it sets the final-res
   const planLetters = harness.letters.filter((l) => l.template === 'investigation-plan');
   expect(planLetters.map((l) => [l.step, l.audience, l.facts])).toEqual([
     ['investigation-plan-1-1', 'complainant', { planVersion: 1, due: '2036-01-31' }],
-    ['investigation-plan-1-2', 'complainant', { planVersion: 2, due: '2036-02-14' }],
+    ['investigation-plan-1-2', 'complainant', { planVersion: 2, due: '2036-01-31' }],
   ]);
   const recorded = harness.events.filter((e) => e.type === 'plan-agreed');
   expect(recorded[0].data).toEqual({

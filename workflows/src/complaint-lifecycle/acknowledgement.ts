@@ -18,6 +18,8 @@ const ACKNOWLEDGEMENT_CLOCK: ClockSpec = {
 };
 /** Since the one clock: the acknowledgement is kept by `ComplaintCase.keepClock`, like every other deadline. */
 const ACKNOWLEDGEMENT_ON_THE_CLOCK = 'acknowledgement-on-the-one-clock';
+/** Since issue #12: a verbal acknowledgement that must carry an offer (iTrust) is followed by its written record. */
+const VERBAL_ACKNOWLEDGEMENT_WRITTEN_RECORD = 'verbal-acknowledgement-written-record';
 
 export function registerAcknowledgementHandlers(c: ComplaintCase): void {
   const { input, profile, state } = c;
@@ -82,7 +84,13 @@ export async function acknowledge(c: ComplaintCase): Promise<void> {
   else await keepAcknowledgementBeforeTheClock(c, acknowledged);
 
   await condition(acknowledged);
-  if (acknowledgement.method === 'written') {
+  // R-ACK-1 (iTrust): the free review consultation is offered on every channel, so a verbal acknowledgement is
+  // followed by its written record, which carries the offer.
+  const writtenRecord =
+    acknowledgement.method === 'verbal' &&
+    c.profile.acknowledgement.includes.includes('free-review-consultation-offer') &&
+    patched(VERBAL_ACKNOWLEDGEMENT_WRITTEN_RECORD);
+  if (acknowledgement.method === 'written' || writtenRecord) {
     const sent = await sendCorrespondence({
       reference: c.input.reference,
       step: 'acknowledgement-letter',

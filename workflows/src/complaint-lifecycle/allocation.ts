@@ -11,7 +11,9 @@ import {
 } from './allocation.messages';
 import { refuse } from '../shared/refusal';
 
+/** R-ACK-1 (CWTH): allocation may come first, so the acknowledgement can say who is handling the complaint. */
 const OPEN_STAGES: readonly Stage[] = [
+  'awaiting-acknowledgement',
   'acknowledged',
   'early-resolution',
   'closer-look',
@@ -66,7 +68,11 @@ export function registerAllocationHandlers(c: ComplaintCase): void {
     },
     {
       validator: (command: AllocateCommand) => {
-        c.requireStage(OPEN_STAGES, 'R-INV-1', 'a handler is allocated once the complaint is acknowledged');
+        c.requireStage(
+          OPEN_STAGES,
+          'R-INV-1',
+          'a handler is allocated while the complaint is open, before its final response',
+        );
         if (typeof command.handlerId !== 'string' || command.handlerId === '')
           refuse('R-INV-1', 'handlerId is required');
         if (!Array.isArray(command.involvedStaffIds))

@@ -1,7 +1,13 @@
 // R-INV-4…6: the closer look towards the final response, on its clock: the timescale from the profile or
 // agreed with the person, extended with their agreement (R-INV-5), paused while the procedure waits (R-INV-6).
 import { setHandler } from '@temporalio/workflow';
-import { isExtensionReason, isLocalDate, PAUSE_REASONS, ROUND_RULES } from '@complaints/domain';
+import {
+  isExtensionReason,
+  isLocalDate,
+  PAUSE_REASONS,
+  ROUND_RULES,
+  type LocalDate,
+} from '@complaints/domain';
 import { refuse } from '../shared/refusal';
 import { SYSTEM, staff, type ComplaintCase } from './complaint-case';
 import { signOffAndSend } from './final-response';
@@ -35,6 +41,7 @@ export function registerCloserLookHandlers(c: ComplaintCase): void {
         if (!isLocalDate(command.due)) refuse('R-INV-4', 'due must be an ISO date');
         if (command.due < today)
           refuse('R-INV-4', `the agreed date ${command.due} is in the past (today is ${today})`);
+        refuseSilentChange(c, command.due);
       },
     },
   );
@@ -61,6 +68,9 @@ export function registerCloserLookHandlers(c: ComplaintCase): void {
     validator: (_command: StaffCommand) => {
       c.requireStage('closer-look', 'R-INV-6', 'only the final-response clock can be resumed');
       if (!c.openPause()) refuse('R-INV-6', 'the clock is not paused');
+      // R-INT-5: a clock paused while consent is sought resumes when the consent is recorded.
+      if (c.openPause()?.reason === 'seeking-consent' && c.state.triage?.consent?.status === 'sought')
+        refuse('R-INT-5', 'consent is still being sought; record it as given, not needed or refused');
     },
   });
 
@@ -109,6 +119,23 @@ export function registerCloserLookHandlers(c: ComplaintCase): void {
       },
     },
   );
+}
+
+/**
+ * R-INV-4 / R-INV-5, in a validator: agreeing a date may not move the timescale the monitoring reports against.
+ * The profile's own (HPFT 35 working days, iTrust 20, CWTH a month) may be agreed sooner, never later; a date
+ * once agreed (PHSO model) stays. A later date is an extension, agreed with the person and told by letter.
+ */
+export function refuseSilentChange(c: ComplaintCase, date: LocalDate): void {
+  const { basis, due } = c.state.closerLook!;
+  const extension =
+    'a later date is an extension agreed with the person (R-INV-5: POST …/final-response/extension)';
+  if (basis === 'agreed-with-complainant' && date !== due)
+    refuse('R-INV-5', `the final-response date ${due} is already agreed; ${extension}`);
+  if (basis === 'profile-working-days' || basis === 'profile-calendar-months') {
+    if (due === null) refuse('R-INV-6', 'the final-response clock is paused; resume it first');
+    if (date > due) refuse('R-INV-5', `${c.profile.name}'s timescale ends on ${due}; ${extension}`);
+  }
 }
 
 /** R-ER-2 / R-INV-4: the first round's closer look begins (opened already if early resolution led to it). */

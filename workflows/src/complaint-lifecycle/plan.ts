@@ -6,6 +6,7 @@ import { isLocalDate, PLAN_RESPONSE_METHODS } from '@complaints/domain';
 import { staff, type ComplaintCase } from './complaint-case';
 import { agreePlanUpdate, type AgreePlanCommand, type PlanState } from './plan.messages';
 import { refuse } from '../shared/refusal';
+import { refuseSilentChange } from './closer-look';
 
 export function registerPlanHandlers(c: ComplaintCase): void {
   setHandler(
@@ -54,6 +55,7 @@ export function registerPlanHandlers(c: ComplaintCase): void {
         if (!isLocalDate(plan.agreedDue)) refuse('R-INV-4', 'agreedDue must be an ISO date');
         if (plan.agreedDue < c.today())
           refuse('R-INV-4', `the agreed date ${plan.agreedDue} is in the past (today is ${c.today()})`);
+        refuseSilentChange(c, plan.agreedDue);
       },
     },
   );

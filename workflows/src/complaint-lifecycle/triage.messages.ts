@@ -7,7 +7,11 @@ import type { StaffCommand } from './lifecycle.messages';
 export interface TriageState {
   scope?: { whole: boolean; matter: OutOfScopeMatter; on: LocalDate; by: string };
   timeLimit?: { decision: 'considered' | 'not-considered'; on: LocalDate; by: string };
-  consent?: { status: 'sought' | 'given' | 'not-needed'; soughtOn?: LocalDate; decidedOn?: LocalDate };
+  consent?: {
+    status: 'sought' | 'given' | 'not-needed' | 'refused';
+    soughtOn?: LocalDate;
+    decidedOn?: LocalDate;
+  };
   representative?: { decision: RepresentativeDecision; on: LocalDate; by: string };
 }
 
@@ -27,7 +31,8 @@ export interface DecideRepresentativeCommand extends StaffCommand {
 }
 
 export interface RecordConsentCommand extends StaffCommand {
-  outcome: 'given' | 'not-needed';
+  /** `refused`: the person affected does not consent, so the representative cannot act for them (it closes). */
+  outcome: 'given' | 'not-needed' | 'refused';
 }
 
 /** R-INT-7: all or part of the complaint is outside the procedure; the person is told in writing, with signposting. */
@@ -44,5 +49,8 @@ export const decideRepresentativeUpdate = defineUpdate<TriageState, [DecideRepre
 /** R-INT-5: ask for the affected person's consent; the final-response clock pauses meanwhile (R-INV-6). */
 export const seekConsentUpdate = defineUpdate<TriageState, [StaffCommand]>('seekConsent');
 
-/** R-INT-5: consent given (or not needed: the person died, is a child, or lacks capacity); the clock resumes. */
+/**
+ * R-INT-5: consent given (or not needed: the person died, is a child, or lacks capacity), or refused; the clock
+ * resumes. Refused consent ends the representative's complaint with written reasons and the Ombudsman's details.
+ */
 export const recordConsentUpdate = defineUpdate<TriageState, [RecordConsentCommand]>('recordConsent');

@@ -4,6 +4,7 @@ import {
   ombudsmanRoute,
   OUT_OF_SCOPE_MATTERS,
   REPRESENTATIVE_DECISIONS,
+  type RepresentativeDecision,
   type Stage,
 } from '@complaints/domain';
 import { staff, type ComplaintCase } from './complaint-case';
@@ -21,6 +22,8 @@ import {
   type TriageState,
 } from './triage.messages';
 import { refuse } from '../shared/refusal';
+
+const CONSENT_OUTCOMES: readonly RecordConsentCommand['outcome'][] = ['given', 'not-needed', 'refused'];
 
 /** Stages before a final response, where the procedure can still decide it does not apply. */
 const BEFORE_RESPONSE: readonly Stage[] = [
@@ -120,13 +123,17 @@ export function registerTriageHandlers(c: ComplaintCase): void {
       triage().consent = { ...consent, status: command.outcome, decidedOn: c.today() };
       await c.record('consent-recorded', 'R-INT-5', staff(command.by), { outcome: command.outcome });
       if (c.openPause()?.reason === 'seeking-consent') await c.resumeFinalResponseClock(command.by);
+      // R-INT-5: without the person's consent the representative cannot act for them; they are told why in writing.
+      if (command.outcome === 'refused') await stopRepresentative('consent-refused', command.by);
       return triage();
     },
     {
       validator: (command: RecordConsentCommand) => {
         c.requireStage(BEFORE_RESPONSE, 'R-INT-5', 'consent is recorded before the final response');
-        if (command.outcome !== 'given' && command.outcome !== 'not-needed')
-          refuse('R-INT-5', 'outcome must be given or not-needed');
+        if (!CONSENT_OUTCOMES.includes(command.outcome))
+          refuse('R-INT-5', `outcome must be one of ${CONSENT_OUTCOMES.join(', ')}`);
+        if (command.outcome === 'refused' && c.state.triage?.consent?.status !== 'sought')
+          refuse('R-INT-5', 'consent can be recorded as refused only once it has been sought');
       },
     },
   );
@@ -135,16 +142,7 @@ export function registerTriageHandlers(c: ComplaintCase): void {
     decideRepresentativeUpdate,
     async (command: DecideRepresentativeCommand) => {
       triage().representative = { decision: command.decision, on: c.today(), by: command.by };
-      c.post({
-        step: 'representative-decision',
-        template: 'representative-decision',
-        audience: 'complainant',
-        rule: 'R-INT-5',
-        facts: { decision: command.decision, ombudsman: ombudsmanRoute(c.profile, 'nhs-care') },
-      });
-      await endProcedureIf(true, 'representative-stopped', 'R-INT-5', command.by, {
-        decision: command.decision,
-      });
+      await stopRepresentative(command.decision, command.by);
       return triage();
     },
     {
@@ -159,6 +157,21 @@ export function registerTriageHandlers(c: ComplaintCase): void {
       },
     },
   );
+
+  /** R-INT-5: consideration with the representative stops: written reasons with the Ombudsman's details, and it closes. */
+  async function stopRepresentative(
+    decision: RepresentativeDecision | 'consent-refused',
+    by: string,
+  ): Promise<void> {
+    c.post({
+      step: 'representative-decision',
+      template: 'representative-decision',
+      audience: 'complainant',
+      rule: 'R-INT-5',
+      facts: { decision, ombudsman: ombudsmanRoute(c.profile, 'nhs-care') },
+    });
+    await endProcedureIf(true, 'representative-stopped', 'R-INT-5', by, { decision });
+  }
 
   /** A decision that the procedure does not apply closes the complaint; its letter is already on its way. */
   async function endProcedureIf(

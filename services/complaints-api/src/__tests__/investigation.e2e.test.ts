@@ -229,7 +229,12 @@ describe('triage (R-INT-5, R-INT-6, R-INT-7)', () => {
   });
 
   it("a representative not acting in the person's best interests: written reasons with the Ombudsman, and the complaint closes (R-INT-5)", async () => {
-    const { token, body, reference } = await newComplaint('CWTH');
+    // R-INT-5: only where a representative complains for someone else.
+    const { token, body, reference } = await newComplaint('CWTH', {
+      complainant: { ...complaintBody().complainant, relationship: 'representative' },
+      personAffected: { name: 'Sam Morgan' },
+      consent: { status: 'pending' },
+    });
     const handlerOnly = await api()
       .post(`/complaints/${reference}/representative-decision`)
       .set(as(token))

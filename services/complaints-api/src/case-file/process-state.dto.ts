@@ -77,9 +77,13 @@ export class TriageDto {
   @ApiPropertyOptional({ description: 'R-INT-6: `{ decision, on, by }`, as decided' })
   timeLimit?: { decision: 'considered' | 'not-considered'; on: LocalDate; by: string };
   @ApiPropertyOptional({
-    description: 'R-INT-5: `{ status: sought | given | not-needed, soughtOn?, decidedOn? }`',
+    description: 'R-INT-5: `{ status: sought | given | not-needed | refused, soughtOn?, decidedOn? }`',
   })
-  consent?: { status: 'sought' | 'given' | 'not-needed'; soughtOn?: LocalDate; decidedOn?: LocalDate };
+  consent?: {
+    status: 'sought' | 'given' | 'not-needed' | 'refused';
+    soughtOn?: LocalDate;
+    decidedOn?: LocalDate;
+  };
   @ApiPropertyOptional({ description: 'R-INT-5: `{ decision, on, by }` on the representative' })
   representative?: { decision: string; on: LocalDate; by: string };
 }

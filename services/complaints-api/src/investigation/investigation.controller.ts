@@ -74,7 +74,7 @@ export class InvestigationController {
     summary: 'Record the plan agreed with the person, and send it to them (R-INV-2, R-INV-4)',
     description:
       'Saved as a new version (its words stay in Postgres); the workflow records it and the person is sent the plan with the date of the final response. ' +
-      '`agreedDue` becomes the agreed final-response date; the PHSO model needs one. A later version replaces the plan and is sent again. ' +
+      '`agreedDue` becomes the agreed final-response date; the PHSO model needs one. It may not be later than the profile timescale nor change a date already agreed (409, R-INV-5: use an extension). A later version replaces the plan and is sent again. ' +
       'A version the workflow refuses is not kept.',
   })
   @ApiOkResponse({
@@ -124,9 +124,18 @@ export class InvestigationController {
   @Post(':reference/timescale')
   @HttpCode(200)
   @Roles('handler', 'complaints-manager')
-  @ApiOperation({ summary: 'Record the final-response date agreed with the person (R-INV-4)' })
+  @ApiOperation({
+    summary: 'Record the final-response date agreed with the person (R-INV-4)',
+    description:
+      "The PHSO model agrees the date per case; elsewhere a date sooner than the profile's timescale (HPFT 35 working days, iTrust 20, CWTH a month) may be agreed. " +
+      'A date later than the profile timescale, or a change to a date already agreed, is refused (409, R-INV-5): that is an extension (`…/final-response/extension`), so the timescale agreed at the start, which monitoring reports against, never moves.',
+  })
   @ApiOkResponse({ type: CloserLookDto, description: 'The closer look, with the agreed date' })
-  @ApiConflictResponse({ ...PROBLEM, description: 'Refused: not in a closer look, or a date in the past' })
+  @ApiConflictResponse({
+    ...PROBLEM,
+    description:
+      'Refused: not in a closer look, a date in the past, later than the profile timescale, or a change to a date already agreed (R-INV-5)',
+  })
   agreeTimescale(
     @CaseFile() complaint: Complaint,
     @Body() dto: AgreeTimescaleDto,

@@ -3,12 +3,9 @@ import { ApiConflictResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nest
 import type { Complaint } from '@complaints/db';
 import { CurrentStaff, Roles, type StaffPrincipal } from '@complaints/service-kit';
 import {
-  acknowledgeUpdate,
-  decideRepresentativeUpdate,
   decideScopeUpdate,
   extendEarlyResolutionUpdate,
   resolveQuicklyUpdate,
-  seekConsentUpdate,
   startCloserLookUpdate,
   treatAsComplaintUpdate,
 } from '@complaints/workflows/messages';
@@ -48,7 +45,9 @@ export class TriageController {
   @ApiOperation({
     summary: 'Record the acknowledgement (R-ACK-1)',
     description:
-      'Refused (409, naming the rule) when already acknowledged, when the complaint is closed, or when the profile requires writing and `verbal` is given.',
+      'Refused (409, naming the rule) when already acknowledged, when the complaint is closed, when the profile requires writing and `verbal` is given, ' +
+      'or when `written` would reach no one: the record holds no email address or postal address for the channels the person asked for (R-ACK-1 says which is missing). ' +
+      'A handler may be allocated first, so the letter can name who is handling the complaint (CWTH).',
   })
   @ApiOkResponse({ type: AcknowledgementResultDto })
   acknowledge(
@@ -56,7 +55,7 @@ export class TriageController {
     @Body() dto: AcknowledgeDto,
     @CurrentStaff() staff: StaffPrincipal,
   ): Promise<AcknowledgementResultDto> {
-    return this.commands.send(complaint, acknowledgeUpdate, { method: dto.method, by: staff.id });
+    return this.triage.acknowledge(complaint, dto.method, staff);
   }
 
   @Post(':reference/quick-resolution')
@@ -198,20 +197,23 @@ export class TriageController {
   @ApiOperation({
     summary: "Ask for the affected person's consent to a representative (R-INT-5)",
     description:
-      'Sends the consent request; during the closer look the final-response clock pauses until it arrives (R-INV-6).',
+      'Sends the consent request; during the closer look the final-response clock pauses until consent is recorded (R-INV-6). ' +
+      'Refused (409, R-INT-5) when the complaint names no person affected: consent is needed only where a representative complains for someone else.',
   })
   @ApiOkResponse({ type: TriageDto, description: 'The triage decisions: consent sought' })
   seekConsent(@CaseFile() complaint: Complaint, @CurrentStaff() staff: StaffPrincipal): Promise<TriageDto> {
-    return this.commands.send(complaint, seekConsentUpdate, { by: staff.id });
+    return this.triage.seekConsent(complaint, staff);
   }
 
   @Post(':reference/consent')
   @HttpCode(200)
   @Roles('handler', 'complaints-manager')
   @ApiOperation({
-    summary: 'Consent given, or not needed (R-INT-5); a clock paused for it resumes',
+    summary: 'Consent given, not needed, or refused (R-INT-5); a clock paused for it resumes',
     description:
-      'Recorded on the person affected, so letters carrying their information may then go to the representative.',
+      'Recorded on the person affected, so letters carrying their information may then go to the representative. ' +
+      '`refused`: the representative cannot act for the person; they get written reasons with the Ombudsman details and the complaint closes. ' +
+      "Refused (409, R-INT-5) when the complaint names no person affected, or when `not-needed` for a `child` is given and the date of birth held for the person affected is missing or shows they were not a child under the profile's age (HPFT: under 13) on receipt.",
   })
   @ApiOkResponse({ type: TriageDto, description: 'The triage decisions: consent recorded' })
   recordConsent(
@@ -228,7 +230,8 @@ export class TriageController {
   @ApiOperation({
     summary: 'Stop considering a complaint made by a representative (R-INT-5)',
     description:
-      "When the representative is not acting in the person's best interests, or a child's representative has no reasonable grounds to complain rather than the child. The representative is given written reasons with the Ombudsman's details, and the complaint closes.",
+      "When the representative is not acting in the person's best interests, or a child's representative has no reasonable grounds to complain rather than the child. The representative is given written reasons with the Ombudsman's details, and the complaint closes. " +
+      "Refused (409, R-INT-5) when the complaint names no person affected, or for the child's decision when the date of birth held for the person affected is missing or shows they were not a child under the profile's age on receipt.",
   })
   @ApiOkResponse({ type: TriageDto, description: 'The triage decisions, with this one' })
   decideRepresentative(
@@ -236,9 +239,6 @@ export class TriageController {
     @Body() dto: DecideRepresentativeDto,
     @CurrentStaff() staff: StaffPrincipal,
   ): Promise<TriageDto> {
-    return this.commands.send(complaint, decideRepresentativeUpdate, {
-      decision: dto.decision,
-      by: staff.id,
-    });
+    return this.triage.decideRepresentative(complaint, dto.decision, staff);
   }
 }

@@ -37,12 +37,12 @@ export class DecideTimeLimitDto {
 
 export class RecordConsentDto {
   @ApiProperty({
-    enum: ['given', 'not-needed'],
+    enum: ['given', 'not-needed', 'refused'],
     description:
-      'R-INT-5: consent given, or not needed (the person has died, is a child — HPFT: under 13 — or lacks capacity)',
+      'R-INT-5: consent given, not needed (the person has died, is a child — HPFT: under 13, checked against the date of birth held — or lacks capacity), or refused (after it was sought: the complaint closes with written reasons)',
   })
-  @IsIn(['given', 'not-needed'])
-  outcome!: 'given' | 'not-needed';
+  @IsIn(['given', 'not-needed', 'refused'])
+  outcome!: 'given' | 'not-needed' | 'refused';
 
   @ApiPropertyOptional({
     enum: CONSENT_NOT_NEEDED_REASONS,
