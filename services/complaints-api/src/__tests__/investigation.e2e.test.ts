@@ -158,7 +158,19 @@ it('the plan agreed with the person is saved as a version and sent to them with 
   expect(badDate.body.errors[0].field).toBe('agreedDue');
 
   const detail = await api().get(`/complaints/${reference}`).set(as(handler)).expect(200);
-  const agreedDue = workingDaysAfterReceipt(body.receivedOn, 50, calendar)!;
+  // R-INV-5: HPFT's 35 working days may be agreed sooner; a later date is an extension, not a plan's date.
+  const later = await api()
+    .post(`/complaints/${reference}/plan`)
+    .set(as(handler))
+    .send({
+      ...planBody,
+      keyIssueIds: [detail.body.issues[0].id],
+      respondentId: 'hpft-handler',
+      agreedDue: workingDaysAfterReceipt(body.receivedOn, 50, calendar)!,
+    })
+    .expect(409);
+  expect(later.body.detail).toContain('extension');
+  const agreedDue = workingDaysAfterReceipt(body.receivedOn, 30, calendar)!;
   const agreed = await api()
     .post(`/complaints/${reference}/plan`)
     .set(as(handler))
