@@ -1,5 +1,6 @@
 // R-INT-5: who may act for the person affected without their consent (a child, by the profile's age), and
 // R-ACK-1: whether a written acknowledgement can actually reach the complainant.
+import { ageOn } from './ko41a';
 import type { LocalDate } from './local-date';
 import type { ProfileId } from './profiles';
 
@@ -16,9 +17,7 @@ export const CHILD_UNDER_YEARS: Readonly<Record<ProfileId, number>> = {
 
 /** R-INT-5: the person born on `dateOfBirth` is a child on `on` (before their birthday of the profile's age). */
 export function isChildFor(profileId: ProfileId, dateOfBirth: LocalDate, on: LocalDate): boolean {
-  const [year, monthAndDay] = [Number(dateOfBirth.slice(0, 4)), dateOfBirth.slice(4)];
-  // A birthday on 29 February falls on 1 March in other years: the string comparison gives exactly that.
-  return on < `${String(year + CHILD_UNDER_YEARS[profileId]).padStart(4, '0')}${monthAndDay}`;
+  return ageOn(dateOfBirth, on) < CHILD_UNDER_YEARS[profileId];
 }
 
 /** How the complainant can be written to, as the record holds it. */
