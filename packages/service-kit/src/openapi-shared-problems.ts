@@ -18,6 +18,7 @@ const PROBLEM_CONTENT = {
         status: { type: 'integer' },
         detail: { type: 'string' },
         instance: { type: 'string' },
+        limit: { type: 'integer', description: 'On a 413: the most bytes this endpoint accepts in a body' },
         errors: {
           type: 'array',
           items: {
@@ -51,7 +52,8 @@ export function documentSharedProblems(document: OpenAPIObject): OpenAPIObject {
       };
       if ((operation.parameters?.length ?? 0) > 0 || operation.requestBody)
         add('400', 'Invalid request: `errors` names each field and the reason');
-      if (operation.requestBody) add('413', 'The body is larger than the service accepts');
+      if (operation.requestBody)
+        add('413', 'The body is larger than the service accepts; `limit` says how many bytes it does');
       if (secured(operation)) {
         add('401', 'No valid staff token');
         add('429', 'Over the rate limit; `Retry-After` says when to try again');

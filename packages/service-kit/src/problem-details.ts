@@ -133,18 +133,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         detail: Array.isArray(message) ? message.join('; ') : message,
       };
     }
-    // Errors of the HTTP body parser (malformed JSON, a body over the size limit) carry a 4xx status.
+    // Errors of the HTTP body parser (raw-body / body-parser) carry a 4xx status and a `type`.
     const status = (exception as { status?: unknown })?.status;
     if (typeof status === 'number' && status >= 400 && status < 500) {
-      const tooLarge = status === 413;
-      return {
-        type: 'about:blank',
-        title: tooLarge ? 'Payload too large' : 'Invalid request',
-        status,
-        detail: tooLarge
-          ? 'the request body is larger than this endpoint accepts'
-          : 'the request body is not valid JSON',
-      };
+      return bodyParserProblem(status, exception as BodyParserError);
     }
     // Not an HTTP error: log the type and stack only (messages may quote stored data), answer 500.
     const error = exception as Error;
@@ -159,4 +151,47 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       detail: 'An unexpected error occurred; it has been logged.',
     };
   }
+}
+
+interface BodyParserError {
+  type?: string;
+  limit?: number;
+  length?: number;
+  charset?: string;
+  encoding?: string;
+}
+
+/**
+ * A body the parser refused, said in its own terms (issue #12 point 12): a body too large names the limit in
+ * bytes, so the caller knows what to send; nothing of the body itself is quoted (it may be personal data).
+ */
+function bodyParserProblem(status: number, error: BodyParserError): ProblemDetails {
+  if (status === 413) {
+    const limit = typeof error.limit === 'number' ? error.limit : undefined;
+    const length = typeof error.length === 'number' ? error.length : undefined;
+    return {
+      type: 'about:blank',
+      title: 'Payload too large',
+      status,
+      detail:
+        limit === undefined
+          ? 'the request body is larger than this endpoint accepts'
+          : `the request body is ${length === undefined ? 'over' : `${length} bytes, over`} the limit of ${limit} bytes (${Math.floor(limit / 1024)} KiB)`,
+      ...(limit === undefined ? {} : { limit }),
+    };
+  }
+  const detail =
+    error.type === 'charset.unsupported'
+      ? 'the request body’s charset is not supported: send UTF-8'
+      : error.type === 'encoding.unsupported'
+        ? 'the request body’s Content-Encoding is not supported: send it uncompressed, gzip or deflate'
+        : error.type === 'request.aborted' || error.type === 'request.size.invalid'
+          ? 'the request body ended before its Content-Length'
+          : 'the request body is not valid JSON';
+  return {
+    type: 'about:blank',
+    title: status === 415 ? 'Unsupported media type' : 'Invalid request',
+    status,
+    detail,
+  };
 }

@@ -229,6 +229,21 @@ describe('validation and problem details', () => {
       .post('/probe/notes')
       .send({ title: 'big', priority: 1, body: 'a'.repeat(150 * 1024) });
     expectProblem(response, 413, 'Payload too large');
+    // Issue #12 point 12: the answer says the limit, and quotes nothing of the body.
+    expect(response.body.limit).toBe(100 * 1024);
+    expect(response.body.detail).toMatch(/over the limit of 102400 bytes \(100 KiB\)/);
+    const [, length] = /^the request body is (\d+) bytes, over/.exec(response.body.detail) ?? [];
+    expect(Number(length)).toBeGreaterThan(150 * 1024);
+    expect(JSON.stringify(response.body)).not.toContain('aaaa');
+  });
+
+  it('answers a body in a charset it cannot read with a 415 problem that says to send UTF-8', async () => {
+    const response = await http()
+      .post('/probe/notes')
+      .set('Content-Type', 'application/json; charset=klingon')
+      .send('{"title":"Call back","priority":1}');
+    expectProblem(response, 415, 'Unsupported media type');
+    expect(response.body.detail).toMatch(/UTF-8/);
   });
 
   it('answers an unexpected error with a 500 problem that does not carry its message', async () => {
