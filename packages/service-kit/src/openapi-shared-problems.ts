@@ -35,7 +35,7 @@ const PROBLEM_CONTENT = {
 /**
  * The answers every service gives before a route's own code runs, added to each operation that can get
  * them unless it documents them itself: 400 from validation (an operation with parameters or a body;
- * `errors` names each field), 413 from the body parser, and 401 and 429 from the token check and the rate
+ * `errors` names each field), 413 and 415 from the body parser, and 401 and 429 from the token check and the rate
  * limit of a secured operation. So the document tells clients (and the fuzzer) every status they may
  * receive, new operations included.
  */
