@@ -82,6 +82,35 @@ export type OutOfScopeMatter = (typeof OUT_OF_SCOPE_MATTERS)[number];
 export const PAUSE_REASONS = ['seeking-consent', 'person-request', 'police', 'coroner', 'judge'] as const;
 export type PauseReason = (typeof PAUSE_REASONS)[number];
 
+/**
+ * R-INV-6: why the clock starts again. While R-INT-5 consent is still sought, the clock resumes by itself when the
+ * consent is recorded (`consent-recorded`, never given by staff), and by hand only with
+ * `continuing-without-consent` (the response then shares nothing of the person's information with the
+ * representative).
+ */
+export const RESUME_REASONS = [
+  'consent-recorded',
+  'information-received',
+  'hold-ended',
+  'formal-process-ended',
+  'continuing-without-consent',
+] as const;
+export type ResumeReason = (typeof RESUME_REASONS)[number];
+/** The resume reasons staff may give (`consent-recorded` is the consent's own). */
+export const STAFF_RESUME_REASONS: readonly ResumeReason[] = RESUME_REASONS.filter(
+  (reason) => reason !== 'consent-recorded',
+);
+
+/** R-REOPEN-1 / R-STAGE2-1: why the person is not satisfied with the response. */
+export const DISSATISFACTION_REASONS = [
+  'issues-not-answered',
+  'disagrees-with-findings',
+  'new-information',
+  'remedy-not-agreed',
+  'other',
+] as const;
+export type DissatisfactionReason = (typeof DISSATISFACTION_REASONS)[number];
+
 /** Roles of procedure §7; a user may hold several. */
 export const STAFF_ROLES = [
   'responsible-person',

@@ -146,7 +146,7 @@ describe('R-REOPEN-1: a reopened complaint', () => {
     expect([reopenedEvent.rule, reopenedEvent.actor, reopenedEvent.data]).toEqual([
       'R-REOPEN-1',
       { type: 'staff', id: 'handler-1' },
-      { round: 2, due: '2036-06-30', basis: 'profile-working-days' },
+      { round: 2, due: '2036-06-30', basis: 'profile-working-days', on: '2036-04-01' },
     ]);
     expect(eventTypes(harness).filter((t) => t.startsWith('final-response-') || t === 'reopened')).toEqual([
       'final-response-submitted',
@@ -326,7 +326,7 @@ describe('R-STAGE2-1: CWTH stage two', () => {
     const requested = harness.events.find((e) => e.type === 'stage-two-requested')!;
     expect([requested.rule, requested.data]).toEqual([
       'R-STAGE2-1',
-      { round: 2, due: '2036-02-29', basis: 'profile-calendar-months' },
+      { round: 2, due: '2036-02-29', basis: 'profile-calendar-months', on: '2036-01-31' },
     ]);
     expect(eventTypes(harness).filter((t) => t === 'closed')).toHaveLength(2);
   });

@@ -63,7 +63,8 @@ describe('R-INT-5: consent to a representative', () => {
       expect(await refusal(handle.executeUpdate(resumeClockUpdate, { args: [{ by: 'handler-1' }] }))).toEqual(
         {
           rule: 'R-INT-5',
-          message: 'consent is still being sought; record it as given, not needed or refused',
+          message:
+            'consent is still being sought; record it as given, not needed or refused, or resume with the reason continuing-without-consent',
         },
       );
 
@@ -81,7 +82,13 @@ describe('R-INT-5: consent to a representative', () => {
       const final = await handle.result();
       expect(final.closed?.reason).toBe('representative-stopped');
       expect(final.pauses).toEqual([
-        { start: '2036-03-03', end: '2036-03-04', reason: 'seeking-consent', by: 'handler-1' },
+        {
+          start: '2036-03-03',
+          end: '2036-03-04',
+          reason: 'seeking-consent',
+          by: 'handler-1',
+          resumeReason: 'consent-recorded',
+        },
       ]);
       const types = eventTypes(harness);
       expect(types.indexOf('consent-recorded')).toBeLessThan(types.indexOf('clock-resumed'));

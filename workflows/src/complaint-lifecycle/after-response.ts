@@ -4,6 +4,7 @@
 import { setHandler } from '@temporalio/workflow';
 import {
   calendarMonthsAfterReceipt,
+  DISSATISFACTION_REASONS,
   endOfLondonDay,
   londonDate,
   ROUND_RULES,
@@ -16,9 +17,10 @@ import {
   reopenUpdate,
   requestStageTwoUpdate,
   type CompleteActionCommand,
+  type NewRoundCommand,
 } from './after-response.messages';
 import type { Round } from './closer-look.messages';
-import type { ClockState, StaffCommand } from './lifecycle.messages';
+import type { ClockState } from './lifecycle.messages';
 import { refuse } from '../shared/refusal';
 
 /** R-INT-6: a person unhappy with the response more than twelve months on makes a new complaint instead. */
@@ -85,44 +87,58 @@ export function createAfterResponse(
     },
   );
 
-  setHandler(reopenUpdate, (command: StaffCommand) => beginRound('reopened', command, 'R-REOPEN-1'), {
-    validator: (_command: StaffCommand) => {
+  setHandler(reopenUpdate, (command: NewRoundCommand) => beginRound('reopened', command, 'R-REOPEN-1'), {
+    validator: (command: NewRoundCommand) => {
       if (c.profile.afterResponse.stageTwo)
         refuse('R-STAGE2-1', `${c.profile.name} reviews a response at stage two; request a stage-two review`);
-      requireResponded('R-REOPEN-1');
+      requireResponded(command, 'R-REOPEN-1');
     },
   });
 
   setHandler(
     requestStageTwoUpdate,
-    (command: StaffCommand) => beginRound('stage-two', command, 'R-STAGE2-1'),
+    (command: NewRoundCommand) => beginRound('stage-two', command, 'R-STAGE2-1'),
     {
-      validator: (_command: StaffCommand) => {
+      validator: (command: NewRoundCommand) => {
         if (!c.profile.afterResponse.stageTwo)
           refuse('R-STAGE2-1', `${c.profile.name} has no stage-two review; reopen the complaint instead`);
         if (c.state.round?.kind === 'stage-two')
           refuse('R-STAGE2-1', 'the stage-two decision is final; the next step is the ICB or NHS England');
-        requireResponded('R-STAGE2-1');
+        requireResponded(command, 'R-STAGE2-1');
       },
     },
   );
 
-  /** Only a complaint whose final response was sent, and not withdrawn since, goes round again. */
-  function requireResponded(rule: string): void {
+  /**
+   * Only a complaint whose final response was sent, and not withdrawn since, goes round again; the person's
+   * dissatisfaction is dated on or after the response (issue #12 point 10).
+   */
+  function requireResponded(command: NewRoundCommand, rule: string): void {
     const { stage, closed } = c.state;
     const responded = stage === 'responded' || (stage === 'closed' && closed?.reason === 'responded');
     if (!responded)
       refuse(rule, `only a complaint that has had its final response can go round again (stage: ${stage})`);
+    if (command.reason !== undefined && !DISSATISFACTION_REASONS.includes(command.reason))
+      refuse(rule, `reason must be one of ${DISSATISFACTION_REASONS.join(', ')}`);
+    const sentOn = c.state.finalResponse?.sent?.on ?? c.state.round!.startedOn;
+    c.requireDayHappened(command, { date: sentOn, what: 'the final response was sent' }, rule);
   }
 
-  async function beginRound(kind: Round['kind'], command: StaffCommand, rule: string) {
+  async function beginRound(kind: Round['kind'], command: NewRoundCommand, rule: string) {
     const wasClosed = c.isClosed();
-    const closer = c.startRound(kind);
+    const startedOn = c.dayOf(command);
+    const closer = c.startRound(kind, startedOn);
     await c.record(
       kind === 'stage-two' ? 'stage-two-requested' : 'reopened',
       rule,
       staff(command.by),
-      { round: c.state.round!.number, due: closer.due, basis: closer.basis },
+      {
+        round: c.state.round!.number,
+        due: closer.due,
+        basis: closer.basis,
+        on: startedOn,
+        ...(command.reason ? { reason: command.reason } : {}),
+      },
       wasClosed ? { closedAt: null } : {},
     );
     return closer;

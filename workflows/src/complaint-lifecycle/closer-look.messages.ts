@@ -1,7 +1,7 @@
 // R-INV-4…6: the closer look's rounds and its clock.
 import { defineUpdate } from '@temporalio/workflow';
-import type { ExtensionReason, LocalDate, PauseReason, RoundKind } from '@complaints/domain';
-import type { ClockState, StaffCommand } from './lifecycle.messages';
+import type { ExtensionReason, LocalDate, PauseReason, ResumeReason, RoundKind } from '@complaints/domain';
+import type { ClockState, DatedCommand, StaffCommand } from './lifecycle.messages';
 
 /**
  * One pass through the closer look: the first, a reopened complaint (R-REOPEN-1) or CWTH's stage-two
@@ -36,6 +36,8 @@ export interface PauseRecord {
   end: LocalDate | null;
   reason: PauseReason;
   by: string;
+  /** Why it ended (issue #12 point 10); absent on pauses resumed before reasons were recorded. */
+  resumeReason?: ResumeReason;
 }
 
 export interface AgreeTimescaleCommand extends StaffCommand {
@@ -43,8 +45,13 @@ export interface AgreeTimescaleCommand extends StaffCommand {
   due: LocalDate;
 }
 
-export interface PauseClockCommand extends StaffCommand {
+export interface PauseClockCommand extends DatedCommand {
   reason: PauseReason;
+}
+
+export interface ResumeClockCommand extends DatedCommand {
+  /** Required by the API; commands from before it was recorded have none. */
+  reason?: ResumeReason;
 }
 
 export interface ExtendFinalResponseCommand extends StaffCommand {
@@ -56,11 +63,11 @@ export interface ExtendFinalResponseCommand extends StaffCommand {
 /** R-INV-4: record the final-response timescale agreed with the person. */
 export const agreeTimescaleUpdate = defineUpdate<CloserLookState, [AgreeTimescaleCommand]>('agreeTimescale');
 
-/** R-INV-6: pause the final-response clock from today until it is resumed; no deadline runs meanwhile. */
+/** R-INV-6: pause the final-response clock from the day named (today by default) until it is resumed. */
 export const pauseClockUpdate = defineUpdate<CloserLookState, [PauseClockCommand]>('pauseClock');
 
 /** R-INV-6: the information has arrived or the hold has ended; the deadline moves out by the paused working days. */
-export const resumeClockUpdate = defineUpdate<CloserLookState, [StaffCommand]>('resumeClock');
+export const resumeClockUpdate = defineUpdate<CloserLookState, [ResumeClockCommand]>('resumeClock');
 
 /** R-INV-5: the final response will be late; a new date agreed with the person, who is told why by letter. */
 export const extendFinalResponseUpdate = defineUpdate<CloserLookState, [ExtendFinalResponseCommand]>(

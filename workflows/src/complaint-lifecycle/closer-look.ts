@@ -2,10 +2,12 @@
 // agreed with the person, extended with their agreement (R-INV-5), paused while the procedure waits (R-INV-6).
 import { setHandler } from '@temporalio/workflow';
 import {
+  addCalendarDays,
   isExtensionReason,
   isLocalDate,
   PAUSE_REASONS,
   ROUND_RULES,
+  STAFF_RESUME_REASONS,
   type LocalDate,
 } from '@complaints/domain';
 import { refuse } from '../shared/refusal';
@@ -19,8 +21,8 @@ import {
   type AgreeTimescaleCommand,
   type ExtendFinalResponseCommand,
   type PauseClockCommand,
+  type ResumeClockCommand,
 } from './closer-look.messages';
-import type { StaffCommand } from './lifecycle.messages';
 
 export function registerCloserLookHandlers(c: ComplaintCase): void {
   setHandler(
@@ -48,7 +50,7 @@ export function registerCloserLookHandlers(c: ComplaintCase): void {
 
   setHandler(
     pauseClockUpdate,
-    (command: PauseClockCommand) => c.pauseFinalResponseClock(command.reason, command.by),
+    (command: PauseClockCommand) => c.pauseFinalResponseClock(command.reason, command.by, c.dayOf(command)),
     {
       validator: (command: PauseClockCommand) => {
         c.requireStage(
@@ -60,19 +62,44 @@ export function registerCloserLookHandlers(c: ComplaintCase): void {
           refuse('R-INV-6', `reason must be one of ${PAUSE_REASONS.join(', ')}`);
         const pause = c.openPause();
         if (pause) refuse('R-INV-6', `the clock is already paused since ${pause.start}`);
+        const round = c.state.round!;
+        const lastEnd = c.lastEndedPause()?.end;
+        c.requireDayHappened(
+          command,
+          lastEnd && lastEnd >= round.startedOn
+            ? { date: addCalendarDays(lastEnd, 1), what: 'the day after the last pause ended' }
+            : { date: round.startedOn, what: 'this round of the closer look began' },
+          'R-INV-6',
+        );
       },
     },
   );
 
-  setHandler(resumeClockUpdate, (command: StaffCommand) => c.resumeFinalResponseClock(command.by), {
-    validator: (_command: StaffCommand) => {
-      c.requireStage('closer-look', 'R-INV-6', 'only the final-response clock can be resumed');
-      if (!c.openPause()) refuse('R-INV-6', 'the clock is not paused');
-      // R-INT-5: a clock paused while consent is sought resumes when the consent is recorded.
-      if (c.openPause()?.reason === 'seeking-consent' && c.state.triage?.consent?.status === 'sought')
-        refuse('R-INT-5', 'consent is still being sought; record it as given, not needed or refused');
+  setHandler(
+    resumeClockUpdate,
+    (command: ResumeClockCommand) => c.resumeFinalResponseClock(command.by, c.dayOf(command), command.reason),
+    {
+      validator: (command: ResumeClockCommand) => {
+        c.requireStage('closer-look', 'R-INV-6', 'only the final-response clock can be resumed');
+        const pause = c.openPause();
+        if (!pause) refuse('R-INV-6', 'the clock is not paused');
+        if (command.reason !== undefined && !STAFF_RESUME_REASONS.includes(command.reason))
+          refuse('R-INV-6', `reason must be one of ${STAFF_RESUME_REASONS.join(', ')}`);
+        // R-INT-5: a clock paused while consent is sought resumes when the consent is recorded, or by hand
+        // only with the reason that the complaint goes on without the person's information.
+        if (
+          pause.reason === 'seeking-consent' &&
+          c.state.triage?.consent?.status === 'sought' &&
+          command.reason !== 'continuing-without-consent'
+        )
+          refuse(
+            'R-INT-5',
+            'consent is still being sought; record it as given, not needed or refused, or resume with the reason continuing-without-consent',
+          );
+        c.requireDayHappened(command, { date: pause.start, what: 'the pause began' }, 'R-INV-6');
+      },
     },
-  });
+  );
 
   setHandler(
     extendFinalResponseUpdate,

@@ -13,6 +13,7 @@ import {
   finalResponseTimescale,
   getProfile,
   initialStage,
+  isLocalDate,
   londonDate,
   openingDeadlines,
   type ClosureReason,
@@ -20,6 +21,7 @@ import {
   type LocalDate,
   type PauseReason,
   type PolicyProfile,
+  type ResumeReason,
   type RoundKind,
   type Stage,
   type WorkingDayCalendar,
@@ -38,6 +40,7 @@ import type {
   ClockState,
   ComplaintLifecycleInput,
   ComplaintProcessState,
+  DatedCommand,
 } from './lifecycle.messages';
 import type { QuickRouteState } from './quick-route.messages';
 import type { SixMonthState } from './six-month-rule.messages';
@@ -161,6 +164,28 @@ export class ComplaintCase {
   /** Today in London, by the workflow's clock. */
   today(): LocalDate {
     return londonDate(new Date());
+  }
+
+  /** The day a dated command happened (issue #12 point 10): the day it names, or today. */
+  dayOf(command: DatedCommand): LocalDate {
+    return command.on ?? this.today();
+  }
+
+  /**
+   * In an update validator (issue #12 point 10): the day a dated command names must be a real date, not after
+   * today and not before `earliest` (what it follows: the complaint's receipt at least).
+   */
+  requireDayHappened(command: DatedCommand, earliest: { date: LocalDate; what: string }, rule: string): void {
+    const { on } = command;
+    if (on === undefined) return;
+    if (!isLocalDate(on)) refuse(rule, 'on must be an ISO date (YYYY-MM-DD)');
+    const today = this.today();
+    if (on > today) refuse(rule, `on (${on}) is after today (${today}): name the day it happened`);
+    const floor =
+      earliest.date < this.input.receivedOn
+        ? { date: this.input.receivedOn, what: 'the complaint was received' }
+        : earliest;
+    if (on < floor.date) refuse(rule, `on (${on}) is before ${floor.what} (${floor.date})`);
   }
 
   /** In an update validator: refuses unless the complaint is open and at one of `stages`. */
@@ -289,9 +314,9 @@ export class ComplaintCase {
   }
 
   /** R-REOPEN-1 / R-STAGE2-1: a new round of the closer look (a closed complaint opens again). */
-  startRound(kind: RoundKind): CloserLookState {
+  startRound(kind: RoundKind, startedOn: LocalDate): CloserLookState {
     this.state.closed = undefined;
-    this.state.round = { number: this.state.round!.number + 1, kind, startedOn: this.today() };
+    this.state.round = { number: this.state.round!.number + 1, kind, startedOn };
     this.state.finalResponse = { approvals: [] };
     return this.openCloserLook();
   }
@@ -337,24 +362,39 @@ export class ComplaintCase {
     return this.state.pauses?.find((pause) => pause.end === null);
   }
 
-  /** R-INV-6: no final-response deadline runs from today until the clock resumes. */
-  async pauseFinalResponseClock(reason: PauseReason, by: string): Promise<CloserLookState> {
+  /** The last pause that has ended, if any (a new one starts after it). */
+  lastEndedPause(): PauseRecord | undefined {
+    return this.state.pauses?.filter((pause) => pause.end !== null).at(-1);
+  }
+
+  /** R-INV-6: no final-response deadline runs from `start` (today, or the day named) until the clock resumes. */
+  async pauseFinalResponseClock(reason: PauseReason, by: string, start: LocalDate): Promise<CloserLookState> {
     const closer = this.state.closerLook!;
-    (this.state.pauses ??= []).push({ start: this.today(), end: null, reason, by });
+    (this.state.pauses ??= []).push({ start, end: null, reason, by });
     closer.due = null;
-    await this.record('clock-paused', 'R-INV-6', staff(by), { reason });
+    await this.record('clock-paused', 'R-INV-6', staff(by), { reason, on: start });
     return closer;
   }
 
-  /** R-INV-6: the deadline moves out by the working days paused. */
-  async resumeFinalResponseClock(by: string): Promise<CloserLookState> {
+  /** R-INV-6: the deadline moves out by the working days paused; `resumedOn` counts again. */
+  async resumeFinalResponseClock(
+    by: string,
+    resumedOn: LocalDate,
+    reason: ResumeReason | undefined,
+  ): Promise<CloserLookState> {
     const closer = this.state.closerLook!;
     const pause = this.openPause()!;
     // The day the clock resumes counts again; a pause resumed the day it began pauses nothing.
-    pause.end = addCalendarDays(this.today(), -1);
+    pause.end = addCalendarDays(resumedOn, -1);
+    if (reason) pause.resumeReason = reason;
     if (pause.end < pause.start) this.state.pauses = this.state.pauses!.filter((p) => p !== pause);
     closer.due = this.finalResponseDue(closer);
-    await this.record('clock-resumed', 'R-INV-6', staff(by), { due: closer.due, pausedFrom: pause.start });
+    await this.record('clock-resumed', 'R-INV-6', staff(by), {
+      due: closer.due,
+      pausedFrom: pause.start,
+      on: resumedOn,
+      ...(reason ? { reason } : {}),
+    });
     return closer;
   }
 

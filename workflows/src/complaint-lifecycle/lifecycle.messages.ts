@@ -84,6 +84,15 @@ export interface StaffCommand {
   by: string;
 }
 
+/**
+ * A command for something that happened on a day staff name (issue #12 point 10): a pause, a resumption, a
+ * reopening, a stage-two request. `on` is that London date, not after today nor before the complaint; today if
+ * not given.
+ */
+export interface DatedCommand extends StaffCommand {
+  on?: LocalDate;
+}
+
 /** A command taken in a role that the procedure names (R-RESP-2, R-INV-7); the API checks the user holds it. */
 export interface RoleCommand extends StaffCommand {
   role: ApproverRole;

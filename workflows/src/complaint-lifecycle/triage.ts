@@ -104,7 +104,7 @@ export function registerTriageHandlers(c: ComplaintCase): void {
         rule: 'R-INT-5',
       });
       if (c.state.stage === 'closer-look' && !c.openPause())
-        await c.pauseFinalResponseClock('seeking-consent', command.by);
+        await c.pauseFinalResponseClock('seeking-consent', command.by, c.today());
       return triage();
     },
     {
@@ -122,7 +122,8 @@ export function registerTriageHandlers(c: ComplaintCase): void {
       const consent = triage().consent;
       triage().consent = { ...consent, status: command.outcome, decidedOn: c.today() };
       await c.record('consent-recorded', 'R-INT-5', staff(command.by), { outcome: command.outcome });
-      if (c.openPause()?.reason === 'seeking-consent') await c.resumeFinalResponseClock(command.by);
+      if (c.openPause()?.reason === 'seeking-consent')
+        await c.resumeFinalResponseClock(command.by, c.today(), 'consent-recorded');
       // R-INT-5: without the person's consent the representative cannot act for them; they are told why in writing.
       if (command.outcome === 'refused') await stopRepresentative('consent-refused', command.by);
       return triage();

@@ -196,8 +196,13 @@ describe('R-INT-5: consent and representatives', () => {
       (d) => d.stage === 'closer-look',
     );
     await api().post(`/complaints/${reference}/consent/request`).set(as(token)).expect(200);
-    const resumed = await api().post(`/complaints/${reference}/clock/resume`).set(as(token)).expect(409);
+    const resumed = await api()
+      .post(`/complaints/${reference}/clock/resume`)
+      .set(as(token))
+      .send({ reason: 'information-received' })
+      .expect(409);
     expect(resumed.body.rule).toBe('R-INT-5');
+    expect(resumed.body.detail).toContain('continuing-without-consent');
     await api()
       .post(`/complaints/${reference}/consent`)
       .set(as(token))

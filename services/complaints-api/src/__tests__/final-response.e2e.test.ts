@@ -3,6 +3,7 @@
 // the final response read back from the inbox with its Ombudsman route (R-RESP-3), promised actions
 // (R-RESP-4), reopening (R-REOPEN-1) and CWTH's stage two (R-STAGE2-1).
 import {
+  addCalendarDays,
   createWorkingDayCalendar,
   getProfile,
   workingDaysAfterReceipt,
@@ -329,7 +330,27 @@ it('HPFT: a reopened complaint gets its letter and 60 working days from the reop
   const detail = await caseWhen(c, (d) => d.stage === 'closer-look');
   await signOff(c, await submit(c, completeDraft(c, detail, { actions: [] })));
   await caseWhen(c, (d) => d.closedAt !== null);
-  await api().post(`/complaints/${c.reference}/reopening`).set(as(c.tokens.handler)).expect(200);
+  // Issue #12 point 10: the reopening says why, on a day between the response and today.
+  const reopening = (body: object) =>
+    api().post(`/complaints/${c.reference}/reopening`).set(as(c.tokens.handler)).send(body);
+  const unreasoned = await reopening({}).expect(400);
+  expect(unreasoned.body.errors).toEqual([expect.objectContaining({ field: 'reason' })]);
+  const beforeResponse = await reopening({
+    reason: 'issues-not-answered',
+    on: addCalendarDays(londonToday(), -1),
+  }).expect(409);
+  expect(beforeResponse.body).toEqual(
+    expect.objectContaining({
+      rule: 'R-REOPEN-1',
+      detail: expect.stringContaining('before the final response was sent'),
+    }),
+  );
+  const future = await reopening({
+    reason: 'issues-not-answered',
+    on: addCalendarDays(londonToday(), 1),
+  }).expect(409);
+  expect(future.body.detail).toContain('after today');
+  await reopening({ reason: 'issues-not-answered', on: londonToday() }).expect(200);
   const reopened = await caseWhen(c, (d) => d.stage === 'closer-look' && d.closedAt === null);
   const due = workingDaysAfterReceipt(londonToday(), 60, calendar);
   expect(reopened.deadlines.finalResponse).toBe(due);
@@ -347,9 +368,14 @@ it('CWTH: stage two instead of reopening, acknowledged by letter; its decision i
   const reopen = await api()
     .post(`/complaints/${c.reference}/reopening`)
     .set(as(c.tokens.handler))
+    .send({ reason: 'disagrees-with-findings' })
     .expect(409);
   expect(reopen.body.rule).toBe('R-STAGE2-1');
-  await api().post(`/complaints/${c.reference}/stage-two-review`).set(as(c.tokens.handler)).expect(200);
+  await api()
+    .post(`/complaints/${c.reference}/stage-two-review`)
+    .set(as(c.tokens.handler))
+    .send({ reason: 'disagrees-with-findings' })
+    .expect(200);
   await inbox.waitFor((m) => m.subject === `Your complaint ${c.reference}: your request for a review`);
   const review = await caseWhen(c, (d) => d.stage === 'closer-look' && d.closedAt === null);
   await signOff(c, await submit(c, completeDraft(c, review, { actions: [] })));
@@ -358,6 +384,7 @@ it('CWTH: stage two instead of reopening, acknowledged by letter; its decision i
   const again = await api()
     .post(`/complaints/${c.reference}/stage-two-review`)
     .set(as(c.tokens.handler))
+    .send({ reason: 'disagrees-with-findings' })
     .expect(409);
   expect(again.body).toEqual(
     expect.objectContaining({ rule: 'R-STAGE2-1', detail: expect.stringContaining('final') }),

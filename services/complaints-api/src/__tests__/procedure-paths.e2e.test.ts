@@ -2,8 +2,10 @@
 // early resolution with its summary letter (R-ER-1), the closer look and its timescale per profile
 // (R-ER-2, R-INV-4), refusals naming the rule, and withdrawal.
 import {
+  addCalendarDays,
   calendarMonthsAfterReceipt,
   createWorkingDayCalendar,
+  londonDate,
   workingDaysAfterReceipt,
 } from '@complaints/domain';
 import { Complaint } from '@complaints/db';
@@ -162,9 +164,24 @@ it('HPFT: an extension into the past is refused naming R-ER-1; the closer look t
     .send({ reason: 'police' })
     .expect(409);
   expect(twice.body.rule).toBe('R-INV-6');
+  // Issue #12 point 10: a resumption says why, and happened no later than today.
+  const noReason = await api()
+    .post(`/complaints/${reference}/clock/resume`)
+    .set('Authorization', `Bearer ${token}`)
+    .expect(400);
+  expect(noReason.body.errors).toEqual([expect.objectContaining({ field: 'reason' })]);
+  const tomorrow = await api()
+    .post(`/complaints/${reference}/clock/resume`)
+    .set('Authorization', `Bearer ${token}`)
+    .send({ reason: 'information-received', on: addCalendarDays(londonDate(new Date()), 1) })
+    .expect(409);
+  expect(tomorrow.body).toEqual(
+    expect.objectContaining({ rule: 'R-INV-6', detail: expect.stringContaining('after today') }),
+  );
   const resumed = await api()
     .post(`/complaints/${reference}/clock/resume`)
     .set('Authorization', `Bearer ${token}`)
+    .send({ reason: 'information-received' })
     .expect(200);
   expect(resumed.body.due).toBe(closer.body.due);
 

@@ -1,5 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import type { ApproverRole, LocalDate, PauseReason, Stage } from '@complaints/domain';
+import {
+  RESUME_REASONS,
+  type ApproverRole,
+  type LocalDate,
+  type PauseReason,
+  type ResumeReason,
+  type Stage,
+} from '@complaints/domain';
 
 // What the complaint's workflow answers to a command: its own state for the part of the procedure the
 // command touched (the types of @complaints/workflows/messages, described for the API docs).
@@ -171,6 +178,12 @@ export class PauseDto {
   @ApiProperty({ ...NULLABLE_DATE, description: 'null while still paused' }) end!: LocalDate | null;
   @ApiProperty({ description: 'R-INV-6: why the clock paused' }) reason!: PauseReason;
   @ApiProperty({ description: 'Staff id' }) by!: string;
+  @ApiPropertyOptional({
+    enum: RESUME_REASONS,
+    description:
+      'Why the clock started again (absent while paused, and on pauses resumed before reasons were kept)',
+  })
+  resumeReason?: ResumeReason;
 }
 
 /** The whole process state, as the workflow holds it (answered to a withdrawal). */

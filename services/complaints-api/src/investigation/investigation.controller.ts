@@ -25,6 +25,7 @@ import {
   ApproveSixMonthLetterDto,
   ExtendFinalResponseDto,
   PauseClockDto,
+  ResumeClockDto,
 } from './dto/closer-look.dto';
 import { AgreePlanDto, PlanAgreedDto, PlanDto } from './dto/plan.dto';
 import { InvestigationPlanService } from './investigation-plan.service';
@@ -148,31 +149,44 @@ export class InvestigationController {
   @HttpCode(200)
   @Roles('handler', 'complaints-manager')
   @ApiOperation({
-    summary: 'Pause the final-response clock from today (R-INV-6)',
+    summary: 'Pause the final-response clock from the day it was paused (R-INV-6)',
     description:
-      'No deadline runs while paused; on resuming, the deadline moves out by the paused working days.',
+      'From `on` (today if not given) no deadline runs; on resuming, the deadline moves out by the paused working days.',
   })
   @ApiOkResponse({ type: CloserLookDto, description: 'The closer look, its clock paused (no due date)' })
-  @ApiConflictResponse({ ...PROBLEM, description: 'Refused: not in a closer look, or already paused' })
+  @ApiConflictResponse({
+    ...PROBLEM,
+    description:
+      'Refused: not in a closer look, already paused, or `on` after today or before the round began or the last pause ended',
+  })
   pauseClock(
     @CaseFile() complaint: Complaint,
     @Body() dto: PauseClockDto,
     @CurrentStaff() staff: StaffPrincipal,
   ): Promise<CloserLookDto> {
-    return this.commands.send(complaint, pauseClockUpdate, { reason: dto.reason, by: staff.id });
+    return this.commands.send(complaint, pauseClockUpdate, { reason: dto.reason, on: dto.on, by: staff.id });
   }
 
   @Post(':reference/clock/resume')
   @HttpCode(200)
   @Roles('handler', 'complaints-manager')
-  @ApiOperation({ summary: 'Resume the final-response clock: today counts again (R-INV-6)' })
+  @ApiOperation({
+    summary: 'Resume the final-response clock, with the reason: the day it resumed counts again (R-INV-6)',
+    description:
+      'The pause ends the day before `on` (today if not given); the reason is recorded with it. While consent is still sought (R-INT-5) only `continuing-without-consent` resumes by hand.',
+  })
   @ApiOkResponse({ type: CloserLookDto, description: 'The closer look, its deadline moved out by the pause' })
-  @ApiConflictResponse({ ...PROBLEM, description: 'Refused: the clock is not paused' })
+  @ApiConflictResponse({
+    ...PROBLEM,
+    description:
+      'Refused: the clock is not paused, consent is still sought, or `on` after today or before the pause',
+  })
   resumeClock(
     @CaseFile() complaint: Complaint,
+    @Body() dto: ResumeClockDto,
     @CurrentStaff() staff: StaffPrincipal,
   ): Promise<CloserLookDto> {
-    return this.commands.send(complaint, resumeClockUpdate, { by: staff.id });
+    return this.commands.send(complaint, resumeClockUpdate, { reason: dto.reason, on: dto.on, by: staff.id });
   }
 
   @Post(':reference/final-response/extension')

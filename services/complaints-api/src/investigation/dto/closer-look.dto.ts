@@ -1,6 +1,14 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsIn, IsISO8601, Matches } from 'class-validator';
-import { EXTENSION_REASONS, PAUSE_REASONS, type ExtensionReason, type PauseReason } from '@complaints/domain';
+import {
+  EXTENSION_REASONS,
+  PAUSE_REASONS,
+  STAFF_RESUME_REASONS,
+  type ExtensionReason,
+  type PauseReason,
+  type ResumeReason,
+} from '@complaints/domain';
+import { DatedCommandDto } from '../../case-file/dated-command.dto';
 import { ISO_DATE } from '../../case-file/iso-date';
 
 export class AgreeTimescaleDto {
@@ -13,7 +21,7 @@ export class AgreeTimescaleDto {
   due!: string;
 }
 
-export class PauseClockDto {
+export class PauseClockDto extends DatedCommandDto {
   @ApiProperty({
     description:
       "R-INV-6: why the final-response clock pauses — consent being sought, on hold at the person's request, or a formal request from the police, a coroner or a judge",
@@ -21,6 +29,17 @@ export class PauseClockDto {
   })
   @IsIn(PAUSE_REASONS)
   reason!: PauseReason;
+}
+
+export class ResumeClockDto extends DatedCommandDto {
+  @ApiProperty({
+    description:
+      'R-INV-6: why the clock starts again. While consent is still sought (R-INT-5) the clock resumes by itself when the consent is recorded, and by hand only with `continuing-without-consent`.',
+    enum: STAFF_RESUME_REASONS,
+    example: 'information-received',
+  })
+  @IsIn(STAFF_RESUME_REASONS)
+  reason!: ResumeReason;
 }
 
 export class ExtendFinalResponseDto {
