@@ -13,6 +13,7 @@ import {
 import {
   createLifecycleHarness,
   lifecycleInput,
+  recordHistory,
   refusal,
   respond,
   responseSummary,
@@ -82,6 +83,7 @@ it('R-INV-6 HPFT: a pause dated a week back, resumed today with its reason, move
       rule: 'R-INV-6',
       message: 'on (2035-11-25) is before the day after the last pause ended (2035-11-26)',
     });
+    await recordHistory(handle, 'hpft-clock-paused-dated-and-resumed-with-reason');
   });
   const events = harness.events.filter((e) => e.type === 'clock-paused' || e.type === 'clock-resumed');
   expect(events.map((e) => [e.type, e.data])).toEqual([
@@ -153,6 +155,7 @@ it('R-REOPEN-1 HPFT: reopened on the day the person said they were not satisfied
       kind: 'reopened',
       startedOn: '2036-03-10',
     });
+    await recordHistory(handle, 'hpft-reopened-dated-with-reason');
   });
   const reopenedEvent = harness.events.find((e) => e.type === 'reopened');
   expect(reopenedEvent?.data).toEqual(
