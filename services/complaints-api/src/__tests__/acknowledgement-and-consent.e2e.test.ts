@@ -237,6 +237,30 @@ describe('R-INT-5: consent and representatives', () => {
     );
   });
 
+  it('R-INT-5 HPFT: at intake, consent is not needed for a child only if the date of birth shows under 13 on the day of receipt', async () => {
+    const token = await tokenFor('handler@hpft.demo');
+    const child = (years: number) =>
+      complaintBody({
+        organisation: 'HPFT',
+        ...represented({ dateOfBirth: bornYearsAgo(years) }),
+        consent: { status: 'not-needed', reason: 'child' },
+      });
+    const thirteen = await api().post('/complaints').set(as(token)).send(child(13)).expect(400);
+    expect(thirteen.body.errors).toEqual([
+      {
+        field: 'consent.reason',
+        reason: expect.stringContaining(
+          'was not under 13 on the date of receipt, so their consent is needed',
+        ),
+      },
+    ]);
+    const twelve = await api().post('/complaints').set(as(token)).send(child(12)).expect(201);
+    const recorded = await detail(twelve.body.reference, token);
+    expect(recorded.people.find((p: { role: string }) => p.role === 'person-affected')).toEqual(
+      expect.objectContaining({ consentStatus: 'not-needed', consentNotNeededReason: 'child' }),
+    );
+  });
+
   it("R-INT-5 PHSO model: no reasonable grounds for a child's representative — written reasons and it closes", async () => {
     const { body, reference } = await newComplaint('NCT', represented({ dateOfBirth: bornYearsAgo(15) }));
     const manager = await tokenFor('complaints-manager@nct.demo');

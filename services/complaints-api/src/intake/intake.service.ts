@@ -10,6 +10,8 @@ import {
   PartnerOrganisation,
 } from '@complaints/db';
 import {
+  CHILD_UNDER_YEARS,
+  isChildFor,
   openingDeadlines,
   takesPalsEnquiries,
   createWorkingDayCalendar,
@@ -81,6 +83,7 @@ export class IntakeService {
       });
     }
     this.checkDates(dto);
+    dto = this.consentForChild(dto, organisation, staff);
     this.checkKind(dto, organisation);
     await this.checkForwarding(dto);
 
@@ -175,6 +178,29 @@ export class IntakeService {
           reason: 'a PALS enquiry is resolved with the person, so it cannot be anonymous',
         },
       ]);
+  }
+
+  /**
+   * R-INT-5: consent is not needed for a child by the profile's age (HPFT: under 13) on the day of receipt, as
+   * the date of birth given shows. Staff are told when it does not hold; from the public form (whose person
+   * only said "a child") the complaint is recorded with consent still to be sought, as for anyone else.
+   */
+  private consentForChild(
+    dto: CreateComplaintDto,
+    organisation: Organisation,
+    staff: IntakeTaker,
+  ): CreateComplaintDto {
+    const dateOfBirth = dto.personAffected?.dateOfBirth;
+    if (dto.consent?.status !== 'not-needed' || dto.consent.reason !== 'child' || !dateOfBirth) return dto;
+    if (isChildFor(organisation.profileId, dateOfBirth, dto.receivedOn)) return dto;
+    if (staff.id === WEB_FORM_INTAKE.id)
+      return { ...dto, consent: { status: 'pending' } } as CreateComplaintDto;
+    throw new RequestValidationException([
+      {
+        field: 'consent.reason',
+        reason: `by personAffected.dateOfBirth the person affected was not under ${CHILD_UNDER_YEARS[organisation.profileId]} on the date of receipt, so their consent is needed (R-INT-5)`,
+      },
+    ]);
   }
 
   /** Cross-field date rules the DTO cannot express. */
