@@ -59,6 +59,31 @@ export async function expectStatus(url, init, status) {
   return body ? JSON.parse(body) : undefined;
 }
 
+/** How many staff commands were answered 503 and repeated (staffCommand), since the process started. */
+export const repeated = { count: 0 };
+
+/**
+ * A staff command as a careful client sends it: a 503 (the complaint's process did not take it in time)
+ * is repeated after its Retry-After, up to five times; once a 503 has been seen, a 409 means an earlier
+ * attempt was taken ("refused as done, never done twice") and answers `undefined`. What the command did
+ * is then judged on the stored record, not on its answer.
+ */
+export async function staffCommand(url, init, status) {
+  let seen503 = false;
+  for (let attempt = 1; ; attempt += 1) {
+    const response = await fetch(url, init);
+    const body = await response.text();
+    if (response.status === status) return body ? JSON.parse(body) : undefined;
+    if (seen503 && response.status === 409) return undefined;
+    if (response.status !== 503 || attempt === 5)
+      throw new Error(`${init?.method ?? 'GET'} ${url}: ${response.status} ${body}`);
+    seen503 = true;
+    repeated.count += 1;
+    const after = Number(response.headers.get('retry-after') ?? 1);
+    await new Promise((resolve) => setTimeout(resolve, Math.max(1, after) * 1000));
+  }
+}
+
 export const ms = (value) => `${value.toFixed(0)} ms`;
 export const mib = (bytes) => `${(bytes / 1024 / 1024).toFixed(0)} MiB`;
 

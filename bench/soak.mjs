@@ -5,13 +5,14 @@
 // are acknowledged in writing ten seconds later, and staff read a worklist page and a case record for
 // each. Memory is sampled every 15 s; the trend is the least-squares slope of RSS over the last two
 // thirds of the run (the first third is the warm-up, while the workers' caches fill) and the ratio of the
-// last third's mean to the first third's. Every request must be answered as documented: an error fails
-// the soak. Bounded: the load stops at `minutes`, and what is still in flight gets two minutes.
+// last third's mean to the first third's. Every request must be answered as documented (an
+// acknowledgement answered 503 is repeated after its Retry-After, as a careful client does, and counted):
+// an error fails the soak. Bounded: the load stops at `minutes`, and what is still in flight gets two minutes.
 import path from 'node:path';
 import { Supervisor } from '../infra/lib/supervisor.mjs';
 import { ensureTemporalCli } from '../infra/lib/tools.mjs';
 import { residentBytes, staffToken, startWholeSystem, wholeSystemMode } from '../infra/lib/whole-system.mjs';
-import { expectStatus, londonDate, mib, ms, percentiles, report } from './lib.mjs';
+import { expectStatus, londonDate, mib, ms, percentiles, repeated, report, staffCommand } from './lib.mjs';
 
 const SAMPLE_MS = 15_000;
 const ACKNOWLEDGE_AFTER_MS = 10_000;
@@ -84,7 +85,7 @@ async function soak(env, mode, supervisor, { minutes, rate, cache }) {
         setTimeout(
           () =>
             timed('acknowledgement', () =>
-              expectStatus(
+              staffCommand(
                 `${api}/complaints/${reference}/acknowledgement`,
                 as(organisation, { method: 'written' }),
                 200,
@@ -135,6 +136,7 @@ async function soak(env, mode, supervisor, { minutes, rate, cache }) {
     'case records read': latency('record'),
     'worklist pages read': latency('worklist'),
     errors: String(errors.length),
+    'acknowledgements repeated after 503': String(repeated.count),
     'RSS samples': `${samples.length}, every ${SAMPLE_MS / 1000} s`,
   });
   process.stdout.write(

@@ -91,7 +91,9 @@ async function storm({ env, api, db, connection, clock }, count, concurrency) {
   report(`a deadline storm: ${count} acknowledgements due ${due} (HPFT), on the time-skipping server`, {
     intake: `${intake.perSecond.toFixed(1)}/s, errors ${intake.errors}`,
     'reminders (09:00 the day before)': `${ms(reminders.ms)}  (${reminders.events} recorded, ${reminders.emails} emails accepted)`,
+    'reminders: where the time went': steps(reminders.at),
     'breaches (the day ends)': `${ms(breaches.ms)}  (${breaches.events} escalated, ${breaches.emails} emails accepted)`,
+    'breaches: where the time went': steps(breaches.at),
     [`baseline: ${count} plain timers`]: ms(timers),
     'ratio reminders (target <= 2)': (reminders.ms / timers).toFixed(2),
     'ratio breaches (target <= 2)': (breaches.ms / timers).toFixed(2),
@@ -102,6 +104,9 @@ async function storm({ env, api, db, connection, clock }, count, concurrency) {
 async function timeStorm(db, env, jump, { event, template, count }) {
   const started = performance.now();
   await jump();
+  // Where the time goes: when the clock had jumped, every email was written (rendered and stored), every
+  // one was accepted by the SMTP server, and every event was recorded, from the jump's start.
+  const at = { jumped: performance.now() - started };
   // Each notice goes to the complaint's handler or, with none allocated yet, to every complaints manager.
   const done = async () => {
     const [{ items, sent }] = (
@@ -111,7 +116,12 @@ async function timeStorm(db, env, jump, { event, template, count }) {
         [template],
       )
     ).rows;
-    return { events: await eventCount(db, event), items, sent };
+    const events = await eventCount(db, event);
+    const now = performance.now() - started;
+    if (items >= count) at.written ??= now;
+    if (sent >= count) at.sent ??= now;
+    if (events >= count) at.recorded ??= now;
+    return { events, items, sent };
   };
   const finished = ({ events, items, sent }) => events >= count && items >= count && sent === items;
   const figures = await waitFor(done, finished, 1_800_000);
@@ -133,7 +143,12 @@ async function timeStorm(db, env, jump, { event, template, count }) {
   const accepted = inbox.filter((mail) => ids.has(String(mail.messageId ?? '').replace(/[<>]/g, ''))).length;
   if (accepted < ids.size)
     throw new Error(`${template}: ${accepted} of ${ids.size} emails in the mail catcher`);
-  return { ms: elapsed, events: figures.events, emails: accepted };
+  return { ms: elapsed, events: figures.events, emails: accepted, at };
+}
+
+/** The storm's milestones, from the jump's start. */
+function steps({ jumped, written, sent, recorded }) {
+  return `clock jumped ${ms(jumped)}, all emails written ${ms(written)}, sent ${ms(sent)}, all events ${ms(recorded)}`;
 }
 
 /** N empty workflows each waiting on one timer to the same instant; the time from the jump until all end. */
