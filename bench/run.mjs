@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm run bench [-- --complaints=2000 --concurrency=16 --acknowledged=0.7 --cache=750 --storm=300 --only=storm]`: the
+// `npm run bench [-- --complaints=2000 --concurrency=16 --acknowledged=0.7 --cache=750 --storm=300 --trust-year=2000 --only=storm --soak-minutes=10 --soak-rate=1]`: the
 // benchmarks of issue #16 on a whole system of their own (infra/lib/whole-system.mjs: the README's embedded
 // defaults on other ports), each printing its figures beside a baseline measured in the same run, and
 // their ratio.
@@ -8,7 +8,13 @@
 //   region: `--complaints` open complaints at a mix of organisations and stages, then the worker's
 //           memory, Postgres's size and the worklist's latency against GET /health of the same API;
 //   storm:  `--storm` acknowledgement deadlines on the same morning (storm.mjs; the issue's is 5000),
-//           against as many plain timers on the same time-skipping server.
+//           against as many plain timers on the same time-skipping server;
+//   trust-year: `--trust-year` complaints through realistic paths and then a year of their deadlines on
+//           the time-skipping server (trust-year.mjs), against as many taken in and withdrawn, with the
+//           proof that each reached the stage its path says;
+//   soak (only with --only=soak): `--soak-minutes` of intake, acknowledgements and reads at
+//           `--soak-rate` complaints a second on the whole system, every process's memory sampled, and
+//           its growth trend (soak.mjs).
 // `npm run bench -- --cluster [--complaints=200 --concurrency=8]` instead runs the intake and acknowledgement
 // load on the dev server's topology and on the cluster's (issue #17, ADR 0026) side by side: topology.mjs.
 // Not part of the test command; bench/RESULTS.md records what it printed and on which machine.
@@ -21,6 +27,8 @@ import { residentBytes, staffToken, startWholeSystem, wholeSystemMode } from '..
 import { closedLoop, expectStatus, fromApi, fromInfra, fromWorker, mib, ms, report } from './lib.mjs';
 import { stormBenchmark } from './storm.mjs';
 import { topologyBenchmark } from './topology.mjs';
+import { soakBenchmark } from './soak.mjs';
+import { trustYearBenchmark } from './trust-year.mjs';
 
 const options = Object.fromEntries(
   process.argv
@@ -33,9 +41,16 @@ const CONCURRENCY = Number(options.concurrency ?? 16);
 const ACKNOWLEDGED = Number(options.acknowledged ?? 0.7);
 const INTAKE_SAMPLE = Math.min(COMPLAINTS, Number(options['intake-sample'] ?? 400));
 const STORM = Number(options.storm ?? 300);
+const TRUST_YEAR = Number(options['trust-year'] ?? 2_000);
+// The soak (not in the default set: it runs for minutes by design); its rate is in bench/RESULTS.md.
+const SOAK = {
+  minutes: Number(options['soak-minutes'] ?? 10),
+  rate: Number(options['soak-rate'] ?? 1),
+  cache: Number(options.cache ?? 100),
+};
 // The workers' sticky cache (WORKFLOW_CACHE_SIZE); unset, the services' default.
 const CACHE = options.cache ? { WORKFLOW_CACHE_SIZE: String(Number(options.cache)) } : {};
-const ONLY = new Set((options.only ?? 'intake,region,storm').split(','));
+const ONLY = new Set((options.only ?? 'intake,region,storm,trust-year').split(','));
 const ORGANISATIONS = ['HPFT', 'NCT', 'ITRUST', 'CWTH'];
 
 const mode = wholeSystemMode('bench', 25_000);
@@ -50,7 +65,10 @@ try {
     `bench: ${os.cpus().length} × ${os.cpus()[0]?.model}, ${mib(os.totalmem())} memory, Node ${process.version}\n` +
       ('cluster' in options
         ? `       --cluster --complaints=${options.complaints ?? 200} --concurrency=${options.concurrency ?? 8}\n`
-        : `       --complaints=${COMPLAINTS} --concurrency=${CONCURRENCY} --acknowledged=${ACKNOWLEDGED} --intake-sample=${INTAKE_SAMPLE} --storm=${STORM} --cache=${options.cache ?? 'default'} --only=${[...ONLY].join(',')}\n`),
+        : `       --complaints=${COMPLAINTS} --concurrency=${CONCURRENCY} --acknowledged=${ACKNOWLEDGED} --intake-sample=${INTAKE_SAMPLE} --storm=${STORM} --trust-year=${TRUST_YEAR} --cache=${options.cache ?? 'default'} --only=${[...ONLY].join(',')}\n` +
+          (ONLY.has('soak')
+            ? `       --soak-minutes=${SOAK.minutes} --soak-rate=${SOAK.rate} (cache ${SOAK.cache})\n`
+            : '')),
   );
   if ('cluster' in options) {
     await topologyBenchmark({
@@ -73,6 +91,9 @@ try {
   }
   if (ONLY.has('storm') && !('cluster' in options))
     await stormBenchmark({ complaints: STORM, concurrency: CONCURRENCY });
+  if (ONLY.has('trust-year') && !('cluster' in options))
+    await trustYearBenchmark({ complaints: TRUST_YEAR, concurrency: CONCURRENCY });
+  if (ONLY.has('soak') && !('cluster' in options)) await soakBenchmark(SOAK);
 } catch (error) {
   process.stderr.write(`bench failed: ${error?.stack ?? error}\n`);
   process.exitCode = 1;

@@ -9,13 +9,23 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { randomUUID } from 'node:crypto';
-import { Supervisor } from '../infra/lib/supervisor.mjs';
-import { ensureTemporalCli, ensureTestServer } from '../infra/lib/tools.mjs';
-import { staffToken, startWholeSystem, wholeSystemMode } from '../infra/lib/whole-system.mjs';
-import { closedLoop, expectStatus, fromApi, fromDomain, fromInfra, fromWorker, ms, report } from './lib.mjs';
+import { staffToken, wholeSystemMode } from '../infra/lib/whole-system.mjs';
+import {
+  POLL_MS,
+  closedLoop,
+  eventCount,
+  expectStatus,
+  fromApi,
+  fromDomain,
+  fromWorker,
+  londonDate,
+  ms,
+  onTimeSkippingServer,
+  report,
+  waitFor,
+} from './lib.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
-const POLL_MS = 250;
 const SDK_MODULES = path.resolve(
   createRequire(path.join(HERE, '..', 'workflows', 'package.json')).resolve(
     '@temporalio/workflow/package.json',
@@ -27,136 +37,76 @@ const SDK_MODULES = path.resolve(
 
 /** Runs the storm with `complaints` deadlines (the issue's figure is 5,000) at `concurrency` for intake. */
 export async function stormBenchmark({ complaints, concurrency }) {
-  const mode = wholeSystemMode('bench-storm', 20_000);
-  const supervisor = new Supervisor(path.join(mode.dataDir, 'logs'));
-  const stop = () => void supervisor.stopAll().finally(() => process.exit(1));
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
-  try {
-    // The time-skipping server first: the services connect to it instead of a dev server.
-    await supervisor.start('test-server', {
-      command: await ensureTestServer(),
-      args: [String(mode.ports.temporal)],
-      port: mode.ports.temporal,
-      timeoutMs: 120_000,
-      fix: `see ${path.join(mode.dataDir, 'logs', 'test-server.log')}`,
-    });
-    const env = await startWholeSystem(
-      supervisor,
-      mode,
-      await ensureTemporalCli(),
-      {
-        RATE_LIMIT_PER_MINUTE: '100000',
-        RATE_LIMIT_INTAKE_PER_MINUTE: '100000',
-        DAILY_SCHEDULES: 'off', // the test server has no Schedules
-      },
-      {
-        temporalAddress: `127.0.0.1:${mode.ports.temporal}`,
-        services: ['worker', 'correspondence', 'complaints-api'],
-      },
-    );
-    await storm(env, mode, complaints, concurrency);
-  } finally {
-    await supervisor.stopAll();
-  }
+  await onTimeSkippingServer(wholeSystemMode('bench-storm', 20_000), (system) =>
+    storm(system, complaints, concurrency),
+  );
 }
 
-async function storm(env, mode, count, concurrency) {
-  const api = `http://127.0.0.1:${mode.ports['complaints-api']}`;
-  const { Connection, Client } = fromApi('@temporalio/client');
-  // The SDK's own switch for the test service (TestWorkflowEnvironment sets it); the services' clients
-  // stay plain, so the clock moves only when this benchmark moves it.
-  const { InternalConnectionOptionsSymbol } = fromApi('@temporalio/client/lib/connection');
-  const connection = await Connection.connect({
-    address: env.TEMPORAL_ADDRESS,
-    [InternalConnectionOptionsSymbol]: { supportsTestService: true },
+async function storm({ env, api, db, connection, clock }, count, concurrency) {
+  // N complaints to one trust, received on the same (server) day, so one acknowledgement due date.
+  const token = staffToken(env, 'hpft-handler');
+  const receivedOn = londonDate(new Date(await clock.now()));
+  const intake = await closedLoop(count, concurrency, (i) =>
+    expectStatus(
+      `${api}/complaints`,
+      {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify(complaintBody(i, receivedOn)),
+      },
+      201,
+    ),
+  );
+  const opened = await waitFor(
+    () => eventCount(db, 'acknowledgement-clock-started'),
+    (n) => n >= count,
+    600_000,
+  );
+  if (opened < count) throw new Error(`only ${opened} of ${count} acknowledgement clocks started`);
+  const dues = (
+    await db.query(
+      `SELECT DISTINCT data->>'due' AS due FROM case_event WHERE type = 'acknowledgement-clock-started'`,
+    )
+  ).rows.map((row) => row.due);
+  if (dues.length !== 1) throw new Error(`expected one due date, got ${dues.join(', ')}`);
+  const [due] = dues;
+  const domain = fromDomain();
+  const calendar = domain.createWorkingDayCalendar();
+  const reminderAt =
+    domain.startOfLondonDay(domain.workingDayBefore(due, calendar)).getTime() + 9 * 3_600_000;
+  const breachAt = domain.endOfLondonDay(due).getTime();
+
+  const reminders = await timeStorm(db, env, () => clock.jumpTo(reminderAt + 1_000), {
+    event: 'acknowledgement-reminder-sent',
+    template: 'deadline-reminder',
+    count,
   });
-  const pg = fromInfra('pg');
-  const db = new pg.Client({ connectionString: env.DATABASE_URL });
-  await db.connect();
-  try {
-    const serverNow = async () => {
-      const { time } = await connection.testService.getCurrentTime({});
-      return Number(time.seconds) * 1000 + Math.floor((time.nanos ?? 0) / 1e6);
-    };
-    const jumpTo = async (instant) => {
-      const by = Math.max(1, instant - (await serverNow()));
-      await connection.testService.unlockTimeSkippingWithSleep({
-        duration: { seconds: Math.floor(by / 1000), nanos: (by % 1000) * 1e6 },
-      });
-    };
+  const breaches = await timeStorm(db, env, () => clock.jumpTo(breachAt + 1_000), {
+    event: 'acknowledgement-breach-escalated',
+    template: 'deadline-breach',
+    count,
+  });
+  const timers = await plainTimers({ connection, address: env.TEMPORAL_ADDRESS, count, concurrency, clock });
 
-    // N complaints to one trust, received on the same (server) day, so one acknowledgement due date.
-    const token = staffToken(env, 'hpft-handler');
-    const receivedOn = londonDate(new Date(await serverNow()));
-    const intake = await closedLoop(count, concurrency, (i) =>
-      expectStatus(
-        `${api}/complaints`,
-        {
-          method: 'POST',
-          headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-          body: JSON.stringify(complaintBody(i, receivedOn)),
-        },
-        201,
-      ),
-    );
-    const opened = await waitFor(
-      () => eventCount(db, 'acknowledgement-clock-started'),
-      (n) => n >= count,
-      600_000,
-    );
-    if (opened < count) throw new Error(`only ${opened} of ${count} acknowledgement clocks started`);
-    const dues = (
-      await db.query(
-        `SELECT DISTINCT data->>'due' AS due FROM case_event WHERE type = 'acknowledgement-clock-started'`,
-      )
-    ).rows.map((row) => row.due);
-    if (dues.length !== 1) throw new Error(`expected one due date, got ${dues.join(', ')}`);
-    const [due] = dues;
-    const domain = fromDomain();
-    const calendar = domain.createWorkingDayCalendar();
-    const reminderAt =
-      domain.startOfLondonDay(domain.workingDayBefore(due, calendar)).getTime() + 9 * 3_600_000;
-    const breachAt = domain.endOfLondonDay(due).getTime();
-
-    const reminders = await timeStorm(db, env, () => jumpTo(reminderAt + 1_000), {
-      event: 'acknowledgement-reminder-sent',
-      template: 'deadline-reminder',
-      count,
-    });
-    const breaches = await timeStorm(db, env, () => jumpTo(breachAt + 1_000), {
-      event: 'acknowledgement-breach-escalated',
-      template: 'deadline-breach',
-      count,
-    });
-    const timers = await plainTimers({
-      connection,
-      address: env.TEMPORAL_ADDRESS,
-      Client,
-      count,
-      concurrency,
-      serverNow,
-      jumpTo,
-    });
-
-    report(`a deadline storm: ${count} acknowledgements due ${due} (HPFT), on the time-skipping server`, {
-      intake: `${intake.perSecond.toFixed(1)}/s, errors ${intake.errors}`,
-      'reminders (09:00 the day before)': `${ms(reminders.ms)}  (${reminders.events} recorded, ${reminders.emails} emails accepted)`,
-      'breaches (the day ends)': `${ms(breaches.ms)}  (${breaches.events} escalated, ${breaches.emails} emails accepted)`,
-      [`baseline: ${count} plain timers`]: ms(timers),
-      'ratio reminders (target <= 2)': (reminders.ms / timers).toFixed(2),
-      'ratio breaches (target <= 2)': (breaches.ms / timers).toFixed(2),
-    });
-  } finally {
-    await db.end();
-    await connection.close();
-  }
+  report(`a deadline storm: ${count} acknowledgements due ${due} (HPFT), on the time-skipping server`, {
+    intake: `${intake.perSecond.toFixed(1)}/s, errors ${intake.errors}`,
+    'reminders (09:00 the day before)': `${ms(reminders.ms)}  (${reminders.events} recorded, ${reminders.emails} emails accepted)`,
+    'reminders: where the time went': steps(reminders.at),
+    'breaches (the day ends)': `${ms(breaches.ms)}  (${breaches.events} escalated, ${breaches.emails} emails accepted)`,
+    'breaches: where the time went': steps(breaches.at),
+    [`baseline: ${count} plain timers`]: ms(timers),
+    'ratio reminders (target <= 2)': (reminders.ms / timers).toFixed(2),
+    'ratio breaches (target <= 2)': (breaches.ms / timers).toFixed(2),
+  });
 }
 
 /** Jumps the clock, then waits until `count` events are recorded and their staff emails accepted. */
 async function timeStorm(db, env, jump, { event, template, count }) {
   const started = performance.now();
   await jump();
+  // Where the time goes: when the clock had jumped, every email was written (rendered and stored), every
+  // one was accepted by the SMTP server, and every event was recorded, from the jump's start.
+  const at = { jumped: performance.now() - started };
   // Each notice goes to the complaint's handler or, with none allocated yet, to every complaints manager.
   const done = async () => {
     const [{ items, sent }] = (
@@ -166,7 +116,12 @@ async function timeStorm(db, env, jump, { event, template, count }) {
         [template],
       )
     ).rows;
-    return { events: await eventCount(db, event), items, sent };
+    const events = await eventCount(db, event);
+    const now = performance.now() - started;
+    if (items >= count) at.written ??= now;
+    if (sent >= count) at.sent ??= now;
+    if (events >= count) at.recorded ??= now;
+    return { events, items, sent };
   };
   const finished = ({ events, items, sent }) => events >= count && items >= count && sent === items;
   const figures = await waitFor(done, finished, 1_800_000);
@@ -188,11 +143,17 @@ async function timeStorm(db, env, jump, { event, template, count }) {
   const accepted = inbox.filter((mail) => ids.has(String(mail.messageId ?? '').replace(/[<>]/g, ''))).length;
   if (accepted < ids.size)
     throw new Error(`${template}: ${accepted} of ${ids.size} emails in the mail catcher`);
-  return { ms: elapsed, events: figures.events, emails: accepted };
+  return { ms: elapsed, events: figures.events, emails: accepted, at };
+}
+
+/** The storm's milestones, from the jump's start. */
+function steps({ jumped, written, sent, recorded }) {
+  return `clock jumped ${ms(jumped)}, all emails written ${ms(written)}, sent ${ms(sent)}, all events ${ms(recorded)}`;
 }
 
 /** N empty workflows each waiting on one timer to the same instant; the time from the jump until all end. */
-async function plainTimers({ connection, address, Client, count, concurrency, serverNow, jumpTo }) {
+async function plainTimers({ connection, address, count, concurrency, clock }) {
+  const { Client } = fromApi('@temporalio/client');
   const { DefaultLogger, NativeConnection, Runtime, Worker } = fromWorker('@temporalio/worker');
   // The baseline's worker lives in this process; its per-task warnings would bury the figures.
   Runtime.install({ logger: new DefaultLogger('ERROR') });
@@ -216,7 +177,7 @@ async function plainTimers({ connection, address, Client, count, concurrency, se
   const client = new Client({ connection });
   const running = worker.run();
   try {
-    const at = (await serverNow()) + 86_400_000;
+    const at = (await clock.now()) + 86_400_000;
     const ids = Array.from({ length: count }, (_, i) => `plain-timer-${i}-${randomUUID()}`);
     await closedLoop(count, concurrency, (i) =>
       client.workflow.start('plainTimer', { taskQueue, workflowId: ids[i], args: [at] }),
@@ -230,7 +191,7 @@ async function plainTimers({ connection, address, Client, count, concurrency, se
       }
     });
     const started = performance.now();
-    await jumpTo(at + 1_000);
+    await clock.jumpTo(at + 1_000);
     const ended = await closedLoop(count, concurrency, (i) => client.workflow.getHandle(ids[i]).result());
     if (ended.errors > 0) throw new Error(`${ended.errors} plain timers did not end`);
     return performance.now() - started;
@@ -239,23 +200,6 @@ async function plainTimers({ connection, address, Client, count, concurrency, se
     await running;
     await nativeConnection.close();
   }
-}
-
-async function eventCount(db, type) {
-  return Number((await db.query(`SELECT count(*) FROM case_event WHERE type = $1`, [type])).rows[0].count);
-}
-
-async function waitFor(read, satisfied, timeoutMs) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (satisfied(value) || Date.now() > deadline) return value;
-    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
-  }
-}
-
-function londonDate(instant) {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(instant);
 }
 
 function complaintBody(index, receivedOn) {
