@@ -1,5 +1,7 @@
 // What the daily action reminders ask of the record: a date; back only references, action ids, dates and staff ids.
 
+import type { ActionSource } from '@complaints/domain';
+
 export interface ActionFollowUpsInput {
   /** The London date of the run (ISO `YYYY-MM-DD`): an open action dated before it is overdue. */
   asOf: string;
@@ -9,7 +11,7 @@ export interface ActionFollowUpsInput {
 export interface ActionFollowUp {
   reference: string;
   actionKey: string;
-  source: 'promised' | 'learning';
+  source: ActionSource;
   ownerId: string;
   due: string;
   kind: 'reminder' | 'escalation';

@@ -123,6 +123,10 @@ export const TABLE_PRIVILEGES: Record<string, Partial<Record<ServiceName, Privil
   // reminders workflow acts only on a complaint with one (requireOwnComplaint).
   learning_point: { 'complaints-api': APPEND },
   case_action: { 'complaints-api': WRITE, worker: APPEND, correspondence: READ },
+  // ADR 0031: complaints managers record a referral to the Ombudsman and, once, its decision; the annual report's
+  // versions are written by the API alone (each edit a new version; approvals and publication set on it).
+  ombudsman_referral: { 'complaints-api': WRITE },
+  annual_report: { 'complaints-api': WRITE },
 };
 
 /** Functions a service may call; every other role, PUBLIC included, may not. */

@@ -14,6 +14,7 @@ export * from './vocabulary';
 export * from './sign-off';
 export * from './closure';
 export * from './outcomes';
+export * from './ombudsman-referrals';
 export * from './final-response-deadline';
 export * from './retention';
 export * from './suppression';

@@ -32,8 +32,11 @@ export function closureOutcome(reason: ClosureReason): ComplaintOutcome | null {
   }
 }
 
-/** Promised in the final response (R-RESP-4), or set from the complaint's learning (R-MON-1, R-MON-3). */
-export const ACTION_SOURCES = ['promised', 'learning'] as const;
+/**
+ * Promised in the final response (R-RESP-4), set from the complaint's learning (R-MON-1, R-MON-3), or recommended
+ * by the Ombudsman the person took the complaint to (R-RESP-3; ADR 0031).
+ */
+export const ACTION_SOURCES = ['promised', 'learning', 'ombudsman'] as const;
 export type ActionSource = (typeof ACTION_SOURCES)[number];
 
 export const ACTION_STATUSES = ['open', 'done', 'cancelled'] as const;

@@ -14,6 +14,7 @@ import { JointResponseModule } from './joint-response/joint-response.module';
 import { InvestigationModule } from './investigation/investigation.module';
 import { JointCaseModule } from './joint-case/joint-case.module';
 import { MonitoringModule } from './monitoring/monitoring.module';
+import { OmbudsmanModule } from './ombudsman/ombudsman.module';
 import { ProgressModule } from './progress/progress.module';
 import { RetentionModule } from './retention/retention.module';
 import { SubjectAccessModule } from './subject-access/subject-access.module';
@@ -35,6 +36,7 @@ export class AppModule {
         FinalResponseModule,
         AfterResponseModule,
         ActionPlanModule,
+        OmbudsmanModule,
         MonitoringModule.forConfig(config),
         ContactLimitsModule,
         RetentionModule,

@@ -44,7 +44,7 @@ export async function actionReminders(): Promise<ActionRemindersResult> {
   return result;
 }
 
-/** R-RESP-4 for an action promised in the response, R-MON-1 for one its learning led to. */
+/** R-RESP-4 for an action promised in the response, R-MON-1 for one its learning or the Ombudsman led to. */
 function requestFor({ reference, actionKey, source, ownerId, due, kind }: ActionFollowUp) {
   return {
     reference,
@@ -52,7 +52,7 @@ function requestFor({ reference, actionKey, source, ownerId, due, kind }: Action
     template: kind === 'reminder' ? ('deadline-reminder' as const) : ('deadline-breach' as const),
     audience: kind === 'reminder' ? (`staff:${ownerId}` as const) : ('senior-manager' as const),
     facts: {
-      deadline: `${source === 'promised' ? 'promised' : 'learning'} action ${actionKey}`,
+      deadline: `${source} action ${actionKey}`,
       due,
       rule: source === 'promised' ? 'R-RESP-4' : 'R-MON-1',
     },

@@ -12,7 +12,18 @@ export type Block =
   | { kind: 'address'; lines: string[] }
   | { kind: 'heading'; level: HeadingLevel; runs: TextRun[] }
   | { kind: 'paragraph'; runs: TextRun[] }
-  | { kind: 'list'; ordered: boolean; items: TextRun[][] };
+  | { kind: 'list'; ordered: boolean; items: TextRun[][] }
+  /** Figures in rows and columns (tagged Table, TR, TH, TD); the first column names each row. */
+  | { kind: 'table'; header: string[]; rows: string[][] }
+  /** A bar chart drawn as vectors, tagged a Figure whose alternative text says what it shows. */
+  | { kind: 'bar-chart'; alt: string; bars: ChartBar[]; max: number; unit?: string };
+
+/** One bar: its value (null where a count is withheld), and any target drawn across it. */
+export interface ChartBar {
+  label: string;
+  value: number | null;
+  target?: number;
+}
 
 export type HeadingLevel = 1 | 2 | 3 | 4 | 5 | 6;
 

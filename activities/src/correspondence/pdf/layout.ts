@@ -1,4 +1,5 @@
 import type { Block, PdfSection, TextRun } from './blocks';
+import { drawBarChart, drawTable } from './figures';
 import { ENVELOPE_WINDOW, LETTERHEAD_COLUMN, mm } from './page-geometry';
 
 const TEXT_COLOUR = '#212b32';
@@ -19,7 +20,7 @@ type Doc = PDFKit.PDFDocument;
 type Struct = PDFKit.PDFStructureElement;
 
 /**
- * Lays blocks out on pages, each block a tagged structure element (H1–H6, P, L/LI/Lbl/LBody) in reading
+ * Lays blocks out on pages, each block a tagged structure element (H1–H6, P, L/LI/Lbl/LBody, Table, Figure) in reading
  * order, so a screen reader reads the PDF as the HTML reads.
  */
 export class BlockLayout {
@@ -100,6 +101,12 @@ export class BlockLayout {
         break;
       case 'list':
         this.list(sect, block.ordered, block.items);
+        break;
+      case 'table':
+        drawTable(doc, sect, block.header, block.rows, this.size * 0.85);
+        break;
+      case 'bar-chart':
+        drawBarChart(doc, sect, block, this.size);
         break;
     }
     doc.x = left;

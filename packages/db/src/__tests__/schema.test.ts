@@ -88,7 +88,7 @@ describe('migrations', () => {
     const actual = new Map(
       columns.map((column) => [`${column.table_name}.${column.column_name}`, column.is_nullable === 'YES']),
     );
-    expect(ENTITIES).toHaveLength(39);
+    expect(ENTITIES).toHaveLength(41);
     for (const entity of ENTITIES) {
       const metadata = dataSource.getMetadata(entity);
       // Join columns of relations: existence only. The @ManyToOne relations do not declare `nullable: false`

@@ -3,7 +3,8 @@ import type { ActionSource, ActionStatus } from '@complaints/domain';
 
 /**
  * One action of a complaint's action plan (R-MON-1, R-RESP-4; ADR 0024): promised in the final response (written
- * by the worker when the response is sent, keyed by the workflow's action id) or set from the complaint's learning.
+ * by the worker when the response is sent, keyed by the workflow's action id), set from the complaint's learning, or
+ * recommended by the Ombudsman (`ombudsman-<n>`, ADR 0031).
  * Open until done, with evidence, or cancelled, with a reason; an open action past its date is reminded to its
  * owner and escalated to the senior managers by the daily `action-reminders` Schedule.
  */
@@ -26,6 +27,10 @@ export class CaseAction {
   /** The learning point it came from, if any. */
   @Column({ type: 'uuid', nullable: true })
   learningPointId!: string | null;
+
+  /** The Ombudsman's decision that recommended it, if any (ADR 0031). */
+  @Column({ type: 'uuid', nullable: true })
+  ombudsmanReferralId!: string | null;
 
   @Column({ type: 'text' })
   description!: string;

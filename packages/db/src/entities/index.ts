@@ -37,6 +37,8 @@ import { ExperienceSurveyAnswer } from './experience-survey-answer.entity';
 import { ExperienceSurveyInvitation } from './experience-survey-invitation.entity';
 import { LearningPoint } from './learning-point.entity';
 import { CaseAction } from './case-action.entity';
+import { OmbudsmanReferral } from './ombudsman-referral.entity';
+import { AnnualReport } from './annual-report.entity';
 
 export {
   JointContribution,
@@ -78,6 +80,8 @@ export {
   ExperienceSurveyInvitation,
   LearningPoint,
   CaseAction,
+  OmbudsmanReferral,
+  AnnualReport,
 };
 export * from './complaint.entity';
 export * from './complaint-party.entity';
@@ -87,6 +91,7 @@ export { CASE_TEAM_ROLES, type CaseTeamRole } from './case-team-member.entity';
 export { ACCESS_ACTIONS, type AccessAction } from './access-log-entry.entity';
 export type { PartnerContact } from './partner-organisation.entity';
 export type { ReviewAction } from './quarterly-review.entity';
+export type { AnnualReportSections } from './annual-report.entity';
 export type { ContactRestrictionStatus } from './contact-restriction.entity';
 export type { CaseFileDisposalStatus, ErasedRecords } from './case-file-disposal.entity';
 
@@ -130,4 +135,6 @@ export const ENTITIES = [
   ExperienceSurveyInvitation,
   LearningPoint,
   CaseAction,
+  OmbudsmanReferral,
+  AnnualReport,
 ];

@@ -26,6 +26,7 @@ import { ThemeRiseOverQuarter1763858810000 } from './1763858810000-theme-rise-ov
 import { JointPartialResponse1763858900000 } from './1763858900000-joint-partial-response';
 import { Ko41aAndPublication1763859100000 } from './1763859100000-ko41a-and-publication';
 import { AnnualTrendReview1763859110000 } from './1763859110000-annual-trend-review';
+import { OmbudsmanReferralsAndAnnualReport1763859200000 } from './1763859200000-ombudsman-referrals-and-annual-report';
 
 /** In order; a new migration is appended here and never edited once released. */
 export const MIGRATIONS = [
@@ -57,4 +58,5 @@ export const MIGRATIONS = [
   JointPartialResponse1763858900000,
   Ko41aAndPublication1763859100000,
   AnnualTrendReview1763859110000,
+  OmbudsmanReferralsAndAnnualReport1763859200000,
 ];

@@ -50,6 +50,31 @@ const RULES: Record<string, Rule> = {
     touches: 'no complaint',
     why: 'the national return: counts only (ADR 0029)',
   },
+  'GET /reports/annual/{year}': {
+    touches: 'no complaint',
+    why: 'the regulation-18 report: counts and approved public wordings only (ADR 0031)',
+  },
+  'GET /reports/annual/{year}/csv': {
+    touches: 'no complaint',
+    why: "the annual report's figures (ADR 0031)",
+  },
+  'GET /reports/annual/{year}/pdf': { touches: 'no complaint', why: 'the annual report as a PDF (ADR 0031)' },
+  'POST /reports/annual/{year}/draft': {
+    touches: 'no complaint',
+    why: "the report's narrative, no complaint",
+  },
+  'PUT /reports/annual/{year}/narrative': {
+    touches: 'no complaint',
+    why: "the report's narrative, no complaint",
+  },
+  'POST /reports/annual/{year}/approval': {
+    touches: 'no complaint',
+    why: 'approves a report, opens no complaint',
+  },
+  'POST /reports/annual/{year}/publication': {
+    touches: 'no complaint',
+    why: 'publishes a report, opens no complaint',
+  },
   'GET /reports/you-said-we-did/{period}': {
     touches: 'no complaint',
     why: 'counts and approved public wordings only, nothing of a case (R-MON-4)',
@@ -110,6 +135,9 @@ const RULES: Record<string, Rule> = {
   'POST /complaints/{reference}/actions/{actionId}/cancellation': complaintRoute,
   'POST /complaints/{reference}/actions/{actionId}/public-wording': complaintRoute,
   'POST /complaints/{reference}/learning': complaintRoute,
+  'GET /complaints/{reference}/ombudsman-referrals': complaintRoute,
+  'POST /complaints/{reference}/ombudsman-referrals': complaintRoute,
+  'POST /complaints/{reference}/ombudsman-referrals/{referralId}/decision': complaintRoute,
   'POST /complaints/{reference}/reopening': complaintRoute,
   'POST /complaints/{reference}/stage-two-review': complaintRoute,
   'PUT /complaints/{reference}/issues/{issueId}/coding': complaintRoute,
@@ -247,6 +275,7 @@ async function call(method: string, path: string, token: string | undefined): Pr
     .replace('{version}', '1')
     .replace('{actionId}', 'action-1')
     .replace('{grantId}', randomUUID())
+    .replace('{referralId}', randomUUID())
     .replace('{linkId}', randomUUID())
     .replace('{partnerCode}', 'HCCACS');
   const server = api();

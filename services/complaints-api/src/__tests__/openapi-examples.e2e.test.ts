@@ -13,6 +13,7 @@ let document: OpenApiDocument;
 const pathValues: Record<string, string> = {
   id: '3fa85f64-5717-4562-b3fc-2c963f66afa6',
   actionId: '3fa85f64-5717-4562-b3fc-2c963f66afa6',
+  referralId: '3fa85f64-5717-4562-b3fc-2c963f66afa6',
   version: '1',
   // An ended financial quarter (R-MON-3).
   quarter: '2026-27-Q2',

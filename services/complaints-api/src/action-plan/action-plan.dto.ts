@@ -90,6 +90,13 @@ export class PlanActionDto {
     description: 'The learning it came from',
   })
   learningPointId!: string | null;
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    format: 'uuid',
+    description: 'The referral to the Ombudsman whose decision recommended it (ADR 0031)',
+  })
+  ombudsmanReferralId!: string | null;
 }
 
 export class LearningPointDto {

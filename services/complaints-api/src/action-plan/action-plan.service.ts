@@ -106,11 +106,12 @@ export class ActionPlanService {
       closedBy: staff.id,
       closedOn: londonDate(new Date()),
     };
-    if (action.source === 'learning') {
+    // A learning action or an Ombudsman's recommendation is the organisation's own to close (ADR 0031).
+    if (action.source !== 'promised') {
       await this.dataSource.transaction(async (manager) => {
         await this.close(manager, action, closing);
         await recordStaffEvent(manager, complaint.id, staff, {
-          type: 'learning-action-completed',
+          type: `${action.source}-action-completed`,
           rule: 'R-MON-1',
           data: { actionId: action.actionKey, due: action.due },
         });
@@ -153,7 +154,7 @@ export class ActionPlanService {
     await this.dataSource.transaction(async (manager) => {
       await this.close(manager, action, closing);
       await recordStaffEvent(manager, complaint.id, staff, {
-        type: 'learning-action-cancelled',
+        type: `${action.source}-action-cancelled`,
         rule: 'R-MON-1',
         data: { actionId: action.actionKey },
       });
@@ -278,4 +279,5 @@ export const toActionView = (action: CaseAction): PlanActionDto => ({
   closedBy: action.closedBy,
   closedOn: action.closedOn,
   learningPointId: action.learningPointId,
+  ombudsmanReferralId: action.ombudsmanReferralId,
 });

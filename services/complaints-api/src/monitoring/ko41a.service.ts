@@ -51,7 +51,14 @@ export class Ko41aService {
 
   async figures(organisation: string, yearName: string): Promise<Ko41aReturn> {
     const year = financialYear(yearName);
-    // Every complaint received by the year's end: the open ones of any earlier year are brought forward.
+    return ko41aReturn(await this.complaintsUpTo(organisation, year.to), year);
+  }
+
+  /**
+   * Every complaint of the organisation received by `to`, as the return counts them: the open ones of an earlier
+   * period are brought forward. `ko41aReturn` of them over any period (a year, or a quarter of it) gives its figures.
+   */
+  async complaintsUpTo(organisation: string, to: LocalDate): Promise<Ko41aComplaint[]> {
     const complaints: ComplaintRow[] = await this.dataSource.query(
       `SELECT c.id, c.kind, c.anonymous, c.received_on::text AS received_on, c.outcome,
               (c.closed_at AT TIME ZONE 'Europe/London')::date::text AS closed_on,
@@ -66,7 +73,7 @@ export class Ko41aService {
                              WHERE p.complaint_id = c.id AND p.role = 'person-affected' LIMIT 1) affected ON true
         WHERE c.organisation_code = $1 AND c.received_on <= $2
           AND c.kind IN ('complaint', 'complaint-and-feedback') AND NOT c.anonymous`,
-      [organisation, year.to],
+      [organisation, to],
     );
     const issues: IssueRow[] = await this.dataSource.query(
       `SELECT complaint_id, subject_area, service_area, staff_group, clinical_specialty
@@ -77,31 +84,28 @@ export class Ko41aService {
     for (const issue of issues)
       issuesOf.set(issue.complaint_id, [...(issuesOf.get(issue.complaint_id) ?? []), issue]);
 
-    return ko41aReturn(
-      complaints.map((row): Ko41aComplaint => ({
-        kind: row.kind,
-        anonymous: row.anonymous,
-        receivedOn: row.received_on,
-        outcome: row.outcome,
-        respondedOn: row.responded_on,
-        closedOn: row.closed_on,
-        // The patient: the person affected, or the complainant when they complain as the patient.
-        patientBornOn: row.for_someone_else
-          ? row.affected_born_on
-          : row.relationship === 'patient'
-            ? row.complainant_born_on
-            : null,
-        complainantRelationship: row.relationship,
-        onBehalfOfSomeoneElse: row.for_someone_else,
-        issues: (issuesOf.get(row.id) ?? []).map((issue) => ({
-          subjectArea: issue.subject_area,
-          serviceArea: issue.service_area,
-          staffGroup: issue.staff_group,
-          clinicalSpecialty: issue.clinical_specialty,
-        })),
+    return complaints.map((row): Ko41aComplaint => ({
+      kind: row.kind,
+      anonymous: row.anonymous,
+      receivedOn: row.received_on,
+      outcome: row.outcome,
+      respondedOn: row.responded_on,
+      closedOn: row.closed_on,
+      // The patient: the person affected, or the complainant when they complain as the patient.
+      patientBornOn: row.for_someone_else
+        ? row.affected_born_on
+        : row.relationship === 'patient'
+          ? row.complainant_born_on
+          : null,
+      complainantRelationship: row.relationship,
+      onBehalfOfSomeoneElse: row.for_someone_else,
+      issues: (issuesOf.get(row.id) ?? []).map((issue) => ({
+        subjectArea: issue.subject_area,
+        serviceArea: issue.service_area,
+        staffGroup: issue.staff_group,
+        clinicalSpecialty: issue.clinical_specialty,
       })),
-      year,
-    );
+    }));
   }
 
   async readable(

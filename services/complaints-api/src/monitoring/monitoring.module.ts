@@ -11,6 +11,9 @@ import { Ko41aService } from './ko41a.service';
 import { YouSaidWeDidController } from './you-said-we-did.controller';
 import { YouSaidWeDidService } from './you-said-we-did.service';
 import { ThemesService } from './themes.service';
+import { AnnualReportController } from './annual-report.controller';
+import { AnnualReportFiguresService } from './annual-report-figures.service';
+import { AnnualReportService } from './annual-report.service';
 
 /** Procedure §8: monitoring, learning and reporting. */
 @Module({})
@@ -18,7 +21,13 @@ export class MonitoringModule {
   static forConfig(config: ComplaintsApiConfig): DynamicModule {
     return {
       module: MonitoringModule,
-      controllers: [MonitoringController, ThemesController, Ko41aController, YouSaidWeDidController],
+      controllers: [
+        MonitoringController,
+        ThemesController,
+        Ko41aController,
+        YouSaidWeDidController,
+        AnnualReportController,
+      ],
       providers: [
         { provide: DISCLOSURE_CONTROL, useValue: { threshold: config.REPORT_SUPPRESSION_THRESHOLD } },
         MonitoringService,
@@ -28,6 +37,8 @@ export class MonitoringModule {
         ThemesService,
         Ko41aService,
         YouSaidWeDidService,
+        AnnualReportFiguresService,
+        AnnualReportService,
       ],
     };
   }
