@@ -129,6 +129,7 @@ export function exampleFacts(name: TemplateName, profile: PolicyProfile): Record
       { planVersion: 1, due: null },
     ],
     'actions-completed': [{}],
+    'experience-survey': [{}],
     'out-of-scope': [
       { whole: true, matter: 'employment' },
       { whole: false, matter: 'information-request' },

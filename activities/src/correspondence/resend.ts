@@ -12,7 +12,7 @@ import {
 } from './delivery-plan';
 import { renderLetterPdf } from './pdf';
 import { ensurePrintCopy, LAYOUT_FAILED } from './print-copy';
-import { createProgressAccess } from './progress-access';
+import { createLetterAccess } from './letter-access';
 import { messageIdFor, senderFor, type CorrespondenceDependencies } from './send-correspondence.activity';
 import { carriesPersonalInformation } from './template-catalogue';
 import { isTemplateName } from './template-names';
@@ -81,7 +81,7 @@ export function createCorrespondenceResender(
 ) {
   const log = new DeliveryLog(deps.dataSource);
   const layout = deps.layout ?? renderLetterPdf;
-  const progressAccess = createProgressAccess(deps.dataSource, {
+  const access = createLetterAccess(deps.dataSource, {
     publicWebUrl: deps.publicWebUrl ?? 'http://127.0.0.1:3004',
     validDays: deps.progressLinkValidDays,
   });
@@ -131,7 +131,7 @@ export function createCorrespondenceResender(
           organisation: context.organisation.name,
           largePrint: context.complaint.accessibilityNeeds.includes('large-print'),
           personalise: toComplainant
-            ? (html: string) => progressAccess.forLetter(context.complaint, html, false)
+            ? (html: string) => access.forLetter(context.complaint, copy, html, false)
             : undefined,
         };
         if (await ensurePrintCopy(log, layout, copy, letter)) await log.queueToPrint(copy.id);
@@ -142,7 +142,7 @@ export function createCorrespondenceResender(
         from: senderFor(context, deps.defaultFrom),
         to: delivery.to,
         personalise: toComplainant
-          ? (content: { html: string; text: string }) => progressAccess.forEmail(context.complaint, content)
+          ? (content: { html: string; text: string }) => access.progress.forEmail(context.complaint, content)
           : undefined,
       };
       return (await deliverEmail(log, deps.mailer, copy, envelope, { temporary: 'fail' })).item;

@@ -14,7 +14,7 @@ import { deliveryKey, isPartyAudience, partyDelivery, planDeliveries, type Deliv
 import type { Mailer } from './mailer';
 import { renderLetterPdf } from './pdf';
 import { ensurePrintCopy, LAYOUT_FAILED, type LetterLayout } from './print-copy';
-import { createProgressAccess } from './progress-access';
+import { createLetterAccess } from './letter-access';
 import { recipientFor, renderForComplaint } from './render-for-complaint';
 import { requireOwnComplaint } from '../shared/own-complaint';
 import { isTemplateName } from './template-names';
@@ -60,7 +60,7 @@ export function createCorrespondenceActivities(deps: CorrespondenceDependencies)
   const { dataSource, mailer, renderer } = deps;
   const log = new DeliveryLog(dataSource);
   const layout = deps.layout ?? renderLetterPdf;
-  const progressAccess = createProgressAccess(dataSource, {
+  const access = createLetterAccess(dataSource, {
     publicWebUrl: deps.publicWebUrl ?? 'http://127.0.0.1:3004',
     validDays: deps.progressLinkValidDays,
   });
@@ -137,7 +137,7 @@ export function createCorrespondenceActivities(deps: CorrespondenceDependencies)
       organisation: context.organisation.name,
       largePrint: context.complaint.accessibilityNeeds.includes('large-print'),
       personalise: carriesAccess(delivery)
-        ? (html: string) => progressAccess.forLetter(context.complaint, html, emailed)
+        ? (html: string) => access.forLetter(context.complaint, item, html, emailed)
         : undefined,
     };
     if (await ensurePrintCopy(log, layout, item, letter)) return item;
@@ -177,7 +177,7 @@ export function createCorrespondenceActivities(deps: CorrespondenceDependencies)
       from,
       to: delivery.to,
       personalise: carriesAccess(delivery)
-        ? (content) => progressAccess.forEmail(context.complaint, content)
+        ? (content) => access.progress.forEmail(context.complaint, content)
         : undefined,
     });
     if (outcome.notSent) throw ApplicationFailure.retryable(outcome.notSent, 'DeliveryError');

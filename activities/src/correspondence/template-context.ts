@@ -11,6 +11,7 @@ import {
 } from '@complaints/domain';
 import type { CorrespondenceContext } from './correspondence-context';
 import { replyExpectedBy } from './correspondence-context';
+import { SURVEY_ACCESS_PLACEHOLDER } from '../experience-survey/survey-letter-access';
 import { PROGRESS_ACCESS_PLACEHOLDER } from './progress-access';
 
 export interface TemplateRecipient {
@@ -74,6 +75,8 @@ export function templateContext(
     forwardedBy: context.forwardedBy ?? null,
     // ADR 0028: where the person's link or code to their progress page goes, put in only as the item leaves.
     progressAccess: complaint.anonymous ? null : PROGRESS_ACCESS_PLACEHOLDER,
+    // ADR 0023: where the survey letter's single-use code goes, likewise.
+    surveyAccess: complaint.anonymous ? null : SURVEY_ACCESS_PLACEHOLDER,
     facts,
   };
 }

@@ -15,6 +15,7 @@ export const TEMPLATE_NAMES = [
   'investigation-plan',
   'stage-two-acknowledgement',
   'actions-completed',
+  'experience-survey',
   'out-of-scope',
   'persistent-behaviour-decision',
   'representative-decision',

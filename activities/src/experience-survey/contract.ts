@@ -11,6 +11,8 @@ export interface SurveyInvitationResult {
   sent: number;
   /** Invitations refused for good (a 5xx): the survey is optional, so nothing follows them. */
   refused: number;
-  /** True when the complainant gave no email address to reply to (a letter-only person is not invited). */
+  /** True when the complainant gave no email address to reply to: they are invited by letter instead. */
   complainantNotByEmail: boolean;
+  /** Survey letters queued to print, with their single-use code (0 or 1; absent in results of older releases). */
+  byLetter?: number;
 }

@@ -7,6 +7,7 @@ import {
   Organisation,
   revokeAccessLink,
 } from '@complaints/db';
+import type { SendCorrespondenceInput, SendCorrespondenceResult } from '../correspondence/contract';
 import { DeliveryError, type Mailer } from '../correspondence/mailer';
 import { messageIdFor } from '../correspondence/send-correspondence.activity';
 import { requireOwnComplaint } from '../shared/own-complaint';
@@ -22,16 +23,23 @@ export interface ExperienceSurveyDependencies {
   defaultFrom: string;
   /** How long a survey link stays open (default 60 days). */
   linkValidDays?: number;
+  /**
+   * The correspondence activity, for the letter to a complainant who replies by post: the letter's code is put
+   * only into its print copy (`survey-letter-access.ts`).
+   */
+  sendCorrespondence: (input: SendCorrespondenceInput) => Promise<SendCorrespondenceResult>;
 }
 
 const DAY_MS = 86_400_000;
 
 /**
  * Invites the people involved in a closed complaint to the experience survey (ADR 0023): one email each, with a
- * single-use, expiring link (an access link: only its hash is kept). The email is written nowhere: its link would
+ * single-use, expiring link (an access link: only its hash is kept), or for a complainant who replies by post, a
+ * letter with a single-use code in its print copy only. The email is written nowhere: its link would
  * open the survey, so only the invitation's key, status and Message-ID are kept. Idempotent: an invitation the
  * SMTP server took (or refused for good) is not sent again; one an attempt may have stopped mid-send gets a new
- * link (the old one revoked) and goes again under the same Message-ID, so at most one link works.
+ * link (the old one revoked) and goes again under the same Message-ID, so at most one link works. The letter is
+ * keyed as every letter is (reference and step), so a retry queues it once.
  */
 export function createExperienceSurveyActivities(deps: ExperienceSurveyDependencies) {
   const { dataSource, mailer } = deps;
@@ -98,7 +106,19 @@ export function createExperienceSurveyActivities(deps: ExperienceSurveyDependenc
         .getRepository(Organisation)
         .findOneByOrFail({ code: complaint.organisationCode });
       const { recipients, complainantNotByEmail } = await surveyRecipients(dataSource.manager, complaint);
-      const result: SurveyInvitationResult = { sent: 0, refused: 0, complainantNotByEmail };
+      const result: SurveyInvitationResult = { sent: 0, refused: 0, complainantNotByEmail, byLetter: 0 };
+      if (complainantNotByEmail) {
+        // R-INT-2: by post, as they asked (or gave only an address); keyed by its step like any letter.
+        const letter = await deps.sendCorrespondence({
+          reference: input.reference,
+          step: `${input.step}-letter`,
+          template: 'experience-survey',
+          audience: 'complainant',
+        });
+        result.byLetter = letter.items.filter(
+          (item) => item.channel === 'letter' && item.status === 'sent',
+        ).length;
+      }
       for (const recipient of recipients) {
         const outcome = await invite(
           complaint,

@@ -57,28 +57,32 @@ export class AppModule implements OnApplicationShutdown {
           provide: TemporalWorkerHost,
           inject: [DATA_SOURCE, MAILER],
           useFactory: (dataSource: DataSource, mailer: Mailer) =>
-            new TemporalWorkerHost(temporalSettings(config), () => ({
-              taskQueue: TASK_QUEUES.correspondence,
-              activities: {
-                ...createCorrespondenceActivities({
-                  dataSource,
-                  mailer,
-                  renderer: new TemplateRenderer(),
-                  messageIdDomain: config.MESSAGE_ID_DOMAIN,
-                  defaultFrom: config.MAIL_FROM,
-                  // ADR 0028: the acknowledgement's progress link or code points at the public site.
-                  publicWebUrl: config.PUBLIC_WEB_URL,
-                }),
-                // ADR 0023: the survey's invitations after closure, with their single-use links.
-                ...createExperienceSurveyActivities({
-                  dataSource,
-                  mailer,
-                  publicWebUrl: config.PUBLIC_WEB_URL,
-                  messageIdDomain: config.MESSAGE_ID_DOMAIN,
-                  defaultFrom: config.MAIL_FROM,
-                }),
-              },
-            })),
+            new TemporalWorkerHost(temporalSettings(config), () => {
+              const correspondence = createCorrespondenceActivities({
+                dataSource,
+                mailer,
+                renderer: new TemplateRenderer(),
+                messageIdDomain: config.MESSAGE_ID_DOMAIN,
+                defaultFrom: config.MAIL_FROM,
+                // ADR 0028: the acknowledgement's progress link or code points at the public site.
+                publicWebUrl: config.PUBLIC_WEB_URL,
+              });
+              return {
+                taskQueue: TASK_QUEUES.correspondence,
+                activities: {
+                  ...correspondence,
+                  // ADR 0023: the survey's invitations after closure, with their single-use links or codes.
+                  ...createExperienceSurveyActivities({
+                    dataSource,
+                    mailer,
+                    publicWebUrl: config.PUBLIC_WEB_URL,
+                    messageIdDomain: config.MESSAGE_ID_DOMAIN,
+                    defaultFrom: config.MAIL_FROM,
+                    sendCorrespondence: correspondence.sendCorrespondence,
+                  }),
+                },
+              };
+            }),
         },
       ],
     };

@@ -121,7 +121,7 @@ export async function createLifecycleHarness(
       inviteToExperienceSurvey: async (input: SurveyInvitationRequest): Promise<SurveyInvitationResult> => {
         await options.beforeInvite?.(input);
         recorded.surveys.push(input);
-        return { sent: 1, refused: 0, complainantNotByEmail: false };
+        return { sent: 1, refused: 0, complainantNotByEmail: false, byLetter: 0 };
       },
     },
   });

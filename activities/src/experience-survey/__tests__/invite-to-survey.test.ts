@@ -4,6 +4,7 @@
 import { createHash, randomInt, randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import {
+  accessCodeToken,
   AccessLink,
   CaseTeamMember,
   Complaint,
@@ -23,7 +24,11 @@ import {
 } from '@complaints/testing';
 import { activityEnvironment } from '../../__tests__/activity-environment';
 import { createSmtpMailer, DeliveryError, type Mailer } from '../../correspondence/mailer';
+import type { LetterPdfInput } from '../../correspondence/pdf';
+import { createCorrespondenceActivities } from '../../correspondence/send-correspondence.activity';
+import { TemplateRenderer } from '../../correspondence/template-renderer';
 import { createExperienceSurveyActivities } from '../invite-to-survey.activity';
+import { SURVEY_ACCESS_PLACEHOLDER } from '../survey-letter-access';
 
 jest.setTimeout(30_000);
 
@@ -45,14 +50,25 @@ afterAll(async () => {
   await Promise.all([owner, correspondence].map((source) => source?.isInitialized && source.destroy()));
 });
 
-const activitiesWith = (using: Mailer) =>
-  createExperienceSurveyActivities({
+/** The HTML each print copy was laid out from, by reference. */
+const laidOut = new Map<string, string[]>();
+
+async function layout(letter: LetterPdfInput): Promise<Buffer> {
+  laidOut.set(letter.reference, [...(laidOut.get(letter.reference) ?? []), letter.html]);
+  return Buffer.from(`%PDF-1.7\n${letter.html}`);
+}
+
+const activitiesWith = (using: Mailer) => {
+  const settings = {
     dataSource: correspondence,
     mailer: using,
     publicWebUrl: PUBLIC_WEB,
     messageIdDomain: 'complaints.test.example',
     defaultFrom: 'complaints@test.example',
-  });
+  };
+  const letters = createCorrespondenceActivities({ ...settings, renderer: new TemplateRenderer(), layout });
+  return createExperienceSurveyActivities({ ...settings, sendCorrespondence: letters.sendCorrespondence });
+};
 
 const invite = (reference: string, using: Mailer = mailer) =>
   activityEnvironment({
@@ -143,7 +159,7 @@ it('invites the complainant who replies by email and the staff who handled and s
     ],
   );
 
-  expect(await invite(reference)).toEqual({ sent: 4, refused: 0, complainantNotByEmail: false });
+  expect(await invite(reference)).toEqual({ sent: 4, refused: 0, complainantNotByEmail: false, byLetter: 0 });
 
   const [toPerson] = await mailTo(complainant);
   expect(toPerson.subject).toBe(
@@ -227,7 +243,7 @@ it('an attempt stopped by a temporary SMTP failure is retried with a new link, t
   );
   expect(stopped.status).toBe('sending');
 
-  expect(await invite(reference)).toEqual({ sent: 1, refused: 0, complainantNotByEmail: false });
+  expect(await invite(reference)).toEqual({ sent: 1, refused: 0, complainantNotByEmail: false, byLetter: 0 });
   const [mail] = await mailTo(complainant);
   // maildev shows the Message-ID without its angle brackets.
   expect(`<${mail.messageId}>`).toBe(stopped.message_id);
@@ -238,11 +254,40 @@ it('an attempt stopped by a temporary SMTP failure is retried with a new link, t
   );
 });
 
-it('does not invite a letter-only complainant (a printed link would be a stored secret)', async () => {
+it('invites a letter-only complainant by post: a single-use code in the print copy only, answering as the complainant; a retry queues nothing more', async () => {
   const { reference, complainant } = await closedComplaint(['letter']);
-  expect(await invite(reference)).toEqual({ sent: 0, refused: 0, complainantNotByEmail: true });
+  expect(await invite(reference)).toEqual({ sent: 0, refused: 0, complainantNotByEmail: true, byLetter: 1 });
+  const [printed] = laidOut.get(reference)!;
+  const code = /<strong class="survey-code">([0-9A-Z-]+)<\/strong>/.exec(printed)![1];
+  expect(printed).toContain(`<strong>${PUBLIC_WEB}/hpft/survey</strong>`);
+  expect(printed).toContain(`<strong>${reference}</strong>`);
+  const [letter] = await owner
+    .getRepository(Correspondence)
+    .findBy({ complaintReference: reference, template: 'experience-survey' });
+  expect(letter).toMatchObject({ channel: 'letter', audience: 'complainant', status: 'sent' });
+  expect(letter.html).toContain(SURVEY_ACCESS_PLACEHOLDER);
+  expect(letter.html).not.toContain(code);
+
+  // The code opens the complainant's survey, with its reference only, and once.
+  const token = accessCodeToken(reference, code)!;
+  const opened = await inspectAccessLink(owner.manager, token, 'experience-survey');
+  expect(opened).toEqual(expect.objectContaining({ opened: true }));
+  const [invitation] = await owner.query(
+    `SELECT respondent, status FROM experience_survey_invitation WHERE access_link_id = $1`,
+    [(opened as { link: AccessLink }).link.id],
+  );
+  expect(invitation).toEqual({ respondent: 'complainant', status: 'sent' });
+  expect(await inspectAccessLink(owner.manager, token, 'complainant-progress')).toMatchObject({
+    opened: false,
+  });
+
+  // A retry finds the letter queued: no second letter, no second code, and no email.
+  expect(await invite(reference)).toEqual({ sent: 0, refused: 0, complainantNotByEmail: true, byLetter: 1 });
+  expect(laidOut.get(reference)).toHaveLength(1);
   await new Promise((resolve) => setTimeout(resolve, 300));
   expect(await inbox.messagesTo(complainant)).toEqual([]);
+  expect((await redeemAccessLink(owner.manager, token, 'experience-survey')).opened).toBe(true);
+  expect(await redeemAccessLink(owner.manager, token, 'experience-survey')).toMatchObject({ opened: false });
 });
 
 it('acts only on its own workflow’s complaint', async () => {

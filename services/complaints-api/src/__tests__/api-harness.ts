@@ -83,6 +83,13 @@ export async function startWorkers(options: { complaintsTaskQueue?: string } = {
   const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
   await ensureSearchAttributes(connection, config.TEMPORAL_NAMESPACE);
   const mailer = createSmtpMailer(process.env.SMTP_URL!);
+  const letters = createCorrespondenceActivities({
+    dataSource: correspondence,
+    mailer,
+    renderer: new TemplateRenderer(),
+    messageIdDomain: 'complaints.test',
+    defaultFrom: 'complaints@test',
+  });
   const workers = await Promise.all([
     Worker.create({
       connection,
@@ -103,19 +110,14 @@ export async function startWorkers(options: { complaintsTaskQueue?: string } = {
       connection,
       taskQueue: TASK_QUEUES.correspondence,
       activities: {
-        ...createCorrespondenceActivities({
-          dataSource: correspondence,
-          mailer,
-          renderer: new TemplateRenderer(),
-          messageIdDomain: 'complaints.test',
-          defaultFrom: 'complaints@test',
-        }),
+        ...letters,
         ...createExperienceSurveyActivities({
           dataSource: correspondence,
           mailer,
           publicWebUrl: config.PUBLIC_WEB_URL,
           messageIdDomain: 'complaints.test',
           defaultFrom: 'complaints@test',
+          sendCorrespondence: letters.sendCorrespondence,
         }),
       },
       dataConverter,

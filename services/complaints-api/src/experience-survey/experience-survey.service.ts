@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Between, type DataSource } from 'typeorm';
 import {
+  accessCodeToken,
   AccessLogEntry,
   Complaint,
   ExperienceSurveyAnswer,
@@ -51,6 +52,14 @@ export class ExperienceSurveyService {
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
     @Inject(DISCLOSURE_CONTROL) private readonly control: DisclosureControl,
   ) {}
+
+  /** The token the reference and code on a survey letter stand for, while it opens the survey. */
+  async tokenForCode(reference: string, code: string): Promise<{ token: string }> {
+    const token = accessCodeToken(reference, code);
+    if (!token) throw linkRefused();
+    await this.open(token);
+    return { token };
+  }
 
   /** The page for an open link, without spending it. */
   async open(token: string): Promise<SurveyInvitationView> {

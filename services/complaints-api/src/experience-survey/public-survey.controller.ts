@@ -3,7 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { Public } from '@complaints/service-kit';
 import { PublicIntakeGuard } from '../intake/public-intake.guard';
-import { ProgressTokenDto } from '../progress/progress.dto';
+import { ProgressCodeDto, ProgressTokenDto } from '../progress/progress.dto';
 import { SurveyResponseDto, type SurveyInvitationView } from './experience-survey.dto';
 import { ExperienceSurveyService } from './experience-survey.service';
 
@@ -17,6 +17,13 @@ import { ExperienceSurveyService } from './experience-survey.service';
 @UseGuards(PublicIntakeGuard)
 export class PublicSurveyController {
   constructor(private readonly survey: ExperienceSurveyService) {}
+
+  /** The reference and code from the survey letter, for the token they stand for. */
+  @Post('code')
+  @HttpCode(200)
+  code(@Body() dto: ProgressCodeDto): Promise<{ token: string }> {
+    return this.survey.tokenForCode(dto.reference, dto.code);
+  }
 
   @Post('open')
   @HttpCode(200)

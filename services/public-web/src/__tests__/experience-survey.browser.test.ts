@@ -2,16 +2,23 @@
 // activity (as the correspondence service's database role) to the real SMTP server, its link read from the inbox
 // and followed; the secret gone from the address bar at once; one short page of optional questions in the
 // complainant's or the staff member's words; a too-long comment shown with the error summary, the answers kept;
-// the answers stored apart from the case; the spent link refused; axe-core on every page.
+// the answers stored apart from the case; the spent link refused; a letter-only complainant's letter (its real
+// print copy read back) and its reference and code entered on the survey's own form; axe-core on every page.
 import type { Page } from 'playwright-core';
 import type { DataSource } from 'typeorm';
 import { createExperienceSurveyActivities } from '@complaints/activities/experience-survey';
-import { createSmtpMailer, type Mailer } from '@complaints/activities/correspondence';
+import {
+  createCorrespondenceActivities,
+  createSmtpMailer,
+  TemplateRenderer,
+  type Mailer,
+} from '@complaints/activities/correspondence';
 import { londonDate } from '@complaints/domain';
 import {
   MailInbox,
   openServiceDataSource,
   openTestDataSource,
+  readPdf,
   runAsActivityOf,
   uniqueSuffix,
 } from '@complaints/testing';
@@ -38,9 +45,15 @@ async function expectAccessible(page: Page, name: string): Promise<void> {
 }
 
 /** A complaint taken in by staff, handled by the demo handler, then closed (as the workflow's projection does). */
-async function closedComplaint(): Promise<{ reference: string; email: string }> {
+async function closedComplaint(
+  by: 'email' | 'letter' = 'email',
+): Promise<{ reference: string; email: string }> {
   const suffix = uniqueSuffix();
   const email = `sam.${suffix}@example.org`;
+  const contact =
+    by === 'email'
+      ? { email }
+      : { address: { lines: [`${suffix} Station Road`, 'Watford'], postcode: 'WD17 1AA' } };
   const token = await site().staffToken('complaints-manager@hpft.demo');
   const response = await fetch(`${site().apiUrl}/complaints`, {
     method: 'POST',
@@ -50,8 +63,8 @@ async function closedComplaint(): Promise<{ reference: string; email: string }> 
       kind: 'complaint',
       channel: 'phone',
       receivedOn: londonDate(new Date()),
-      complainant: { name: `Sam Survey-${suffix}`, email, relationship: 'patient' },
-      replyChannels: ['email'],
+      complainant: { name: `Sam Survey-${suffix}`, ...contact, relationship: 'patient' },
+      replyChannels: [by],
       issues: [{ description: 'Nobody called me back about my medication.' }],
     }),
   });
@@ -71,18 +84,22 @@ async function closedComplaint(): Promise<{ reference: string; email: string }> 
 }
 
 /** What the workflow asks at closure, run as that complaint's workflow's activity. */
-const invite = (reference: string) =>
-  runAsActivityOf(
+const invite = (reference: string) => {
+  const settings = {
+    dataSource: correspondence,
+    mailer,
+    publicWebUrl: site().url,
+    messageIdDomain: 'complaints.test',
+    defaultFrom: 'complaints@test',
+  };
+  const letters = createCorrespondenceActivities({ ...settings, renderer: new TemplateRenderer() });
+  return runAsActivityOf(
     reference,
-    createExperienceSurveyActivities({
-      dataSource: correspondence,
-      mailer,
-      publicWebUrl: site().url,
-      messageIdDomain: 'complaints.test',
-      defaultFrom: 'complaints@test',
-    }).inviteToExperienceSurvey,
+    createExperienceSurveyActivities({ ...settings, sendCorrespondence: letters.sendCorrespondence })
+      .inviteToExperienceSurvey,
     { reference, step: 'experience-survey' },
   );
+};
 
 const surveyLinkIn = (text: string) => {
   const match = /(http:\/\/127\.0\.0\.1:\d+\/hpft\/survey\?link=[A-Za-z0-9_-]+)/.exec(text);
@@ -178,6 +195,60 @@ describe('the experience survey', () => {
       expect(await storedAnswers(comment)).toEqual([
         { respondent: 'staff', answers: { handledFairly: 'partly' }, comment },
       ]);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('a letter-only complainant enters the reference and code from the survey letter, answers once, and a wrong code is told only that they do not match', async () => {
+    const { reference } = await closedComplaint('letter');
+    expect(await invite(reference)).toEqual(
+      expect.objectContaining({ complainantNotByEmail: true, byLetter: 1 }),
+    );
+    const [{ pdf }] = (await owner.query(
+      `SELECT pdf FROM correspondence WHERE complaint_reference = $1 AND template = 'experience-survey'`,
+      [reference],
+    )) as { pdf: Buffer }[];
+    // As laid out: the address may wrap after a slash.
+    const printed = (await readPdf(pdf)).pages
+      .map((page) => page.text)
+      .join(' ')
+      .replace(/\/\s+/g, '/');
+    expect(printed).toContain(`${site().url}/hpft/survey`);
+    const code = /code:\s*([0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4})/.exec(printed)![1];
+    const page = await site().context.newPage();
+    const enter = async (typedCode: string) => {
+      await page.getByLabel('Your reference').fill(reference.toLowerCase());
+      await page.getByLabel('Your code').fill(typedCode);
+      await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Continue' }).click()]);
+    };
+    try {
+      await page.goto(`${site().url}/hpft/survey`);
+      expect(await page.locator('h1').innerText()).toBe('Tell us how we handled your complaint');
+      await expectAccessible(page, 'survey-07-letter-code');
+      await enter(code.slice(0, -1) + (code.endsWith('0') ? '1' : '0'));
+      expect(await page.locator('.nhsuk-error-summary').innerText()).toContain(
+        'The reference and code do not match a survey we can show you',
+      );
+      await expectAccessible(page, 'survey-08-letter-code-wrong');
+      await enter(code.replaceAll('-', ' '));
+      expect(page.url()).toBe(`${site().url}/hpft/survey`);
+      expect(await page.locator('h1').innerText()).toBe('Tell us how it went');
+      await page.getByLabel('Satisfied', { exact: true }).check();
+      const comment = `A letter was easier for me ${uniqueSuffix()}`;
+      await page.getByLabel('Is there anything else you want to tell us? (optional)').fill(comment);
+      await submit(page);
+      expect(page.url()).toBe(`${site().url}/hpft/survey/thanks`);
+      expect(await storedAnswers(comment)).toEqual([
+        { respondent: 'complainant', answers: { overall: 'satisfied' }, comment },
+      ]);
+
+      // Spent: the same reference and code open nothing more.
+      await page.goto(`${site().url}/hpft/survey`);
+      await enter(code);
+      expect(await page.locator('.nhsuk-error-summary').innerText()).toContain(
+        'The reference and code do not match a survey we can show you',
+      );
     } finally {
       await page.close();
     }

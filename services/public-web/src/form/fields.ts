@@ -83,3 +83,14 @@ export function dateField(
   }
   return { value, parts };
 }
+
+/** The reference and code a letter gives (ADR 0028, ADR 0023), each required and bounded. */
+export function referenceAndCode(body: Body, errors: PageErrors): { reference: string; code: string } {
+  const reference = text(body, 'reference').toUpperCase();
+  const code = text(body, 'code');
+  if (!reference) errors.add('reference', 'Enter your reference, as it is on your letter');
+  else if (reference.length > 40) errors.add('reference', 'Your reference must be 40 characters or fewer');
+  if (!code) errors.add('code', 'Enter the code from your letter');
+  else if (code.length > 40) errors.add('code', 'The code must be 40 characters or fewer');
+  return { reference, code };
+}

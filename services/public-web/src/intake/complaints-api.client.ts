@@ -106,6 +106,14 @@ export class ComplaintsApiClient {
     return (await response.json()) as SurveyInvitation;
   }
 
+  /** The token a reference and code from the survey letter stand for (ADR 0023); null when they open nothing. */
+  async surveyCode(reference: string, code: string): Promise<string | null> {
+    const response = await this.post('/public-survey/code', { reference, code });
+    if (response.status === 404 || response.status === 400) return null;
+    if (response.status !== 200) throw new ComplaintsApiRefused(response.status);
+    return ((await response.json()) as { token: string }).token;
+  }
+
   /** Spends the link on the answers; false when it no longer works (already answered, expired). */
   async answerSurvey(token: string, answers: SurveyAnswers, comment: string | undefined): Promise<boolean> {
     const response = await this.post('/public-survey/answers', { token, answers, comment });

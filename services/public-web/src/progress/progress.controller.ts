@@ -2,7 +2,7 @@ import { Body, Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/com
 import type { Request, Response } from 'express';
 import { STAGES, type Stage } from '@complaints/domain';
 import { longDate } from '../form/dates';
-import { PageErrors, text, type Body as FormBody } from '../form/fields';
+import { PageErrors, referenceAndCode, text, type Body as FormBody } from '../form/fields';
 import { HONEYPOT, PublicLimits } from '../hardening/public-limits';
 import { ComplaintsApiClient } from '../intake/complaints-api.client';
 import { FormSessions } from '../session/form-sessions';
@@ -69,13 +69,8 @@ export class ProgressController {
     const site = await this.sites.bySlug(slug);
     const session = this.sessions.sessionOf(request, response);
     this.sessions.checkPost(session, body);
-    const reference = text(body, 'reference').toUpperCase();
-    const code = text(body, 'code');
     const errors = new PageErrors();
-    if (!reference) errors.add('reference', 'Enter your reference, as it is on your letter');
-    else if (reference.length > 40) errors.add('reference', 'Your reference must be 40 characters or fewer');
-    if (!code) errors.add('code', 'Enter the code from your letter');
-    else if (code.length > 40) errors.add('code', 'The code must be 40 characters or fewer');
+    const { reference, code } = referenceAndCode(body, errors);
     if (errors.list.length === 0) {
       this.limits.codeAttempt(request, response, reference);
       const token = await this.api.progressCode(reference, code);

@@ -6,7 +6,7 @@ import {
   type SurveyAnswers,
   type SurveyQuestion,
 } from '@complaints/domain';
-import { PageErrors, text, type Body as FormBody } from '../form/fields';
+import { PageErrors, referenceAndCode, text, type Body as FormBody } from '../form/fields';
 import { HONEYPOT, PublicLimits } from '../hardening/public-limits';
 import { ComplaintsApiClient, type SurveyInvitation } from '../intake/complaints-api.client';
 import { FormSessions } from '../session/form-sessions';
@@ -15,8 +15,9 @@ import { answerWords, QUESTION_WORDS } from './survey-wording';
 
 /**
  * The experience survey after closure (ADR 0023), opened by the single-use link in the invitation email
- * (`?link=`): the secret moves into the session at once, as the progress page's does. One short page of
- * optional radios and a comment box; sending the answers spends the link.
+ * (`?link=`): the secret moves into the session at once, as the progress page's does. Or, from the survey
+ * letter, by the reference and the code printed on it, entered on this page's form. One short page of
+ * optional radios and a comment box; sending the answers spends the link (or code).
  */
 @Controller(':organisation/survey')
 export class SurveyController {
@@ -41,9 +42,42 @@ export class SurveyController {
       session.surveyLinks.set(site.code, link);
       return response.redirect(303, `/${site.slug}/survey`);
     }
-    const invitation = await this.invitation(session.surveyLinks.get(site.code), site);
+    const token = session.surveyLinks.get(site.code);
+    if (!token) return this.codeForm(response, site, session.csrfToken, new PageErrors(), {});
+    const invitation = await this.invitation(token, site);
     if (!invitation) return this.refused(response, site);
     this.render(response, site, session.csrfToken, invitation, new PageErrors(), {});
+  }
+
+  /** The reference and code from the survey letter, for the survey they open. */
+  @Post('code')
+  async enterCode(
+    @Param('organisation') slug: string,
+    @Body() body: FormBody,
+    @Req() request: Request,
+    @Res() response: Response,
+  ) {
+    this.limits.page(request, response);
+    const site = await this.sites.bySlug(slug);
+    const session = this.sessions.sessionOf(request, response);
+    this.sessions.checkPost(session, body);
+    const errors = new PageErrors();
+    const { reference, code } = referenceAndCode(body, errors);
+    if (errors.list.length === 0) {
+      this.limits.codeAttempt(request, response, reference);
+      const token = await this.api.surveyCode(reference, code);
+      if (token && (await this.invitation(token, site))) {
+        session.surveyLinks.set(site.code, token);
+        return response.redirect(303, `/${site.slug}/survey`);
+      }
+      // One answer whatever was wrong, used, expired or revoked: no clue for someone guessing.
+      errors.add(
+        'code',
+        'The reference and code do not match a survey we can show you. Check them against your letter',
+      );
+    }
+    response.status(400);
+    this.codeForm(response, site, session.csrfToken, errors, body);
   }
 
   @Post()
@@ -97,6 +131,24 @@ export class SurveyController {
   ): Promise<SurveyInvitation | null> {
     const invitation = token ? await this.api.survey(token) : null;
     return invitation && invitation.organisation === site.code ? invitation : null;
+  }
+
+  private codeForm(
+    response: Response,
+    site: OrganisationSite,
+    csrfToken: string,
+    errors: PageErrors,
+    values: FormBody,
+  ): void {
+    response.render('survey-code.njk', {
+      site,
+      csrfToken,
+      honeypot: HONEYPOT,
+      errors: errors.list,
+      errorFor: Object.fromEntries(errors.list.map((error) => [error.field, error.text])),
+      reference: typeof values.reference === 'string' ? values.reference : '',
+      cspNonce: response.locals.cspNonce,
+    });
   }
 
   private refused(response: Response, site: OrganisationSite): void {
