@@ -171,6 +171,8 @@ async function trustYear({ env, api, db, clock }, count, concurrency) {
       await call('POST', `/complaints/${c.reference}/final-response/extension`, c.handler, {
         newDue,
         reason: 'awaiting-information',
+        // R-INV-5: agreed with the person (CWTH would take a progress report without it).
+        agreement: { with: 'complainant', on: await today(), how: 'telephone' },
       });
       c.due = newDue;
     },

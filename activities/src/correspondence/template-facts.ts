@@ -1,7 +1,13 @@
 // The facts a template declares in its front matter, and the check of the facts a workflow passes against them
 // (Handlebars helpers do not check their arguments). A fact that is not as declared is an error, never a blank
 // in a letter.
-import { EXTENSION_REASONS, INVOLVED_HANDLER_REASONS, isLocalDate } from '@complaints/domain';
+import {
+  EXTENSION_AGREED_BY,
+  EXTENSION_AGREED_WITH,
+  EXTENSION_REASONS,
+  INVOLVED_HANDLER_REASONS,
+  isLocalDate,
+} from '@complaints/domain';
 import { OMBUDSMAN_IDS } from './template-wording';
 
 /** What one fact of a template must be. */
@@ -15,6 +21,8 @@ const SCALAR_TYPES = ['string', 'integer', 'boolean', 'date'] as const;
 export const FACT_VOCABULARIES: Readonly<Record<string, readonly string[]>> = {
   'ombudsman-routes': OMBUDSMAN_IDS,
   'extension-reasons': Object.keys(EXTENSION_REASONS),
+  'extension-agreed-with': EXTENSION_AGREED_WITH,
+  'extension-agreed-by': EXTENSION_AGREED_BY,
   'involved-handler-reasons': Object.keys(INVOLVED_HANDLER_REASONS),
 };
 

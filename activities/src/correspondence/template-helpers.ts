@@ -4,6 +4,10 @@ import type Handlebars from 'handlebars';
 import {
   ACCESSIBILITY_NEEDS,
   CONTACT_LIMITS,
+  EXTENSION_AGREED_BY,
+  EXTENSION_AGREED_BY_WORDS,
+  EXTENSION_AGREED_WITH,
+  EXTENSION_AGREED_WITH_WORDS,
   EXTENSION_REASONS,
   FINDING_OUTCOMES,
   INVOLVED_HANDLER_REASONS,
@@ -79,6 +83,8 @@ const HELPERS: Readonly<Record<string, Handlebars.HelperDelegate>> = {
     Object.keys(EXTENSION_REASONS) as (keyof typeof EXTENSION_REASONS)[],
     'extension reason',
   ),
+  agreedWith: labelFrom(EXTENSION_AGREED_WITH_WORDS, EXTENSION_AGREED_WITH, 'extension agreed with'),
+  agreedBy: labelFrom(EXTENSION_AGREED_BY_WORDS, EXTENSION_AGREED_BY, 'extension agreed by'),
   involvedHandlerReason: labelFrom(
     INVOLVED_HANDLER_REASONS,
     Object.keys(INVOLVED_HANDLER_REASONS) as (keyof typeof INVOLVED_HANDLER_REASONS)[],

@@ -395,3 +395,13 @@ export function quickResolutionDue(
 export function takesPalsEnquiries(profile: PolicyProfile): boolean {
   return profile.quickRoute.kind === 'pals-enquiry';
 }
+
+/**
+ * R-INV-5: whether a later final-response date must be agreed with the person. CWTH's procedure sends a progress
+ * report with an indication of when a full reply will come; every other profile agrees a new target (HPFT: an
+ * extension agreed with the complainant).
+ */
+export function extensionNeedsAgreement(profile: PolicyProfile): boolean {
+  const timescale = profile.responseTimescale;
+  return !(timescale.kind === 'calendar-months' && timescale.otherwise === 'progress-report-with-new-date');
+}

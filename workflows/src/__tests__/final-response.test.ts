@@ -588,9 +588,21 @@ describe('R-INV-5: the final-response date extended with the person', () => {
       expect((await handle.query(processStateQuery)).closerLook?.reminderSentAt?.slice(0, 16)).toBe(
         '2036-04-22T08:00',
       );
-      const extend = (newDue: string, reason = 'awaiting-clinical-view') =>
+      const agreement = { with: 'complainant', on: '2036-04-22', how: 'telephone' } as const;
+      const extend = (
+        newDue: string,
+        reason = 'awaiting-clinical-view',
+        agreed: Record<string, string> | null = agreement,
+      ) =>
         handle.executeUpdate(extendFinalResponseUpdate, {
-          args: [{ by: 'handler-1', newDue, reason: reason as 'complexity' }],
+          args: [
+            {
+              by: 'handler-1',
+              newDue,
+              reason: reason as 'complexity',
+              agreement: (agreed ?? undefined) as typeof agreement | undefined,
+            },
+          ],
         });
       expect(await refusal(extend('2036-04-21'))).toEqual({
         rule: 'R-INV-5',
@@ -607,6 +619,28 @@ describe('R-INV-5: the final-response date extended with the person', () => {
       expect(await refusal(extend('9 May'))).toEqual({
         rule: 'R-INV-5',
         message: 'newDue must be an ISO date',
+      });
+      // R-INV-5 (HPFT): an extension agreed with the complainant, so the agreement is recorded: who, when, how.
+      expect(await refusal(extend('2036-05-09', 'complexity', null))).toEqual({
+        rule: 'R-INV-5',
+        message:
+          'agreement is required: a new date is agreed with the person (with whom, on which day and how)',
+      });
+      expect(
+        await refusal(extend('2036-05-09', 'complexity', { ...agreement, how: 'carrier-pigeon' })),
+      ).toEqual({
+        rule: 'R-INV-5',
+        message: 'agreement.how must be one of telephone, meeting, video-call, email, letter',
+      });
+      expect(await refusal(extend('2036-05-09', 'complexity', { ...agreement, on: '2036-04-23' }))).toEqual({
+        rule: 'R-INV-5',
+        message: 'on (2036-04-23) is after today (2036-04-22): name the day it happened',
+      });
+      expect(
+        await refusal(extend('2036-05-09', 'complexity', { ...agreement, on: '2035-01-01' })),
+      ).toMatchObject({
+        rule: 'R-INV-5',
+        message: expect.stringMatching(/^on \(2035-01-01\) is before /),
       });
       await handle.executeUpdate(pauseClockUpdate, {
         args: [{ by: 'handler-1', reason: 'seeking-consent' }],
@@ -629,6 +663,7 @@ describe('R-INV-5: the final-response date extended with the person', () => {
         extensions: [
           {
             agreedOn: '2036-04-22',
+            agreement: { with: 'complainant', on: '2036-04-22', how: 'telephone' },
             from: '2036-04-23',
             to: '2036-05-09',
             reason: 'awaiting-clinical-view',
@@ -645,7 +680,7 @@ describe('R-INV-5: the final-response date extended with the person', () => {
       expect(state.closerLook?.reminderSentAt?.slice(0, 16)).toBe('2036-05-08T08:00');
       expect(state.closerLook?.breachedAt?.slice(0, 16)).toBe('2036-05-09T23:00');
       expect(state.breached).toBe(true);
-      await recordHistory(handle, 'hpft-final-response-extended-then-missed');
+      await recordHistory(handle, 'hpft-final-response-extended-with-agreement-then-missed');
     });
     expect(harness.letters.slice(1).map(letterFacts)).toEqual([
       {
@@ -663,6 +698,9 @@ describe('R-INV-5: the final-response date extended with the person', () => {
           newDue: '2036-05-09',
           reason: 'awaiting-clinical-view',
           progressReport: false,
+          agreedWith: 'complainant',
+          agreedOn: '2036-04-22',
+          agreedBy: 'telephone',
         },
       },
       {
@@ -692,6 +730,7 @@ describe('R-INV-5: the final-response date extended with the person', () => {
       from: '2036-04-23',
       to: '2036-05-09',
       reason: 'awaiting-clinical-view',
+      agreement: { with: 'complainant', on: '2036-04-22', how: 'telephone' },
     });
   });
 
@@ -720,7 +759,16 @@ describe('R-INV-5: the final-response date extended with the person', () => {
       step: 'final-response-extension-1-1',
       template: 'timescale-extended',
       audience: 'complainant',
-      facts: { previousDue: '2036-04-03', newDue: '2036-04-30', reason: 'complexity', progressReport: true },
+      // CWTH sends a progress report with the new date: no agreement is asked for.
+      facts: {
+        previousDue: '2036-04-03',
+        newDue: '2036-04-30',
+        reason: 'complexity',
+        progressReport: true,
+        agreedWith: null,
+        agreedOn: null,
+        agreedBy: null,
+      },
     });
     expect(
       harness.letters.filter((l) => l.audience !== 'complainant' && l.template !== 'approval-request'),

@@ -1,6 +1,13 @@
 // R-INV-4…6: the closer look's rounds and its clock.
 import { defineUpdate } from '@temporalio/workflow';
-import type { ExtensionReason, LocalDate, PauseReason, ResumeReason, RoundKind } from '@complaints/domain';
+import type {
+  ExtensionAgreement,
+  ExtensionReason,
+  LocalDate,
+  PauseReason,
+  ResumeReason,
+  RoundKind,
+} from '@complaints/domain';
 import type { ClockState, DatedCommand, StaffCommand } from './lifecycle.messages';
 
 /**
@@ -23,7 +30,10 @@ export interface CloserLookState extends ClockState {
 
 /** R-INV-5: a final-response date moved with the person's agreement. */
 export interface TimescaleExtension {
+  /** The day recorded (the day of the command). */
   agreedOn: LocalDate;
+  /** Who agreed, on which day and how (absent for CWTH's progress report, and before issue #12 point 3). */
+  agreement?: ExtensionAgreement;
   from: LocalDate | null;
   to: LocalDate;
   reason: ExtensionReason;
@@ -58,6 +68,8 @@ export interface ExtendFinalResponseCommand extends StaffCommand {
   /** The new date agreed with the person (R-INV-5). */
   newDue: LocalDate;
   reason: ExtensionReason;
+  /** R-INV-5: the person's agreement; required unless the profile sends a progress report instead (CWTH). */
+  agreement?: ExtensionAgreement;
 }
 
 /** R-INV-4: record the final-response timescale agreed with the person. */

@@ -3,6 +3,9 @@
 import { setHandler } from '@temporalio/workflow';
 import {
   addCalendarDays,
+  EXTENSION_AGREED_BY,
+  EXTENSION_AGREED_WITH,
+  extensionNeedsAgreement,
   isExtensionReason,
   isLocalDate,
   PAUSE_REASONS,
@@ -104,12 +107,13 @@ export function registerCloserLookHandlers(c: ComplaintCase): void {
   setHandler(
     extendFinalResponseUpdate,
     async (command: ExtendFinalResponseCommand) => {
-      const previousDue = c.extendFinalResponse(command.newDue, command.reason, command.by);
+      const previousDue = c.extendFinalResponse(command);
       const closer = c.state.closerLook!;
       await c.record('final-response-extended', 'R-INV-5', staff(command.by), {
         from: previousDue,
         to: command.newDue,
         reason: command.reason,
+        ...(command.agreement ? { agreement: command.agreement } : {}),
       });
       // R-INV-5: the person is told at once, with why and the new date; CWTH calls it a progress report.
       c.post({
@@ -122,6 +126,9 @@ export function registerCloserLookHandlers(c: ComplaintCase): void {
           newDue: command.newDue,
           reason: command.reason,
           progressReport: c.profile.responseTimescale.kind === 'calendar-months',
+          agreedWith: command.agreement?.with ?? null,
+          agreedOn: command.agreement?.on ?? null,
+          agreedBy: command.agreement?.how ?? null,
         },
       });
       return closer;
@@ -143,6 +150,7 @@ export function registerCloserLookHandlers(c: ComplaintCase): void {
         const due = c.state.closerLook!.due;
         if (due !== null && command.newDue <= due)
           refuse('R-INV-5', `the new date must be after the current one (${due})`);
+        requireAgreement(c, command);
       },
     },
   );
@@ -181,4 +189,30 @@ export async function lookCloser(c: ComplaintCase): Promise<void> {
     c.keepClock(closer, { name: 'final-response', label: 'final response', rule }, responded),
     signOffAndSend(c, closer),
   ]);
+}
+
+/**
+ * R-INV-5, in a validator: a later date is agreed with the person (who, on which day, how), unless the profile
+ * sends a progress report with the new date instead (CWTH); an agreement given is checked either way.
+ */
+function requireAgreement(c: ComplaintCase, command: ExtendFinalResponseCommand): void {
+  const { agreement } = command;
+  if (!agreement) {
+    if (extensionNeedsAgreement(c.profile))
+      refuse(
+        'R-INV-5',
+        'agreement is required: a new date is agreed with the person (with whom, on which day and how)',
+      );
+    return;
+  }
+  if (!(EXTENSION_AGREED_WITH as readonly string[]).includes(agreement.with))
+    refuse('R-INV-5', `agreement.with must be one of ${EXTENSION_AGREED_WITH.join(', ')}`);
+  if (!(EXTENSION_AGREED_BY as readonly string[]).includes(agreement.how))
+    refuse('R-INV-5', `agreement.how must be one of ${EXTENSION_AGREED_BY.join(', ')}`);
+  if (agreement.on === undefined) refuse('R-INV-5', 'agreement.on is required');
+  c.requireDayHappened(
+    { on: agreement.on, by: command.by },
+    { date: c.state.round!.startedOn, what: 'this round of the closer look began' },
+    'R-INV-5',
+  );
 }

@@ -17,7 +17,6 @@ import {
   londonDate,
   openingDeadlines,
   type ClosureReason,
-  type ExtensionReason,
   type LocalDate,
   type PauseReason,
   type PolicyProfile,
@@ -32,7 +31,7 @@ import { keepDeadline } from '../shared/clock';
 import { refuse } from '../shared/refusal';
 import type { AcknowledgeCommand } from './acknowledgement.messages';
 import type { PromisedAction } from './after-response.messages';
-import type { CloserLookState, PauseRecord } from './closer-look.messages';
+import type { CloserLookState, ExtendFinalResponseCommand, PauseRecord } from './closer-look.messages';
 import type { EarlyResolutionState } from './early-resolution.messages';
 import type { JointCaseState } from './joint-case.messages';
 import type {
@@ -349,10 +348,18 @@ export class ComplaintCase {
   }
 
   /** R-INV-5: the final response will be late; a new date agreed with the person. Returns the previous date. */
-  extendFinalResponse(newDue: LocalDate, reason: ExtensionReason, by: string): LocalDate | null {
+  extendFinalResponse(command: ExtendFinalResponseCommand): LocalDate | null {
+    const { newDue, reason, by, agreement } = command;
     const closer = this.state.closerLook!;
     const previousDue = closer.due;
-    (closer.extensions ??= []).push({ agreedOn: this.today(), from: previousDue, to: newDue, reason, by });
+    (closer.extensions ??= []).push({
+      agreedOn: this.today(),
+      ...(agreement ? { agreement } : {}),
+      from: previousDue,
+      to: newDue,
+      reason,
+      by,
+    });
     this.agreeFinalResponseDate(newDue);
     return previousDue;
   }

@@ -119,6 +119,9 @@ function factsFor(name: TemplateName, profile: PolicyProfile): Record<string, un
       newDue: '2026-05-12',
       reason: 'complexity',
       progressReport: false,
+      agreedWith: 'complainant',
+      agreedOn: '2026-05-11',
+      agreedBy: 'telephone',
     },
     'six-month-delay': { likelyBy: '2026-10-30', approvedBy: 'senior-manager' },
     'out-of-scope': { whole: true, matter: 'employment' },
@@ -149,7 +152,10 @@ const squash = (value: string) => value.replace(/\s+/g, ' ').trim();
 const KEY_FACTS_IN_BOXES: Record<string, string[]> = {
   acknowledgement: [`We got your complaint on: ${RECEIVED}`],
   'early-resolution-summary': [`We got your complaint on: ${RECEIVED}`, 'We booked you a new appointment'],
-  'timescale-extended': ['We now aim to send you our full answer by: Tuesday 12 May 2026'],
+  'timescale-extended': [
+    'We now aim to send you our full answer by: Tuesday 12 May 2026',
+    'We agreed this date with you on Monday 11 May 2026.',
+  ],
   'six-month-delay': ['We now think we will send you our final answer by: Friday 30 October 2026'],
   'final-response': [
     `We got your complaint on: ${RECEIVED}`,
@@ -413,7 +419,14 @@ describe('easy-read letters with their facts', () => {
     const cwth = listProfiles().find((candidate) => candidate.id === 'cwth')!;
     const { subject, squashedText, boxes } = render('timescale-extended', {
       profile: cwth,
-      facts: { previousDue: null, progressReport: true, reason: 'awaiting-information' },
+      facts: {
+        previousDue: null,
+        progressReport: true,
+        reason: 'awaiting-information',
+        agreedWith: null,
+        agreedOn: null,
+        agreedBy: null,
+      },
     });
     expect(subject).toBe(`Your complaint ${referenceFor(cwth)}: how your complaint is going`);
     expect(squashedText).toContain('Progress report on your complaint');

@@ -223,6 +223,9 @@ function factsFor(name: TemplateName, profile: PolicyProfile): Record<string, un
       newDue: '2026-05-12',
       reason: 'awaiting-clinical-view',
       progressReport: false,
+      agreedWith: null,
+      agreedOn: null,
+      agreedBy: null,
     },
     'involved-handler': { reason: 'specialist-knowledge' },
     'six-month-delay': { likelyBy: '2026-10-30', approvedBy: 'senior-manager' },
@@ -1007,6 +1010,24 @@ describe('timescale-extended (R-INV-5, R-INV-4)', () => {
     expect(squashedText).toContain('We apologise for the delay');
     expect(squashedText).toContain('we will agree a date with you');
     expect(squashedText).not.toContain('Progress report');
+  });
+
+  it.each([
+    ['complainant', 'telephone', 'As we agreed with you by telephone on Monday 11 May 2026'],
+    ['advocate', 'meeting', 'As we agreed with your advocate when we met on Monday 11 May 2026'],
+    [
+      'person-affected',
+      'letter',
+      'As we agreed with the person your complaint is about in writing on Monday 11 May 2026',
+    ],
+  ])('says with whom (%s), how (%s) and when the new date was agreed', (agreedWith, agreedBy, words) => {
+    const { squashedText } = render('timescale-extended', {
+      facts: { agreedWith, agreedBy, agreedOn: '2026-05-11' },
+    });
+    expect(squashedText).toContain(
+      `${words}, we will now send you our full response by Tuesday 12 May 2026.`,
+    );
+    expect(squashedText).not.toContain('We now expect');
   });
 
   it('CWTH: a progress report with a new date', () => {

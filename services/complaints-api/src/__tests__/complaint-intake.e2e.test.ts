@@ -386,7 +386,11 @@ describe('nothing lost: the commit-to-start window', () => {
       (name) => name === 'RUNNING',
     );
     expect(status).toBe('RUNNING');
-    const row = await workers().dataSource.getRepository(Complaint).findOneByOrFail({ reference });
+    // The relay marks the row once the start returned, so a moment after the workflow is seen running.
+    const row = await eventually(
+      () => workers().dataSource.getRepository(Complaint).findOneByOrFail({ reference }),
+      (complaint) => complaint.workflowStartedAt !== null,
+    );
     expect(row.workflowStartedAt).not.toBeNull();
   });
 });

@@ -1,7 +1,7 @@
 // Triage and allocation through the HTTP API with the real workers, Postgres, Temporal and SMTP: scope,
 // time limit and consent (R-INT-5/6/7), the conflict-of-interest check (R-INV-1),
 // staff complained about told early (R-STAFF-1) and the clinical view (R-INV-3).
-import { createWorkingDayCalendar, workingDaysAfterReceipt } from '@complaints/domain';
+import { createWorkingDayCalendar, londonDate, workingDaysAfterReceipt } from '@complaints/domain';
 import { MailInbox } from '@complaints/testing';
 import { as, complaintBody, eventually, tokenFor, useApi } from './api-harness';
 
@@ -192,6 +192,60 @@ it('the plan agreed with the person is saved as a version and sent to them with 
   ).toBe('I could not sleep for a week.');
   const deadlines = await api().get(`/complaints/${reference}`).set(as(handler)).expect(200);
   expect(deadlines.body.deadlines.finalResponse).toBe(agreedDue);
+});
+
+it('HPFT: a later date is an extension agreed with the person — refused without the agreement or with a person the file does not name; the letter says who agreed, how and when (R-INV-5)', async () => {
+  const { handler, body, reference } = await acknowledgedHpftComplaint();
+  await api().post(`/complaints/${reference}/closer-look`).set(as(handler)).expect(200);
+  const { deadlines } = (await api().get(`/complaints/${reference}`).set(as(handler)).expect(200)).body;
+  const today = londonDate(new Date());
+  const newDue = calendar.addWorkingDays(deadlines.finalResponse, 10);
+  const extend = (extra: object) =>
+    api()
+      .post(`/complaints/${reference}/final-response/extension`)
+      .set(as(handler))
+      .send({ newDue, reason: 'person-request', ...extra });
+
+  const unagreed = await extend({}).expect(409);
+  expect(unagreed.body).toMatchObject({
+    rule: 'R-INV-5',
+    detail: expect.stringContaining('agreement is required'),
+  });
+  const badWay = await extend({ agreement: { with: 'complainant', on: today, how: 'pigeon' } }).expect(400);
+  expect(badWay.body.errors.map((e: { field: string }) => e.field)).toEqual(['agreement.how']);
+  const nobody = await extend({ agreement: { with: 'person-affected', on: today, how: 'telephone' } }).expect(
+    400,
+  );
+  expect(nobody.body.errors).toEqual([
+    { field: 'agreement.with', reason: 'the complaint names no person affected apart from the complainant' },
+  ]);
+  const tomorrow = calendar.addWorkingDays(today, 1);
+  const future = await extend({ agreement: { with: 'complainant', on: tomorrow, how: 'telephone' } }).expect(
+    409,
+  );
+  expect(future.body.detail).toContain('after today');
+
+  const extended = await extend({ agreement: { with: 'complainant', on: today, how: 'telephone' } }).expect(
+    200,
+  );
+  expect(extended.body.due).toBe(newDue);
+  const [letter] = await inbox.waitFor(
+    (message) =>
+      message.to.some((to) => to.address === body.complainant.email) &&
+      message.subject === `Your complaint ${reference}: a new date for our response`,
+  );
+  expect(letter.text.replace(/\s+/g, ' ')).toContain('As we agreed with you by telephone on ');
+  const detail = await eventually(
+    () =>
+      api()
+        .get(`/complaints/${reference}`)
+        .set(as(handler))
+        .then((r) => r.body),
+    (b) => b.timeline?.some((event: { type: string }) => event.type === 'final-response-extended'),
+  );
+  expect(
+    detail.timeline.find((e: { type: string }) => e.type === 'final-response-extended').data.agreement,
+  ).toEqual({ with: 'complainant', on: today, how: 'telephone' });
 });
 
 describe('triage (R-INT-5, R-INT-6, R-INT-7)', () => {

@@ -9,12 +9,7 @@ import {
 import type { Complaint } from '@complaints/db';
 import { CASE_ROLES } from '@complaints/domain';
 import { CurrentStaff, Roles, type StaffPrincipal } from '@complaints/service-kit';
-import {
-  agreeTimescaleUpdate,
-  extendFinalResponseUpdate,
-  pauseClockUpdate,
-  resumeClockUpdate,
-} from '@complaints/workflows/messages';
+import { agreeTimescaleUpdate, pauseClockUpdate, resumeClockUpdate } from '@complaints/workflows/messages';
 import { PROBLEM, REFUSED, StaffApiResponses } from '../case-file/api-responses';
 import { CaseFile } from '../case-file/case-file.decorator';
 import { ProcedureCommands } from '../case-file/procedure-commands.service';
@@ -195,7 +190,7 @@ export class InvestigationController {
   @ApiOperation({
     summary: 'The final response will be late: a new date agreed with the person (R-INV-5)',
     description:
-      'The person is sent a letter with the reason and the new date (CWTH: a progress report). Refused while the clock is paused, for a date in the past or not after the current one.',
+      'The person is sent a letter with the reason, the new date and, where it was agreed, with whom, how and when (CWTH: a progress report). `agreement` is required except under CWTH. Refused (409 R-INV-5/R-INV-6) while the clock is paused, for a date in the past or not after the current one, or an agreement dated after today or before this round began.',
   })
   @ApiOkResponse({ type: CloserLookDto, description: 'The closer look, with its new date' })
   extendFinalResponse(
@@ -203,11 +198,7 @@ export class InvestigationController {
     @Body() dto: ExtendFinalResponseDto,
     @CurrentStaff() staff: StaffPrincipal,
   ): Promise<CloserLookDto> {
-    return this.commands.send(complaint, extendFinalResponseUpdate, {
-      newDue: dto.newDue,
-      reason: dto.reason,
-      by: staff.id,
-    });
+    return this.investigation.extendFinalResponse(complaint, dto, staff);
   }
 
   @Post(':reference/six-month-letter/approval')

@@ -1,18 +1,25 @@
-import { Injectable } from '@nestjs/common';
-import { nameToCaseTeam, replaceInCaseTeam, type Complaint } from '@complaints/db';
+import { Inject, Injectable } from '@nestjs/common';
+import type { DataSource } from 'typeorm';
+import { ComplaintParty, nameToCaseTeam, replaceInCaseTeam, type Complaint } from '@complaints/db';
 import { sixMonthLetterRole } from '@complaints/domain';
-import { ProblemException, type StaffPrincipal } from '@complaints/service-kit';
+import {
+  DATA_SOURCE,
+  ProblemException,
+  RequestValidationException,
+  type StaffPrincipal,
+} from '@complaints/service-kit';
 import {
   agreePlanUpdate,
   allocateUpdate,
   approveSixMonthLetterUpdate,
+  extendFinalResponseUpdate,
   requestClinicalViewUpdate,
 } from '@complaints/workflows/messages';
 import { CaseTeam } from '../case-file/case-team.service';
 import { ProcedureCommands } from '../case-file/procedure-commands.service';
 import { StaffDirectory } from '../case-file/staff-directory.service';
 import type { AllocateDto, RequestClinicalViewDto } from './dto/allocation.dto';
-import type { ApproveSixMonthLetterDto } from './dto/closer-look.dto';
+import type { ApproveSixMonthLetterDto, ExtendFinalResponseDto } from './dto/closer-look.dto';
 import type { AgreePlanDto, PlanAgreedDto, PlanDto } from './dto/plan.dto';
 import { InvestigationPlanService } from './investigation-plan.service';
 
@@ -24,7 +31,30 @@ export class InvestigationService {
     private readonly staff: StaffDirectory,
     private readonly plans: InvestigationPlanService,
     private readonly team: CaseTeam,
+    @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
   ) {}
+
+  /** R-INV-5: a later date, agreed with someone the case file names (the workflow checks the rest). */
+  async extendFinalResponse(complaint: Complaint, dto: ExtendFinalResponseDto, staff: StaffPrincipal) {
+    if (
+      dto.agreement?.with === 'person-affected' &&
+      !(await this.dataSource
+        .getRepository(ComplaintParty)
+        .existsBy({ complaint: { id: complaint.id }, role: 'person-affected' }))
+    )
+      throw new RequestValidationException([
+        {
+          field: 'agreement.with',
+          reason: 'the complaint names no person affected apart from the complainant',
+        },
+      ]);
+    return this.commands.send(complaint, extendFinalResponseUpdate, {
+      newDue: dto.newDue,
+      reason: dto.reason,
+      ...(dto.agreement ? { agreement: { ...dto.agreement } } : {}),
+      by: staff.id,
+    });
+  }
 
   /** R-INV-2: the plan's words are saved as a new version first; the workflow is told its summary and sends it. */
   async agreePlan(complaint: Complaint, dto: AgreePlanDto, staff: StaffPrincipal): Promise<PlanAgreedDto> {

@@ -1,9 +1,14 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsIn, IsISO8601, Matches } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsISO8601, IsOptional, Matches, ValidateNested } from 'class-validator';
 import {
+  EXTENSION_AGREED_BY,
+  EXTENSION_AGREED_WITH,
   EXTENSION_REASONS,
   PAUSE_REASONS,
   STAFF_RESUME_REASONS,
+  type ExtensionAgreedBy,
+  type ExtensionAgreedWith,
   type ExtensionReason,
   type PauseReason,
   type ResumeReason,
@@ -42,6 +47,30 @@ export class ResumeClockDto extends DatedCommandDto {
   reason!: ResumeReason;
 }
 
+/** R-INV-5: the person's agreement to the new date. */
+export class ExtensionAgreementDto {
+  @ApiProperty({
+    enum: EXTENSION_AGREED_WITH,
+    description:
+      'Who agreed: the complainant, the person affected (when they are not the complainant), or an advocate',
+  })
+  @IsIn(EXTENSION_AGREED_WITH)
+  with!: ExtensionAgreedWith;
+
+  @ApiProperty({
+    description:
+      'The London day it was agreed: not after today, not before this round of the closer look began',
+    example: '2027-02-10',
+  })
+  @Matches(ISO_DATE, { message: 'on must be an ISO date (YYYY-MM-DD)' })
+  @IsISO8601({ strict: true }, { message: 'on must be a real calendar date' })
+  on!: string;
+
+  @ApiProperty({ enum: EXTENSION_AGREED_BY, description: 'How it was agreed; the letter says so' })
+  @IsIn(EXTENSION_AGREED_BY)
+  how!: ExtensionAgreedBy;
+}
+
 export class ExtendFinalResponseDto {
   @ApiProperty({
     description: 'R-INV-5: the new date agreed with the person (ISO date)',
@@ -57,6 +86,16 @@ export class ExtendFinalResponseDto {
   })
   @IsIn(Object.keys(EXTENSION_REASONS))
   reason!: ExtensionReason;
+
+  @ApiPropertyOptional({
+    type: ExtensionAgreementDto,
+    description:
+      "R-INV-5: who agreed the new date, when and how. Required by every profile but CWTH's, whose procedure sends a progress report with the new date instead (409 R-INV-5 without it).",
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ExtensionAgreementDto)
+  agreement?: ExtensionAgreementDto;
 }
 
 export class ApproveSixMonthLetterDto {
