@@ -158,11 +158,12 @@ async function trustYear({ env, api, db, clock }, count, concurrency) {
       ).deadlines.finalResponse;
     },
     async pause(c) {
-      await call('POST', `/complaints/${c.reference}/clock/pause`, c.handler, { reason: 'seeking-consent' });
+      await call('POST', `/complaints/${c.reference}/clock/pause`, c.handler, { reason: 'person-request' });
     },
     async resume(c) {
       c.due =
-        (await call('POST', `/complaints/${c.reference}/clock/resume`, c.handler))?.due ??
+        (await call('POST', `/complaints/${c.reference}/clock/resume`, c.handler, { reason: 'hold-ended' }))
+          ?.due ??
         (await detailWhen(c, (d) => d.deadlines?.finalResponse, 'a final-response date')).deadlines
           .finalResponse;
     },
@@ -194,7 +195,7 @@ async function trustYear({ env, api, db, clock }, count, concurrency) {
     async reopen(c) {
       // CWTH has a stage-two review instead of reopening (R-STAGE2-1).
       const route = c.organisation === 'CWTH' ? 'stage-two-review' : 'reopening';
-      await call('POST', `/complaints/${c.reference}/${route}`, c.handler);
+      await call('POST', `/complaints/${c.reference}/${route}`, c.handler, { reason: 'issues-not-answered' });
       await detailWhen(
         c,
         (d) => d.stage === 'closer-look' && d.closedAt === null,

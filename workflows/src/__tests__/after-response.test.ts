@@ -13,6 +13,7 @@ import {
   withdrawUpdate,
 } from '../messages';
 import {
+  agreeDateWithPerson,
   createLifecycleHarness,
   eventTypes,
   eventually,
@@ -166,9 +167,10 @@ describe('R-REOPEN-1: a reopened complaint', () => {
     harness = await createLifecycleHarness(START_AT);
     await harness.run(async () => {
       const handle = await startInCloserLook(harness, input('phso-model', 'NCT', '000501', RECEIVED_ON));
+      await agreeDateWithPerson(harness, handle);
       await respond(harness, handle, responseSummary('phso-model'));
       const closed = await waitForState(handle, (s) => s.stage === 'closed');
-      expect(closed.finalResponse?.sent?.onTime).toBeNull(); // no date was ever agreed
+      expect(closed.finalResponse?.sent?.onTime).toBe(true); // within the date agreed (R-INV-4)
       expect(await refusal(handle.executeUpdate(withdrawUpdate, { args: [{ by: 'handler-1' }] }))).toEqual({
         rule: undefined,
         message: 'the complaint is already closed (responded)',
@@ -451,6 +453,7 @@ describe('ADR 0023: the closing never waits on the experience survey invitation'
     harness = await createLifecycleHarness(START_AT, { beforeInvite: invitation.beforeInvite });
     await harness.run(async () => {
       const handle = await startInCloserLook(harness, input('phso-model', 'NCT', '000511', RECEIVED_ON));
+      await agreeDateWithPerson(harness, handle);
       await respond(harness, handle, responseSummary('phso-model'));
       await waitForState(handle, (s) => s.stage === 'closed');
       await invitation.started;

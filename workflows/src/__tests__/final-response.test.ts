@@ -20,6 +20,7 @@ import {
   withdrawUpdate,
 } from '../messages';
 import {
+  agreeDateWithPerson,
   APPROVERS,
   createLifecycleHarness,
   eventTypes,
@@ -452,6 +453,7 @@ it('PHSO model: a returned draft resubmitted unchanged is refused — it was sen
   harness = await createLifecycleHarness(START_AT);
   await harness.run(async () => {
     const handle = await startInCloserLook(harness, input('phso-model', 'NCT', '000302'));
+    await agreeDateWithPerson(harness, handle);
     await handle.executeUpdate(shareOutcomeUpdate, { args: [{ by: 'handler-1', commentsRecorded: true }] });
     const v1 = responseSummary('phso-model');
     await handle.executeUpdate(submitFinalResponseUpdate, { args: [{ by: 'handler-1', summary: v1 }] });

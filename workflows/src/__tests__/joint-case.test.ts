@@ -14,6 +14,7 @@ import {
   type MakeJointCommand,
 } from '../messages';
 import {
+  agreeDateWithPerson,
   createLifecycleHarness,
   eventTypes,
   letterSent,
@@ -167,6 +168,7 @@ describe('a joint complaint, from the lead', () => {
     harness = await createLifecycleHarness(START_AT, { jointResponse: 'stand-in' });
     await harness.run(async () => {
       const handle = await startInCloserLook(harness, input('phso-model', '001301'));
+      await agreeDateWithPerson(harness, handle);
       await handle.executeUpdate(makeJointUpdate, {
         args: [makeJoint('6f1d3c1e-0000-4000-8000-000000000014', 'NCT')],
       });
@@ -206,6 +208,7 @@ describe('a joint complaint, from the lead', () => {
     harness = await createLifecycleHarness(START_AT, { jointResponse: 'real' });
     await harness.run(async () => {
       const handle = await startInCloserLook(harness, input('phso-model', '001310'));
+      await agreeDateWithPerson(harness, handle);
       const jointCaseId = '6f1d3c1e-0000-4000-8000-000000000016';
       await handle.executeUpdate(makeJointUpdate, {
         args: [
@@ -277,6 +280,7 @@ describe('a joint complaint, from the lead', () => {
     harness = await createLifecycleHarness(START_AT, { jointResponse: 'stand-in' });
     await harness.run(async () => {
       const handle = await startInCloserLook(harness, input('phso-model', '001302'));
+      await agreeDateWithPerson(harness, handle);
       const noPartner = {
         ...makeJoint('a', 'NCT'),
         members: [

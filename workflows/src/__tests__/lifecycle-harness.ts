@@ -17,7 +17,9 @@ import type {
   SurveyInvitationResult,
 } from '@complaints/activities/experience-survey';
 import {
+  addCalendarDays,
   getProfile,
+  londonDate,
   summariseFinalResponse,
   WRITTEN_SECTIONS,
   type ApproverRole,
@@ -34,6 +36,7 @@ import { TASK_QUEUES } from '@complaints/temporal';
 import { complaintLifecycle } from '../index';
 import {
   acknowledgeUpdate,
+  agreeTimescaleUpdate,
   approveFinalResponseUpdate,
   COMMAND_REFUSED,
   processStateQuery,
@@ -313,6 +316,14 @@ export function responseSummary(profileId: ProfileId, options: SummaryOptions = 
  * R-INV-8 then R-RESP-2: shares the outcome (unless already shared), submits the summary and takes it
  * through each step of the profile's sign-off chain; resolves once the response has been sent.
  */
+/** R-INV-4 (PHSO model): the handler agrees a final-response date with the person, `days` from today. */
+export async function agreeDateWithPerson(harness: LifecycleHarness, handle: WorkflowHandle, days = 30) {
+  const today = londonDate(new Date(await harness.env.currentTimeMs()));
+  return handle.executeUpdate(agreeTimescaleUpdate, {
+    args: [{ by: 'handler-1', due: addCalendarDays(today, days) }],
+  });
+}
+
 export async function respond(
   harness: LifecycleHarness,
   handle: WorkflowHandle,

@@ -93,6 +93,12 @@ export function registerFinalResponseHandlers(c: ComplaintCase): void {
         // R-INV-6: the response ends the round; a pause left open would hold the next round's clock.
         const pause = c.openPause();
         if (pause) refuse('R-INV-6', `the clock is paused since ${pause.start}; resume it first`);
+        // R-INV-4 (PHSO model): the timescale is agreed with the person at the start; the response keeps to it.
+        if (c.state.closerLook?.basis === 'to-be-agreed')
+          refuse(
+            'R-INV-4',
+            'no final-response date has been agreed with the person: agree one first (POST …/timescale or the plan’s agreedDue)',
+          );
         requireComplete(command.summary);
         if (command.summary.version <= returnedVersion) {
           refuse(

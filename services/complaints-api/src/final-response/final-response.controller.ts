@@ -111,7 +111,7 @@ export class FinalResponseController {
   @ApiOperation({
     summary: 'Submit a saved version for sign-off (R-RESP-1, R-RESP-2)',
     description:
-      "Refused, naming each missing R-RESP-1 element, while anything is missing; refused before the outcome was shared (R-INV-8). The profile's approvers are asked to sign off.",
+      "Refused, naming each missing R-RESP-1 element, while anything is missing; refused before the outcome was shared (R-INV-8), and under the PHSO model while no final-response date is agreed with the person (R-INV-4). The profile's approvers are asked to sign off.",
   })
   @ApiOkResponse({ type: FinalResponseDto, description: 'The final response: submitted' })
   @ApiConflictResponse(REFUSED)
