@@ -453,9 +453,19 @@ it('PHSO model: a returned draft resubmitted unchanged is refused — it was sen
   harness = await createLifecycleHarness(START_AT);
   await harness.run(async () => {
     const handle = await startInCloserLook(harness, input('phso-model', 'NCT', '000302'));
-    await agreeDateWithPerson(harness, handle);
     await handle.executeUpdate(shareOutcomeUpdate, { args: [{ by: 'handler-1', commentsRecorded: true }] });
     const v1 = responseSummary('phso-model');
+    // R-INV-4: the PHSO model's timescale is agreed with the person before a response keeps to it.
+    expect(
+      await refusal(
+        handle.executeUpdate(submitFinalResponseUpdate, { args: [{ by: 'handler-1', summary: v1 }] }),
+      ),
+    ).toEqual({
+      rule: 'R-INV-4',
+      message:
+        'no final-response date has been agreed with the person: agree one first (POST …/timescale or the plan’s agreedDue)',
+    });
+    await agreeDateWithPerson(harness, handle);
     await handle.executeUpdate(submitFinalResponseUpdate, { args: [{ by: 'handler-1', summary: v1 }] });
     await letterSent(harness, 'final-response-1-v1-sign-off');
     await handle.executeUpdate(returnFinalResponseUpdate, { args: [{ by: 'sm-1', role: 'senior-manager' }] });
