@@ -1,14 +1,4 @@
-import {
-  Body,
-  Controller,
-  Get,
-  HttpCode,
-  Param,
-  ParseBoolPipe,
-  ParseUUIDPipe,
-  Post,
-  Query,
-} from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiConflictResponse,
@@ -20,7 +10,12 @@ import {
   ApiQuery,
   ApiTags,
 } from '@nestjs/swagger';
-import { CurrentStaff, Roles, type StaffPrincipal } from '@complaints/service-kit';
+import {
+  CurrentStaff,
+  RequestValidationException,
+  Roles,
+  type StaffPrincipal,
+} from '@complaints/service-kit';
 import { PROBLEM, REFUSED, StaffApiResponses } from '../case-file/api-responses';
 import { RecordDelegationDto, SignOffDelegationDto } from './sign-off-delegation.dto';
 import { SignOffDelegations } from './sign-off-delegation.service';
@@ -61,9 +56,11 @@ export class SignOffDelegationController {
   @ApiBadRequestResponse({ ...PROBLEM, description: '`current` is not true or false' })
   list(
     @CurrentStaff() staff: StaffPrincipal,
-    @Query('current', new ParseBoolPipe({ optional: true })) current?: boolean,
+    @Query('current') current?: unknown,
   ): Promise<SignOffDelegationDto[]> {
-    return this.delegations.list(staff, current === true);
+    if (current !== undefined && current !== 'true' && current !== 'false')
+      throw new RequestValidationException([{ field: 'current', reason: 'must be true or false' }]);
+    return this.delegations.list(staff, current === 'true');
   }
 
   @Post(':id/end')

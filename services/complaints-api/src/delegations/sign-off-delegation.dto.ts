@@ -43,7 +43,8 @@ export class RecordDelegationDto {
   function!: DelegableFunction;
 
   @ApiProperty({
-    example: londonDate(new Date()),
+    // A week ahead, so trying the example out does not make anyone a current delegate.
+    example: addCalendarDays(londonDate(new Date()), 7),
     description: 'London date the delegation starts (included); not before today',
   })
   @Matches(ISO_DATE, { message: 'from must be an ISO date (YYYY-MM-DD)' })
@@ -51,7 +52,7 @@ export class RecordDelegationDto {
   from!: string;
 
   @ApiProperty({
-    example: addCalendarDays(londonDate(new Date()), 14),
+    example: addCalendarDays(londonDate(new Date()), 21),
     description: `London date the delegation ends (included); not before \`from\`, and at most ${DELEGATION_LONGEST_DAYS} days after it`,
   })
   @Matches(ISO_DATE, { message: 'until must be an ISO date (YYYY-MM-DD)' })
