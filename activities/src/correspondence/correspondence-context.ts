@@ -1,5 +1,5 @@
 import { ApplicationFailure } from '@temporalio/activity';
-import type { DataSource } from 'typeorm';
+import { In, LessThanOrEqual, type DataSource } from 'typeorm';
 import {
   Complaint,
   ComplaintIssue,
@@ -12,13 +12,20 @@ import {
   JointProtocol,
   Organisation,
   PartnerOrganisation,
+  ContactRestriction,
+  SignOffDelegation,
   StaffUser,
 } from '@complaints/db';
 import {
   calendarMonthsAfterReceipt,
   createWorkingDayCalendar,
+  delegationCurrent,
   getProfile,
+  londonDate,
+  PERSISTENT_BEHAVIOUR_APPROVER,
+  roleTitle,
   workingDaysAfterReceipt,
+  type DecisionRole,
   type CareType,
   type InvestigationPlanContent,
   type JointRole,
@@ -44,12 +51,32 @@ export interface CorrespondenceContext {
   plan: { content: InvestigationPlanContent; respondent: StaffUser | null } | null;
   /** The member of staff named by `facts.approvedBy` (R-INV-7: who signs the six-month letter); null when not asked for or unknown. */
   approver: StaffUser | null;
+  /**
+   * R-RESP-2: who signed off the letter (the workflow's `approvedBy`), as it names them: their name and title and,
+   * for a delegate of the Responsible Person, on whose behalf (ADR 0034); null when not asked for or unknown.
+   */
+  signer?: LetterSigner | null;
+  /** R-PERS-1: who took the decision on contact named by `facts.restrictionId`, in which roles, and who approved it. */
+  contactDecision?: ContactDecisionSigners | null;
   /** The organisation's template overrides in use (issue #5). */
   templateOverrides: OrganisationOverrides;
   /** R-JOINT-2, R-JOINT-5: the joint case this complaint leads, or null (absent) when it is not joint. */
   joint?: JointLetterContext | null;
   /** R-JOINT-8: the commissioner that forwarded the complaint to us, by name; null (absent) when made to us. */
   forwardedBy?: { name: string; receivedOn: string } | null;
+}
+
+export interface LetterSigner {
+  name: string;
+  title: string | null;
+  /** "the Chief Executive" where a delegate signed; null where the Responsible Person signed themselves. */
+  onBehalfOf: string | null;
+}
+
+/** R-PERS-1: the decision's people by name and title, in the order the letter names them. */
+export interface ContactDecisionSigners {
+  decidedBy: { name: string; title: string }[];
+  approvedBy: { name: string; title: string } | null;
 }
 
 /** What a joint complaint's letters say of the organisations handling it together. */
@@ -77,6 +104,7 @@ export async function loadCorrespondenceContext(
   dataSource: DataSource,
   reference: string,
   facts: Record<string, unknown> = {},
+  options: { signedOffBy?: string | null } = {},
 ): Promise<CorrespondenceContext> {
   const complaint = await dataSource.getRepository(Complaint).findOne({
     where: { reference },
@@ -124,6 +152,11 @@ export async function loadCorrespondenceContext(
     finalResponseDraft,
     plan,
     approver,
+    signer: options.signedOffBy ? await loadSigner(dataSource, organisation, options.signedOffBy) : null,
+    contactDecision:
+      typeof facts.restrictionId === 'string'
+        ? await loadContactDecision(dataSource, organisation, facts.restrictionId)
+        : null,
     templateOverrides: await loadTemplateOverrides(dataSource, complaint.organisationCode),
     joint: await loadJointLetterContext(dataSource, complaint.id),
     forwardedBy:
@@ -137,6 +170,80 @@ export async function loadCorrespondenceContext(
             receivedOn: complaint.commissionerReceivedOn,
           }
         : null,
+  };
+}
+
+/**
+ * R-RESP-2 (ADR 0034): the Responsible Person signs in their own name and title; anyone else signs under the
+ * delegation they held when they signed (the latest that had started by today, so one ended since still names
+ * whom they signed for), on behalf of the Responsible Person who gave it.
+ */
+async function loadSigner(
+  dataSource: DataSource,
+  organisation: Organisation,
+  staffId: string,
+): Promise<LetterSigner | null> {
+  const staff = dataSource.getRepository(StaffUser);
+  const signer = await staff.findOneBy({ id: staffId, organisationCode: organisation.code });
+  if (!signer) return null;
+  const responsiblePerson = roleTitle(organisation.roleTitles, 'responsible-person');
+  if (signer.roles.includes('responsible-person'))
+    return { name: signer.displayName, title: signer.jobTitle ?? responsiblePerson, onBehalfOf: null };
+  const today = londonDate(new Date());
+  const started = (
+    await dataSource.getRepository(SignOffDelegation).find({
+      where: { organisationCode: organisation.code, delegateId: staffId, startsOn: LessThanOrEqual(today) },
+      order: { recordedAt: 'DESC' },
+    })
+  ).filter((held) => held.function === 'final-response-sign-off');
+  const delegation =
+    started.find((held) =>
+      delegationCurrent({ from: held.startsOn, until: held.endsOn, endedAt: held.endedAt }, today),
+    ) ?? started[0];
+  const delegator = delegation ? await staff.findOneBy({ id: delegation.delegatedBy }) : null;
+  return {
+    name: signer.displayName,
+    title: signer.jobTitle,
+    onBehalfOf: delegation ? `the ${delegator?.jobTitle ?? responsiblePerson}` : null,
+  };
+}
+
+/** R-PERS-1: the complaints lead, the managing director and the clinical team, then the approver, by name and title. */
+async function loadContactDecision(
+  dataSource: DataSource,
+  organisation: Organisation,
+  restrictionId: string,
+): Promise<ContactDecisionSigners | null> {
+  const restriction = await dataSource
+    .getRepository(ContactRestriction)
+    .findOneBy({ id: restrictionId, organisationCode: organisation.code });
+  if (!restriction) return null;
+  const ids = [restriction.proposedBy, ...restriction.decidedBy.map((member) => member.staffId)];
+  if (restriction.approvedBy) ids.push(restriction.approvedBy);
+  const people = new Map(
+    (
+      await dataSource.getRepository(StaffUser).findBy({ id: In(ids), organisationCode: organisation.code })
+    ).map((person) => [person.id, person]),
+  );
+  const titles = organisation.roleTitles;
+  const named = (id: string, title: string) => ({
+    name: people.get(id)?.displayName ?? 'a member of our staff',
+    title,
+  });
+  const order: DecisionRole[] = ['managing-director', 'clinical-team'];
+  return {
+    decidedBy: [
+      ...[...restriction.decidedBy]
+        .sort((a, b) => order.indexOf(a.role) - order.indexOf(b.role))
+        .map((member) => named(member.staffId, roleTitle(titles, member.role))),
+      named(restriction.proposedBy, roleTitle(titles, 'complaints-lead')),
+    ],
+    approvedBy: restriction.approvedBy
+      ? named(
+          restriction.approvedBy,
+          restriction.approvedAs ?? roleTitle(titles, PERSISTENT_BEHAVIOUR_APPROVER),
+        )
+      : null,
   };
 }
 

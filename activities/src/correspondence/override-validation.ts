@@ -221,6 +221,19 @@ export function exampleContexts(
         coverLetter: 'Example cover letter.',
       } as FinalResponseDraft,
       approver: { displayName: 'Example Manager', roles: ['senior-manager'] } as StaffUser,
+      // R-RESP-2 (ADR 0034): the letter example is signed by a delegate, so an override must keep whom for.
+      signer: letter
+        ? { name: 'Sam Example', title: 'Director of Example Services', onBehalfOf: 'the Chief Executive' }
+        : { name: 'Jo Example', title: 'Chief Executive', onBehalfOf: null },
+      // R-PERS-1: who decided and approved the limits on contact.
+      contactDecision: {
+        decidedBy: [
+          { name: 'Example Director', title: 'Managing Director of the service' },
+          { name: 'Example Clinician', title: 'Clinical Team' },
+          { name: 'Example Lead', title: 'Lead Manager for Complaints' },
+        ],
+        approvedBy: { name: 'Example Deputy', title: 'Deputy Chief Executive' },
+      },
       plan: {
         content: {
           keyIssueIds: ISSUES.map((issue) => issue.id),

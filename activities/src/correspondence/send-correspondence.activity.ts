@@ -236,7 +236,9 @@ export function createCorrespondenceActivities(deps: CorrespondenceDependencies)
       }
       await requireOwnComplaint(input.reference, dataSource.manager);
       const request: CorrespondenceRequest = { ...input, template };
-      const context = await loadCorrespondenceContext(dataSource, input.reference, input.facts ?? {});
+      const context = await loadCorrespondenceContext(dataSource, input.reference, input.facts ?? {}, {
+        signedOffBy: input.approvedBy,
+      });
       const deliveries = await planDeliveries(dataSource, input.audience, context, template);
       const from = senderFor(context, deps.defaultFrom);
       const items = new Map<string, Correspondence>();

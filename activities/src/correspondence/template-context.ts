@@ -52,6 +52,10 @@ export function templateContext(
     acknowledgementWorkingDays: profile.acknowledgement.workingDays,
     responseTimescale: describeTimescale(context),
     signatory: 'Complaints Team',
+    // R-RESP-2 (ADR 0034): who signed off the final response (and HPFT's cover letter), as its letter names them.
+    signer: context.signer ?? { name: 'Complaints Team', title: null, onBehalfOf: null },
+    // R-PERS-1: who decided a limit on contact, in which roles, and who approved it.
+    contactDecision: contactDecisionView(context),
     earlyResolutionSummary: complaint.earlyResolutionSummary,
     finalResponse: finalResponseView(context),
     plan: planView(context),
@@ -78,6 +82,16 @@ export function templateContext(
     // ADR 0023: where the survey letter's single-use code goes, likewise.
     surveyAccess: complaint.anonymous ? null : SURVEY_ACCESS_PLACEHOLDER,
     facts,
+  };
+}
+
+/** R-PERS-1: "A (Managing Director of the service), B (Clinical Team) and C (Lead Manager for Complaints)". */
+function contactDecisionView(context: CorrespondenceContext) {
+  const decision = context.contactDecision;
+  if (!decision) return null;
+  return {
+    decidedBy: listInWords(decision.decidedBy.map((person) => `${person.name} (${person.title})`)),
+    approvedBy: decision.approvedBy ? `${decision.approvedBy.name}, ${decision.approvedBy.title}` : null,
   };
 }
 

@@ -127,6 +127,10 @@ export const TABLE_PRIVILEGES: Record<string, Partial<Record<ServiceName, Privil
   // versions are written by the API alone (each edit a new version; approvals and publication set on it).
   ombudsman_referral: { 'complaints-api': WRITE },
   annual_report: { 'complaints-api': WRITE },
+  // ADR 0034: the complaints team records and ends the Responsible Person's delegations; the correspondence service
+  // reads them to sign a final response in the delegate's name, on the Responsible Person's behalf, and to decide
+  // need-to-know as the API does.
+  sign_off_delegation: { 'complaints-api': WRITE, correspondence: READ },
 };
 
 /** Functions a service may call; every other role, PUBLIC included, may not. */

@@ -7,6 +7,7 @@ import { CaseFileModule } from './case-file/case-file.module';
 import { ComplaintsModule } from './complaints/complaints.module';
 import type { ComplaintsApiConfig } from './config';
 import { ContactLimitsModule } from './contact-limits/contact-limits.module';
+import { DelegationsModule } from './delegations/delegations.module';
 import { ExperienceSurveyModule } from './experience-survey/experience-survey.module';
 import { FinalResponseModule } from './final-response/final-response.module';
 import { IntakeModule } from './intake/intake.module';
@@ -33,6 +34,7 @@ export class AppModule {
         ComplaintsModule,
         TriageModule,
         InvestigationModule,
+        DelegationsModule,
         FinalResponseModule,
         AfterResponseModule,
         ActionPlanModule,

@@ -30,7 +30,7 @@ const INPUT: ContactRestrictionInput = {
   ombudsman: 'phso',
 };
 
-it('HPFT: the person is told, managers are reminded on each review date, and lifting tells the person again', async () => {
+it('R-PERS-1 HPFT: the person is told, managers are reminded on each review date, and lifting tells the person again', async () => {
   harness = await createLifecycleHarness('2036-03-03T10:00:00Z');
   await harness.run(async () => {
     const handle = await harness.env.client.workflow.start(contactRestriction, {
@@ -63,9 +63,11 @@ it('HPFT: the person is told, managers are reminded on each review date, and lif
     ['deadline-reminder', 'complaints-manager', '2036-09-01'],
     ['persistent-behaviour-decision', 'complainant', 'limits-lifted'],
   ]);
+  // R-PERS-1 (ADR 0034): the letter is pointed at the decision, so it names who decided and who approved.
   expect(harness.letters[0].facts).toEqual({
     decision: 'limits-set',
     reviewOn: '2036-06-02',
+    restrictionId: 'r-1',
     behaviours: 'excessive-contact',
     limits: 'one-contact-per-week,written-contact-only',
     ombudsman: 'phso',

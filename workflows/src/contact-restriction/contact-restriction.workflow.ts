@@ -1,6 +1,6 @@
 // R-PERS-1: an approved decision to limit a person's contact — the person is told in writing, and the
 // complaints managers are reminded on each review date until the limits are lifted.
-import { condition, setHandler } from '@temporalio/workflow';
+import { condition, patched, setHandler } from '@temporalio/workflow';
 import type { CaseEventInput } from '@complaints/activities/case-record';
 import {
   calendarMonthsAfterReceipt,
@@ -70,7 +70,13 @@ export async function contactRestriction(input: ContactRestrictionInput): Promis
     },
   );
 
-  await send('contact-limits-set', { decision: 'limits-set', reviewOn: input.reviewOn });
+  // ADR 0034: the letter names who took the decision and who approved it, read from the decision by its id.
+  const namesDeciders = patched('contact-limits-letter-names-deciders');
+  await send('contact-limits-set', {
+    decision: 'limits-set',
+    reviewOn: input.reviewOn,
+    ...(namesDeciders ? { restrictionId: input.restrictionId } : {}),
+  });
   await record(
     'contact-limits-set',
     { type: 'system', id: 'workflow' },
@@ -101,7 +107,10 @@ export async function contactRestriction(input: ContactRestrictionInput): Promis
   await send('contact-limits-lifted', { decision: 'limits-lifted', reviewOn: null });
   return state;
 
-  async function send(step: string, facts: { decision: string; reviewOn: LocalDate | null }) {
+  async function send(
+    step: string,
+    facts: { decision: string; reviewOn: LocalDate | null; restrictionId?: string },
+  ) {
     await sendCorrespondence({
       reference: input.reference,
       step: `${step}-${input.restrictionId}`,

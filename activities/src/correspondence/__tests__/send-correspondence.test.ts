@@ -9,6 +9,7 @@ import {
   Correspondence,
   FinalResponseDraft,
   seedDemoData,
+  SignOffDelegation,
   StaffUser,
   type PostalAddress,
 } from '@complaints/db';
@@ -577,11 +578,16 @@ describe('sendCorrespondence of the final response (R-RESP-1)', () => {
       template: 'final-response',
       audience: 'complainant',
       facts,
+      approvedBy: 'hpft-responsible-person',
     });
     expect(result.items.map((item) => [item.channel, item.status])).toEqual([['email', 'delivered']]);
 
     const [message] = await inbox.waitFor(
       withMessageId(expectedMessageId(reference, 'final-response', 'email')),
+    );
+    // R-RESP-2: signed by the Responsible Person who signed it off, by name and job title.
+    expect(message.text.replace(/\s+/g, ' ')).toContain(
+      'Yours sincerely, Chief Executive (HPFT) Chief Executive Hertfordshire Partnership University NHS Foundation Trust',
     );
     expect(message.subject).toBe(`Your complaint ${reference}: our final response`);
     expect(message.to).toEqual([{ address: email, name: 'Alex Example' }]);
@@ -602,10 +608,50 @@ describe('sendCorrespondence of the final response (R-RESP-1)', () => {
     const [row] = await rowsOf(reference);
     expect(row).toMatchObject({
       template: 'final-response',
-      templateVersion: 3,
+      templateVersion: 4,
       audience: 'complainant',
       status: 'delivered',
     });
+  });
+
+  it("R-RESP-2: a delegate's sign-off is signed in their name and title, on behalf of the Responsible Person who delegated", async () => {
+    const reference = await newComplaint({
+      issues: ISSUES,
+      replyChannels: ['email'],
+      handlerId: 'hpft-handler',
+    });
+    await saveDraft(reference, 1);
+    // Ended since (today): the letter still names whom they signed for. An ended one gives no access elsewhere.
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date());
+    const delegations = dataSource.getRepository(SignOffDelegation);
+    await delegations.save(
+      delegations.create({
+        organisationCode: 'HPFT',
+        delegatedBy: 'hpft-responsible-person',
+        delegateId: 'hpft-senior-manager',
+        function: 'final-response-sign-off',
+        startsOn: today,
+        endsOn: today,
+        recordedBy: 'hpft-responsible-person',
+        endedAt: new Date(),
+        endedBy: 'hpft-responsible-person',
+      }),
+    );
+    await send({
+      reference,
+      step: 'final-response',
+      template: 'final-response',
+      audience: 'complainant',
+      facts,
+      approvedBy: 'hpft-senior-manager',
+    });
+    const [message] = await inbox.waitFor(
+      withMessageId(expectedMessageId(reference, 'final-response', 'email')),
+    );
+    expect(message.text.replace(/\s+/g, ' ')).toContain(
+      'Yours sincerely, Deputy Chief Executive (HPFT) Deputy Chief Executive on behalf of the Chief Executive Hertfordshire',
+    );
+    expect(message.text).not.toContain('Complaints Team');
   });
 
   it('without a saved draft of that version: a non-retryable RenderError, and nothing is sent or recorded', async () => {

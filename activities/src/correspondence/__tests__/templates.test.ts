@@ -20,7 +20,12 @@ import {
   type PolicyProfile,
   type StaffRole,
 } from '@complaints/domain';
-import type { CorrespondenceContext, JointLetterContext } from '../correspondence-context';
+import type {
+  ContactDecisionSigners,
+  CorrespondenceContext,
+  JointLetterContext,
+  LetterSigner,
+} from '../correspondence-context';
 import { templateContext } from '../template-context';
 import { TEMPLATE_CATALOGUE } from '../template-catalogue';
 import { formatLongDate } from '../template-helpers';
@@ -140,6 +145,10 @@ interface Fixture {
   approver?: { displayName: string; roles: StaffRole[] } | null;
   /** R-INV-2: the saved plan the facts point at; null when none is saved. */
   plan?: InvestigationPlanContent | null;
+  /** R-RESP-2: who signed off the final response, as the activity loads them; null when not known. */
+  signer?: LetterSigner | null;
+  /** R-PERS-1: who decided and approved the limits named by facts.restrictionId. */
+  contactDecision?: ContactDecisionSigners | null;
   /** R-JOINT-2, R-JOINT-5: the joint case the complaint leads; absent when it is not joint. */
   joint?: JointLetterContext;
   facts?: Record<string, unknown>;
@@ -190,6 +199,21 @@ function contextFor(fixture: Fixture): Record<string, unknown> {
         ? null
         : { content: fixture.plan ?? PLAN, respondent: { displayName: 'Sam Handler' } as StaffUser },
     joint: fixture.joint ?? null,
+    signer:
+      fixture.signer === undefined
+        ? { name: 'Pat Chief', title: 'Chief Executive', onBehalfOf: null }
+        : fixture.signer,
+    contactDecision:
+      fixture.contactDecision === undefined
+        ? {
+            decidedBy: [
+              { name: 'Dana Director', title: 'Managing Director of the service' },
+              { name: 'Dr Lee Clinician', title: 'Clinical Team' },
+              { name: 'Kim Lead', title: 'Lead Manager for Complaints' },
+            ],
+            approvedBy: { name: 'Robin Deputy', title: 'Deputy Chief Executive' },
+          }
+        : fixture.contactDecision,
   } as CorrespondenceContext;
   return templateContext(
     context,
@@ -699,6 +723,25 @@ function expectOmbudsmanBlock(text: string, route: OmbudsmanId) {
 }
 
 describe('final-response (R-RESP-1)', () => {
+  it('R-RESP-2: is signed by the Responsible Person who signed it off, by name and title, not "Complaints Team"', () => {
+    const { squashedText } = render('final-response', { profile: PHSO_MODEL });
+    expect(squashedText).toContain(
+      'Yours sincerely, Pat Chief Chief Executive Northfield Community NHS Trust',
+    );
+    expect(squashedText).not.toContain('Complaints Team');
+    expect(squashedText).not.toContain('on behalf of');
+  });
+
+  it('R-RESP-2: a recorded delegate signs in their own name and title, on behalf of the Responsible Person', () => {
+    const { squashedText } = render('final-response', {
+      profile: PHSO_MODEL,
+      signer: { name: 'Jo Director', title: 'Director of Nursing', onBehalfOf: 'the Chief Executive' },
+    });
+    expect(squashedText).toContain(
+      'Yours sincerely, Jo Director Director of Nursing on behalf of the Chief Executive Northfield Community NHS Trust',
+    );
+  });
+
   it('has every element of R-RESP-1 as a heading, in the order of the rule', () => {
     const { html, squashedText } = render('final-response', { profile: PHSO_MODEL });
     let previous = -1;
@@ -977,9 +1020,18 @@ describe('final-response-cover (R-RESP-2, HPFT)', () => {
     );
     expect(squashedText).toContain('Our full response to your complaint comes with this letter.');
     expect(squashedText).toContain(
-      'Yours sincerely, Chief Executive Hertfordshire Partnership University NHS Foundation Trust',
+      'Yours sincerely, Pat Chief Chief Executive Hertfordshire Partnership University NHS Foundation Trust',
     );
     expect(squashedText).not.toContain('Complaints Team');
+  });
+
+  it("R-RESP-2: a delegate signs in their own name and title, on the Chief Executive's behalf", () => {
+    const { squashedText } = render('final-response-cover', {
+      signer: { name: 'Robin Deputy', title: 'Deputy Chief Executive', onBehalfOf: 'the Chief Executive' },
+    });
+    expect(squashedText).toContain(
+      'Yours sincerely, Robin Deputy Deputy Chief Executive on behalf of the Chief Executive Hertfordshire',
+    );
   });
 
   it('escapes the cover letter text', () => {
@@ -1356,6 +1408,17 @@ describe('persistent behaviour (R-PERS-1)', () => {
       );
     },
   );
+
+  it('R-PERS-1: names who took the decision, in their roles, and who approved it, with their title', () => {
+    const words = render('persistent-behaviour-decision').squashedText;
+    expect(words).toContain(
+      'This decision was taken by Dana Director (Managing Director of the service), Dr Lee Clinician (Clinical Team) and Kim Lead (Lead Manager for Complaints), and approved by Robin Deputy, Deputy Chief Executive.',
+    );
+    // An older release's request names no decision: the letter claims no one's title it cannot know.
+    const older = render('persistent-behaviour-decision', { contactDecision: null }).squashedText;
+    expect(older).toContain('the managing director of the service, the clinical team and the lead manager');
+    expect(older).not.toContain('Deputy Chief Executive');
+  });
 
   it('an unknown code is a render error, never a blank line', () => {
     expect(() => render('persistent-behaviour-decision', { facts: { limits: 'no-contact-ever' } })).toThrow(

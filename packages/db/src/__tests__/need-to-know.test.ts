@@ -144,6 +144,28 @@ it("lets in approvers only while the response awaits sign-off, and by the profil
   expect(await basis(m, closerLook, chief)).toBeNull();
 });
 
+it("R-RESP-2: lets in the Responsible Person's current delegate while the response awaits sign-off, not once it is ended", async () => {
+  const m = runner.manager;
+  const hpft = await complaint(m, { stage: 'awaiting-sign-off' });
+  const deputy = staff('hpft-senior-manager', ['senior-manager']);
+  expect(await basis(m, hpft, deputy)).toBeNull();
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date());
+  const [{ id }] = await m.query(
+    `INSERT INTO sign_off_delegation
+       (organisation_code, delegated_by, delegate_id, function, starts_on, ends_on, recorded_by)
+     VALUES ('HPFT', 'hpft-responsible-person', 'hpft-senior-manager', 'final-response-sign-off', $1, $1,
+       'hpft-responsible-person') RETURNING id`,
+    [today],
+  );
+  expect(await basis(m, hpft, deputy)).toBe('sign-off');
+  expect(await basis(m, await complaint(m), deputy)).toBeNull();
+  await m.query(
+    `UPDATE sign_off_delegation SET ended_at = now(), ended_by = 'hpft-responsible-person' WHERE id = $1`,
+    [id],
+  );
+  expect(await basis(m, hpft, deputy)).toBeNull();
+});
+
 it('lets in the Responsible Person and senior managers while under six-month oversight (R-INV-7)', async () => {
   const m = runner.manager;
   const c = await complaint(m, { underOversight: true });

@@ -88,7 +88,7 @@ describe('migrations', () => {
     const actual = new Map(
       columns.map((column) => [`${column.table_name}.${column.column_name}`, column.is_nullable === 'YES']),
     );
-    expect(ENTITIES).toHaveLength(41);
+    expect(ENTITIES).toHaveLength(42);
     for (const entity of ENTITIES) {
       const metadata = dataSource.getMetadata(entity);
       // Join columns of relations: existence only. The @ManyToOne relations do not declare `nullable: false`
@@ -146,6 +146,31 @@ describe('the case timeline (case_event)', () => {
         [complaint.id],
       );
       expect(after).toEqual([{ type: 'received' }]);
+    });
+  });
+});
+
+describe("the Responsible Person's delegations (sign_off_delegation, R-RESP-2)", () => {
+  it('R-RESP-2: refuses a delegation ending before it starts, to the one who delegates, or ended by nobody', async () => {
+    await inRolledBackTransaction(async (runner) => {
+      const insert = (delegate: string, startsOn: string, endsOn: string, endedAt: Date | null) =>
+        errorOf(
+          runner,
+          `INSERT INTO sign_off_delegation
+             (organisation_code, delegated_by, delegate_id, function, starts_on, ends_on, recorded_by, ended_at)
+           VALUES ('HPFT', 'hpft-responsible-person', $1, 'final-response-sign-off', $2, $3, 'hpft-responsible-person', $4)`,
+          [delegate, startsOn, endsOn, endedAt],
+        );
+      expect(await insert('hpft-senior-manager', '2026-12-01', '2026-12-14', null)).toBeNull();
+      expect((await insert('hpft-senior-manager', '2026-12-14', '2026-12-01', null))?.message).toMatch(
+        /check/,
+      );
+      expect((await insert('hpft-responsible-person', '2026-12-01', '2026-12-14', null))?.message).toMatch(
+        /check/,
+      );
+      expect((await insert('hpft-senior-manager', '2026-12-01', '2026-12-14', new Date()))?.message).toMatch(
+        /check/,
+      );
     });
   });
 });

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import type { ContactLimit, PersistentBehaviour } from '@complaints/domain';
+import type { ContactLimit, DecisionRole, PersistentBehaviour } from '@complaints/domain';
 
 export type ContactRestrictionStatus = 'proposed' | 'approved' | 'lifted';
 
@@ -32,6 +32,10 @@ export class ContactRestriction {
   @Column({ type: 'text', array: true })
   decidedWith!: string[];
 
+  /** Who took the decision with the complaints lead, each in their role (empty on decisions recorded before roles). */
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  decidedBy!: { staffId: string; role: DecisionRole }[];
+
   @Column({ type: 'text', nullable: true })
   note!: string | null;
 
@@ -49,6 +53,10 @@ export class ContactRestriction {
 
   @Column({ type: 'timestamptz', nullable: true })
   approvedAt!: Date | null;
+
+  /** The title in which it was approved (the deputy chief executive, or the organisation's title for them). */
+  @Column({ type: 'text', nullable: true })
+  approvedAs!: string | null;
 
   @Column({ type: 'timestamptz', nullable: true })
   liftedAt!: Date | null;

@@ -39,6 +39,7 @@ import { LearningPoint } from './learning-point.entity';
 import { CaseAction } from './case-action.entity';
 import { OmbudsmanReferral } from './ombudsman-referral.entity';
 import { AnnualReport } from './annual-report.entity';
+import { SignOffDelegation } from './sign-off-delegation.entity';
 
 export {
   JointContribution,
@@ -82,6 +83,7 @@ export {
   CaseAction,
   OmbudsmanReferral,
   AnnualReport,
+  SignOffDelegation,
 };
 export * from './complaint.entity';
 export * from './complaint-party.entity';
@@ -137,4 +139,5 @@ export const ENTITIES = [
   CaseAction,
   OmbudsmanReferral,
   AnnualReport,
+  SignOffDelegation,
 ];

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
-import type { Nation, ProfileId, RetentionOverrides } from '@complaints/domain';
+import type { Nation, ProfileId, RetentionOverrides, TitledRole } from '@complaints/domain';
 
 /** An organisation handling complaints, with the policy profile its new complaints are pinned to. */
 @Entity()
@@ -32,6 +32,10 @@ export class Organisation {
   /** Retention periods in years where the organisation departs from the Records Management Code (ADR 0013). */
   @Column({ type: 'jsonb', default: () => "'{}'" })
   retentionYears!: RetentionOverrides;
+
+  /** The organisation's own titles for the procedure's roles (`roleTitle`, R-RESP-2, R-PERS-1); the seed's otherwise. */
+  @Column({ type: 'jsonb', default: () => "'{}'" })
+  roleTitles!: Partial<Record<TitledRole, string>>;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;

@@ -19,6 +19,10 @@ export class StaffUser {
   @Column({ type: 'text', array: true })
   roles!: StaffRole[];
 
+  /** Their job title, as letters they sign name it (R-RESP-2) and as R-PERS-1's approving role is held; null when unset. */
+  @Column({ type: 'text', nullable: true })
+  jobTitle!: string | null;
+
   /** Only an active member of staff can sign in; leavers are disabled, never deleted (the record names them). */
   @Column({ type: 'boolean', default: true })
   active!: boolean;

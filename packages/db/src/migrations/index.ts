@@ -27,6 +27,7 @@ import { JointPartialResponse1763858900000 } from './1763858900000-joint-partial
 import { Ko41aAndPublication1763859100000 } from './1763859100000-ko41a-and-publication';
 import { AnnualTrendReview1763859110000 } from './1763859110000-annual-trend-review';
 import { OmbudsmanReferralsAndAnnualReport1763859200000 } from './1763859200000-ombudsman-referrals-and-annual-report';
+import { SignOffDelegationsAndTitles1763859500000 } from './1763859500000-sign-off-delegations-and-titles';
 
 /** In order; a new migration is appended here and never edited once released. */
 export const MIGRATIONS = [
@@ -59,4 +60,5 @@ export const MIGRATIONS = [
   Ko41aAndPublication1763859100000,
   AnnualTrendReview1763859110000,
   OmbudsmanReferralsAndAnnualReport1763859200000,
+  SignOffDelegationsAndTitles1763859500000,
 ];

@@ -32,8 +32,8 @@ const active = (table: string) =>
  * The access basis of `staff` for the complaint aliased `alias`, as SQL (NULL when they may not open it), with
  * its parameters. In order: another organisation's complaint, or staff named as involved in the events, never;
  * the organisation's complaints managers; whoever took it in until a handler is allocated; the case team as the
- * procedure named it (and the handler the workflow's projection names); approvers while the response awaits
- * sign-off (R-RESP-2) or limits on contact await approval (R-PERS-1); overseers while under R-INV-7 oversight;
+ * procedure named it (and the handler the workflow's projection names); approvers (and the Responsible Person's
+ * current delegates, ADR 0034) while the response awaits sign-off (R-RESP-2) or limits on contact await approval (R-PERS-1); overseers while under R-INV-7 oversight;
  * a break-glass grant neither expired nor revoked.
  */
 export function accessBasisSql(
@@ -54,6 +54,11 @@ export function accessBasisSql(
         WHERE ${active('member')} AND member.ended_at IS NULL)
     WHEN complaint_alias.stage = 'awaiting-sign-off'
       AND complaint_alias.profile_id || ':' || complaint_alias.profile_version = ANY(:ntkSigns) THEN 'sign-off'
+    WHEN complaint_alias.stage = 'awaiting-sign-off' AND EXISTS (SELECT 1 FROM sign_off_delegation delegation
+      WHERE delegation.delegate_id = :ntkStaff AND delegation.organisation_code = complaint_alias.organisation_code
+      AND delegation.ended_at IS NULL
+      AND (now() AT TIME ZONE 'Europe/London')::date BETWEEN delegation.starts_on AND delegation.ends_on)
+      THEN 'sign-off'
     WHEN :ntkOverseer AND EXISTS (SELECT 1 FROM contact_restriction pending
       WHERE pending.complaint_reference = complaint_alias.reference AND pending.status = 'proposed') THEN 'sign-off'
     WHEN complaint_alias.under_oversight AND :ntkOverseer THEN 'oversight'

@@ -14,7 +14,8 @@ import {
 type DemoOrganisation = Pick<
   Organisation,
   'code' | 'name' | 'profileId' | 'profileVersion' | 'nation' | 'closureDays' | 'letterhead'
->;
+> &
+  Partial<Pick<Organisation, 'roleTitles'>>;
 
 /** One organisation per policy profile of procedure §9, and the ICB that commissions HPFT. */
 export const DEMO_ORGANISATIONS: DemoOrganisation[] = [
@@ -34,6 +35,8 @@ export const DEMO_ORGANISATIONS: DemoOrganisation[] = [
   {
     code: 'HPFT',
     name: 'Hertfordshire Partnership University NHS Foundation Trust',
+    // HPFT's Responsible Person is its Chief Executive (HPFT 2.1).
+    roleTitles: { 'responsible-person': 'Chief Executive' },
     profileId: 'hpft',
     profileVersion: 1,
     nation: 'england-and-wales',
@@ -86,30 +89,52 @@ export const DEMO_ORGANISATIONS: DemoOrganisation[] = [
   },
 ];
 
-const ROLE_USERS: { id: string; displayName: string; roles: StaffRole[] }[] = [
+const ROLE_USERS: { id: string; displayName: string; jobTitle: string | null; roles: StaffRole[] }[] = [
   {
     id: 'responsible-person',
     displayName: 'Chief Executive',
+    jobTitle: 'Chief Executive',
     roles: ['responsible-person', 'senior-manager'],
   },
-  { id: 'senior-manager', displayName: 'Director of Nursing', roles: ['senior-manager'] },
-  { id: 'complaints-manager', displayName: 'Complaints Manager', roles: ['complaints-manager', 'handler'] },
-  { id: 'handler', displayName: 'Complaint Handler', roles: ['handler'] },
-  { id: 'complaint-lead', displayName: 'Complaint Lead', roles: ['complaint-lead'] },
-  { id: 'staff', displayName: 'Ward Staff', roles: ['staff'] },
+  {
+    id: 'senior-manager',
+    displayName: 'Director of Nursing',
+    jobTitle: 'Director of Nursing',
+    roles: ['senior-manager'],
+  },
+  {
+    id: 'complaints-manager',
+    displayName: 'Complaints Manager',
+    jobTitle: 'Complaints Manager',
+    roles: ['complaints-manager', 'handler'],
+  },
+  { id: 'handler', displayName: 'Complaint Handler', jobTitle: null, roles: ['handler'] },
+  { id: 'complaint-lead', displayName: 'Complaint Lead', jobTitle: null, roles: ['complaint-lead'] },
+  { id: 'staff', displayName: 'Ward Staff', jobTitle: null, roles: ['staff'] },
 ];
 
+/** HPFT's senior manager is its Deputy Chief Executive, who approves limits on contact (R-PERS-1, HPFT 9.3). */
+const OWN_TITLES: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  HPFT: { 'senior-manager': 'Deputy Chief Executive' },
+};
+
 /** Demo users `<role>@<org>.demo` (e.g. `handler@hpft.demo`), one per role of procedure §7, per organisation. */
-export const DEMO_STAFF: Pick<StaffUser, 'id' | 'organisationCode' | 'displayName' | 'email' | 'roles'>[] =
-  DEMO_ORGANISATIONS.flatMap((organisation) =>
-    ROLE_USERS.map((user) => ({
+export const DEMO_STAFF: Pick<
+  StaffUser,
+  'id' | 'organisationCode' | 'displayName' | 'email' | 'roles' | 'jobTitle'
+>[] = DEMO_ORGANISATIONS.flatMap((organisation) =>
+  ROLE_USERS.map((user) => {
+    const title = OWN_TITLES[organisation.code]?.[user.id];
+    return {
       id: `${organisation.code.toLowerCase()}-${user.id}`,
       organisationCode: organisation.code,
-      displayName: `${user.displayName} (${organisation.code})`,
+      displayName: `${title ?? user.displayName} (${organisation.code})`,
       email: `${user.id}@${organisation.code.toLowerCase()}.demo`,
       roles: user.roles,
-    })),
-  );
+      jobTitle: title ?? user.jobTitle,
+    };
+  }),
+);
 
 /** Idempotent: inserts what is missing, leaves what exists (an organisation's own edits survive a restart). */
 export async function seedDemoData(dataSource: DataSource): Promise<void> {

@@ -93,6 +93,18 @@ const RULES: Record<string, Rule> = {
     touches: 'no complaint',
     why: 'closes an alert, opens no complaint',
   },
+  'GET /sign-off-delegations': {
+    touches: 'no complaint',
+    why: "the organisation's delegations of sign-off (R-RESP-2, final-response.e2e)",
+  },
+  'POST /sign-off-delegations': {
+    touches: 'no complaint',
+    why: 'records a delegation, opens no complaint (R-RESP-2)',
+  },
+  'POST /sign-off-delegations/{id}/end': {
+    touches: 'no complaint',
+    why: 'ends a delegation, opens no complaint (R-RESP-2)',
+  },
   'POST /contact-limits/{id}/approval': {
     touches: 'no complaint',
     why: 'a decision about a person: its complaint is opened through CaseFileAccess (contact-limits.e2e)',

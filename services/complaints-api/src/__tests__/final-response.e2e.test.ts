@@ -390,3 +390,202 @@ it('CWTH: stage two instead of reopening, acknowledged by letter; its decision i
     expect.objectContaining({ rule: 'R-STAGE2-1', detail: expect.stringContaining('final') }),
   );
 });
+
+describe('R-RESP-2: signed by the Responsible Person or a recorded delegate, and the letter names who signed', () => {
+  const delegations = (token: string) => ({
+    record: (body: object) => api().post('/sign-off-delegations').set(as(token)).send(body),
+    list: (query = '') => api().get(`/sign-off-delegations${query}`).set(as(token)),
+    end: (id: string) => api().post(`/sign-off-delegations/${id}/end`).set(as(token)),
+  });
+
+  it('R-RESP-2 PHSO model: a senior manager signs only under a current delegation, on behalf of the Chief Executive; ended, they cannot', async () => {
+    const [a, b] = await Promise.all([inCloserLook('phso-model'), inCloserLook('phso-model')]);
+    const [versionA, versionB] = await Promise.all(
+      [a, b].map(async (c) =>
+        submit(c, completeDraft(c, await caseWhen(c, (d) => d.stage === 'closer-look'), { actions: [] })),
+      ),
+    );
+    await Promise.all([a, b].map((c) => caseWhen(c, (d) => d.stage === 'awaiting-sign-off')));
+    const sign = (c: Case, version: number) =>
+      api()
+        .post(`/complaints/${c.reference}/final-response/approval`)
+        .set(as(c.tokens.director))
+        .send({ step: 'sign-off', version });
+
+    // No delegation recorded: a senior manager is not the Responsible Person's delegate (403, R-RESP-2).
+    const undelegated = await sign(a, versionA).expect(403);
+    expect(undelegated.body).toEqual(
+      expect.objectContaining({ rule: 'R-RESP-2', detail: expect.stringContaining('current delegation') }),
+    );
+
+    // Bad input: each field named with its reason (RFC 9457 problem details).
+    const today = londonToday();
+    const bad = await delegations(a.tokens.chief)
+      .record({
+        delegateId: 'nct-handler',
+        function: 'final-response-sign-off',
+        from: addCalendarDays(today, -1),
+        until: addCalendarDays(today, -2),
+      })
+      .expect(400);
+    expect(bad.body.errors).toEqual([
+      { field: 'delegateId', reason: expect.stringContaining('not a senior manager') },
+      { field: 'from', reason: `must be today (${today}) or later` },
+      { field: 'until', reason: 'must not be before from' },
+    ]);
+    const tooLong = await delegations(a.tokens.chief)
+      .record({
+        delegateId: 'nct-senior-manager',
+        function: 'final-response-sign-off',
+        from: today,
+        until: addCalendarDays(today, 400),
+      })
+      .expect(400);
+    expect(tooLong.body.errors).toEqual([
+      { field: 'until', reason: expect.stringContaining('at most 366 days') },
+    ]);
+    const unnamed = await delegations(a.tokens.manager)
+      .record({
+        delegateId: 'nct-senior-manager',
+        function: 'final-response-sign-off',
+        from: today,
+        until: today,
+      })
+      .expect(400);
+    expect(unnamed.body.errors).toEqual([
+      { field: 'delegatedBy', reason: expect.stringContaining('name the one') },
+    ]);
+    await delegations(a.tokens.handler)
+      .record({
+        delegateId: 'nct-senior-manager',
+        function: 'final-response-sign-off',
+        from: today,
+        until: today,
+      })
+      .expect(403);
+
+    // The complaints manager records it for the Chief Executive: who, to whom, what, from, until, by whom.
+    const until = addCalendarDays(today, 14);
+    const recorded = await delegations(a.tokens.manager)
+      .record({
+        delegatedBy: 'nct-responsible-person',
+        delegateId: 'nct-senior-manager',
+        function: 'final-response-sign-off',
+        from: today,
+        until,
+      })
+      .expect(201);
+    expect(recorded.body).toEqual(
+      expect.objectContaining({
+        organisationCode: 'NCT',
+        delegatedBy: 'nct-responsible-person',
+        delegateId: 'nct-senior-manager',
+        function: 'final-response-sign-off',
+        from: today,
+        until,
+        recordedBy: 'nct-complaints-manager',
+        endedAt: null,
+        current: true,
+      }),
+    );
+    const current = (await delegations(a.tokens.director).list('?current=true').expect(200)).body;
+    expect(current.map((d: { id: string }) => d.id)).toContain(recorded.body.id);
+    await delegations(a.tokens.director).list('?current=maybe').expect(400);
+
+    // Signed by the delegate: the letter names them and whom they signed for, and the timeline the delegation.
+    await sign(a, versionA).expect(200);
+    const [letter] = await finalResponseLetter(a);
+    const text = flat(letter.text);
+    expect(text).toContain(
+      'Yours sincerely, Director of Nursing (NCT) Director of Nursing on behalf of the Chief Executive Northfield Community NHS Trust',
+    );
+    expect(text).not.toContain('Complaints Team');
+    const signed = await caseWhen(a, (d) =>
+      d.timeline.some((e) => e.type === 'final-response-signed-by-delegate'),
+    );
+    expect(signed.timeline.find((e) => e.type === 'final-response-signed-by-delegate')).toEqual(
+      expect.objectContaining({
+        rule: 'R-RESP-2',
+        data: {
+          step: 'sign-off',
+          version: versionA,
+          delegationId: recorded.body.id,
+          delegatedBy: 'nct-responsible-person',
+        },
+      }),
+    );
+
+    // Ended early: the delegate can no longer sign; ending again is refused.
+    const ended = await delegations(a.tokens.chief).end(recorded.body.id).expect(200);
+    expect(ended.body).toEqual(
+      expect.objectContaining({
+        endedBy: 'nct-responsible-person',
+        current: false,
+        endedAt: expect.any(String),
+      }),
+    );
+    expect((await delegations(a.tokens.chief).end(recorded.body.id).expect(409)).body.rule).toBe('R-RESP-2');
+    await delegations(a.tokens.chief).end('3fa85f64-5717-4562-b3fc-2c963f66afa6').expect(404);
+    expect((await sign(b, versionB).expect(403)).body.rule).toBe('R-RESP-2');
+
+    // The Responsible Person signs in their own name and title.
+    await api()
+      .post(`/complaints/${b.reference}/final-response/approval`)
+      .set(as(b.tokens.chief))
+      .send({ step: 'sign-off', version: versionB })
+      .expect(200);
+    const [own] = await finalResponseLetter(b);
+    expect(flat(own.text)).toContain(
+      'Yours sincerely, Chief Executive (NCT) Chief Executive Northfield Community NHS Trust',
+    );
+    expect(flat(own.text)).not.toContain('on behalf of');
+  });
+
+  it("R-RESP-2 HPFT: the Chief Executive's delegate approves the response and cover letter, both signed on the Chief Executive's behalf", async () => {
+    const c = await inCloserLook('hpft');
+    const version = await submit(
+      c,
+      completeDraft(c, await caseWhen(c, (d) => d.stage === 'closer-look'), { actions: [] }),
+    );
+    await caseWhen(c, (d) => d.stage === 'awaiting-sign-off');
+    await api()
+      .post(`/complaints/${c.reference}/final-response/approval`)
+      .set(as(c.tokens.manager))
+      .send({ step: 'complaints-team-check', version })
+      .expect(200);
+    const today = londonToday();
+    const recorded = await api()
+      .post('/sign-off-delegations')
+      .set(as(c.tokens.chief))
+      .send({
+        delegateId: 'hpft-senior-manager',
+        function: 'final-response-sign-off',
+        from: today,
+        until: today,
+      })
+      .expect(201);
+    try {
+      expect(recorded.body).toEqual(
+        expect.objectContaining({
+          delegatedBy: 'hpft-responsible-person',
+          recordedBy: 'hpft-responsible-person',
+        }),
+      );
+      // The delegate may now open the response awaiting sign-off (need-to-know) and sign it.
+      await api()
+        .post(`/complaints/${c.reference}/final-response/approval`)
+        .set(as(c.tokens.director))
+        .send({ step: 'chief-executive-approval', version })
+        .expect(200);
+      const signature =
+        'Yours sincerely, Deputy Chief Executive (HPFT) Deputy Chief Executive on behalf of the Chief Executive Hertfordshire Partnership University NHS Foundation Trust';
+      const [letter] = await finalResponseLetter(c);
+      expect(flat(letter.text)).toContain(signature);
+      const [cover] = await finalResponseLetter(c, 'a letter from our Chief Executive');
+      expect(flat(cover.text)).toContain(signature);
+    } finally {
+      // HPFT's senior manager holds no delegation in the other tests.
+      await api().post(`/sign-off-delegations/${recorded.body.id}/end`).set(as(c.tokens.chief));
+    }
+  });
+});

@@ -35,7 +35,7 @@ export class ContactLimitsController {
   @ApiOperation({
     summary: 'Propose limits on contact for unreasonably persistent behaviour (R-PERS-1)',
     description:
-      'Proposed by the complaints lead, naming who decided with them; nothing changes for the person until it is approved.',
+      'Proposed by the complaints lead (you), naming who took the decision with you in which role (HPFT 9.3): the managing director of the service and at least one of the clinical team (`decidedBy`; 422 naming the field otherwise). Nothing changes for the person until it is approved; the letter then names each of them with their title.',
   })
   @ApiCreatedResponse({ type: ContactRestrictionDto, description: 'The decision, proposed' })
   propose(
@@ -52,7 +52,7 @@ export class ContactLimitsController {
   @ApiOperation({
     summary: 'Approve the limits (the deputy chief executive, R-PERS-1)',
     description:
-      'Not by whoever proposed them. The person is then told in writing (with the review date and the Ombudsman), and the complaints managers are reminded on the review date.',
+      'Only by the deputy chief executive: the member of staff whose job title is the organisation\'s title for that role ("Deputy Chief Executive" unless it has its own); anyone else is refused (403, R-PERS-1), as is whoever proposed or took the decision (409). The title is recorded with the approval. The person is then told in writing who decided and who approved (with the review date and the Ombudsman), and the complaints managers are reminded on the review date.',
   })
   @ApiOkResponse({ type: ContactRestrictionDto, description: 'The decision, approved and in force' })
   approve(

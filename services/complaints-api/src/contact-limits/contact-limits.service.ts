@@ -1,10 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ServiceError, WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
 import type { DataSource, EntityManager } from 'typeorm';
-import { ContactRestriction, type Complaint } from '@complaints/db';
+import { ContactRestriction, Organisation, StaffUser, type Complaint } from '@complaints/db';
 import {
   calendarMonthsAfterReceipt,
   getProfile,
+  isTitle,
+  missingDecisionRoles,
+  PERSISTENT_BEHAVIOUR_APPROVER,
+  roleTitle,
   londonDate,
   ombudsmanRoute,
   type LocalDate,
@@ -32,8 +36,9 @@ const refused = (detail: string) =>
   new ProblemException({ status: 409, title: 'Command refused', detail, rule: 'R-PERS-1' });
 
 /**
- * R-PERS-1: limits on a person's contact — proposed by the complaints lead, approved by the deputy chief
- * executive (a senior manager) or the Responsible Person, then kept and reviewed by its own workflow.
+ * R-PERS-1: limits on a person's contact — decided by the managing director, the clinical team and the complaints
+ * lead (who proposes it), each recorded in their role; approved by the deputy chief executive (the member of staff
+ * whose job title is the organisation's title for them), then kept and reviewed by its own workflow.
  */
 @Injectable()
 export class ContactLimitsService {
@@ -58,8 +63,18 @@ export class ContactLimitsService {
     const latest = calendarMonthsAfterReceipt(today, 6);
     const errors = await this.staff.unknownStaff(
       complaint.organisationCode,
-      dto.decidedWith.map((id, index) => [`decidedWith[${index}]`, id] as const),
+      dto.decidedBy.map(({ staffId }, index) => [`decidedBy[${index}].staffId`, staffId] as const),
     );
+    // HPFT 9.3: the managing director of the service and the clinical team decide with the complaints lead.
+    for (const role of missingDecisionRoles(dto.decidedBy))
+      errors.push({ field: 'decidedBy', reason: `must name the ${roleTitle(null, role)} (role ${role})` });
+    dto.decidedBy.forEach(({ staffId }, index) => {
+      if (staffId === staff.id)
+        errors.push({
+          field: `decidedBy[${index}].staffId`,
+          reason: 'is you: you take the decision as the complaints lead, with others',
+        });
+    });
     if (dto.reviewOn <= today || dto.reviewOn > latest)
       errors.push({ field: 'reviewOn', reason: `must be after today and no later than ${latest}` });
     if (errors.length > 0)
@@ -74,7 +89,8 @@ export class ContactLimitsService {
           personEmail: person.email?.toLowerCase() ?? null,
           behaviours: [...new Set(dto.behaviours)],
           limits: [...new Set(dto.limits)],
-          decidedWith: dto.decidedWith,
+          decidedWith: [...new Set(dto.decidedBy.map((member) => member.staffId))],
+          decidedBy: dto.decidedBy.map(({ staffId, role }) => ({ staffId, role })),
           note: dto.note ?? null,
           reviewOn: dto.reviewOn,
           status: 'proposed',
@@ -92,6 +108,23 @@ export class ContactLimitsService {
     if (restriction.status !== 'proposed') throw refused(`the decision is already ${restriction.status}`);
     if (restriction.proposedBy === staff.id)
       throw refused('the decision is approved by someone other than who proposed it');
+    if (restriction.decidedWith.includes(staff.id))
+      throw refused('the decision is approved by someone other than those who took it');
+    // HPFT 9.3: approval is sought from the Deputy Chief Executive (or whoever holds the organisation's title for them).
+    const [organisation, approver] = await Promise.all([
+      this.dataSource.getRepository(Organisation).findOneByOrFail({ code: staff.organisationCode }),
+      this.dataSource
+        .getRepository(StaffUser)
+        .findOneBy({ id: staff.id, organisationCode: staff.organisationCode }),
+    ]);
+    const approvingTitle = roleTitle(organisation.roleTitles, PERSISTENT_BEHAVIOUR_APPROVER);
+    if (!isTitle(approver?.jobTitle, approvingTitle))
+      throw new ProblemException({
+        status: 403,
+        title: 'Forbidden',
+        detail: `the limits are approved by the ${approvingTitle}; your job title is ${approver?.jobTitle ? `"${approver.jobTitle}"` : 'not recorded'}`,
+        rule: 'R-PERS-1',
+      });
     const complaint = await this.caseFiles.open(restriction.complaintReference, {
       staff,
       action: 'act',
@@ -99,7 +132,12 @@ export class ContactLimitsService {
     });
     const profile = getProfile(complaint.profileId, complaint.profileVersion);
     await this.dataSource.transaction(async (manager) => {
-      const approval = { status: 'approved' as const, approvedBy: staff.id, approvedAt: new Date() };
+      const approval = {
+        status: 'approved' as const,
+        approvedBy: staff.id,
+        approvedAt: new Date(),
+        approvedAs: approver!.jobTitle,
+      };
       const { affected } = await manager.update(ContactRestriction, { id, status: 'proposed' }, approval);
       if (!affected) throw refused('the decision is no longer proposed');
       await this.recordOnTimeline(manager, complaint.id, staff, 'contact-limits-approved', restriction);

@@ -130,18 +130,18 @@ export class FinalResponseController {
   @ApiOperation({
     summary: "Sign off one step of the profile's chain (R-RESP-2)",
     description:
-      'HPFT: complaints-team-check (complaints manager), then chief-executive-approval (Responsible Person; response and cover letter). Others: sign-off by the Responsible Person or a senior manager as recorded delegate. The last step sends the response.',
+      'HPFT: complaints-team-check (complaints manager), then chief-executive-approval (Responsible Person; response and cover letter). Others: sign-off. A step signed for the Responsible Person is signed by them or by a senior manager holding a current delegation from them (`POST /sign-off-delegations`); anyone else is refused (403, R-RESP-2). The last step sends the response, signed in the name of whoever signed it (a delegate "on behalf of" the Responsible Person).',
   })
   @ApiOkResponse({ type: FinalResponseDto, description: 'The final response, with this sign-off' })
   @ApiConflictResponse(REFUSED)
-  approve(
+  async approve(
     @CaseFile() complaint: Complaint,
     @Body() dto: ApproveFinalResponseDto,
     @CurrentStaff() staff: StaffPrincipal,
   ): Promise<FinalResponseDto> {
-    const role = this.drafts.signOff(complaint, dto.step, staff);
+    const { role, delegation } = await this.drafts.signOff(complaint, dto.step, staff);
     // R-INT-8: whoever signs keeps seeing what they signed.
-    return this.commands.send(
+    const response = await this.commands.send(
       complaint,
       approveFinalResponseUpdate,
       { step: dto.step, version: dto.version, role, by: staff.id },
@@ -149,6 +149,13 @@ export class FinalResponseController {
         nameToCaseTeam(manager, step, 'approver', [staff.id]),
       ),
     );
+    if (delegation)
+      await this.drafts.recordDelegatedSignOff(complaint, staff, {
+        step: dto.step,
+        version: dto.version,
+        delegation,
+      });
+    return response;
   }
 
   @Post(':reference/final-response/return')
@@ -157,14 +164,12 @@ export class FinalResponseController {
   @ApiOperation({ summary: 'Send the submitted response back to the handler for changes (R-RESP-2)' })
   @ApiOkResponse({ type: FinalResponseDto, description: 'The final response, back with the handler' })
   @ApiConflictResponse(REFUSED)
-  returnForChanges(
+  async returnForChanges(
     @CaseFile() complaint: Complaint,
     @Body() dto: ApproveFinalResponseDto,
     @CurrentStaff() staff: StaffPrincipal,
   ): Promise<FinalResponseDto> {
-    return this.commands.send(complaint, returnFinalResponseUpdate, {
-      role: this.drafts.signOff(complaint, dto.step, staff),
-      by: staff.id,
-    });
+    const { role } = await this.drafts.signOff(complaint, dto.step, staff);
+    return this.commands.send(complaint, returnFinalResponseUpdate, { role, by: staff.id });
   }
 }

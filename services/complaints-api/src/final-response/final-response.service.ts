@@ -7,6 +7,7 @@ import {
   JointCase,
   JointCasePartner,
   nameToCaseTeam,
+  type SignOffDelegation,
 } from '@complaints/db';
 import {
   getProfile,
@@ -26,6 +27,8 @@ import {
   type StaffPrincipal,
 } from '@complaints/service-kit';
 import { StaffDirectory } from '../case-file/staff-directory.service';
+import { recordStaffEvent } from '../case-file/staff-event';
+import { SignOffDelegations } from '../delegations/sign-off-delegation.service';
 import type { FinalResponseDraftViewDto, SaveFinalResponseDraftDto } from './dto/final-response.dto';
 
 /**
@@ -37,6 +40,7 @@ export class FinalResponseService {
   constructor(
     @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
     private readonly staff: StaffDirectory,
+    private readonly delegations: SignOffDelegations,
   ) {}
 
   /**
@@ -184,15 +188,45 @@ export class FinalResponseService {
     return this.view(complaint, draft);
   }
 
-  /** R-RESP-2: the role in which this member of staff signs the step (409 not a step here; 403 not theirs). */
-  signOff(complaint: Complaint, step: string, staff: StaffPrincipal): ApproverRole {
-    const signOff = signOffRole(getProfile(complaint.profileId, complaint.profileVersion), step, staff.roles);
-    if ('role' in signOff) return signOff.role;
+  /**
+   * R-RESP-2: the role in which this member of staff signs the step (409 not a step here; 403 not theirs). A step
+   * signed in the Responsible Person's name is theirs, or a current delegate's (ADR 0034), whose delegation is
+   * returned with the role.
+   */
+  async signOff(
+    complaint: Complaint,
+    step: string,
+    staff: StaffPrincipal,
+  ): Promise<{ role: ApproverRole; delegation: SignOffDelegation | null }> {
+    const profile = getProfile(complaint.profileId, complaint.profileVersion);
+    const delegation = staff.roles.includes('responsible-person')
+      ? null
+      : await this.delegations.currentFor(staff);
+    const signOff = signOffRole(profile, step, staff.roles, delegation !== null);
+    if ('role' in signOff) return { role: signOff.role, delegation: signOff.asDelegate ? delegation : null };
     throw new ProblemException(
       signOff.refused === 'not-a-step'
         ? { status: 409, title: 'Command refused', detail: signOff.detail, rule: 'R-RESP-2' }
         : { status: 403, title: 'Forbidden', detail: signOff.detail, rule: 'R-RESP-2' },
     );
+  }
+
+  /** R-RESP-2: a delegate's sign-off names, on the complaint's timeline, the delegation it was given under. */
+  async recordDelegatedSignOff(
+    complaint: Complaint,
+    staff: StaffPrincipal,
+    signed: { step: string; version: number; delegation: SignOffDelegation },
+  ): Promise<void> {
+    await recordStaffEvent(this.dataSource.manager, complaint.id, staff, {
+      type: 'final-response-signed-by-delegate',
+      rule: 'R-RESP-2',
+      data: {
+        step: signed.step,
+        version: signed.version,
+        delegationId: signed.delegation.id,
+        delegatedBy: signed.delegation.delegatedBy,
+      },
+    });
   }
 
   private async view(complaint: Complaint, draft: FinalResponseDraft): Promise<FinalResponseDraftViewDto> {

@@ -7,19 +7,40 @@ import {
   IsISO8601,
   IsOptional,
   IsString,
+  Length,
   Matches,
   MaxLength,
+  ValidateNested,
 } from 'class-validator';
+import { Type } from 'class-transformer';
 import {
   CONTACT_LIMITS,
+  DECISION_ROLES,
   PERSISTENT_BEHAVIOURS,
   type ContactLimit,
+  type DecisionRole,
   type PersistentBehaviour,
 } from '@complaints/domain';
 import { ISO_DATE } from '../../case-file/iso-date';
 
 const BEHAVIOURS = Object.keys(PERSISTENT_BEHAVIOURS);
 const LIMITS = Object.keys(CONTACT_LIMITS);
+
+/** R-PERS-1: one member of staff who took the decision with the complaints lead, in their role. */
+export class DecisionMemberDto {
+  @ApiProperty({ example: 'hpft-senior-manager', maxLength: 64, description: 'Staff id' })
+  @IsString()
+  @Length(1, 64)
+  staffId!: string;
+
+  @ApiProperty({
+    enum: DECISION_ROLES,
+    example: 'managing-director',
+    description: '`managing-director` (of the service) or `clinical-team`',
+  })
+  @IsIn(DECISION_ROLES)
+  role!: DecisionRole;
+}
 
 /** R-PERS-1: the decision, proposed by the complaints lead with the managing director and the clinical team. */
 export class ProposeContactLimitsDto {
@@ -36,16 +57,20 @@ export class ProposeContactLimitsDto {
   limits!: ContactLimit[];
 
   @ApiProperty({
-    type: [String],
+    type: () => [DecisionMemberDto],
     description:
-      'Staff ids of those who took the decision with the complaints lead (managing director, clinical team)',
-    example: ['hpft-senior-manager'],
+      'Who took the decision with the complaints lead (who proposes it), each in their role (HPFT 9.3): the managing director of the service and at least one of the clinical team',
+    example: [
+      { staffId: 'hpft-senior-manager', role: 'managing-director' },
+      { staffId: 'hpft-complaint-lead', role: 'clinical-team' },
+    ],
   })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(10)
-  @IsString({ each: true })
-  decidedWith!: string[];
+  @ValidateNested({ each: true })
+  @Type(() => DecisionMemberDto)
+  decidedBy!: DecisionMemberDto[];
 
   @ApiProperty({ example: '2027-05-01', description: 'When the decision is reviewed (within six months)' })
   @Matches(ISO_DATE, { message: 'reviewOn must be an ISO date (YYYY-MM-DD)' })
@@ -87,6 +112,12 @@ export class ContactRestrictionDto {
   @ApiProperty({ enum: LIMITS, isArray: true }) limits!: ContactLimit[];
   @ApiProperty({ type: [String], description: 'Staff ids of who took the decision with the complaints lead' })
   decidedWith!: string[];
+  @ApiProperty({
+    type: () => [DecisionMemberDto],
+    description:
+      'Who took the decision with the complaints lead, each in their role (empty on decisions recorded before roles were)',
+  })
+  decidedBy!: DecisionMemberDto[];
   @ApiProperty({ nullable: true, type: String }) note!: string | null;
   @ApiProperty({ example: '2027-05-01', description: 'When the limits are reviewed' }) reviewOn!: string;
   @ApiProperty({ enum: ['proposed', 'approved', 'lifted'] }) status!: string;
@@ -94,6 +125,14 @@ export class ContactRestrictionDto {
   @ApiProperty({ nullable: true, type: String, description: 'Staff id of the approver (not the proposer)' })
   approvedBy!: string | null;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) approvedAt!: Date | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    example: 'Deputy Chief Executive',
+    description:
+      "The title in which it was approved: the deputy chief executive's, or the organisation's own for them",
+  })
+  approvedAs!: string | null;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) liftedAt!: Date | null;
   @ApiProperty({ type: String, format: 'date-time' }) createdAt!: Date;
 }
