@@ -182,6 +182,7 @@ export function exampleFacts(name: TemplateName, profile: PolicyProfile): Record
       { document: 'six-month-letter', step: 'sign-off', due: null },
     ],
     'staff-notification': [{}],
+    'handler-allocated': [{}],
     'delivery-failed': [
       { outcome: 'failed', channel: 'email', letterQueued: true },
       { outcome: 'failed', channel: 'letter', letterQueued: false },

@@ -23,6 +23,7 @@ export const TEMPLATE_NAMES = [
   'consent-request',
   'approval-request',
   'staff-notification',
+  'handler-allocated',
   'delivery-failed',
 ] as const;
 

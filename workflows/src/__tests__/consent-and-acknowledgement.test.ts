@@ -22,6 +22,7 @@ import {
   letterFacts,
   letterSent,
   lifecycleInput,
+  recordHistory,
   refusal,
   startInCloserLook,
   type LifecycleHarness,
@@ -157,7 +158,33 @@ describe('R-ACK-1: allocation before the acknowledgement', () => {
       );
       const types = eventTypes(harness);
       expect(types.indexOf('allocated')).toBeLessThan(types.indexOf('acknowledged'));
+      await recordHistory(handle, 'cwth-allocated-before-acknowledgement-handler-told');
     });
+  });
+
+  it('R-INV-1: the handler is told when a complaint is allocated to them, once; not when they take it themselves', async () => {
+    harness = await createLifecycleHarness(START_AT);
+    await harness.run(async () => {
+      const handle = await startInCloserLook(harness, input('hpft', 'HPFT', '000406'));
+      const allocate = (by: string, handlerId: string) =>
+        handle.executeUpdate(allocateUpdate, { args: [{ by, handlerId, involvedStaffIds: [] }] });
+      await allocate('cm-1', 'handler-1');
+      await allocate('cm-1', 'handler-1'); // the same handler again: nothing more
+      await allocate('handler-2', 'handler-2'); // taken by themselves: nothing to tell
+      await allocate('cm-1', 'handler-3');
+      await eventually(
+        () => harness.letters.find((letter) => letter.step === 'handler-allocated-handler-3'),
+        'the second handler told',
+      );
+    });
+    expect(
+      harness.letters
+        .filter((letter) => letter.template === 'handler-allocated')
+        .map((letter) => [letter.step, letter.audience]),
+    ).toEqual([
+      ['handler-allocated-handler-1', 'staff:handler-1'],
+      ['handler-allocated-handler-3', 'staff:handler-3'],
+    ]);
   });
 
   it('R-ACK-1 iTrust: a verbal acknowledgement is followed by its written record, carrying the free review consultation offer', async () => {

@@ -1,6 +1,6 @@
 // R-INV-1, R-INV-3, R-STAFF-1: a handler not involved in the events (or the reason explained to the
 // person), the staff complained about told early, and a clinical view from someone not involved.
-import { setHandler } from '@temporalio/workflow';
+import { patched, setHandler } from '@temporalio/workflow';
 import { isInvolvedHandlerReason, type Stage } from '@complaints/domain';
 import { staff, type ComplaintCase } from './complaint-case';
 import {
@@ -10,6 +10,9 @@ import {
   type RequestClinicalViewCommand,
 } from './allocation.messages';
 import { refuse } from '../shared/refusal';
+
+/** Issue #12 point 4: complaints allocated by older code told nobody; their histories replay unchanged. */
+export const TELL_HANDLER_ALLOCATED = 'tell-handler-allocated';
 
 /** R-ACK-1 (CWTH): allocation may come first, so the acknowledgement can say who is handling the complaint. */
 const OPEN_STAGES: readonly Stage[] = [
@@ -46,6 +49,19 @@ export function registerAllocationHandlers(c: ComplaintCase): void {
         },
         { handlerId: command.handlerId },
       );
+      // R-INV-1: the handler is told the complaint is theirs (not when they allocated it to themselves).
+      if (
+        previous?.handlerId !== command.handlerId &&
+        command.by !== command.handlerId &&
+        patched(TELL_HANDLER_ALLOCATED)
+      ) {
+        c.post({
+          step: `handler-allocated-${command.handlerId}`,
+          template: 'handler-allocated',
+          audience: `staff:${command.handlerId}`,
+          rule: 'R-INV-1',
+        });
+      }
       // R-STAFF-1: staff complained about are told at the earliest opportunity, once each.
       for (const id of newlyInvolved) {
         c.post({

@@ -271,6 +271,7 @@ function factsFor(name: TemplateName, profile: PolicyProfile): Record<string, un
     },
     'approval-request': { document: 'final-response', step: 'sign-off', due: DUE },
     'staff-notification': {},
+    'handler-allocated': {},
     'delivery-failed': {
       item: 'item-1',
       document: 'acknowledgement',
@@ -622,6 +623,7 @@ describe('escaping and strictness', () => {
       'experience-survey',
       'final-response',
       'final-response-cover',
+      'handler-allocated',
       'investigation-plan',
       'involved-handler',
       'out-of-scope',

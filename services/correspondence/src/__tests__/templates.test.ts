@@ -381,7 +381,14 @@ describe('preview', () => {
 
     const wrong = await preview(handler, {
       template: 'timescale-extended',
-      facts: { previousDue: null, newDue: 'soon', progressReport: false },
+      facts: {
+        previousDue: null,
+        newDue: 'soon',
+        progressReport: false,
+        agreedWith: null,
+        agreedOn: null,
+        agreedBy: null,
+      },
     }).expect(422);
     expect(wrong.body.errors).toEqual([
       { field: 'facts.newDue', reason: expect.stringContaining('must be an ISO date') },

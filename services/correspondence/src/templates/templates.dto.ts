@@ -215,7 +215,15 @@ export class PreviewDto {
 
   @ApiPropertyOptional({
     description: "The template's facts, as the workflow would pass them (see `GET /templates`)",
-    example: { previousDue: null, newDue: '2026-05-12', reason: 'complexity', progressReport: false },
+    example: {
+      previousDue: null,
+      newDue: '2026-05-12',
+      reason: 'complexity',
+      progressReport: false,
+      agreedWith: 'complainant',
+      agreedOn: '2026-05-11',
+      agreedBy: 'telephone',
+    },
   })
   @IsOptional()
   @IsObject()
