@@ -12,6 +12,7 @@ import {
   JointProtocol,
   Organisation,
   PartnerOrganisation,
+  CaseAction,
   ContactRestriction,
   SignOffDelegation,
   StaffUser,
@@ -58,6 +59,8 @@ export interface CorrespondenceContext {
   signer?: LetterSigner | null;
   /** R-PERS-1: who took the decision on contact named by `facts.restrictionId`, in which roles, and who approved it. */
   contactDecision?: ContactDecisionSigners | null;
+  /** R-RESP-4: the promised action named by `facts.actionId`, once done; null when not asked for or not done. */
+  completedAction?: { description: string; completedOn: string } | null;
   /** The organisation's template overrides in use (issue #5). */
   templateOverrides: OrganisationOverrides;
   /** R-JOINT-2, R-JOINT-5: the joint case this complaint leads, or null (absent) when it is not joint. */
@@ -157,6 +160,8 @@ export async function loadCorrespondenceContext(
       typeof facts.restrictionId === 'string'
         ? await loadContactDecision(dataSource, organisation, facts.restrictionId)
         : null,
+    completedAction:
+      typeof facts.actionId === 'string' ? await loadCompletedAction(dataSource, reference, facts.actionId) : null,
     templateOverrides: await loadTemplateOverrides(dataSource, complaint.organisationCode),
     joint: await loadJointLetterContext(dataSource, complaint.id),
     forwardedBy:
@@ -171,6 +176,13 @@ export async function loadCorrespondenceContext(
           }
         : null,
   };
+}
+
+async function loadCompletedAction(dataSource: DataSource, reference: string, actionKey: string) {
+  const action = await dataSource
+    .getRepository(CaseAction)
+    .findOneBy({ complaintReference: reference, actionKey, status: 'done' });
+  return action?.closedOn ? { description: action.description, completedOn: action.closedOn } : null;
 }
 
 /**

@@ -144,6 +144,7 @@ export function exampleFacts(name: TemplateName, profile: PolicyProfile): Record
       { planVersion: 1, due: '2026-05-29' },
       { planVersion: 1, due: null },
     ],
+    'action-completed': [{ actionId: 'action-1' }],
     'actions-completed': [{}],
     'experience-survey': [{}],
     'out-of-scope': [
@@ -248,6 +249,7 @@ export function exampleContexts(
         },
         respondent: { displayName: 'Example Handler' } as StaffUser,
       },
+      completedAction: { description: 'Example action.', completedOn: '2026-03-11' },
       templateOverrides: { organisationCode: organisation.code, overrides: [] },
       // The letter example is of a joint complaint about health and social care (R-JOINT-2, R-JOINT-5), so an
       // override must keep what a joint letter says.

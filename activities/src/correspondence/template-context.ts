@@ -74,6 +74,8 @@ export function templateContext(
     stageTwo: profile.afterResponse.stageTwo
       ? { acknowledgementWorkingDays: profile.afterResponse.stageTwo.acknowledgement.workingDays }
       : null,
+    // R-RESP-4: the promised action a letter tells the person is done.
+    completedAction: context.completedAction ?? null,
     joint: jointView(context, facts),
     // R-JOINT-8: forwarded by the commissioner with consent, and handled as made to us.
     forwardedBy: context.forwardedBy ?? null,

@@ -14,6 +14,7 @@ export const TEMPLATE_NAMES = [
   'reopened',
   'investigation-plan',
   'stage-two-acknowledgement',
+  'action-completed',
   'actions-completed',
   'experience-survey',
   'out-of-scope',

@@ -179,11 +179,13 @@ describe.each(FULL_PATHS)('$profile: closer look to final response', (path) => {
           await refusal(handle.executeUpdate(completeActionUpdate, { args: [{ by: 'h', actionId: 'A9' }] })),
         ).toEqual({ rule: 'R-RESP-4', message: 'no action A9 was promised in the final response' });
         await harness.env.sleep('1 day'); // Wed 5 Mar
-        for (const action of path.actions) {
+        for (const [index, action] of path.actions.entries()) {
           const actions = await handle.executeUpdate(completeActionUpdate, {
             args: [{ by: action.ownerId, actionId: action.id }],
           });
           expect(actions.find((a) => a.id === action.id)?.completedOn).toBe('2036-03-05');
+          // Issue #12 point 7: each action done is told while others are still to be done.
+          if (index < path.actions.length - 1) await letterSent(harness, `action-completed-${action.id}`);
         }
       }
       const closed = await waitForState(handle, (state) => state.closed !== undefined);
@@ -199,7 +201,7 @@ describe.each(FULL_PATHS)('$profile: closer look to final response', (path) => {
       });
       await recordHistory(
         handle,
-        `${path.profile}-final-response-${path.actions.length ? 'actions-' : ''}closed`,
+        `${path.profile}-final-response-${path.actions.length > 1 ? 'each-action-told-' : path.actions.length ? 'actions-' : ''}closed`,
       );
     });
 
@@ -232,6 +234,12 @@ describe.each(FULL_PATHS)('$profile: closer look to final response', (path) => {
             },
           ]
         : []),
+      ...path.actions.slice(0, -1).map((action) => ({
+        step: `action-completed-${action.id}`,
+        template: 'action-completed',
+        audience: 'complainant',
+        facts: { actionId: action.id },
+      })),
       ...(path.actions.length > 0
         ? [{ step: 'actions-completed-1', template: 'actions-completed', audience: 'complainant' }]
         : []),
@@ -252,8 +260,7 @@ describe.each(FULL_PATHS)('$profile: closer look to final response', (path) => {
       'correspondence-sent',
       ...(path.cover ? ['correspondence-sent'] : []),
       'final-response-sent',
-      ...path.actions.map(() => 'action-completed'),
-      ...(path.actions.length > 0 ? ['correspondence-sent'] : []),
+      ...path.actions.flatMap(() => ['action-completed', 'correspondence-sent']),
       'closed',
     ]);
     const approved = harness.events.filter((event) => event.type === 'final-response-approved');

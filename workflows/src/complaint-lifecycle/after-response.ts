@@ -1,7 +1,7 @@
 // §5 After the response: the person stays involved until every promised action is done (R-RESP-4); a
 // dissatisfied person can have the complaint reopened (R-REOPEN-1) or, at CWTH, reviewed at stage two
 // (R-STAGE2-1).
-import { setHandler } from '@temporalio/workflow';
+import { patched, setHandler } from '@temporalio/workflow';
 import {
   calendarMonthsAfterReceipt,
   DISSATISFACTION_REASONS,
@@ -31,6 +31,9 @@ const PROMISED_ACTIONS_CLOCK: ClockSpec = {
   label: 'promised action',
   rule: 'R-RESP-4',
 };
+
+/** Issue #12 point 7: each promised action done is told to the person, not only the last. */
+export const TELL_EACH_ACTION_COMPLETED = 'tell-each-action-completed';
 
 /** The last day a complaint closed after its response can be reopened: twelve months from the closure (London). */
 export function reopenableUntil(closedAt: string): LocalDate {
@@ -69,6 +72,16 @@ export function createAfterResponse(
         due: action.due,
         onTime: action.completedOn <= action.due,
       });
+      // R-RESP-4: the last action's letter says every action is done and the procedure has ended.
+      if (outstanding().length > 0 && patched(TELL_EACH_ACTION_COMPLETED)) {
+        c.post({
+          step: `action-completed-${action.id}`,
+          template: 'action-completed',
+          audience: 'complainant',
+          rule: 'R-RESP-4',
+          facts: { actionId: action.id },
+        });
+      }
       return c.state.actions!;
     },
     {

@@ -199,6 +199,7 @@ function contextFor(fixture: Fixture): Record<string, unknown> {
         ? null
         : { content: fixture.plan ?? PLAN, respondent: { displayName: 'Sam Handler' } as StaffUser },
     joint: fixture.joint ?? null,
+    completedAction: { description: 'Put the new discharge leaflet on every ward.', completedOn: '2026-03-20' },
     signer:
       fixture.signer === undefined
         ? { name: 'Pat Chief', title: 'Chief Executive', onBehalfOf: null }
@@ -256,6 +257,7 @@ function factsFor(name: TemplateName, profile: PolicyProfile): Record<string, un
     reopened: { due: '2026-06-05' },
     'stage-two-acknowledgement': { due: '2026-05-11' },
     'investigation-plan': { planVersion: 1, due: '2026-05-29' },
+    'action-completed': { actionId: 'action-1' },
     'actions-completed': {},
     'experience-survey': {},
     'out-of-scope': { whole: true, matter: 'employment' },
@@ -613,6 +615,7 @@ describe('escaping and strictness', () => {
     expect(isTemplateName('final-response-draft')).toBe(false);
     expect([...TEMPLATE_NAMES].sort()).toEqual([
       'acknowledgement',
+      'action-completed',
       'actions-completed',
       'approval-request',
       'consent-request',
@@ -1169,6 +1172,19 @@ describe('after the response', () => {
     expect(squashedText).toContain('we will send you a progress report');
     expect(squashedText).toContain('The decision of the Senior Leadership Team/Board is final.');
     expect(squashedText).toContain('your local Integrated Care Board (ICB) or to NHS England');
+  });
+
+  it('action-completed (R-RESP-4, issue #12 point 7): the one action done and when, that others are still to come, how to contact us', () => {
+    const { squashedText } = render('action-completed', { profile: HPFT });
+    expect(squashedText).toContain('this one was carried out on Friday 20 March 2026');
+    expect(squashedText).toContain('Put the new discharge leaflet on every ward.');
+    expect(squashedText).toContain('Some of the actions we promised are still to be done.');
+    expect(squashedText).toContain('quoting');
+    expect(squashedText).not.toContain('procedure for your complaint has now ended');
+    const context = contextFor({ profile: HPFT, facts: factsFor('action-completed', HPFT) });
+    expect(() => renderer.render('action-completed', { ...context, completedAction: null })).toThrow(
+      /not done in the record/,
+    );
   });
 
   it('actions-completed (R-RESP-4): every action done, the procedure ended, how to contact us, no Ombudsman reminder', () => {

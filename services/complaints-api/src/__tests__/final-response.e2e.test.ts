@@ -232,6 +232,55 @@ describe.each([
   });
 });
 
+it('iTrust: each promised action is completed by its owner, and the person hears of each; someone else on the case cannot complete it (issue #12 point 7, R-RESP-4)', async () => {
+  const c = await inCloserLook('itrust');
+  const detail = await caseWhen(c, (d) => d.stage === 'closer-look');
+  const due = workingDaysAfterReceipt(londonToday(), 20, calendar)!;
+  const version = await submit(
+    c,
+    completeDraft(c, detail, {
+      actions: [
+        { description: 'Audit cancellation calls for three months', ownerId: 'itrust-handler', due },
+        { description: 'Put the cancellations leaflet in every clinic', ownerId: 'itrust-complaint-lead', due },
+      ],
+    }),
+  );
+  await caseWhen(c, (d) => d.stage === 'awaiting-sign-off');
+  await signOff(c, version);
+  await caseWhen(c, (d) => d.stage === 'responded');
+  // The complaint lead owns the second action only: they joined the case team by owning it.
+  const lead = await tokenFor('complaint-lead@itrust.demo');
+  const notTheirs = await api()
+    .post(`/complaints/${c.reference}/actions/action-1/completion`)
+    .set(as(lead))
+    .send({ evidence: 'Done.' })
+    .expect(403);
+  expect(notTheirs.body).toMatchObject({ rule: 'R-RESP-4', status: 403 });
+  await api()
+    .post(`/complaints/${c.reference}/actions/action-2/completion`)
+    .set(as(lead))
+    .send({ evidence: 'Leaflets in all six clinics, checked by the matron.' })
+    .expect(200);
+  const [one] = await inbox.waitFor(
+    (m) => m.subject === `Your complaint ${c.reference}: an action we promised is done`,
+  );
+  expect(one.to[0].address).toBe(c.body.complainant.email);
+  expect(flat(one.text)).toContain('Put the cancellations leaflet in every clinic');
+  expect(flat(one.text)).not.toContain('Audit cancellation calls');
+  expect(flat(one.text)).toContain('still to be done');
+  expect((await caseWhen(c, (d) => d.stage === 'responded')).closedAt).toBeNull();
+
+  await api()
+    .post(`/complaints/${c.reference}/actions/action-1/completion`)
+    .set(as(c.tokens.handler))
+    .send({ evidence: 'The three-month audit report.' })
+    .expect(200);
+  await inbox.waitFor((m) => m.subject === `Your complaint ${c.reference}: every action we promised is done`);
+  await caseWhen(c, (d) => d.closedAt !== null);
+  const told = await inbox.waitFor((m) => m.subject.startsWith(`Your complaint ${c.reference}: an action`));
+  expect(told).toHaveLength(1);
+});
+
 it('a response missing an R-RESP-1 element cannot be submitted; the refusal names it, and nothing changes', async () => {
   const c = await inCloserLook('itrust');
   const detail = await caseWhen(c, (d) => d.stage === 'closer-look');

@@ -58,11 +58,10 @@ export class ActionPlanController {
 
   @Post(':reference/actions/:actionId/completion')
   @HttpCode(200)
-  @Roles('handler', 'complaints-manager')
   @ApiOperation({
     summary: 'An action of the plan is done, with the evidence (R-RESP-4, R-MON-1)',
     description:
-      'The evidence is required. For an action promised in the final response the complaint process is told too; when the last promised action is done, the person is told and the complaint closes.',
+      "The action's owner completes it; the handler or a complaints manager may for them (403 for anyone else who may open the complaint). The evidence is required. For an action promised in the final response the complaint process is told too: the person gets a letter naming the action while others are still to be done, and when the last promised action is done, a letter that every action is done, and the complaint closes.",
   })
   @ApiParam(ACTION_ID)
   @ApiOkResponse({ type: PlanActionDto, description: 'The action, done' })

@@ -11,7 +11,12 @@ import {
   planPromisedActions,
   type SentResponseFacts,
 } from '@complaints/db';
-import { londonDate, type FinalResponseContent, type FindingOutcome } from '@complaints/domain';
+import {
+  londonDate,
+  type FinalResponseContent,
+  type FindingOutcome,
+  type StaffRole,
+} from '@complaints/domain';
 import { DATA_SOURCE, ProblemException, type StaffPrincipal } from '@complaints/service-kit';
 import { completeActionUpdate } from '@complaints/workflows/messages';
 import { ProcedureCommands } from '../case-file/procedure-commands.service';
@@ -29,6 +34,9 @@ export interface ActionPlan {
   learning: LearningPointDto[];
   actions: PlanActionDto[];
 }
+
+/** Who may complete an action they do not own (issue #12 point 7). */
+const ACTION_CLOSER_ROLES: readonly StaffRole[] = ['handler', 'complaints-manager'];
 
 /**
  * R-MON-1: learning on any case (complaint, feedback, early resolution) and the complaint's action plan: the actions
@@ -100,6 +108,14 @@ export class ActionPlanService {
     staff: StaffPrincipal,
   ): Promise<PlanActionDto> {
     const action = await this.openAction(complaint, actionKey);
+    // Issue #12 point 7: the owner completes their own action; the handler or a complaints manager may for them.
+    if (action.ownerId !== staff.id && !staff.roles.some((role) => ACTION_CLOSER_ROLES.includes(role)))
+      throw new ProblemException({
+        status: 403,
+        title: 'Forbidden',
+        detail: `action ${actionKey} is completed by its owner, the handler or a complaints manager`,
+        rule: 'R-RESP-4',
+      });
     const closing = {
       status: 'done' as const,
       evidence,
