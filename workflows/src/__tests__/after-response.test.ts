@@ -185,13 +185,13 @@ describe('R-REOPEN-1: a reopened complaint', () => {
       expect(state.round).toEqual({ number: 2, kind: 'reopened', startedOn: '2036-04-02' });
       await letterSent(harness, 'reopened-2');
       expect((await handle.describe()).typedSearchAttributes.get(SEARCH_ATTRIBUTES.stage)).toBe(
-        'closer-look',
+        'reopened',
       );
       const agreed = await handle.executeUpdate(agreeTimescaleUpdate, {
         args: [{ by: 'handler-1', due: '2036-05-29' }],
       });
       expect(agreed.due).toBe('2036-05-29');
-      await recordHistory(handle, 'phso-model-reopened-after-close');
+      await recordHistory(handle, 'phso-model-reopened-after-close-own-stage');
     });
     expect(letterFacts(harness.letters.at(-1)!)).toEqual({
       step: 'reopened-2',
@@ -273,6 +273,8 @@ describe('R-STAGE2-1: CWTH stage two', () => {
       expect(state.stage).toBe('closer-look');
       expect(state.closed).toBeUndefined();
       await letterSent(harness, 'stage-two-acknowledgement-2');
+      // Issue #12 point 11: operations staff find the round by its own stage.
+      expect((await handle.describe()).typedSearchAttributes.get(SEARCH_ATTRIBUTES.stage)).toBe('stage-two');
       expect(
         await refusal(handle.executeUpdate(requestStageTwoUpdate, { args: [{ by: 'handler-1' }] })),
       ).toEqual({
@@ -301,7 +303,7 @@ describe('R-STAGE2-1: CWTH stage two', () => {
       expect(await refusal(handle.executeUpdate(reopenUpdate, { args: [{ by: 'handler-1' }] }))).toEqual(
         notReopened,
       );
-      await recordHistory(handle, 'cwth-stage-two-reviewed');
+      await recordHistory(handle, 'cwth-stage-two-reviewed-own-stage');
     });
     expect(letterFacts(harness.letters.find((l) => l.template === 'stage-two-acknowledgement')!)).toEqual({
       step: 'stage-two-acknowledgement-2',

@@ -464,7 +464,7 @@ export class ComplaintCase {
   ): Promise<void> {
     const next = nextDeadline(this.state);
     upsertSearchAttributes([
-      { key: SEARCH_ATTRIBUTES.stage, value: this.state.stage },
+      { key: SEARCH_ATTRIBUTES.stage, value: operationsStage(this.state) },
       { key: SEARCH_ATTRIBUTES.breached, value: this.state.breached },
       { key: SEARCH_ATTRIBUTES.nextDeadline, value: next ? endOfLondonDay(next) : null },
     ]);
@@ -549,6 +549,15 @@ export class ComplaintCase {
       this.outbox.shift();
     }
   }
+}
+
+/** Issue #12 point 11: operations staff see a reopened or stage-two round's closer look as a stage of its own. */
+export const ROUND_STAGES_IN_OPERATIONS = 'round-stages-in-operations';
+
+function operationsStage(state: ComplaintProcessState): string {
+  const kind = state.round?.kind;
+  if (state.stage !== 'closer-look' || kind === undefined || kind === 'first') return state.stage;
+  return patched(ROUND_STAGES_IN_OPERATIONS) ? kind : state.stage;
 }
 
 /** The search attributes of a joint case (R-JOINT-1): organisation codes, never people. */
