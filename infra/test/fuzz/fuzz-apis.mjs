@@ -15,6 +15,7 @@ import { staffToken, startWholeSystem, wholeSystemMode } from '../../lib/whole-s
 const [resultFile, examplesArg, seedArg] = process.argv.slice(2);
 const EXAMPLES = Number(examplesArg ?? 12);
 const SEED = Number(seedArg ?? 16);
+const STATEFUL_SCENARIOS_PER_EXAMPLE = 5;
 const CHECKS = [
   'not_a_server_error',
   'status_code_conformance',
@@ -43,9 +44,15 @@ try {
   // Every path parameter named here takes a real value, so operations reach past their 404; the links
   // still carry what the stateful phase creates itself.
   const configFile = path.join(reportDir, 'schemathesis.toml');
+  // The stateful phase gets more scenarios than the others get examples: each starts from a random
+  // operation, and with a hundred of them ten scenarios may follow no link at all.
   fs.writeFileSync(
     configFile,
-    `[parameters]\n"path.reference" = "${known.reference}"\n"path.id" = "${known.letterId}"\n`,
+    [
+      `[generation]\nmax-examples = ${EXAMPLES}\n`,
+      `[phases.stateful.generation]\nmax-examples = ${EXAMPLES * STATEFUL_SCENARIOS_PER_EXAMPLE}\n`,
+      `[parameters]\n"path.reference" = "${known.reference}"\n"path.id" = "${known.letterId}"\n`,
+    ].join('\n'),
   );
   process.stdout.write(`[fuzz] a known complaint ${known.reference} and its letter ${known.letterId}\n`);
   const result = {};
@@ -64,8 +71,6 @@ try {
       CHECKS.join(','),
       '--phases',
       'examples,coverage,fuzzing,stateful',
-      '--max-examples',
-      String(EXAMPLES),
       '--seed',
       String(SEED),
       '--workers',
