@@ -554,7 +554,7 @@ export class ComplaintCase {
 /** Issue #12 point 11: operations staff see a reopened or stage-two round's closer look as a stage of its own. */
 export const ROUND_STAGES_IN_OPERATIONS = 'round-stages-in-operations';
 
-function operationsStage(state: ComplaintProcessState): string {
+function operationsStage(state: CaseState): string {
   const kind = state.round?.kind;
   if (state.stage !== 'closer-look' || kind === undefined || kind === 'first') return state.stage;
   return patched(ROUND_STAGES_IN_OPERATIONS) ? kind : state.stage;
