@@ -249,7 +249,7 @@ export function exampleContexts(
         },
         respondent: { displayName: 'Example Handler' } as StaffUser,
       },
-      completedAction: { description: 'Example action.', completedOn: '2026-03-11' },
+      completedAction: { description: 'Example action.', completedOn: '2026-03-09' },
       templateOverrides: { organisationCode: organisation.code, overrides: [] },
       // The letter example is of a joint complaint about health and social care (R-JOINT-2, R-JOINT-5), so an
       // override must keep what a joint letter says.
