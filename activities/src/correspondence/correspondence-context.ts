@@ -161,7 +161,9 @@ export async function loadCorrespondenceContext(
         ? await loadContactDecision(dataSource, organisation, facts.restrictionId)
         : null,
     completedAction:
-      typeof facts.actionId === 'string' ? await loadCompletedAction(dataSource, reference, facts.actionId) : null,
+      typeof facts.actionId === 'string'
+        ? await loadCompletedAction(dataSource, reference, facts.actionId)
+        : null,
     templateOverrides: await loadTemplateOverrides(dataSource, complaint.organisationCode),
     joint: await loadJointLetterContext(dataSource, complaint.id),
     forwardedBy:

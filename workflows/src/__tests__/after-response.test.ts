@@ -184,9 +184,7 @@ describe('R-REOPEN-1: a reopened complaint', () => {
       expect(state.stage).toBe('closer-look');
       expect(state.round).toEqual({ number: 2, kind: 'reopened', startedOn: '2036-04-02' });
       await letterSent(harness, 'reopened-2');
-      expect((await handle.describe()).typedSearchAttributes.get(SEARCH_ATTRIBUTES.stage)).toBe(
-        'reopened',
-      );
+      expect((await handle.describe()).typedSearchAttributes.get(SEARCH_ATTRIBUTES.stage)).toBe('reopened');
       const agreed = await handle.executeUpdate(agreeTimescaleUpdate, {
         args: [{ by: 'handler-1', due: '2036-05-29' }],
       });

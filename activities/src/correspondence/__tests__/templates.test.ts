@@ -199,7 +199,10 @@ function contextFor(fixture: Fixture): Record<string, unknown> {
         ? null
         : { content: fixture.plan ?? PLAN, respondent: { displayName: 'Sam Handler' } as StaffUser },
     joint: fixture.joint ?? null,
-    completedAction: { description: 'Put the new discharge leaflet on every ward.', completedOn: '2026-03-20' },
+    completedAction: {
+      description: 'Put the new discharge leaflet on every ward.',
+      completedOn: '2026-03-20',
+    },
     signer:
       fixture.signer === undefined
         ? { name: 'Pat Chief', title: 'Chief Executive', onBehalfOf: null }

@@ -241,7 +241,11 @@ it('iTrust: each promised action is completed by its owner, and the person hears
     completeDraft(c, detail, {
       actions: [
         { description: 'Audit cancellation calls for three months', ownerId: 'itrust-handler', due },
-        { description: 'Put the cancellations leaflet in every clinic', ownerId: 'itrust-complaint-lead', due },
+        {
+          description: 'Put the cancellations leaflet in every clinic',
+          ownerId: 'itrust-complaint-lead',
+          due,
+        },
       ],
     }),
   );
