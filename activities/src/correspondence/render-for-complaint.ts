@@ -1,7 +1,8 @@
 import type { CorrespondenceContext } from './correspondence-context';
 import type { Delivery } from './delivery-plan';
 import { templateContext, type TemplateRecipient } from './template-context';
-import { variantDefinition } from './template-catalogue';
+import { TEMPLATE_CATALOGUE, variantDefinition } from './template-catalogue';
+import { withOmittedNullables } from './template-facts';
 import type { TemplateName, TemplateVariant } from './template-names';
 import type { RenderedCorrespondence, TemplateRenderer } from './template-renderer';
 
@@ -29,7 +30,8 @@ export function renderForComplaint(
   facts: Record<string, unknown>,
   today: string,
 ): RenderedCorrespondence {
-  return renderer.render(template, templateContext(context, recipient, facts, today), {
+  const complete = withOmittedNullables(TEMPLATE_CATALOGUE[template].facts, facts);
+  return renderer.render(template, templateContext(context, recipient, complete, today), {
     variant: variantFor(template, context.complaint.accessibilityNeeds),
     overrides: context.templateOverrides,
   });

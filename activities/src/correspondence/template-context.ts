@@ -2,6 +2,7 @@ import {
   OMBUDSMAN_FOR_CARE,
   describeMissingElements,
   missingResponseElements,
+  otherOmbudsmanRoutes,
   summariseFinalResponse,
   type FindingOutcome,
   type LocalDate,
@@ -77,6 +78,7 @@ export function templateContext(
     // R-RESP-4: the promised action a letter tells the person is done.
     completedAction: context.completedAction ?? null,
     joint: jointView(context, facts),
+    bothOmbudsmen: bothOmbudsmenView(context, facts),
     // R-JOINT-8: forwarded by the commissioner with consent, and handled as made to us.
     forwardedBy: context.forwardedBy ?? null,
     // ADR 0028: where the person's link or code to their progress page goes, put in only as the item leaves.
@@ -122,6 +124,25 @@ function jointView(context: CorrespondenceContext, facts: Record<string, unknown
     otherOmbudsmen: ombudsmen.filter((route) => route !== facts.ombudsman),
     leftOutNames: names(partners.filter((member) => member.leftOutOfResponse)),
   };
+}
+
+/**
+ * R-RESP-3: a complaint about NHS care and social care names both Ombudsmen, who work on it jointly: by the
+ * organisations' care in a joint response (R-JOINT-2), else by the care the response says it covered.
+ */
+function bothOmbudsmenView(context: CorrespondenceContext, facts: Record<string, unknown>) {
+  const joint = jointView(context, facts);
+  if (joint?.otherOmbudsmen.length)
+    return {
+      healthNames: joint.healthNames,
+      socialCareNames: joint.socialCareNames,
+      others: joint.otherOmbudsmen,
+    };
+  const careContext = context.finalResponseDraft?.content.careContext;
+  const others = careContext
+    ? otherOmbudsmanRoutes(context.profile, careContext).filter((route) => route !== facts.ombudsman)
+    : [];
+  return others.length > 0 ? { healthNames: null, socialCareNames: null, others } : null;
 }
 
 /** "A", "A and B", "A, B and C". */

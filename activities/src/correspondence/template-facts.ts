@@ -7,6 +7,7 @@ import {
   EXTENSION_REASONS,
   INVOLVED_HANDLER_REASONS,
   isLocalDate,
+  OTHER_PROCEDURES,
 } from '@complaints/domain';
 import { OMBUDSMAN_IDS } from './template-wording';
 
@@ -24,6 +25,7 @@ export const FACT_VOCABULARIES: Readonly<Record<string, readonly string[]>> = {
   'extension-agreed-with': EXTENSION_AGREED_WITH,
   'extension-agreed-by': EXTENSION_AGREED_BY,
   'involved-handler-reasons': Object.keys(INVOLVED_HANDLER_REASONS),
+  'other-procedures': OTHER_PROCEDURES,
 };
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
@@ -79,6 +81,20 @@ function factMatches(spec: FactSpec, value: unknown): boolean {
     case 'date':
       return isLocalDate(value);
   }
+}
+
+/**
+ * The facts with those a template declares nullable but the caller left out read as null: a letter a workflow
+ * scheduled before a release added such a fact retries with the facts it was scheduled with, and still renders.
+ */
+export function withOmittedNullables(
+  specs: Readonly<Record<string, FactSpec>>,
+  facts: Record<string, unknown>,
+): Record<string, unknown> {
+  const omitted = Object.entries(specs).filter(
+    ([key, spec]) => spec.nullable && !Object.prototype.hasOwnProperty.call(facts, key),
+  );
+  return { ...facts, ...Object.fromEntries(omitted.map(([key]) => [key, null])) };
 }
 
 /** What is wrong with the facts given for a template, one entry per declared fact that is missing or not as declared. */

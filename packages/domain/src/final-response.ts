@@ -20,7 +20,12 @@ export const FINDING_OUTCOMES = ['upheld', 'partially-upheld', 'not-upheld'] as 
 export type FindingOutcome = (typeof FINDING_OUTCOMES)[number];
 
 /** R-RESP-3: what the complaint was about, which decides the Ombudsman route. */
-export const CARE_CONTEXTS = ['nhs-care', 'social-care', 'mental-health-act'] as const;
+export const CARE_CONTEXTS = [
+  'nhs-care',
+  'social-care',
+  'health-and-social-care',
+  'mental-health-act',
+] as const;
 export type CareContext = (typeof CARE_CONTEXTS)[number];
 
 /**
@@ -92,13 +97,23 @@ export interface MissingElement {
   reason: string;
 }
 
-/** R-RESP-3: where the person can go next, from the profile's routes and what the complaint was about. */
+/**
+ * R-RESP-3: where the person can go next, from the profile's routes and what the complaint was about. NHS care and
+ * social care together go to the NHS care route first; `otherOmbudsmanRoutes` names the social care one beside it.
+ */
 export function ombudsmanRoute(profile: PolicyProfile, careContext: CareContext): OmbudsmanId | null {
-  const scope: ExternalRouteScope = careContext;
+  const scope: ExternalRouteScope = careContext === 'health-and-social-care' ? 'nhs-care' : careContext;
   const route =
     profile.afterResponse.externalRoutes.find((candidate) => candidate.scope === scope) ??
     profile.afterResponse.externalRoutes.find((candidate) => candidate.scope === 'any');
   return route?.ombudsman ?? null;
+}
+
+/** R-RESP-3 (issue #12 point 7): the LGSCO beside the PHSO where a complaint is about NHS care and social care. */
+export function otherOmbudsmanRoutes(profile: PolicyProfile, careContext: CareContext): OmbudsmanId[] {
+  if (careContext !== 'health-and-social-care') return [];
+  const socialCare = ombudsmanRoute(profile, 'social-care');
+  return socialCare && socialCare !== ombudsmanRoute(profile, careContext) ? [socialCare] : [];
 }
 
 export function summariseFinalResponse(

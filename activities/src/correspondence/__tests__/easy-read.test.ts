@@ -474,6 +474,20 @@ describe('easy-read letters with their facts', () => {
     expect(squashedText).toContain('We are still looking at the rest of your complaint.');
   });
 
+  it('final-response about NHS care and social care together: both Ombudsmen, who work together (R-RESP-3)', () => {
+    const hpft = listProfiles().find((candidate) => candidate.id === 'hpft')!;
+    const { squashedText } = render('final-response', {
+      profile: hpft,
+      content: { ...draft(), careContext: 'health-and-social-care' },
+    });
+    expect(squashedText).toContain('Your complaint is about NHS care and social care.');
+    expect(squashedText).toContain('Two Ombudsmen work together on complaints like yours.');
+    expect(squashedText).toContain('Local Government and Social Care Ombudsman');
+    expect(render('final-response', { profile: hpft }).squashedText).not.toContain(
+      'Local Government and Social Care Ombudsman',
+    );
+  });
+
   it('the same facts as the standard letter are checked', () => {
     expect(() => render('timescale-extended', { profile: hpft, facts: { newDue: 'soon' } })).toThrow(
       /fact "newDue" of timescale-extended must be an ISO date/,

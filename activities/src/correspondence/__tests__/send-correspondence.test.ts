@@ -608,7 +608,7 @@ describe('sendCorrespondence of the final response (R-RESP-1)', () => {
     const [row] = await rowsOf(reference);
     expect(row).toMatchObject({
       template: 'final-response',
-      templateVersion: 4,
+      templateVersion: 5,
       audience: 'complainant',
       status: 'delivered',
     });

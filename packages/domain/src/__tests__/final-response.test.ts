@@ -3,6 +3,7 @@ import {
   isOutOfTime,
   missingResponseElements,
   ombudsmanRoute,
+  otherOmbudsmanRoutes,
   summariseFinalResponse,
   WRITTEN_SECTIONS,
   type FinalResponseContent,
@@ -58,6 +59,22 @@ describe('R-RESP-1: a response missing any element cannot be sent', () => {
     expect(ombudsmanRoute(getProfile('itrust'), 'social-care')).toBe('independent-authority');
     expect(ombudsmanRoute(getProfile('cwth'), 'nhs-care')).toBe('icb-nhse');
   });
+
+  it.each([
+    ['phso-model', 'health-and-social-care', 'phso', ['lgsco']],
+    ['hpft', 'health-and-social-care', 'phso', ['lgsco']],
+    ['hpft', 'nhs-care', 'phso', []],
+    ['hpft', 'social-care', 'lgsco', []],
+    ['hpft', 'mental-health-act', 'cqc', []],
+    ['itrust', 'health-and-social-care', 'independent-authority', []],
+    ['cwth', 'health-and-social-care', 'icb-nhse', []],
+  ] as const)(
+    'R-RESP-3 (issue #12 point 7): %s, %s → %s first, then %j beside it',
+    (profile, careContext, route, others) => {
+      expect(ombudsmanRoute(getProfile(profile), careContext)).toBe(route);
+      expect(otherOmbudsmanRoutes(getProfile(profile), careContext)).toEqual(others);
+    },
+  );
 });
 
 describe('R-INT-6: 12 months from the incident or from finding out, whichever is later', () => {

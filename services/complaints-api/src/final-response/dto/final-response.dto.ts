@@ -225,7 +225,7 @@ export class SaveFinalResponseDraftDto {
   @ApiProperty({
     enum: CARE_CONTEXTS,
     description:
-      'R-RESP-3: what the complaint is about, which chooses the Ombudsman route (PHSO for NHS care, LGSCO for social care, CQC for Mental Health Act detention, CTOs and guardianship)',
+      'R-RESP-3: what the complaint is about, which chooses the Ombudsman route (PHSO for NHS care, LGSCO for social care, both for NHS care and social care together, with the PHSO first; CQC for Mental Health Act detention, CTOs and guardianship). Under a profile whose route is its own (iTrust, CWTH) every value gives that route.',
   })
   @IsIn(CARE_CONTEXTS)
   careContext!: CareContext;
