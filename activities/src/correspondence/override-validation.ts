@@ -7,6 +7,7 @@ import type { Complaint, ComplaintIssue, FinalResponseDraft, Organisation, Staff
 import {
   listProfiles,
   ombudsmanRoute,
+  OTHER_PROCEDURES,
   type FinalResponseContent,
   type PolicyProfile,
   type WrittenSection,
@@ -137,6 +138,7 @@ export function exampleFacts(name: TemplateName, profile: PolicyProfile): Record
       },
     ],
     'involved-handler': [{ reason: 'small-team' }],
+    'other-procedure': OTHER_PROCEDURES.map((procedure) => ({ procedure })),
     'six-month-delay': [{ likelyBy: '2026-10-30', approvedBy: 'example' }],
     reopened: [{ due: '2026-06-05' }, { due: null }],
     'stage-two-acknowledgement': [{ due: '2026-05-11' }],

@@ -10,6 +10,7 @@ export const TEMPLATE_NAMES = [
   'final-response-cover',
   'timescale-extended',
   'involved-handler',
+  'other-procedure',
   'six-month-delay',
   'reopened',
   'investigation-plan',

@@ -26,8 +26,10 @@ export function closureOutcome(reason: ClosureReason): ComplaintOutcome | null {
     case 'out-of-scope':
     case 'out-of-time':
       return reason;
+    // The review's (or the response's) finding is the outcome, projected by the event that records it.
     case 'representative-stopped':
     case 'responded':
+    case 'learning-reviewed':
       return null;
   }
 }

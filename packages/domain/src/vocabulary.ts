@@ -78,6 +78,14 @@ export type RepresentativeDecision = (typeof REPRESENTATIVE_DECISIONS)[number];
 export const OUT_OF_SCOPE_MATTERS = ['employment', 'information-request', 'own-staff', 'other'] as const;
 export type OutOfScopeMatter = (typeof OUT_OF_SCOPE_MATTERS)[number];
 
+/**
+ * Issue #12 point 8: the other procedures a complaint may also be handled under, each flagged on the case and told
+ * to the person in writing. None of them pauses the complaint: only a formal request from the police, a coroner or
+ * a judge does (R-INV-6, a pause with that reason).
+ */
+export const OTHER_PROCEDURES = ['patient-safety', 'safeguarding', 'coroner', 'regulator', 'legal'] as const;
+export type OtherProcedure = (typeof OTHER_PROCEDURES)[number];
+
 /** R-INV-6: why the clock is paused (consent being sought; on hold at the person's request or a formal request). */
 export const PAUSE_REASONS = ['seeking-consent', 'person-request', 'police', 'coroner', 'judge'] as const;
 export type PauseReason = (typeof PAUSE_REASONS)[number];

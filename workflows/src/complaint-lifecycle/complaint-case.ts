@@ -205,11 +205,15 @@ export class ComplaintCase {
     reason: ClosureReason,
     by: string | null,
     event: { type: string; rule?: string; data?: Record<string, unknown> },
+    projection: CaseProjection = {},
   ): Promise<void> {
     const closedAt = new Date().toISOString();
     this.state.closed = { at: closedAt, reason };
     this.state.stage = CLOSURE_STAGES[reason];
-    await this.record(event.type, event.rule, by === null ? SYSTEM : staff(by), event.data, { closedAt });
+    await this.record(event.type, event.rule, by === null ? SYSTEM : staff(by), event.data, {
+      ...projection,
+      closedAt,
+    });
     if (SURVEYED_CLOSURES.includes(reason) && !this.input.anonymous && patched('experience-survey'))
       this.inviteToSurvey();
   }

@@ -23,8 +23,10 @@ import {
   type ComplaintLifecycleInput,
   type ComplaintProcessState,
 } from './lifecycle.messages';
+import { registerOtherProcedureHandler } from './other-procedures';
 import { registerPlanHandlers } from './plan';
 import { followPalsEnquiry, registerQuickRouteHandlers } from './quick-route';
+import { registerLearningReviewHandler } from './learning-review';
 import { keepSixMonthRule, registerSixMonthHandlers } from './six-month-rule';
 import { registerTriageHandlers } from './triage';
 import { registerWithdrawalHandler } from './withdrawal';
@@ -101,6 +103,8 @@ export async function complaintLifecycle(input: ComplaintLifecycleInput): Promis
 function registerHandlers(c: ComplaintCase): AfterResponse {
   setHandler(processStateQuery, () => c.view());
   registerWithdrawalHandler(c);
+  registerLearningReviewHandler(c);
+  registerOtherProcedureHandler(c);
   registerQuickRouteHandlers(c);
   registerAcknowledgementHandlers(c);
   registerTriageHandlers(c);

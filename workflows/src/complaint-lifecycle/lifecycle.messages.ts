@@ -1,6 +1,15 @@
-// The complaint's workflow as clients see it: its input, its state, the state query and withdrawal.
+// The complaint's workflow as clients see it: its input, its state, the state query, withdrawal, an anonymous
+// complaint's learning review and the other procedures it is also handled under.
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
-import type { ApproverRole, LocalDate, Nation, ProfileRef, Stage } from '@complaints/domain';
+import type {
+  ApproverRole,
+  FindingOutcome,
+  LocalDate,
+  Nation,
+  OtherProcedure,
+  ProfileRef,
+  Stage,
+} from '@complaints/domain';
 import type { AcknowledgementState } from './acknowledgement.messages';
 import type { PromisedAction } from './after-response.messages';
 import type { AllocationState } from './allocation.messages';
@@ -62,6 +71,8 @@ export interface CaseState {
   underOversight?: boolean;
   /** R-JOINT-1: handled with partner organisations under a joint protocol, this complaint's organisation leading. */
   joint?: JointCaseState;
+  /** Issue #12 point 8: other procedures the complaint is also handled under, each told to the person once. */
+  otherProcedures?: OtherProcedureFlag[];
   breached: boolean;
   closed?: { at: string; reason: string };
 }
@@ -104,6 +115,32 @@ export interface WithdrawCommand {
 
 /** Current process state, for the API and operations staff. */
 export const processStateQuery = defineQuery<ComplaintProcessState>('processState');
+
+/** Issue #12 point 8: another procedure the complaint is also handled under, flagged on `on` by `by`. */
+export interface OtherProcedureFlag {
+  procedure: OtherProcedure;
+  on: LocalDate;
+  by: string;
+}
+
+export interface FlagOtherProcedureCommand extends StaffCommand {
+  procedure: OtherProcedure;
+}
+
+/** Issue #12 point 8: the complaint is also handled under another procedure; the person is told in writing. */
+export const flagOtherProcedureUpdate = defineUpdate<OtherProcedureFlag[], [FlagOtherProcedureCommand]>(
+  'flagOtherProcedure',
+);
+
+/** R-INT-4 (issue #12 point 8): what the learning review of an anonymous complaint found. */
+export interface LearningReviewCommand extends StaffCommand {
+  outcome: FindingOutcome;
+}
+
+/** R-INT-4: an anonymous complaint, looked into for learning, closes with the review's outcome. */
+export const reviewForLearningUpdate = defineUpdate<ComplaintProcessState, [LearningReviewCommand]>(
+  'reviewForLearning',
+);
 
 /** The person withdraws the complaint: the procedure stops and every clock with it. */
 export const withdrawUpdate = defineUpdate<ComplaintProcessState, [WithdrawCommand]>('withdraw');

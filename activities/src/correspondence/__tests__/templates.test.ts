@@ -30,6 +30,7 @@ import { templateContext } from '../template-context';
 import { TEMPLATE_CATALOGUE } from '../template-catalogue';
 import { formatLongDate } from '../template-helpers';
 import { isTemplateName, TEMPLATE_NAMES, type TemplateName } from '../template-names';
+import { withOmittedNullables } from '../template-facts';
 import { TemplateRenderer } from '../template-renderer';
 import { OUTCOME_LABELS, REMEDY_LABELS } from '../template-wording';
 
@@ -256,6 +257,7 @@ function factsFor(name: TemplateName, profile: PolicyProfile): Record<string, un
       agreedBy: null,
     },
     'involved-handler': { reason: 'specialist-knowledge' },
+    'other-procedure': { procedure: 'patient-safety' },
     'six-month-delay': { likelyBy: '2026-10-30', approvedBy: 'senior-manager' },
     reopened: { due: '2026-06-05' },
     'stage-two-acknowledgement': { due: '2026-05-11' },
@@ -632,6 +634,7 @@ describe('escaping and strictness', () => {
       'handler-allocated',
       'investigation-plan',
       'involved-handler',
+      'other-procedure',
       'out-of-scope',
       'out-of-time',
       'persistent-behaviour-decision',
@@ -858,6 +861,19 @@ describe('final-response (R-RESP-1)', () => {
     );
   });
 
+  it('NHS care and social care together (not joint): the PHSO first and the LGSCO beside it, who work jointly (R-RESP-3, issue #12 point 7)', () => {
+    const both = render('final-response', {
+      draft: { content: { ...completeDraft(), careContext: 'health-and-social-care' }, coverLetter: null },
+      facts: { ombudsman: 'phso' },
+    }).squashedText;
+    expect(both).toContain('Your complaint is about NHS care and social care.');
+    expect(both).toContain('They work together on complaints about both');
+    expect(both).toContain('Parliamentary and Health Service Ombudsman');
+    expect(both).toContain('Local Government and Social Care Ombudsman');
+    const nhsOnly = render('final-response', { facts: { ombudsman: 'phso' } }).squashedText;
+    expect(nhsOnly).not.toContain('Local Government and Social Care Ombudsman');
+  });
+
   it('a response round that ends the procedure says so (PHSO model, HPFT, iTrust; reopened too)', () => {
     for (const profile of [PHSO_MODEL, HPFT, ITRUST]) {
       for (const round of ['first', 'reopened'] as const) {
@@ -990,6 +1006,21 @@ describe('final-response (R-RESP-1)', () => {
     expect(() =>
       renderer.render('final-response', contextFor({ profile: HPFT, facts: withoutStageTwo })),
     ).toThrow(/"stageTwoAvailable" not defined in the facts of final-response/);
+  });
+
+  it('a letter scheduled before a release added a nullable fact still renders: the fact reads as null (R-INV-5 agreement)', () => {
+    const { agreedWith: _w, agreedOn: _o, agreedBy: _b, ...before } = factsFor('timescale-extended', HPFT);
+    expect(() => renderer.render('timescale-extended', contextFor({ profile: HPFT, facts: before }))).toThrow(
+      /"agreedWith" not defined/,
+    );
+    const specs = TEMPLATE_CATALOGUE['timescale-extended'].facts;
+    const filled = withOmittedNullables(specs, before);
+    expect(filled).toEqual({ ...before, agreedWith: null, agreedOn: null, agreedBy: null });
+    const { text } = renderer.render('timescale-extended', contextFor({ profile: HPFT, facts: filled }));
+    expect(text.replace(/\s+/g, ' ')).toContain('We now expect to send you our full response by');
+    // A fact that may not be null is still required.
+    const { newDue: _due, ...withoutDue } = filled;
+    expect(withOmittedNullables(specs, withoutDue)).not.toHaveProperty('newDue');
   });
 
   it('HTML-escapes the issues and every part of the draft, and keeps them literal in the text part', () => {
@@ -1380,6 +1411,42 @@ describe('involved-handler (R-INV-1)', () => {
     ).toThrow();
   });
 });
+
+describe('other-procedure (issue #12 point 8, R-INV-6)', () => {
+  it.each([
+    ['patient-safety', 'is being looked at as a patient safety incident'],
+    ['safeguarding', 'has been raised as a safeguarding concern'],
+    ['coroner', 'a coroner is looking into the death'],
+    ['regulator', 'shared with a regulator'],
+    ['legal', 'legal action'],
+  ] as const)(
+    '%s: says which process, and that the complaint goes on unless formally asked to wait',
+    (procedure, says) => {
+      const { squashedText, subject } = render('other-procedure', { profile: HPFT, facts: { procedure } });
+      expect(subject).toContain('another process');
+      expect(squashedText).toContain(`Alongside your complaint`);
+      expect(squashedText).toContain(says);
+      expect(squashedText).toContain('We will carry on looking into your complaint at the same time.');
+      expect(squashedText).toContain('if the police, a coroner or a judge formally asks us to');
+      for (const other of OTHER_PROCEDURE_PHRASES.filter((phrase) => phrase !== says))
+        expect(squashedText).not.toContain(other);
+    },
+  );
+
+  it('refuses a procedure it does not know', () => {
+    expect(() => render('other-procedure', { facts: { procedure: 'ombudsman' } })).toThrow(
+      /fact "procedure"/,
+    );
+  });
+});
+
+const OTHER_PROCEDURE_PHRASES = [
+  'is being looked at as a patient safety incident',
+  'has been raised as a safeguarding concern',
+  'a coroner is looking into the death',
+  'shared with a regulator',
+  'legal action',
+];
 
 describe('investigation plan (R-INV-2)', () => {
   it.each(listProfiles().map((p) => [p.id, p] as const))(

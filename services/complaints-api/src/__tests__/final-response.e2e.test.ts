@@ -232,6 +232,21 @@ describe.each([
   });
 });
 
+it('HPFT: a response about NHS care and social care together names both Ombudsmen, the PHSO first (R-RESP-3, issue #12 point 7)', async () => {
+  const c = await inCloserLook('hpft');
+  const detail = await caseWhen(c, (d) => d.stage === 'closer-look');
+  const version = await submit(c, completeDraft(c, detail, { careContext: 'health-and-social-care' }));
+  await caseWhen(c, (d) => d.stage === 'awaiting-sign-off');
+  await signOff(c, version);
+  const text = flat((await finalResponseLetter(c))[0].text);
+  expect(text).toContain('Your complaint is about NHS care and social care.');
+  expect(text).toContain('They work together on complaints about both');
+  expect(text.indexOf('Parliamentary and Health Service Ombudsman')).toBeGreaterThan(-1);
+  expect(text.indexOf('Local Government and Social Care Ombudsman')).toBeGreaterThan(
+    text.indexOf('Parliamentary and Health Service Ombudsman'),
+  );
+});
+
 it('iTrust: each promised action is completed by its owner, and the person hears of each; someone else on the case cannot complete it (issue #12 point 7, R-RESP-4)', async () => {
   const c = await inCloserLook('itrust');
   const detail = await caseWhen(c, (d) => d.stage === 'closer-look');

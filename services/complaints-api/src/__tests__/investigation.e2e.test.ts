@@ -393,3 +393,45 @@ describe('triage (R-INT-5, R-INT-6, R-INT-7)', () => {
     expect(noReason.body.errors[0].field).toBe('reason');
   });
 });
+
+it('another procedure is flagged and told to the person in writing, once; the complaint and its deadline go on (issue #12 point 8, R-INV-6)', async () => {
+  const { handler, body, reference } = await acknowledgedHpftComplaint();
+  const before = (await api().get(`/complaints/${reference}`).set(as(handler)).expect(200)).body;
+  const bad = await api()
+    .post(`/complaints/${reference}/other-procedures`)
+    .set(as(handler))
+    .send({ procedure: 'ombudsman' })
+    .expect(400);
+  expect(bad.body.errors).toEqual([{ field: 'procedure', reason: expect.stringContaining('safeguarding') }]);
+  const flagged = await api()
+    .post(`/complaints/${reference}/other-procedures`)
+    .set(as(handler))
+    .send({ procedure: 'safeguarding' })
+    .expect(200);
+  expect(flagged.body).toEqual([
+    { procedure: 'safeguarding', on: londonDate(new Date()), by: 'hpft-handler' },
+  ]);
+  const [letter] = await inbox.waitFor(
+    (m) => m.subject === `Your complaint ${reference}: another process that is also looking at what happened`,
+  );
+  expect(letter.to[0].address).toBe(body.complainant.email);
+  const text = letter.text.replace(/\s+/g, ' ');
+  expect(text).toContain('has been raised as a safeguarding concern');
+  expect(text).toContain('We will carry on looking into your complaint at the same time.');
+  const again = await api()
+    .post(`/complaints/${reference}/other-procedures`)
+    .set(as(handler))
+    .send({ procedure: 'safeguarding' })
+    .expect(409);
+  expect(again.body).toMatchObject({ rule: 'R-INV-6', detail: expect.stringContaining('was flagged on') });
+  const after = await eventually(
+    () =>
+      api()
+        .get(`/complaints/${reference}`)
+        .set(as(handler))
+        .then((r) => r.body),
+    (detail) => detail.timeline.some((event: { type: string }) => event.type === 'other-procedure-flagged'),
+  );
+  expect(after.stage).toBe(before.stage);
+  expect(after.deadlines).toEqual(before.deadlines);
+});

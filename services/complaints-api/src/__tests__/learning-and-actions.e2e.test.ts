@@ -208,3 +208,61 @@ it('gives a withdrawn complaint the outcome withdrawn, and takes learning on fee
   ]);
   expect(shown.body.outcome).toBeNull();
 });
+
+it('R-INT-4 (issue #12 point 8): an anonymous complaint closes with its learning review, whose outcome it keeps; nothing is sent', async () => {
+  const handler = await tokenFor('handler@hpft.demo');
+  const created = await api()
+    .post('/complaints')
+    .set(as(handler))
+    .send(complaintBody({ anonymous: true, complainant: undefined, replyChannels: undefined }))
+    .expect(201);
+  const reference: string = created.body.reference;
+  await detailWhen(reference, handler, (detail) =>
+    detail.timeline.some((event) => event.type === 'anonymous-complaint-recorded'),
+  );
+  const bad = await api()
+    .post(`/complaints/${reference}/learning-review`)
+    .set(as(handler))
+    .send({ learning: 'Night staff were not told of the visiting change.', outcome: 'maybe' })
+    .expect(400);
+  expect(bad.body.errors).toEqual([{ field: 'outcome', reason: expect.stringContaining('upheld') }]);
+
+  const reviewed = await api()
+    .post(`/complaints/${reference}/learning-review`)
+    .set(as(handler))
+    .send({
+      learning: 'Night staff were not told of the visiting change.',
+      outcome: 'partially-upheld',
+      actions: [{ description: 'Brief the night staff', ownerId: 'hpft-complaint-lead', due: '2099-01-29' }],
+    })
+    .expect(201);
+  expect(reviewed.body).toMatchObject({
+    outcome: 'partially-upheld',
+    learning: 'Night staff were not told of the visiting change.',
+    actions: [expect.objectContaining({ id: 'learning-1', ownerId: 'hpft-complaint-lead' })],
+  });
+  const closed = await detailWhen(reference, handler, (detail) => detail.closedAt !== null);
+  expect(closed).toMatchObject({ stage: 'closed', outcome: 'partially-upheld' });
+  expect(closed.timeline.map((event) => event.type)).toEqual(
+    expect.arrayContaining(['learning-recorded', 'learning-review-completed']),
+  );
+  const again = await api()
+    .post(`/complaints/${reference}/learning-review`)
+    .set(as(handler))
+    .send({ learning: 'Again.', outcome: 'upheld' })
+    .expect(409);
+  expect(again.body.rule).toBe('R-INT-4');
+  expect((await inbox.messages()).filter((m) => m.subject.includes(reference))).toEqual([]);
+
+  // A complaint with a person to answer is answered by the procedure, not closed by a review.
+  const named = await acknowledged(handler);
+  const refused = await api()
+    .post(`/complaints/${named}/learning-review`)
+    .set(as(handler))
+    .send({ learning: 'Something.', outcome: 'upheld' })
+    .expect(409);
+  expect(refused.body).toMatchObject({
+    rule: 'R-INT-4',
+    detail: expect.stringContaining('only an anonymous'),
+  });
+});

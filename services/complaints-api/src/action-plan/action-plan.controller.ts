@@ -17,6 +17,8 @@ import {
   PlanActionDto,
   CancelActionDto,
   CompleteActionDto,
+  CompletedLearningReviewDto,
+  LearningReviewDto,
   RecordedLearningDto,
   RecordCaseLearningDto,
 } from './action-plan.dto';
@@ -54,6 +56,26 @@ export class ActionPlanController {
     @CurrentStaff() staff: StaffPrincipal,
   ): Promise<RecordedLearningDto> {
     return this.plans.recordLearning(complaint, dto, staff);
+  }
+
+  @Post(':reference/learning-review')
+  @Roles('handler', 'complaints-manager')
+  @ApiOperation({
+    summary: 'Close an anonymous complaint with its learning review: the outcome and the learning (R-INT-4)',
+    description:
+      "An anonymous complaint is looked into for learning, and nothing is sent to anyone. The review records what it taught (and any actions, as `POST …/learning` does) and what it found: upheld, partially upheld or not upheld, which becomes the complaint's outcome in the reports; then the complaint closes (`learning-reviewed`). A complaint that is not anonymous, or is closed, is refused (409, R-INT-4).",
+  })
+  @ApiCreatedResponse({
+    type: CompletedLearningReviewDto,
+    description: 'The learning, its actions and the outcome',
+  })
+  @ApiConflictResponse({ ...REFUSED, description: 'Not an anonymous complaint, or already closed' })
+  reviewAnonymous(
+    @CaseFile() complaint: Complaint,
+    @Body() dto: LearningReviewDto,
+    @CurrentStaff() staff: StaffPrincipal,
+  ): Promise<CompletedLearningReviewDto> {
+    return this.plans.reviewAnonymous(complaint, dto, staff);
   }
 
   @Post(':reference/actions/:actionId/completion')

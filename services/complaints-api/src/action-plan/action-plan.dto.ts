@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
+  IsIn,
   IsISO8601,
   IsOptional,
   IsString,
@@ -10,7 +11,14 @@ import {
   Matches,
   ValidateNested,
 } from 'class-validator';
-import { ACTION_SOURCES, ACTION_STATUSES, type ActionSource, type ActionStatus } from '@complaints/domain';
+import {
+  ACTION_SOURCES,
+  ACTION_STATUSES,
+  FINDING_OUTCOMES,
+  type ActionSource,
+  type ActionStatus,
+  type FindingOutcome,
+} from '@complaints/domain';
 import { ISO_DATE } from '../case-file/iso-date';
 
 export class LearningActionDto {
@@ -48,6 +56,16 @@ export class RecordCaseLearningDto {
   @ValidateNested({ each: true })
   @Type(() => LearningActionDto)
   actions?: LearningActionDto[];
+}
+
+/** R-INT-4: the learning review that closes an anonymous complaint: what it found, and what it taught. */
+export class LearningReviewDto extends RecordCaseLearningDto {
+  @ApiProperty({
+    enum: FINDING_OUTCOMES,
+    description: 'What the review found of the complaint, counted as its outcome in the reports',
+  })
+  @IsIn(FINDING_OUTCOMES)
+  outcome!: FindingOutcome;
 }
 
 export class CompleteActionDto {
@@ -109,4 +127,9 @@ export class LearningPointDto {
 export class RecordedLearningDto extends LearningPointDto {
   @ApiProperty({ type: [PlanActionDto], description: 'The actions it added to the action plan' })
   actions!: PlanActionDto[];
+}
+
+export class CompletedLearningReviewDto extends RecordedLearningDto {
+  @ApiProperty({ enum: FINDING_OUTCOMES, description: "The review's outcome, now the complaint's" })
+  outcome!: FindingOutcome;
 }

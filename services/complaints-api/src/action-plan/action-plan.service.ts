@@ -18,13 +18,15 @@ import {
   type StaffRole,
 } from '@complaints/domain';
 import { DATA_SOURCE, ProblemException, type StaffPrincipal } from '@complaints/service-kit';
-import { completeActionUpdate } from '@complaints/workflows/messages';
+import { completeActionUpdate, reviewForLearningUpdate } from '@complaints/workflows/messages';
 import { ProcedureCommands } from '../case-file/procedure-commands.service';
 import { recordStaffEvent } from '../case-file/staff-event';
 import { ownedActions } from '../monitoring/review-actions';
 import type {
+  CompletedLearningReviewDto,
   PlanActionDto,
   LearningPointDto,
+  LearningReviewDto,
   RecordCaseLearningDto,
   RecordedLearningDto,
 } from './action-plan.dto';
@@ -98,6 +100,30 @@ export class ActionPlanService {
       });
       return { ...toLearningView(point), actions: added.map(toActionView) };
     });
+  }
+
+  /**
+   * R-INT-4 (issue #12 point 8): an anonymous complaint has nobody to answer, so its learning review closes it with
+   * its outcome. The learning is recorded first: should the workflow refuse the review, it stays as learning on
+   * the case, as on any other.
+   */
+  async reviewAnonymous(
+    complaint: Complaint,
+    dto: LearningReviewDto,
+    staff: StaffPrincipal,
+  ): Promise<CompletedLearningReviewDto> {
+    if (!complaint.anonymous || complaint.closedAt)
+      throw new ProblemException({
+        status: 409,
+        title: 'Command refused',
+        detail: complaint.anonymous
+          ? `complaint ${complaint.reference} is already closed`
+          : 'only an anonymous complaint closes with a learning review; this one is answered by the procedure',
+        rule: 'R-INT-4',
+      });
+    const recorded = await this.recordLearning(complaint, dto, staff);
+    await this.commands.send(complaint, reviewForLearningUpdate, { by: staff.id, outcome: dto.outcome });
+    return { ...recorded, outcome: dto.outcome };
   }
 
   /** Done, with the evidence that shows it; a promised action also through the workflow (R-RESP-4). */

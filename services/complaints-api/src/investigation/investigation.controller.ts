@@ -9,7 +9,12 @@ import {
 import type { Complaint } from '@complaints/db';
 import { CASE_ROLES } from '@complaints/domain';
 import { CurrentStaff, Roles, type StaffPrincipal } from '@complaints/service-kit';
-import { agreeTimescaleUpdate, pauseClockUpdate, resumeClockUpdate } from '@complaints/workflows/messages';
+import {
+  agreeTimescaleUpdate,
+  flagOtherProcedureUpdate,
+  pauseClockUpdate,
+  resumeClockUpdate,
+} from '@complaints/workflows/messages';
 import { PROBLEM, REFUSED, StaffApiResponses } from '../case-file/api-responses';
 import { CaseFile } from '../case-file/case-file.decorator';
 import { ProcedureCommands } from '../case-file/procedure-commands.service';
@@ -19,6 +24,8 @@ import {
   AgreeTimescaleDto,
   ApproveSixMonthLetterDto,
   ExtendFinalResponseDto,
+  FlagOtherProcedureDto,
+  OtherProcedureFlagDto,
   PauseClockDto,
   ResumeClockDto,
 } from './dto/closer-look.dto';
@@ -160,6 +167,26 @@ export class InvestigationController {
     @CurrentStaff() staff: StaffPrincipal,
   ): Promise<CloserLookDto> {
     return this.commands.send(complaint, pauseClockUpdate, { reason: dto.reason, on: dto.on, by: staff.id });
+  }
+
+  @Post(':reference/other-procedures')
+  @HttpCode(200)
+  @Roles('handler', 'complaints-manager')
+  @ApiOperation({
+    summary: 'Flag another procedure the complaint is also handled under, and tell the person in writing',
+    description:
+      'A patient safety incident review, a safeguarding concern, a coroner, a regulator or a legal claim: recorded on the case (`other-procedure-flagged`) and, unless the complaint is anonymous, told to the person by letter, once per procedure. The complaint and its deadlines go on: only a formal request from the police, a coroner or a judge puts it on hold, as a pause with that reason (`POST …/clock/pause`, R-INV-6). Refused (409) when closed or already flagged.',
+  })
+  @ApiOkResponse({ type: [OtherProcedureFlagDto], description: 'Every procedure flagged on the complaint' })
+  flagOtherProcedure(
+    @CaseFile() complaint: Complaint,
+    @Body() dto: FlagOtherProcedureDto,
+    @CurrentStaff() staff: StaffPrincipal,
+  ): Promise<OtherProcedureFlagDto[]> {
+    return this.commands.send(complaint, flagOtherProcedureUpdate, {
+      procedure: dto.procedure,
+      by: staff.id,
+    });
   }
 
   @Post(':reference/clock/resume')

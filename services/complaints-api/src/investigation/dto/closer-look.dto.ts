@@ -5,16 +5,40 @@ import {
   EXTENSION_AGREED_BY,
   EXTENSION_AGREED_WITH,
   EXTENSION_REASONS,
+  OTHER_PROCEDURES,
   PAUSE_REASONS,
   STAFF_RESUME_REASONS,
   type ExtensionAgreedBy,
   type ExtensionAgreedWith,
   type ExtensionReason,
+  type OtherProcedure,
   type PauseReason,
   type ResumeReason,
 } from '@complaints/domain';
 import { DatedCommandDto } from '../../case-file/dated-command.dto';
 import { ISO_DATE } from '../../case-file/iso-date';
+
+export class FlagOtherProcedureDto {
+  @ApiProperty({
+    enum: OTHER_PROCEDURES,
+    description:
+      'The other procedure the complaint is also handled under: a patient safety incident review, a safeguarding concern, a coroner, a regulator, or a legal claim',
+    example: 'patient-safety',
+  })
+  @IsIn(OTHER_PROCEDURES)
+  procedure!: OtherProcedure;
+}
+
+export class OtherProcedureFlagDto {
+  @ApiProperty({ enum: OTHER_PROCEDURES })
+  procedure!: OtherProcedure;
+
+  @ApiProperty({ example: '2027-01-12', description: 'The day it was flagged (London)' })
+  on!: string;
+
+  @ApiProperty({ example: 'hpft-handler', description: 'Who flagged it' })
+  by!: string;
+}
 
 export class AgreeTimescaleDto {
   @ApiProperty({
