@@ -10,10 +10,11 @@ const MAKERS = {
   // The complaints API's Ed25519 key signing staff commands (ADR 0012): 32 bytes, base64url.
   // The key the public web service signs its submissions to the complaints API's intake with (ADR 0022).
   PUBLIC_INTAKE_KEY: () => crypto.randomBytes(32).toString('base64url'),
-  COMMAND_SIGNING_KEY: () => crypto.generateKeyPairSync('ed25519').privateKey.export({ format: 'jwk' }).d,
+  // An Ed25519 private key is any 32 random bytes. Not generateKeyPairSync and a JWK export: on Node 20 a
+  // garbage collection during the export can deadlock the process (a fuzz run hung that way).
+  COMMAND_SIGNING_KEY: () => crypto.randomBytes(32).toString('base64url'),
   // The joint-protocol service's own key for partners' commands to the jointResponse workflow (ADR 0019).
-  PARTNER_COMMAND_SIGNING_KEY: () =>
-    crypto.generateKeyPairSync('ed25519').privateKey.export({ format: 'jwk' }).d,
+  PARTNER_COMMAND_SIGNING_KEY: () => crypto.randomBytes(32).toString('base64url'),
 };
 
 // An Ed25519 private key in PKCS#8 is this prefix and the 32 bytes.
@@ -26,7 +27,12 @@ export function commandVerificationKey(signingKey) {
     format: 'der',
     type: 'pkcs8',
   });
-  return crypto.createPublicKey(privateKey).export({ format: 'jwk' }).x;
+  // The raw public key is the last 32 bytes of its SubjectPublicKeyInfo.
+  return crypto
+    .createPublicKey(privateKey)
+    .export({ type: 'spki', format: 'der' })
+    .subarray(-32)
+    .toString('base64url');
 }
 
 export function secretsPath(dataDir) {

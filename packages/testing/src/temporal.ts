@@ -1,4 +1,4 @@
-import { generateKeyPairSync } from 'node:crypto';
+import { createPrivateKey, createPublicKey, randomBytes } from 'node:crypto';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import {
@@ -13,12 +13,19 @@ export interface CommandKeys {
   verificationKeys: string;
 }
 
+/** An Ed25519 private key in PKCS#8 is this prefix and the 32 bytes; its SubjectPublicKeyInfo ends with the public key. */
+const ED25519_PKCS8_PREFIX = Buffer.from('302e020100300506032b657004220420', 'hex');
+
+// Not generateKeyPairSync and a JWK export: on Node 20 a garbage collection during the export can deadlock.
 export function makeCommandKeys(): CommandKeys {
-  const { privateKey, publicKey } = generateKeyPairSync('ed25519');
-  return {
-    signingKey: privateKey.export({ format: 'jwk' }).d!,
-    verificationKeys: publicKey.export({ format: 'jwk' }).x!,
-  };
+  const seed = randomBytes(32);
+  const privateKey = createPrivateKey({
+    key: Buffer.concat([ED25519_PKCS8_PREFIX, seed]),
+    format: 'der',
+    type: 'pkcs8',
+  });
+  const publicKey = createPublicKey(privateKey).export({ type: 'spki', format: 'der' }).subarray(-32);
+  return { signingKey: seed.toString('base64url'), verificationKeys: publicKey.toString('base64url') };
 }
 
 /** The key pair of this test process: the API's client signs with it, the bundle trusts it. */
