@@ -541,6 +541,41 @@ it('iTrust: while the signed response is being sent, a further approval or a ret
   });
 });
 
+it('HPFT: an approval request whose step is signed off while it waits its turn is not sent (issue #12 point 6, R-RESP-2)', async () => {
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  let holding = false;
+  harness = await createLifecycleHarness(START_AT, {
+    beforeSend: async (letter) => {
+      if (letter.step !== 'final-response-1-v1-complaints-team-check') return;
+      holding = true;
+      await Promise.race([held, new Promise((resolve) => setTimeout(resolve, 15_000))]);
+    },
+  });
+  await harness.run(async () => {
+    const handle = await startInCloserLook(harness, input('hpft', 'HPFT', '000304'));
+    await handle.executeUpdate(shareOutcomeUpdate, { args: [{ by: 'handler-1', commentsRecorded: true }] });
+    await handle.executeUpdate(submitFinalResponseUpdate, {
+      args: [{ by: 'handler-1', summary: responseSummary('hpft') }],
+    });
+    // The complaints team's request is on its way (held); both steps are signed off meanwhile, so the Chief
+    // Executive's request, queued behind it, asks for nothing by the time its turn comes.
+    await eventually(() => holding, 'the first approval request in flight');
+    for (const [step, role, by] of [
+      ['complaints-team-check', 'complaints-manager', 'cm-1'],
+      ['chief-executive-approval', 'responsible-person', 'rp-1'],
+    ] as const)
+      await handle.executeUpdate(approveFinalResponseUpdate, { args: [{ by, role, step, version: 1 }] });
+    release();
+    await waitForState(handle, (state) => state.finalResponse?.sent !== undefined);
+    await letterSent(harness, 'final-response-1');
+    await recordHistory(handle, 'hpft-signed-off-before-the-approval-request-went');
+  });
+  expect(harness.letters.filter((l) => l.template === 'approval-request').map((l) => l.step)).toEqual([
+    'final-response-1-v1-complaints-team-check',
+  ]);
+});
+
 it('iTrust: withdrawn while the signed response is being sent — it goes and is recorded, and the complaint stays withdrawn', async () => {
   let release!: () => void;
   const held = new Promise<void>((resolve) => (release = resolve));

@@ -66,7 +66,12 @@ export interface Letter {
   facts?: Record<string, string | number | boolean | null>;
   /** Staff id of who approved it (R-RESP-2, R-INV-7), recorded on the item as its `approved` step. */
   approvedBy?: string;
+  /** A letter posted by a command is dropped if, when its turn comes, what it asks for is already done. */
+  stale?: () => boolean;
 }
+
+/** Issue #12 point 6: no "approval needed" email for a step signed off while the email waited its turn. */
+export const SKIP_STALE_LETTERS = 'skip-stale-letters';
 
 /** A deadline the workflow keeps, as staff are told of it. */
 export interface ClockSpec {
@@ -549,7 +554,8 @@ export class ComplaintCase {
     for (;;) {
       await condition(() => this.outbox.length > 0 || this.finishing);
       if (this.outbox.length === 0) return;
-      await this.send(this.outbox[0]);
+      const letter = this.outbox[0];
+      if (!(letter.stale?.() && patched(SKIP_STALE_LETTERS))) await this.send(letter);
       this.outbox.shift();
     }
   }

@@ -203,6 +203,16 @@ export function registerFinalResponseHandlers(c: ComplaintCase): void {
       audience: step.roles[0],
       rule: 'R-RESP-2',
       facts: { document: 'final-response', step: step.step, due: c.state.closerLook?.due ?? null },
+      stale: () => {
+        const response = c.state.finalResponse;
+        return (
+          c.state.stage !== 'awaiting-sign-off' ||
+          response?.submitted?.summary.version !== version ||
+          (response?.approvals ?? []).some(
+            (approval) => approval.step === step.step && approval.version === version,
+          )
+        );
+      },
     });
   }
 }

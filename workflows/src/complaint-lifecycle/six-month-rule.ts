@@ -86,14 +86,15 @@ export async function keepSixMonthRule(c: ComplaintCase): Promise<void> {
   const six: SixMonthState = { reachedOn, due: approveBy };
   c.placeUnderOversight(six);
   await c.record('six-month-letter-due', 'R-INV-7', SYSTEM, { reachedOn, approveBy });
+  const approvedOrResponded = () => six.approval !== undefined || responded();
   c.post({
     step: 'six-month-letter-approval',
     template: 'approval-request',
     audience: 'responsible-person',
     rule: 'R-INV-7',
     facts: { document: 'six-month-letter', step: 'six-month-letter', due: approveBy },
+    stale: approvedOrResponded,
   });
-  const approvedOrResponded = () => six.approval !== undefined || responded();
   await c.keepClock(six, SIX_MONTH_CLOCK, approvedOrResponded);
   if (!six.approval || c.isClosed()) return;
   await c.send({
