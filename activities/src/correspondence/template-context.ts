@@ -31,6 +31,7 @@ export function templateContext(
   const { complaint, organisation, profile, handler, approver } = context;
   const includes = new Set<string>(profile.acknowledgement.includes);
   const replyBy = replyExpectedBy(context);
+  const joint = jointView(context, facts);
   return {
     reference: complaint.reference,
     today,
@@ -77,8 +78,8 @@ export function templateContext(
       : null,
     // R-RESP-4: the promised action a letter tells the person is done.
     completedAction: context.completedAction ?? null,
-    joint: jointView(context, facts),
-    bothOmbudsmen: bothOmbudsmenView(context, facts),
+    joint,
+    bothOmbudsmen: bothOmbudsmenView(context, joint, facts),
     // R-JOINT-8: forwarded by the commissioner with consent, and handled as made to us.
     forwardedBy: context.forwardedBy ?? null,
     // ADR 0028: where the person's link or code to their progress page goes, put in only as the item leaves.
@@ -130,8 +131,11 @@ function jointView(context: CorrespondenceContext, facts: Record<string, unknown
  * R-RESP-3: a complaint about NHS care and social care names both Ombudsmen, who work on it jointly: by the
  * organisations' care in a joint response (R-JOINT-2), else by the care the response says it covered.
  */
-function bothOmbudsmenView(context: CorrespondenceContext, facts: Record<string, unknown>) {
-  const joint = jointView(context, facts);
+function bothOmbudsmenView(
+  context: CorrespondenceContext,
+  joint: ReturnType<typeof jointView>,
+  facts: Record<string, unknown>,
+) {
   if (joint?.otherOmbudsmen.length)
     return {
       healthNames: joint.healthNames,
