@@ -1,10 +1,10 @@
-import type { DataSource } from 'typeorm';
-import { StaffUser, type ComplaintParty, type PostalAddress } from '@complaints/db';
-import type { Audience } from './contract';
+import { In, IsNull, LessThanOrEqual, MoreThanOrEqual, type DataSource } from 'typeorm';
+import { SignOffDelegation, StaffUser, type ComplaintParty, type PostalAddress } from '@complaints/db';
+import type { Audience, CorrespondenceRequest } from './contract';
 import type { CorrespondenceContext } from './correspondence-context';
 import { carriesPersonalInformation } from './template-catalogue';
 import type { TemplateName } from './template-names';
-import { type StaffRole } from '@complaints/domain';
+import { londonDate, type StaffRole } from '@complaints/domain';
 
 /** The two people on a complaint who receive letters (R-INT-5). */
 export type PartyAudience = 'complainant' | 'person-affected';
@@ -118,16 +118,25 @@ function complainantDeliveries(context: CorrespondenceContext, template: Templat
 /**
  * Who receives a template, by which channels (R-INT-2), with the person's consent in mind (R-INT-5): the
  * complainant, or for a letter carrying the person's information that a representative may not see, the person
- * affected (or no one yet); a member of staff or a staff role by email.
+ * affected (or no one yet); a member of staff or a staff role by email. A final response's "Approval needed" for
+ * the Responsible Person also goes to whoever holds a current delegation to sign for them (R-RESP-2, ADR 0034).
  */
 export async function planDeliveries(
   dataSource: DataSource,
   audience: Audience,
   context: CorrespondenceContext,
   template: TemplateName,
+  facts: CorrespondenceRequest['facts'] = {},
 ): Promise<Delivery[]> {
   if (audience === 'complainant') return complainantDeliveries(context, template);
-  const staff = await staffAudience(dataSource, audience, context);
+  const signsForResponsiblePerson =
+    audience === 'responsible-person' &&
+    template === 'approval-request' &&
+    facts.document === 'final-response';
+  const staff = [
+    ...(await staffAudience(dataSource, audience, context)),
+    ...(signsForResponsiblePerson ? await currentDelegates(dataSource, context) : []),
+  ];
   if (staff.length === 0) return [];
   const to = staff.map((member) => ({ name: member.displayName, address: member.email }));
   return [
@@ -183,4 +192,28 @@ async function staffAudience(
       .orderBy('staff.id')
       .getMany()
   );
+}
+
+/** R-RESP-2: the active members of staff holding a delegation to sign final responses today. */
+async function currentDelegates(
+  dataSource: DataSource,
+  context: CorrespondenceContext,
+): Promise<StaffUser[]> {
+  const today = londonDate(new Date());
+  const held = await dataSource.getRepository(SignOffDelegation).findBy({
+    organisationCode: context.organisation.code,
+    function: 'final-response-sign-off',
+    startsOn: LessThanOrEqual(today),
+    endsOn: MoreThanOrEqual(today),
+    endedAt: IsNull(),
+  });
+  if (held.length === 0) return [];
+  return dataSource.getRepository(StaffUser).find({
+    where: {
+      id: In(held.map((delegation) => delegation.delegateId)),
+      organisationCode: context.organisation.code,
+      active: true,
+    },
+    order: { id: 'ASC' },
+  });
 }

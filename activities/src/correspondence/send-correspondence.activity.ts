@@ -239,7 +239,7 @@ export function createCorrespondenceActivities(deps: CorrespondenceDependencies)
       const context = await loadCorrespondenceContext(dataSource, input.reference, input.facts ?? {}, {
         signedOffBy: input.approvedBy,
       });
-      const deliveries = await planDeliveries(dataSource, input.audience, context, template);
+      const deliveries = await planDeliveries(dataSource, input.audience, context, template, input.facts);
       const from = senderFor(context, deps.defaultFrom);
       const items = new Map<string, Correspondence>();
       const emailed = deliveries.some((delivery) => delivery.channel === 'email' && carriesAccess(delivery));

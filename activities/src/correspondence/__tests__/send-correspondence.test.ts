@@ -508,6 +508,48 @@ describe('sendCorrespondence to staff', () => {
       status: 'delivered',
     });
   });
+  it("R-RESP-2: a final response's approval request also goes to a current delegate of the Responsible Person; a six-month letter's and an ended delegate's do not", async () => {
+    const reference = await newComplaint({ name: 'Alex Example', handlerId: 'hpft-handler' });
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date());
+    const delegations = dataSource.getRepository(SignOffDelegation);
+    const delegation = await delegations.save(
+      delegations.create({
+        organisationCode: 'HPFT',
+        delegatedBy: 'hpft-responsible-person',
+        delegateId: 'hpft-senior-manager',
+        function: 'final-response-sign-off',
+        startsOn: today,
+        endsOn: today,
+        recordedBy: 'hpft-responsible-person',
+      }),
+    );
+    const request = (step: string, document: string) =>
+      send({
+        reference,
+        step,
+        template: 'approval-request',
+        audience: 'responsible-person',
+        facts: { document, step: 'chief-executive-approval', due: '2026-12-31' },
+      });
+    const recipients = async (step: string) => {
+      const [message] = await inbox.waitFor(withMessageId(expectedMessageId(reference, step, 'email')));
+      return message.to.map((to) => to.address);
+    };
+    try {
+      await request('response-approval-request', 'final-response');
+      expect(await recipients('response-approval-request')).toEqual(
+        expect.arrayContaining(['responsible-person@hpft.demo', 'senior-manager@hpft.demo']),
+      );
+      await request('six-month-approval-request', 'six-month-letter');
+      expect(await recipients('six-month-approval-request')).not.toContain('senior-manager@hpft.demo');
+    } finally {
+      await delegations.update(delegation.id, { endedAt: new Date(), endedBy: 'hpft-responsible-person' });
+    }
+    await request('response-approval-request-again', 'final-response');
+    const again = await recipients('response-approval-request-again');
+    expect(again).toContain('responsible-person@hpft.demo');
+    expect(again).not.toContain('senior-manager@hpft.demo');
+  });
 });
 
 describe('sendCorrespondence of the final response (R-RESP-1)', () => {

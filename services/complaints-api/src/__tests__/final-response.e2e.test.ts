@@ -616,21 +616,17 @@ describe('R-RESP-2: signed by the Responsible Person or a recorded delegate, and
       completeDraft(c, await caseWhen(c, (d) => d.stage === 'closer-look'), { actions: [] }),
     );
     await caseWhen(c, (d) => d.stage === 'awaiting-sign-off');
-    await api()
-      .post(`/complaints/${c.reference}/final-response/approval`)
-      .set(as(c.tokens.manager))
-      .send({ step: 'complaints-team-check', version })
-      .expect(200);
     const today = londonToday();
+    const delegation = {
+      delegateId: 'hpft-senior-manager',
+      function: 'final-response-sign-off',
+      from: today,
+      until: today,
+    };
     const recorded = await api()
       .post('/sign-off-delegations')
       .set(as(c.tokens.chief))
-      .send({
-        delegateId: 'hpft-senior-manager',
-        function: 'final-response-sign-off',
-        from: today,
-        until: today,
-      })
+      .send(delegation)
       .expect(201);
     try {
       expect(recorded.body).toEqual(
@@ -638,6 +634,29 @@ describe('R-RESP-2: signed by the Responsible Person or a recorded delegate, and
           delegatedBy: 'hpft-responsible-person',
           recordedBy: 'hpft-responsible-person',
         }),
+      );
+      // One delegation at a time for a delegate: an overlapping one is refused, naming the one held.
+      const overlapping = await api()
+        .post('/sign-off-delegations')
+        .set(as(c.tokens.manager))
+        .send({ ...delegation, delegatedBy: 'hpft-responsible-person', until: addCalendarDays(today, 7) })
+        .expect(409);
+      expect(overlapping.body).toEqual(
+        expect.objectContaining({ rule: 'R-RESP-2', detail: expect.stringContaining(recorded.body.id) }),
+      );
+      await api()
+        .post(`/complaints/${c.reference}/final-response/approval`)
+        .set(as(c.tokens.manager))
+        .send({ step: 'complaints-team-check', version })
+        .expect(200);
+      // The Chief Executive's step is asked of the delegate too, by the same email.
+      const [request] = await inbox.waitFor(
+        (m) =>
+          m.subject === `Approval needed: final response for complaint ${c.reference}` &&
+          m.to.some((to) => to.address === 'responsible-person@hpft.demo'),
+      );
+      expect(request.to.map((to) => to.address)).toEqual(
+        expect.arrayContaining(['responsible-person@hpft.demo', 'senior-manager@hpft.demo']),
       );
       // The delegate may now open the response awaiting sign-off (need-to-know) and sign it.
       await api()

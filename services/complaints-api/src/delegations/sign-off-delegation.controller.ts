@@ -32,10 +32,15 @@ export class SignOffDelegationController {
   @ApiOperation({
     summary: 'Record that the Responsible Person delegates signing final responses (R-RESP-2)',
     description:
-      'Who delegates (the Responsible Person: you, or named by the complaints manager recording it for them), to whom (an active senior manager), for what (`final-response-sign-off`), from and until (London dates, both included, at most a year). While it is current the delegate signs final responses "on behalf of" the Responsible Person, and the letter names them. Bad input is a 400 problem whose `errors` name each field and why.',
+      'Who delegates (the Responsible Person: you, or named by the complaints manager recording it for them), to whom (an active senior manager), for what (`final-response-sign-off`), from and until (London dates, both included, at most a year). While it is current the delegate signs final responses "on behalf of" the Responsible Person, the letter names them, and they are sent the "Approval needed" emails the Responsible Person gets for final responses. A delegate holds one delegation for a function at a time: one overlapping another not ended is refused (409). Bad input is a 400 problem whose `errors` name each field and why.',
   })
   @ApiCreatedResponse({ type: SignOffDelegationDto, description: 'The delegation, as recorded' })
   @ApiBadRequestResponse({ ...PROBLEM, description: 'A field is missing or invalid: `errors` names each' })
+  @ApiConflictResponse({
+    ...REFUSED,
+    description:
+      'The delegate already holds a delegation for the same function over some of those days, not ended: end it first',
+  })
   record(
     @Body() dto: RecordDelegationDto,
     @CurrentStaff() staff: StaffPrincipal,

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { IsNull, type DataSource } from 'typeorm';
+import { IsNull, LessThanOrEqual, MoreThanOrEqual, type DataSource } from 'typeorm';
 import { SignOffDelegation, StaffUser } from '@complaints/db';
 import {
   addCalendarDays,
@@ -67,17 +67,39 @@ export class SignOffDelegations {
         reason: `must be at most ${DELEGATION_LONGEST_DAYS} days after from; record it again to go on`,
       });
     if (errors.length > 0) throw new RequestValidationException(errors);
-    const saved = await this.delegations.save(
-      this.delegations.create({
+    const saved = await this.dataSource.transaction(async (manager) => {
+      // One delegate's delegations are recorded one at a time, so two overlapping ones cannot both pass the check.
+      await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [
+        `sign-off-delegation:${staff.organisationCode}:${dto.delegateId}`,
+      ]);
+      const repository = manager.getRepository(SignOffDelegation);
+      const overlapping = await repository.findOneBy({
         organisationCode: staff.organisationCode,
-        delegatedBy,
         delegateId: dto.delegateId,
         function: dto.function,
-        startsOn: dto.from,
-        endsOn: dto.until,
-        recordedBy: staff.id,
-      }),
-    );
+        startsOn: LessThanOrEqual(dto.until),
+        endsOn: MoreThanOrEqual(dto.from),
+        endedAt: IsNull(),
+      });
+      if (overlapping)
+        throw new ProblemException({
+          status: 409,
+          title: 'Command refused',
+          detail: `${dto.delegateId} already holds a delegation for ${dto.function} from ${overlapping.startsOn} until ${overlapping.endsOn} (${overlapping.id}): end it first, or record this one after ${overlapping.endsOn}`,
+          rule: 'R-RESP-2',
+        });
+      return repository.save(
+        repository.create({
+          organisationCode: staff.organisationCode,
+          delegatedBy,
+          delegateId: dto.delegateId,
+          function: dto.function,
+          startsOn: dto.from,
+          endsOn: dto.until,
+          recordedBy: staff.id,
+        }),
+      );
+    });
     return this.view(await this.delegations.findOneByOrFail({ id: saved.id }), today);
   }
 
