@@ -10,6 +10,7 @@ export {
 } from './seed/hertfordshire-joint-protocol';
 export {
   applyServicePrivileges,
+  COLUMN_UPDATES,
   OWNER_ONLY_TABLES,
   SERVICE_ROLES,
   TABLE_PRIVILEGES,

@@ -133,6 +133,15 @@ export const TABLE_PRIVILEGES: Record<string, Partial<Record<ServiceName, Privil
   sign_off_delegation: { 'complaints-api': WRITE, correspondence: READ },
 };
 
+/**
+ * Columns a service may update where the table is otherwise read only to it. ADR 0034: the complaints team keeps
+ * the titles letters sign with, and nothing else of the organisation or its staff (roles stay the owner's).
+ */
+export const COLUMN_UPDATES: Record<string, Partial<Record<ServiceName, string[]>>> = {
+  organisation: { 'complaints-api': ['role_titles'] },
+  staff_user: { 'complaints-api': ['job_title'] },
+};
+
 /** Functions a service may call; every other role, PUBLIC included, may not. */
 export const FUNCTION_PRIVILEGES: Record<string, ServiceName[]> = {
   'dispose_case_file(varchar, varchar)': ['complaints-api'],
@@ -172,6 +181,12 @@ export async function applyServicePrivileges(db: DataSource | EntityManager): Pr
     for (const [service, privileges] of Object.entries(TABLE_PRIVILEGES[table] ?? {})) {
       await db.query(
         `GRANT ${privileges.join(', ')} ON ${quote(table)} TO ${quote(SERVICE_ROLES[service as ServiceName])}`,
+      );
+    }
+    // REVOKE ALL above also revoked these: column privileges go with the table's.
+    for (const [service, columns] of Object.entries(COLUMN_UPDATES[table] ?? {})) {
+      await db.query(
+        `GRANT UPDATE (${columns.map(quote).join(', ')}) ON ${quote(table)} TO ${quote(SERVICE_ROLES[service as ServiceName])}`,
       );
     }
   }

@@ -8,6 +8,7 @@ import { ComplaintsModule } from './complaints/complaints.module';
 import type { ComplaintsApiConfig } from './config';
 import { ContactLimitsModule } from './contact-limits/contact-limits.module';
 import { DelegationsModule } from './delegations/delegations.module';
+import { TitlesModule } from './titles/titles.module';
 import { ExperienceSurveyModule } from './experience-survey/experience-survey.module';
 import { FinalResponseModule } from './final-response/final-response.module';
 import { IntakeModule } from './intake/intake.module';
@@ -35,6 +36,7 @@ export class AppModule {
         TriageModule,
         InvestigationModule,
         DelegationsModule,
+        TitlesModule,
         FinalResponseModule,
         AfterResponseModule,
         ActionPlanModule,

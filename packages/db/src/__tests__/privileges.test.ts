@@ -2,7 +2,13 @@
 // command made: every table has a rule, the grants are exactly the rules, and a service role can neither
 // change what it may only read nor get around the append-only and immutable-version triggers.
 import { Client } from 'pg';
-import { OWNER_ONLY_TABLES, SERVICE_ROLES, TABLE_PRIVILEGES, type ServiceName } from '../index';
+import {
+  COLUMN_UPDATES,
+  OWNER_ONLY_TABLES,
+  SERVICE_ROLES,
+  TABLE_PRIVILEGES,
+  type ServiceName,
+} from '../index';
 
 const PRIVILEGES = ['SELECT', 'INSERT', 'UPDATE', 'DELETE', 'TRUNCATE', 'REFERENCES', 'TRIGGER'] as const;
 const SERVICES = Object.keys(SERVICE_ROLES) as ServiceName[];
@@ -80,6 +86,29 @@ it('each service role holds exactly the privileges its rules give, on every tabl
   expect(rows).toEqual([]);
 }, 30_000);
 
+it('a service updates only the columns its column rules give, where the table is read only to it (ADR 0034: titles)', async () => {
+  const roles = Object.values(SERVICE_ROLES);
+  const { rows } = await owner.query<{ grantee: string; table_name: string; column_name: string }>(
+    `SELECT grantee, table_name, column_name FROM information_schema.column_privileges
+     WHERE privilege_type = 'UPDATE' AND table_schema = current_schema() AND grantee = ANY($1)`,
+    [roles],
+  );
+  const tableWide = (table: string, service: ServiceName) =>
+    (TABLE_PRIVILEGES[table]?.[service] ?? []).includes('UPDATE');
+  const granted = rows
+    .filter((row) => {
+      const service = SERVICES.find((name) => SERVICE_ROLES[name] === row.grantee)!;
+      return !tableWide(row.table_name, service);
+    })
+    .map((row) => `${row.grantee} ${row.table_name}.${row.column_name}`);
+  const expected = Object.entries(COLUMN_UPDATES).flatMap(([table, byService]) =>
+    Object.entries(byService).flatMap(([service, columns]) =>
+      columns!.map((column) => `${SERVICE_ROLES[service as ServiceName]} ${table}.${column}`),
+    ),
+  );
+  expect(granted.sort()).toEqual(expected.sort());
+});
+
 describe.each(SERVICES)('the %s role', (service) => {
   let client: Client;
   beforeAll(async () => {
@@ -135,6 +164,8 @@ it('a service cannot write what another service owns (ADR 0009)', async () => {
     expect(await refusal(api, `UPDATE staff_user SET roles = '{responsible-person}'`)).toMatch(
       /permission denied/,
     );
+    expect(await refusal(api, `UPDATE staff_user SET job_title = job_title`)).toBeNull();
+    expect(await refusal(api, `UPDATE organisation SET name = name`)).toMatch(/permission denied/);
     // The joint-protocol service reads a complaint's issues for a partner's shared view (ADR 0019), never writes it.
     expect(await refusal(partner, `UPDATE complaint SET stage = 'closed'`)).toMatch(/permission denied/);
     expect(await refusal(partner, 'SELECT count(*) FROM complaint_party')).toMatch(/permission denied/);

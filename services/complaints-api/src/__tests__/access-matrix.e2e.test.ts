@@ -105,6 +105,18 @@ const RULES: Record<string, Rule> = {
     touches: 'no complaint',
     why: 'ends a delegation, opens no complaint (R-RESP-2)',
   },
+  'GET /organisation/titles': {
+    touches: 'no complaint',
+    why: "the organisation's titles for the procedure's roles and its staff (ADR 0034, titles.e2e)",
+  },
+  'PUT /organisation/titles/roles/{role}': {
+    touches: 'no complaint',
+    why: "sets the organisation's title for a role, opens no complaint (titles.e2e)",
+  },
+  'PUT /organisation/titles/staff/{staffId}': {
+    touches: 'no complaint',
+    why: "sets a member of staff's job title, opens no complaint (titles.e2e)",
+  },
   'POST /contact-limits/{id}/approval': {
     touches: 'no complaint',
     why: 'a decision about a person: its complaint is opened through CaseFileAccess (contact-limits.e2e)',

@@ -19,6 +19,8 @@ const pathValues: Record<string, string> = {
   quarter: '2026-27-Q2',
   // An ended financial year (the annual trend review, ADR 0029).
   year: '2025-26',
+  // Its example title is the seed's, so HPFT's letters read the same (ADR 0034).
+  role: 'clinical-team',
 };
 const tokens: string[] = [];
 
