@@ -3,8 +3,9 @@ import {
   ArrayMaxSize,
   ArrayMinSize,
   IsArray,
-  IsIn,
   IsISO8601,
+  IsIn,
+  IsObject,
   IsOptional,
   IsString,
   Length,
@@ -68,6 +69,7 @@ export class ProposeContactLimitsDto {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(10)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => DecisionMemberDto)
   decidedBy!: DecisionMemberDto[];

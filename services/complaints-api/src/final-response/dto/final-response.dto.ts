@@ -5,9 +5,10 @@ import {
   ArrayMinSize,
   IsArray,
   IsBoolean,
+  IsISO8601,
   IsIn,
   IsInt,
-  IsISO8601,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
@@ -194,6 +195,7 @@ export class SaveFinalResponseDraftDto {
     type: ResponseSectionsDto,
     description: `R-RESP-1 sections: ${WRITTEN_SECTIONS.join(', ')}`,
   })
+  @IsObject()
   @ValidateNested()
   @Type(() => ResponseSectionsDto)
   sections!: ResponseSectionsDto;
@@ -201,6 +203,7 @@ export class SaveFinalResponseDraftDto {
   @ApiProperty({ type: [FindingDto], description: 'A finding for every issue of the complaint' })
   @IsArray()
   @ArrayMaxSize(100)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => FindingDto)
   findings!: FindingDto[];
@@ -211,6 +214,7 @@ export class SaveFinalResponseDraftDto {
   })
   @IsArray()
   @ArrayMaxSize(20)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => RemedyDto)
   remedies!: RemedyDto[];
@@ -218,6 +222,7 @@ export class SaveFinalResponseDraftDto {
   @ApiProperty({ type: [ActionDto], description: 'Actions promised, followed until done (R-RESP-4)' })
   @IsArray()
   @ArrayMaxSize(50)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => ActionDto)
   actions!: ActionDto[];
@@ -246,6 +251,7 @@ export class SaveFinalResponseDraftDto {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(WRITTEN_SECTIONS.length)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => SectionContributorsDto)
   sectionContributors?: SectionContributorsDto[];

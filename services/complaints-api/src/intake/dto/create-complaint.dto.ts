@@ -27,8 +27,9 @@ import {
   IsBoolean,
   IsDefined,
   IsEmail,
-  IsIn,
   IsISO8601,
+  IsIn,
+  IsObject,
   IsOptional,
   IsString,
   Length,
@@ -77,6 +78,7 @@ export class PersonDto {
 
   @ApiPropertyOptional({ type: PostalAddressDto })
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => PostalAddressDto)
   address?: PostalAddressDto;
@@ -201,6 +203,7 @@ export class CreateComplaintDto {
     type: ForwardedByCommissionerDto,
   })
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => ForwardedByCommissionerDto)
   forwardedBy?: ForwardedByCommissionerDto;
@@ -219,6 +222,7 @@ export class CreateComplaintDto {
   })
   @ValidateIf((dto: CreateComplaintDto) => !dto.anonymous || dto.complainant !== undefined)
   @IsDefined({ message: 'complainant is required unless the complaint is anonymous (R-INT-4)' })
+  @IsObject()
   @ValidateNested()
   @Type(() => ComplainantDto)
   complainant?: ComplainantDto;
@@ -228,6 +232,7 @@ export class CreateComplaintDto {
     type: PersonDto,
   })
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => PersonDto)
   personAffected?: PersonDto;
@@ -238,6 +243,7 @@ export class CreateComplaintDto {
   })
   @ValidateIf((dto: CreateComplaintDto) => dto.personAffected !== undefined || dto.consent !== undefined)
   @IsDefined({ message: 'consent is required when the person affected is someone else (R-INT-5)' })
+  @IsObject()
   @ValidateNested()
   @Type(() => ConsentDto)
   consent?: ConsentDto;
@@ -291,6 +297,7 @@ export class CreateComplaintDto {
   @IsArray()
   @ArrayMinSize(1, { message: 'issues must list at least one issue' })
   @ArrayMaxSize(50)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => IssueDto)
   issues?: IssueDto[];

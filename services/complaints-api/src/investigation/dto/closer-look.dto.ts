@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsISO8601, IsOptional, Matches, ValidateNested } from 'class-validator';
+import { IsISO8601, IsIn, IsObject, IsOptional, Matches, ValidateNested } from 'class-validator';
 import {
   EXTENSION_AGREED_BY,
   EXTENSION_AGREED_WITH,
@@ -117,6 +117,7 @@ export class ExtendFinalResponseDto {
       "R-INV-5: who agreed the new date, when and how. Required by every profile but CWTH's, whose procedure sends a progress report with the new date instead (409 R-INV-5 without it).",
   })
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => ExtensionAgreementDto)
   agreement?: ExtensionAgreementDto;

@@ -6,9 +6,10 @@ import {
   ArrayUnique,
   IsArray,
   IsBoolean,
+  IsISO8601,
   IsIn,
   IsInt,
-  IsISO8601,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
@@ -123,6 +124,7 @@ export class MakeJointDto {
   @IsArray()
   @ArrayMinSize(2, { message: 'members must name at least the lead and one partner' })
   @ArrayMaxSize(12)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => JointMemberDto)
   members!: JointMemberDto[];

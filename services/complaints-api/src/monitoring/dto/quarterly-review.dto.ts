@@ -1,6 +1,15 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsISO8601, IsString, Length, Matches, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsISO8601,
+  IsObject,
+  IsString,
+  Length,
+  Matches,
+  ValidateNested,
+} from 'class-validator';
 import { SERVICE_AREAS, SUBJECT_AREAS } from '@complaints/domain';
 import { ISO_DATE } from '../../case-file/iso-date';
 import { TargetStandingDto } from './targets.dto';
@@ -37,6 +46,7 @@ export class RecordQuarterlyReviewDto {
   @ApiProperty({ type: [ReviewActionDto], maxItems: 20 })
   @IsArray()
   @ArrayMaxSize(20)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => ReviewActionDto)
   actions!: ReviewActionDto[];

@@ -5,6 +5,7 @@ import {
   IsArray,
   IsIn,
   IsInt,
+  IsObject,
   IsOptional,
   IsString,
   Length,
@@ -107,6 +108,7 @@ export class CloseThemeAlertDto {
   @ApiProperty({ type: [ReviewActionDto], maxItems: 20, description: 'The actions the theme led to' })
   @IsArray()
   @ArrayMaxSize(20)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => ReviewActionDto)
   actions!: ReviewActionDto[];
