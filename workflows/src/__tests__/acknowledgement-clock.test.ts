@@ -3,14 +3,8 @@
 // The server clock is set to fixed instants in 2035 so that every expected date is a literal.
 import { WorkflowNotFoundError } from '@temporalio/client';
 import type { ProfileId } from '@complaints/domain';
-import { SEARCH_ATTRIBUTES, TASK_QUEUES } from '@complaints/temporal';
-import {
-  acknowledgeUpdate,
-  processStateQuery,
-  withdrawUpdate,
-  type ComplaintLifecycleInput,
-} from '../messages';
-import { complaintLifecycle } from '../index';
+import { SEARCH_ATTRIBUTES } from '@complaints/temporal';
+import { acknowledgeUpdate, processStateQuery, withdrawUpdate } from '../messages';
 import {
   createLifecycleHarness,
   eventTypes,
@@ -18,6 +12,7 @@ import {
   recordHistory,
   refusal,
   type LifecycleHarness,
+  startLifecycle,
 } from './lifecycle-harness';
 
 jest.setTimeout(60_000);
@@ -75,14 +70,6 @@ function expectInstant(actual: string | undefined, expected: string) {
 }
 afterEach(async () => harness?.teardown());
 
-async function start(env: LifecycleHarness['env'], input: ComplaintLifecycleInput) {
-  return env.client.workflow.start(complaintLifecycle, {
-    workflowId: input.reference,
-    taskQueue: TASK_QUEUES.complaints,
-    args: [input],
-  });
-}
-
 describe.each(ORDINARY_WEEK.cases)(
   'R-ACK-1 acknowledgement clock, $profile profile',
   ({ profile, org, next, due, reminderAt, breachAt }) => {
@@ -96,7 +83,7 @@ describe.each(ORDINARY_WEEK.cases)(
     it(`acknowledged in writing on the day of receipt: on time, no reminder, no breach, the letter goes out (due ${due})`, async () => {
       harness = await createLifecycleHarness(ORDINARY_WEEK.startAt);
       await harness.run(async () => {
-        const handle = await start(harness.env, input());
+        const handle = await startLifecycle(harness, input());
         expect((await handle.query(processStateQuery)).acknowledgement?.due).toBe(due);
         await harness.env.sleep('2 hours');
         const result = await handle.executeUpdate(acknowledgeUpdate, {
@@ -131,7 +118,7 @@ describe.each(ORDINARY_WEEK.cases)(
     it(`not acknowledged: reminder at ${reminderAt}, breach at ${breachAt} escalated, late acknowledgement recorded as late`, async () => {
       harness = await createLifecycleHarness(ORDINARY_WEEK.startAt);
       await harness.run(async () => {
-        const handle = await start(harness.env, input());
+        const handle = await startLifecycle(harness, input());
         await harness.env.sleep('14 days');
         const state = await handle.query(processStateQuery);
         expect(state.breached).toBe(true);
@@ -178,8 +165,8 @@ describe('R-ACK-1 when the due day has already ended at the start', () => {
   it('sends no reminder for a day already gone, and records and escalates the breach at once', async () => {
     harness = await createLifecycleHarness('2035-11-20T10:00:00Z');
     await harness.run(async () => {
-      const handle = await start(
-        harness.env,
+      const handle = await startLifecycle(
+        harness,
         lifecycleInput({
           reference: 'HPFT-2035-000020',
           receivedOn: '2035-11-05',
@@ -219,8 +206,8 @@ describe('R-ACK-1 across Christmas: received 24 December', () => {
   ])('%s (%s): acknowledgement due %s', async (profile, org, due) => {
     harness = await createLifecycleHarness('2035-12-24T15:00:00Z');
     await harness.run(async () => {
-      const handle = await start(
-        harness.env,
+      const handle = await startLifecycle(
+        harness,
         lifecycleInput({
           reference: `${org}-2035-000024`,
           receivedOn: '2035-12-24',
@@ -244,8 +231,8 @@ describe('acknowledgement commands are validated before they enter history', () 
   it('refuses a second acknowledgement and a verbal one where the profile requires writing; withdrawal ends the workflow', async () => {
     harness = await createLifecycleHarness(ORDINARY_WEEK.startAt);
     await harness.run(async () => {
-      const hpft = await start(
-        harness.env,
+      const hpft = await startLifecycle(
+        harness,
         lifecycleInput({
           reference: 'HPFT-2035-000101',
           receivedOn: ORDINARY_WEEK.receivedOn,
@@ -266,8 +253,8 @@ describe('acknowledgement commands are validated before they enter history', () 
         rule: 'R-ACK-1',
       });
 
-      const phso = await start(
-        harness.env,
+      const phso = await startLifecycle(
+        harness,
         lifecycleInput({
           reference: 'NCT-2035-000102',
           receivedOn: ORDINARY_WEEK.receivedOn,
@@ -291,8 +278,8 @@ describe('acknowledgement commands are validated before they enter history', () 
   it('PHSO model accepts a verbal acknowledgement and sends no letter (R-ACK-1: verbally or in writing)', async () => {
     harness = await createLifecycleHarness(ORDINARY_WEEK.startAt);
     await harness.run(async () => {
-      const handle = await start(
-        harness.env,
+      const handle = await startLifecycle(
+        harness,
         lifecycleInput({
           reference: 'NCT-2035-000103',
           receivedOn: ORDINARY_WEEK.receivedOn,
@@ -309,8 +296,8 @@ describe('acknowledgement commands are validated before they enter history', () 
   it('feedback (R-INT-3) is recorded and ends; anonymous complaints (R-INT-4) get no acknowledgement clock', async () => {
     harness = await createLifecycleHarness(ORDINARY_WEEK.startAt);
     await harness.run(async () => {
-      const feedback = await start(
-        harness.env,
+      const feedback = await startLifecycle(
+        harness,
         lifecycleInput({
           reference: 'NCT-2035-000104',
           receivedOn: ORDINARY_WEEK.receivedOn,
@@ -320,8 +307,8 @@ describe('acknowledgement commands are validated before they enter history', () 
       );
       expect((await feedback.result()).stage).toBe('feedback-recorded');
       await recordHistory(feedback, 'feedback-recorded');
-      const anonymous = await start(
-        harness.env,
+      const anonymous = await startLifecycle(
+        harness,
         lifecycleInput({
           reference: 'NCT-2035-000105',
           receivedOn: ORDINARY_WEEK.receivedOn,

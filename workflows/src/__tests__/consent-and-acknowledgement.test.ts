@@ -4,8 +4,6 @@
 // Whether there is a representative, and whether the person is a child, is judged by the API on the record
 // (the workflow holds no personal data); its API e2e covers those refusals.
 import type { ProfileId } from '@complaints/domain';
-import { TASK_QUEUES } from '@complaints/temporal';
-import { complaintLifecycle } from '../index';
 import {
   acknowledgeUpdate,
   allocateUpdate,
@@ -26,6 +24,7 @@ import {
   refusal,
   startInCloserLook,
   type LifecycleHarness,
+  startLifecycle,
 } from './lifecycle-harness';
 
 jest.setTimeout(60_000);
@@ -141,11 +140,7 @@ describe('R-ACK-1: allocation before the acknowledgement', () => {
     harness = await createLifecycleHarness(START_AT);
     await harness.run(async () => {
       const complaint = input('cwth', 'CWTH', '000404');
-      const handle = await harness.env.client.workflow.start(complaintLifecycle, {
-        workflowId: complaint.reference,
-        taskQueue: TASK_QUEUES.complaints,
-        args: [complaint],
-      });
+      const handle = await startLifecycle(harness, complaint);
       const allocation = await handle.executeUpdate(allocateUpdate, {
         args: [{ by: 'cm-1', handlerId: 'handler-1', involvedStaffIds: [] }],
       });
@@ -191,11 +186,7 @@ describe('R-ACK-1: allocation before the acknowledgement', () => {
     harness = await createLifecycleHarness(START_AT);
     await harness.run(async () => {
       const complaint = input('itrust', 'ITRUST', '000405');
-      const handle = await harness.env.client.workflow.start(complaintLifecycle, {
-        workflowId: complaint.reference,
-        taskQueue: TASK_QUEUES.complaints,
-        args: [complaint],
-      });
+      const handle = await startLifecycle(harness, complaint);
       const result = await handle.executeUpdate(acknowledgeUpdate, {
         args: [{ method: 'verbal', by: 'handler-1' }],
       });

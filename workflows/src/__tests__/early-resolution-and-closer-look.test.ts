@@ -3,8 +3,7 @@
 // profile's final-response timescale (HPFT 35 WD, iTrust 20 WD, CWTH one calendar month, PHSO model agreed).
 // Received Monday 5 November 2035; 10 WD → Mon 19 Nov, 20 WD → Mon 3 Dec, 35 WD → Mon 24 Dec, 1 month → Wed 5 Dec.
 import type { ProfileId } from '@complaints/domain';
-import { SEARCH_ATTRIBUTES, TASK_QUEUES } from '@complaints/temporal';
-import { complaintLifecycle } from '../index';
+import { SEARCH_ATTRIBUTES } from '@complaints/temporal';
 import {
   acknowledgeUpdate,
   agreeTimescaleUpdate,
@@ -23,6 +22,7 @@ import {
   refusal,
   waitForState,
   type LifecycleHarness,
+  startLifecycle,
 } from './lifecycle-harness';
 
 jest.setTimeout(60_000);
@@ -38,11 +38,7 @@ async function acknowledged(profile: ProfileId, org: string) {
     receivedOn: RECEIVED_ON,
     profile: { id: profile, version: 1 },
   });
-  const handle = await harness.env.client.workflow.start(complaintLifecycle, {
-    workflowId: input.reference,
-    taskQueue: TASK_QUEUES.complaints,
-    args: [input],
-  });
+  const handle = await startLifecycle(harness, input);
   await handle.executeUpdate(acknowledgeUpdate, { args: [{ method: 'written', by: 'handler-1' }] });
   // The letter goes out, then the complaint moves on to early resolution or a closer look.
   await waitForState(handle, (state) => state.stage !== 'acknowledged');

@@ -1,8 +1,6 @@
 // R-INT-4 (issue #12 point 8) on the time-skipping server: an anonymous complaint is looked into for learning,
 // without correspondence, and its learning review's outcome closes it.
-import { TASK_QUEUES } from '@complaints/temporal';
-import { processStateQuery, reviewForLearningUpdate, type ComplaintLifecycleInput } from '../messages';
-import { complaintLifecycle } from '../index';
+import { processStateQuery, reviewForLearningUpdate } from '../messages';
 import {
   createLifecycleHarness,
   eventTypes,
@@ -11,6 +9,7 @@ import {
   refusal,
   startInCloserLook,
   type LifecycleHarness,
+  startLifecycle,
 } from './lifecycle-harness';
 
 jest.setTimeout(60_000);
@@ -18,17 +17,11 @@ jest.setTimeout(60_000);
 let harness: LifecycleHarness;
 afterEach(async () => harness?.teardown());
 
-const start = (input: ComplaintLifecycleInput) =>
-  harness.env.client.workflow.start(complaintLifecycle, {
-    workflowId: input.reference,
-    taskQueue: TASK_QUEUES.complaints,
-    args: [input],
-  });
-
 it('R-INT-4: an anonymous complaint closes with its learning review outcome, and its run ends; nothing is sent', async () => {
   harness = await createLifecycleHarness('2036-03-03T10:00:00Z');
   await harness.run(async () => {
-    const handle = await start(
+    const handle = await startLifecycle(
+      harness,
       lifecycleInput({
         reference: 'HPFT-2036-000700',
         receivedOn: '2036-03-03',

@@ -252,16 +252,21 @@ export const letterFacts = (letter: SendCorrespondenceInput) => ({
   facts: letter.facts,
 });
 
+/** Starts a complaint's workflow, as the API does, on the complaints task queue. */
+export function startLifecycle(harness: Pick<LifecycleHarness, 'env'>, input: ComplaintLifecycleInput) {
+  return harness.env.client.workflow.start(complaintLifecycle, {
+    workflowId: input.reference,
+    taskQueue: TASK_QUEUES.complaints,
+    args: [input],
+  });
+}
+
 /** Starts a complaint, acknowledges it in writing on receipt and takes it to a closer look (R-ACK-1, R-ER-2). */
 export async function startInCloserLook(
   harness: LifecycleHarness,
   input: ComplaintLifecycleInput,
 ): Promise<WorkflowHandle<typeof complaintLifecycle>> {
-  const handle = await harness.env.client.workflow.start(complaintLifecycle, {
-    workflowId: input.reference,
-    taskQueue: TASK_QUEUES.complaints,
-    args: [input],
-  });
+  const handle = await startLifecycle(harness, input);
   await handle.executeUpdate(acknowledgeUpdate, { args: [{ method: 'written', by: 'handler-1' }] });
   const state = await waitForState(handle, (s) => s.stage !== 'acknowledged');
   if (state.stage === 'early-resolution')

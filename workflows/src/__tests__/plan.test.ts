@@ -1,8 +1,6 @@
 // R-INV-2 with R-INV-4 on the time-skipping server: the plan agreed with the person at the start of the closer
 // look, sent to them with the date of the final response. Received Monday 5 November 2035 (HPFT: 35 WD → 24 Dec).
 import type { InvestigationPlanSummary, ProfileId } from '@complaints/domain';
-import { TASK_QUEUES } from '@complaints/temporal';
-import { complaintLifecycle } from '../index';
 import { acknowledgeUpdate, agreePlanUpdate, processStateQuery, startCloserLookUpdate } from '../messages';
 import {
   createLifecycleHarness,
@@ -11,6 +9,7 @@ import {
   refusal,
   waitForState,
   type LifecycleHarness,
+  startLifecycle,
 } from './lifecycle-harness';
 
 jest.setTimeout(60_000);
@@ -24,11 +23,7 @@ async function inCloserLook(profile: ProfileId, org: string) {
     receivedOn: '2035-11-05',
     profile: { id: profile, version: 1 },
   });
-  const handle = await harness.env.client.workflow.start(complaintLifecycle, {
-    workflowId: input.reference,
-    taskQueue: TASK_QUEUES.complaints,
-    args: [input],
-  });
+  const handle = await startLifecycle(harness, input);
   await handle.executeUpdate(acknowledgeUpdate, { args: [{ method: 'written', by: 'handler-1' }] });
   await waitForState(handle, (state) => state.stage === 'early-resolution');
   await handle.executeUpdate(startCloserLookUpdate, { args: [{ by: 'handler-1' }] });
@@ -116,11 +111,7 @@ it("HPFT: a plan without a date keeps the profile's 35 working days; not before 
       receivedOn: '2035-11-05',
       profile: { id: 'hpft', version: 1 },
     });
-    const early = await harness.env.client.workflow.start(complaintLifecycle, {
-      workflowId: input.reference,
-      taskQueue: TASK_QUEUES.complaints,
-      args: [input],
-    });
+    const early = await startLifecycle(harness, input);
     expect((await refusal(early.executeUpdate(agreePlanUpdate, agree(plan())))).rule).toBe('R-INV-2');
     await early.terminate();
 

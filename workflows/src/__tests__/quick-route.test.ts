@@ -21,6 +21,7 @@ import {
   refusal,
   waitForState,
   type LifecycleHarness,
+  startLifecycle,
 } from './lifecycle-harness';
 
 jest.setTimeout(60_000);
@@ -36,11 +37,7 @@ function start(profile: ProfileId, org: string, made: Partial<ComplaintLifecycle
     profile: { id: profile, version: 1 },
     ...made,
   });
-  return harness.env.client.workflow.start(complaintLifecycle, {
-    workflowId: input.reference,
-    taskQueue: TASK_QUEUES.complaints,
-    args: [input],
-  });
+  return startLifecycle(harness, input);
 }
 
 const resolve = (confirmedSatisfied: boolean): { args: [ResolveQuicklyCommand] } => ({
